@@ -1,0 +1,43 @@
+// statecraft: the command line. Parses arguments and hands each subcommand to cli/commands.
+
+#include <CLI/CLI.hpp>
+#include <iostream>
+
+#include "cli/commands.hpp"
+
+int main(int argc, char** argv) {
+  using namespace statecraft;
+  CLI::App app{"statecraft: analyse strategic standoffs between states (bargaining, conflict stability, games)", "statecraft"};
+  app.set_version_flag("--version", std::string("statecraft ") + STATECRAFT_VERSION);
+  app.require_subcommand(1);
+  app.footer("Exit codes: 0 ok, 1 analysis failed, 2 bad usage or bad input.\n"
+             "Scenario format: docs/scenario-format.md");
+
+  std::vector<std::string> validate_files;
+  auto* validate = app.add_subcommand("validate", "Check scenario files; report every problem as FILE:LINE:COL: error: message");
+  validate->add_option("files", validate_files, "Scenario files (.yaml, .yml or .json)")->required();
+
+  std::string analyze_file;
+  std::string format = "text";
+  auto* analyze = app.add_subcommand("analyze", "Run every lens the scenario has data for and print the analyst's report");
+  analyze->add_option("file", analyze_file, "Scenario file")->required();
+  analyze->add_option("--format", format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::Success& e) {
+    return app.exit(e);  // --help, --version: printed to stdout, exit 0
+  } catch (const CLI::ParseError& e) {
+    app.exit(e, std::cerr, std::cerr);
+    return cli::bad_input;
+  }
+
+  try {
+    if (*validate) return cli::validate(validate_files, std::cout, std::cerr);
+    if (*analyze) return cli::analyze(analyze_file, format, std::cout, std::cerr);
+  } catch (const std::exception& e) {
+    std::cerr << "statecraft: error: " << e.what() << '\n';
+    return cli::analysis_failed;
+  }
+  return cli::bad_input;
+}

@@ -1,0 +1,65 @@
+#include "conflict/states.hpp"
+
+#include <algorithm>
+
+namespace statecraft {
+
+bool is_feasible(const Conflict& conflict, StateBits state) {
+  return std::none_of(conflict.infeasible.begin(), conflict.infeasible.end(),
+                      [&](const Statement& s) { return evaluate(s.expression, state); });
+}
+
+std::vector<StateBits> feasible_states(const Conflict& conflict) {
+  std::vector<StateBits> states;
+  if (conflict.options.size() > max_enumerated_options) return states;
+  const StateBits end = StateBits{1} << conflict.options.size();
+  for (StateBits state = 0; state < end; ++state)
+    if (is_feasible(conflict, state)) states.push_back(state);
+  return states;
+}
+
+std::optional<int> option_index(const Conflict& conflict, std::string_view id) {
+  for (std::size_t i = 0; i < conflict.options.size(); ++i)
+    if (conflict.options[i].id == id) return static_cast<int>(i);
+  return std::nullopt;
+}
+
+StateBits status_quo_state(const Conflict& conflict) {
+  StateBits state = 0;
+  for (const auto& id : conflict.status_quo)
+    if (auto index = option_index(conflict, id)) state |= StateBits{1} << *index;
+  return state;
+}
+
+StateParse parse_state(const Conflict& conflict, std::string_view text) {
+  auto trim = [](std::string_view s) {
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+    return s;
+  };
+  if (trim(text) == "none") return {StateBits{0}, {}};
+  StateBits state = 0;
+  while (true) {
+    const auto plus = text.find('+');
+    const std::string_view name = trim(text.substr(0, plus));
+    const auto index = option_index(conflict, name);
+    if (!index) {
+      if (name.empty()) return {std::nullopt, "a state is its taken options joined by '+', or 'none'"};
+      return {std::nullopt, "'" + std::string(name) + "' is not an option"};
+    }
+    const StateBits bit = StateBits{1} << *index;
+    if (state & bit) return {std::nullopt, "option '" + std::string(name) + "' is named twice"};
+    state |= bit;
+    if (plus == std::string_view::npos) return {state, {}};
+    text.remove_prefix(plus + 1);
+  }
+}
+
+std::vector<std::string> decision_makers(const Conflict& conflict) {
+  std::vector<std::string> actors;
+  for (const auto& option : conflict.options)
+    if (std::find(actors.begin(), actors.end(), option.actor) == actors.end()) actors.push_back(option.actor);
+  return actors;
+}
+
+}  // namespace statecraft

@@ -1,0 +1,131 @@
+#include "report/summary.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+
+#include "bargaining/spatial.hpp"
+#include "conflict/states.hpp"
+
+namespace statecraft {
+namespace {
+
+std::vector<ActorSummary> summarize_actors(const Scenario& scenario) {
+  double total = 0;
+  for (const auto& actor : scenario.actors) total += actor.capability.value;
+  std::vector<ActorSummary> actors;
+  for (const auto& actor : scenario.actors)
+    actors.push_back({actor.id, actor.name, actor.leader, actor.capability.value,
+                      total > 0 ? actor.capability.value / total : 0.0});
+  return actors;
+}
+
+std::string nearest_label(const Issue& issue, double point) {
+  const Label* best = nullptr;
+  for (const auto& label : issue.labels)
+    if (!best || std::abs(label.point.value - point) < std::abs(best->point.value - point)) best = &label;
+  return best ? best->text : std::string{};
+}
+
+IssueSummary summarize_issue(const Scenario& scenario, const Issue& issue) {
+  IssueSummary summary{issue.id, issue.name, issue.low.value, issue.high.value, std::nullopt, {}, std::nullopt, {}};
+  if (issue.status_quo) summary.status_quo = issue.status_quo->value;
+  const auto actors = spatial_actors(scenario, issue);
+  for (const auto& a : actors) summary.stances.push_back({a.id, a.position, a.salience, a.capability});
+  summary.weighted_mean = weighted_mean(actors);
+  if (summary.weighted_mean) summary.weighted_mean_label = nearest_label(issue, *summary.weighted_mean);
+  return summary;
+}
+
+std::string describe_preferences(const Conflict& conflict, const std::string& actor) {
+  for (const auto& p : conflict.preferences) {
+    if (p.actor != actor) continue;
+    if (!p.by_ranking) return fmt::format("{} prioritised statement{}", p.statements.size(), p.statements.size() == 1 ? "" : "s");
+    std::size_t states = 0;
+    for (const auto& group : p.ranking) states += group.size();
+    return fmt::format("explicit ranking of {} states in {} levels", states, p.ranking.size());
+  }
+  return "no preferences";
+}
+
+ConflictSummary summarize_conflict(const Conflict& conflict) {
+  ConflictSummary summary;
+  summary.options = conflict.options.size();
+  for (const auto& actor : decision_makers(conflict)) {
+    DecisionMakerSummary maker{actor, {}, describe_preferences(conflict, actor)};
+    for (const auto& option : conflict.options)
+      if (option.actor == actor) maker.options.push_back(option.id);
+    summary.decision_makers.push_back(std::move(maker));
+  }
+  summary.states = conflict.options.size() < 64 ? std::uint64_t{1} << conflict.options.size() : 0;
+  if (conflict.options.size() <= max_enumerated_options) summary.feasible_states = feasible_states(conflict).size();
+  summary.status_quo = conflict.status_quo;
+  return summary;
+}
+
+std::size_t count_nodes(const GameNode& node, std::size_t& terminals) {
+  if (node.kind == GameNode::Kind::Terminal) ++terminals;
+  std::size_t nodes = 1;
+  for (const auto& child : node.children) nodes += count_nodes(child, terminals);
+  return nodes;
+}
+
+GameSummary summarize_game(const Game& game) {
+  GameSummary summary{game.id, game.title, {}, game.players, {}};
+  switch (game.form) {
+    case Game::Form::Strategic: {
+      summary.form = "strategic";
+      std::vector<std::string> sizes;
+      for (const auto& s : game.strategies) sizes.push_back(std::to_string(s.size()));
+      summary.shape = fmt::format("{}", fmt::join(sizes, "x"));
+      break;
+    }
+    case Game::Form::Extensive: {
+      summary.form = "extensive";
+      std::size_t terminals = 0;
+      const std::size_t nodes = count_nodes(game.tree, terminals);
+      summary.shape = fmt::format("tree of {} nodes, {} outcomes", nodes, terminals);
+      break;
+    }
+    case Game::Form::File:
+      summary.form = "file";
+      summary.shape = game.file;
+      break;
+  }
+  return summary;
+}
+
+std::vector<LensSummary> summarize_lenses(const Summary& s) {
+  std::vector<LensSummary> lenses;
+  std::size_t stances = 0;
+  for (const auto& issue : s.issues) stances += issue.stances.size();
+  lenses.push_back({"spatial", !s.issues.empty(),
+                    s.issues.empty() ? "no issues" : fmt::format("{} issues, {} stances; first forecast: weighted mean", s.issues.size(), stances)});
+  if (s.conflict) {
+    const auto& c = *s.conflict;
+    const std::string feasible = c.feasible_states ? fmt::format("{} of {} states feasible", *c.feasible_states, c.states) : "too many states to enumerate";
+    lenses.push_back({"conflict", true, fmt::format("{} options for {} decision makers, {}", c.options, c.decision_makers.size(), feasible)});
+  } else {
+    lenses.push_back({"conflict", false, "no conflict section"});
+  }
+  lenses.push_back({"games", !s.games.empty(), s.games.empty() ? "no games" : fmt::format("{} game{}", s.games.size(), s.games.size() == 1 ? "" : "s")});
+  return lenses;
+}
+
+}  // namespace
+
+Summary summarize(const Scenario& scenario) {
+  Summary s;
+  s.id = scenario.id;
+  s.title = scenario.title;
+  s.date = scenario.date;
+  s.summary = scenario.summary;
+  s.actors = summarize_actors(scenario);
+  for (const auto& issue : scenario.issues) s.issues.push_back(summarize_issue(scenario, issue));
+  if (scenario.conflict) s.conflict = summarize_conflict(*scenario.conflict);
+  for (const auto& game : scenario.games) s.games.push_back(summarize_game(game));
+  s.lenses = summarize_lenses(s);
+  return s;
+}
+
+}  // namespace statecraft

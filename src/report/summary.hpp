@@ -1,0 +1,85 @@
+#pragma once
+// The analyst's report on a scenario: what it holds and the first forecasts. Built as plain
+// values by summarize(), then rendered as text or JSON; later lenses add their sections.
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "scenario/model.hpp"
+
+namespace statecraft {
+
+struct ActorSummary {
+  std::string id;
+  std::string name;
+  std::string leader;
+  double capability = 0;
+  double share = 0;  // of the scenario's total capability
+};
+
+struct StanceSummary {
+  std::string actor;
+  double position = 0;
+  double salience = 0;
+  double capability = 0;  // effective on this issue
+};
+
+struct IssueSummary {
+  std::string id;
+  std::string name;
+  double low = 0;
+  double high = 0;
+  std::optional<double> status_quo;
+  std::vector<StanceSummary> stances;
+  std::optional<double> weighted_mean;  // Σc·s·x / Σc·s
+  std::string weighted_mean_label;      // the nearest labelled point's text, if any
+};
+
+struct DecisionMakerSummary {
+  std::string actor;
+  std::vector<std::string> options;
+  std::string preferences;  // "4 prioritised statements" or "explicit ranking of 12 states"
+};
+
+struct ConflictSummary {
+  std::size_t options = 0;
+  std::vector<DecisionMakerSummary> decision_makers;
+  std::uint64_t states = 0;                   // 2^options
+  std::optional<std::uint64_t> feasible_states;  // when enumerable
+  std::vector<std::string> status_quo;
+};
+
+struct GameSummary {
+  std::string id;
+  std::string title;
+  std::string form;  // "strategic", "extensive", "file"
+  std::vector<std::string> players;
+  std::string shape;  // "2x3", "tree: 9 nodes, 5 outcomes", "pd.nfg"
+};
+
+struct LensSummary {
+  std::string name;  // spatial, conflict, games
+  bool has_data = false;
+  std::string holds;  // one line on what the scenario gives this lens
+};
+
+struct Summary {
+  std::string id;
+  std::string title;
+  std::string date;
+  std::string summary;
+  std::vector<ActorSummary> actors;
+  std::vector<IssueSummary> issues;
+  std::optional<ConflictSummary> conflict;
+  std::vector<GameSummary> games;
+  std::vector<LensSummary> lenses;
+};
+
+Summary summarize(const Scenario& scenario);
+
+std::string render_text(const Summary& summary);
+std::string render_json(const Summary& summary);  // keys documented in docs/analyze-json.md
+
+}  // namespace statecraft

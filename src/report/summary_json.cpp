@@ -1,0 +1,60 @@
+#include <nlohmann/json.hpp>
+
+#include "report/summary.hpp"
+
+namespace statecraft {
+namespace {
+
+using nlohmann::json;
+
+json optional_number(const std::optional<double>& value) { return value ? json(*value) : json(nullptr); }
+
+json issue_json(const IssueSummary& issue) {
+  json stances = json::array();
+  for (const auto& s : issue.stances)
+    stances.push_back({{"actor", s.actor}, {"position", s.position}, {"salience", s.salience}, {"capability", s.capability}});
+  return {{"id", issue.id},
+          {"name", issue.name},
+          {"scale", {issue.low, issue.high}},
+          {"status_quo", optional_number(issue.status_quo)},
+          {"stances", stances},
+          {"forecasts", {{"weighted_mean", optional_number(issue.weighted_mean)}}}};
+}
+
+json conflict_json(const ConflictSummary& c) {
+  json makers = json::array();
+  for (const auto& m : c.decision_makers)
+    makers.push_back({{"actor", m.actor}, {"options", m.options}, {"preferences", m.preferences}});
+  return {{"options", c.options},
+          {"decision_makers", makers},
+          {"states", c.states},
+          {"feasible_states", c.feasible_states ? json(*c.feasible_states) : json(nullptr)},
+          {"status_quo", c.status_quo}};
+}
+
+}  // namespace
+
+std::string render_json(const Summary& s) {
+  json actors = json::array();
+  for (const auto& a : s.actors)
+    actors.push_back({{"id", a.id}, {"name", a.name}, {"leader", a.leader}, {"capability", a.capability}, {"share", a.share}});
+  json issues = json::array();
+  for (const auto& issue : s.issues) issues.push_back(issue_json(issue));
+  json games = json::array();
+  for (const auto& g : s.games)
+    games.push_back({{"id", g.id}, {"title", g.title}, {"form", g.form}, {"players", g.players}, {"shape", g.shape}});
+  json lenses = json::object();
+  for (const auto& lens : s.lenses) lenses[lens.name] = {{"has_data", lens.has_data}, {"holds", lens.holds}};
+  const json report = {
+      {"statecraft", STATECRAFT_VERSION},
+      {"scenario", {{"id", s.id}, {"title", s.title}, {"date", s.date}, {"summary", s.summary}}},
+      {"actors", actors},
+      {"issues", issues},
+      {"conflict", s.conflict ? conflict_json(*s.conflict) : json(nullptr)},
+      {"games", games},
+      {"lenses", lenses},
+  };
+  return report.dump(2) + "\n";
+}
+
+}  // namespace statecraft

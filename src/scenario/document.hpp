@@ -1,0 +1,42 @@
+#pragma once
+// A YAML (or JSON) document as a plain tree that remembers where each node was written.
+// Built from yaml-cpp's event parser rather than YAML::Node so that aliases can be refused
+// (they make cycles and exponential blow-ups possible) and nesting depth is bounded.
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "scenario/diagnostics.hpp"
+
+namespace statecraft {
+
+struct DocNode {
+  enum class Kind { Null, Scalar, Sequence, Map };
+
+  Kind kind = Kind::Null;
+  Location at;
+  std::string scalar;   // Scalar only
+  bool quoted = false;  // Scalar written in quotes: "…" or '…'
+  std::vector<DocNode> items;                        // Sequence only
+  std::vector<std::pair<DocNode, DocNode>> entries;  // Map only, in document order
+
+  bool is_null() const { return kind == Kind::Null; }
+  bool is_scalar() const { return kind == Kind::Scalar; }
+  bool is_sequence() const { return kind == Kind::Sequence; }
+  bool is_map() const { return kind == Kind::Map; }
+};
+
+// Nesting deeper than this is refused: no scenario needs it, and it keeps recursion bounded.
+inline constexpr int max_document_depth = 200;
+
+// Parses one document. Syntax errors, aliases, excess depth and extra documents are reported
+// to `diagnostics`; the result is empty when no usable tree could be built.
+std::optional<DocNode> parse_document(std::string_view text, Diagnostics& diagnostics);
+
+// A short name for a node's kind, for messages: "a mapping", "a list", "text", "nothing".
+std::string describe_kind(const DocNode& node);
+
+}  // namespace statecraft

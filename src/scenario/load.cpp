@@ -1,0 +1,41 @@
+#include "scenario/load.hpp"
+
+#include <fstream>
+#include <sstream>
+
+#include "scenario/document.hpp"
+#include "scenario/reader.hpp"
+#include "scenario/validate.hpp"
+
+namespace statecraft {
+
+LoadResult load_scenario_text(std::string_view text, std::string file_name,
+                              const std::filesystem::path& base_directory) {
+  LoadResult result{std::nullopt, Diagnostics(std::move(file_name))};
+  // yaml-cpp stops reading at a NUL byte; a text file never holds one.
+  if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
+    result.diagnostics.error({}, "the file contains a NUL byte; is it a text file?");
+    return result;
+  }
+  const auto document = parse_document(text, result.diagnostics);
+  if (!document) return result;
+  Scenario scenario = read_scenario(*document, result.diagnostics);
+  check_scenario(scenario, result.diagnostics, base_directory);
+  if (result.diagnostics.empty()) result.scenario = std::move(scenario);
+  return result;
+}
+
+LoadResult load_scenario_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::error_code error;
+  if (!in || std::filesystem::is_directory(path, error)) {
+    LoadResult result{std::nullopt, Diagnostics(path.string())};
+    result.diagnostics.error({}, "cannot read the file");
+    return result;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return load_scenario_text(text.str(), path.string(), path.parent_path());
+}
+
+}  // namespace statecraft

@@ -1,0 +1,26 @@
+#pragma once
+// Reading a scenario file: parse, build the model, check it. The one entry point the
+// command line and the tests use.
+
+#include <filesystem>
+#include <optional>
+#include <string_view>
+
+#include "scenario/diagnostics.hpp"
+#include "scenario/model.hpp"
+
+namespace statecraft {
+
+struct LoadResult {
+  std::optional<Scenario> scenario;  // present only when there are no diagnostics
+  Diagnostics diagnostics;
+  bool ok() const { return scenario.has_value(); }
+};
+
+// `file_name` labels the diagnostics; game files are looked up in `base_directory`.
+LoadResult load_scenario_text(std::string_view text, std::string file_name,
+                              const std::filesystem::path& base_directory);
+
+LoadResult load_scenario_file(const std::filesystem::path& path);
+
+}  // namespace statecraft

@@ -1,0 +1,163 @@
+#pragma once
+// The scenario model: plain values that every lens reads. Locations are kept so that checks
+// made after loading can still point at the file; engines ignore them.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "scenario/diagnostics.hpp"
+#include "scenario/expression.hpp"
+
+namespace statecraft {
+
+// A number with the reason for it: every judgment in a scenario may say why and cite a source.
+struct Number {
+  double value = 0;
+  std::string text;  // as written, so exact fractions like "1/3" survive for rational engines
+  std::string note;
+  std::string source;
+  Location at;
+};
+
+struct Source {
+  std::string id;
+  std::string title;
+  std::string outlet;
+  std::string date;
+  Location at;
+};
+
+struct Actor {
+  std::string id;
+  std::string name;
+  std::string leader;
+  Number capability;
+  std::string note;
+  std::string source;
+  Location at;
+};
+
+struct Stance {
+  std::string actor;
+  Number position;
+  Number salience;                  // in [0, 1]
+  std::optional<Number> capability;  // overrides the actor's on this issue
+  std::string note;
+  std::string source;
+  Location at;
+};
+
+struct Label {
+  Number point;
+  std::string text;
+};
+
+struct Issue {
+  std::string id;
+  std::string name;
+  Number low;
+  Number high;
+  std::vector<Label> labels;
+  std::optional<Number> status_quo;
+  std::vector<Stance> stances;  // in the order written
+  std::string note;
+  std::string source;
+  Location at;
+};
+
+enum class Reversibility { Both, Forward, Backward };
+
+struct Option {
+  std::string id;
+  std::string actor;
+  std::string name;
+  Reversibility reversible = Reversibility::Both;
+  std::string note;
+  std::string source;
+  Location at;
+};
+
+// A logical statement about states, with the reason for it.
+struct Statement {
+  std::string text;
+  Expression expression;  // option leaves resolved to indices into Conflict::options
+  std::string note;
+  std::string source;
+  Location at;  // of the expression's first character, so offsets in it map to columns
+};
+
+// A set of taken options, bit i for Conflict::options[i].
+using StateBits = unsigned long long;
+
+struct RankedState {
+  std::string text;  // "opt_a + opt_b", or "none"
+  StateBits state = 0;  // set by check_scenario
+  Location at;
+};
+
+struct Preferences {
+  std::string actor;
+  std::vector<Statement> statements;           // option prioritisation, most important first
+  std::vector<std::vector<RankedState>> ranking;  // or: tie groups, best first
+  bool by_ranking = false;
+  Location at;
+};
+
+struct Conflict {
+  std::vector<Option> options;
+  std::vector<Statement> infeasible;
+  std::vector<std::string> status_quo;  // option ids taken at the start
+  std::vector<Preferences> preferences;
+  Location at;
+};
+
+struct Payoff {
+  std::vector<Number> values;  // one per player, in player order
+  Location at;
+};
+
+struct GameNode {
+  enum class Kind { Decision, Chance, Terminal };
+  Kind kind = Kind::Terminal;
+  std::string player;      // Decision
+  std::string infoset;     // Decision, optional
+  std::vector<std::string> moves;       // Decision and Chance, in the order written
+  std::vector<Number> probabilities;    // Chance, one per move
+  std::vector<GameNode> children;       // one per move
+  Payoff payoffs;                       // Terminal
+  std::string name;
+  std::string note;
+  Location at;
+};
+
+struct Game {
+  enum class Form { Strategic, Extensive, File };
+  std::string id;
+  std::string title;
+  std::vector<std::string> players;
+  Form form = Form::Strategic;
+  std::vector<std::vector<std::string>> strategies;  // Strategic: per player
+  // Strategic: one outcome per profile, the last player's strategy varying fastest.
+  std::vector<Payoff> outcomes;
+  GameNode tree;      // Extensive
+  std::string file;   // File: as written, relative to the scenario
+  std::string note;
+  std::string source;
+  Location at;
+};
+
+struct Scenario {
+  int format = 1;
+  std::string id;
+  std::string title;
+  std::string date;
+  std::string summary;
+  std::vector<Source> sources;
+  std::vector<Actor> actors;
+  std::vector<Issue> issues;
+  std::optional<Conflict> conflict;
+  std::vector<Game> games;
+};
+
+}  // namespace statecraft

@@ -1,0 +1,681 @@
+#include "scenario/reader.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+namespace statecraft {
+namespace {
+
+std::string quote(std::string_view text) {
+  constexpr std::size_t longest = 40;
+  if (text.size() <= longest) return fmt::format("'{}'", text);
+  return fmt::format("'{}…'", text.substr(0, longest));
+}
+
+std::string found(const DocNode& node) {
+  return node.is_scalar() ? quote(node.scalar) : describe_kind(node);
+}
+
+// The keys of one mapping, checked against the keys its place allows.
+class Fields {
+ public:
+  Fields(const DocNode& node, std::string_view what, std::vector<std::string> allowed,
+         Diagnostics& diagnostics)
+      : what_(what), at_(node.at), diagnostics_(diagnostics) {
+    if (!node.is_map()) {
+      diagnostics.error(node.at, fmt::format("{} must be a mapping (key: value), found {}", what, found(node)));
+      valid_ = false;
+      return;
+    }
+    for (const auto& [key, value] : node.entries) {
+      if (!key.is_scalar()) {
+        diagnostics.error(key.at, fmt::format("keys in {} must be plain words, found {}", what, describe_kind(key)));
+        continue;
+      }
+      if (std::find(allowed.begin(), allowed.end(), key.scalar) == allowed.end()) {
+        const std::string suggestion = closest_match(key.scalar, allowed);
+        diagnostics.error(key.at, fmt::format("unknown key {} in {}{}", quote(key.scalar), what,
+                                              suggestion.empty() ? fmt::format(" (allowed: {})", fmt::join(allowed, ", "))
+                                                                 : fmt::format("; did you mean '{}'?", suggestion)));
+        continue;
+      }
+      if (get(key.scalar)) {
+        diagnostics.error(key.at, fmt::format("key '{}' appears twice in {}", key.scalar, what));
+        continue;
+      }
+      fields_.emplace_back(key.scalar, &value);
+    }
+  }
+
+  bool valid() const { return valid_; }
+  Location at() const { return at_; }
+
+  const DocNode* get(std::string_view key) const {
+    for (const auto& [name, value] : fields_)
+      if (name == key) return value;
+    return nullptr;
+  }
+
+  const DocNode* require(std::string_view key) const {
+    const DocNode* value = get(key);
+    if (!value && valid_) diagnostics_.error(at_, fmt::format("{} lacks the required key '{}'", what_, key));
+    return value;
+  }
+
+ private:
+  std::string what_;
+  Location at_;
+  Diagnostics& diagnostics_;
+  bool valid_ = true;
+  std::vector<std::pair<std::string, const DocNode*>> fields_;
+};
+
+bool is_actor_id(std::string_view id) {
+  if (id.size() < 2 || id.size() > 8 || !std::isupper(static_cast<unsigned char>(id[0]))) return false;
+  return std::all_of(id.begin(), id.end(), [](char c) {
+    return std::isupper(static_cast<unsigned char>(c)) || std::isdigit(static_cast<unsigned char>(c)) || c == '_';
+  });
+}
+
+bool is_option_id(std::string_view id) {
+  if (id.empty() || !(std::isalpha(static_cast<unsigned char>(id[0])) || id[0] == '_')) return false;
+  if (id == "none" || id == "true" || id == "false") return false;
+  return std::all_of(id.begin(), id.end(), [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
+}
+
+bool is_plain_id(std::string_view id) {
+  if (id.empty() || !std::isalnum(static_cast<unsigned char>(id[0]))) return false;
+  return std::all_of(id.begin(), id.end(), [](char c) {
+    return std::isalnum(static_cast<unsigned char>(c)) || c == '_' || c == '-' || c == '.';
+  });
+}
+
+bool is_iso_date(std::string_view text) {
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-') return false;
+  int year = 0, month = 0, day = 0;
+  auto digits = [&](std::size_t from, std::size_t count, int& out) {
+    auto [end, ec] = std::from_chars(text.data() + from, text.data() + from + count, out);
+    return ec == std::errc{} && end == text.data() + from + count;
+  };
+  if (!digits(0, 4, year) || !digits(5, 2, month) || !digits(8, 2, day)) return false;
+  if (month < 1 || month > 12 || day < 1) return false;
+  static constexpr int days_in[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  if (month == 2 && day == 29) return leap;
+  return day <= days_in[month - 1];
+}
+
+enum class IdKind { Actor, Option, Plain };
+
+class Reader {
+ public:
+  explicit Reader(Diagnostics& diagnostics) : d_(diagnostics) {}
+
+  Scenario scenario(const DocNode& root) {
+    Scenario s;
+    Fields f(root, "the scenario", {"statecraft", "id", "title", "date", "summary", "sources", "actors", "issues", "conflict", "games"}, d_);
+    if (!f.valid()) return s;
+    if (const DocNode* version = f.require("statecraft")) {
+      if (!version->is_scalar() || version->scalar != "1")
+        d_.error(version->at, fmt::format("unsupported format version {}; this statecraft reads version 1", found(*version)));
+    }
+    if (const DocNode* n = f.require("id")) s.id = id(*n, IdKind::Plain, "scenario id");
+    if (const DocNode* n = f.require("title")) s.title = text(*n, "title");
+    if (const DocNode* n = f.require("date")) s.date = date(*n);
+    if (const DocNode* n = f.get("summary")) s.summary = text(*n, "summary");
+    if (const DocNode* n = f.get("sources")) s.sources = list<Source>(*n, "sources", [&](const DocNode& e) { return source(e); });
+    if (const DocNode* n = f.require("actors")) {
+      s.actors = list<Actor>(*n, "actors", [&](const DocNode& e) { return actor(e); });
+      if (n->is_sequence() && n->items.empty()) d_.error(n->at, "a scenario needs at least one actor");
+    }
+    if (const DocNode* n = f.get("issues")) s.issues = list<Issue>(*n, "issues", [&](const DocNode& e) { return issue(e); });
+    if (const DocNode* n = f.get("conflict")) s.conflict = conflict(*n);
+    if (const DocNode* n = f.get("games")) s.games = list<Game>(*n, "games", [&](const DocNode& e) { return game(e); });
+    return s;
+  }
+
+ private:
+  // ---- scalars -------------------------------------------------------------------------
+
+  std::string text(const DocNode& node, std::string_view what) {
+    if (!node.is_scalar()) {
+      d_.error(node.at, fmt::format("{} must be text, found {}", what, describe_kind(node)));
+      return {};
+    }
+    return node.scalar;
+  }
+
+  std::string id(const DocNode& node, IdKind kind, std::string_view what) {
+    std::string value = text(node, what);
+    if (!node.is_scalar()) return value;
+    const bool ok = kind == IdKind::Actor ? is_actor_id(value) : kind == IdKind::Option ? is_option_id(value) : is_plain_id(value);
+    if (!ok) {
+      const char* rule = kind == IdKind::Actor
+                             ? "2 to 8 upper-case letters, digits or '_', starting with a letter (e.g. USA, EU)"
+                         : kind == IdKind::Option
+                             ? "letters, digits and '_', starting with a letter or '_', and not none/true/false"
+                             : "letters, digits, '_', '-' and '.', starting with a letter or digit";
+      d_.error(node.at, fmt::format("{} {} is not a valid id: use {}", what, quote(value), rule));
+    }
+    return value;
+  }
+
+  std::string date(const DocNode& node) {
+    std::string value = text(node, "date");
+    if (node.is_scalar() && !is_iso_date(value))
+      d_.error(node.at, fmt::format("date {} is not a calendar date written YYYY-MM-DD", quote(value)));
+    return value;
+  }
+
+  std::optional<Number> number(const DocNode& node, std::string_view what) {
+    if (node.is_map()) {
+      Fields f(node, what, {"value", "note", "source"}, d_);
+      const DocNode* value = f.require("value");
+      if (!value) return std::nullopt;
+      auto result = plain_number(*value, what);
+      if (!result) return std::nullopt;
+      if (const DocNode* n = f.get("note")) result->note = text(*n, "note");
+      if (const DocNode* n = f.get("source")) result->source = id(*n, IdKind::Plain, "source");
+      return result;
+    }
+    return plain_number(node, what);
+  }
+
+  std::optional<Number> plain_number(const DocNode& node, std::string_view what) {
+    std::optional<double> value;
+    if (node.is_scalar()) value = parse_number(node.scalar);
+    if (!value) {
+      d_.error(node.at, fmt::format("{} must be a finite number (or {{value: …, note: …}}), found {}", what, found(node)));
+      return std::nullopt;
+    }
+    Number n;
+    n.value = *value;
+    n.text = node.scalar;
+    n.at = node.at;
+    return n;
+  }
+
+  void note_and_source(const Fields& f, std::string& note, std::string& source) {
+    if (const DocNode* n = f.get("note")) note = text(*n, "note");
+    if (const DocNode* n = f.get("source")) source = id(*n, IdKind::Plain, "source");
+  }
+
+  template <typename T, typename ReadOne>
+  std::vector<T> list(const DocNode& node, std::string_view what, ReadOne&& read_one) {
+    std::vector<T> out;
+    if (!node.is_sequence()) {
+      d_.error(node.at, fmt::format("{} must be a list, found {}", what, describe_kind(node)));
+      return out;
+    }
+    for (const auto& item : node.items) out.push_back(read_one(item));
+    return out;
+  }
+
+  std::vector<std::string> id_list(const DocNode& node, IdKind kind, std::string_view what) {
+    std::vector<std::string> out;
+    if (!node.is_sequence()) {
+      d_.error(node.at, fmt::format("{} must be a list, found {}", what, describe_kind(node)));
+      return out;
+    }
+    for (const auto& item : node.items) out.push_back(id(item, kind, what));
+    return out;
+  }
+
+  // ---- sections ------------------------------------------------------------------------
+
+  Source source(const DocNode& node) {
+    Source s;
+    s.at = node.at;
+    Fields f(node, "a source", {"id", "title", "outlet", "date"}, d_);
+    if (const DocNode* n = f.require("id")) s.id = id(*n, IdKind::Plain, "source id");
+    if (const DocNode* n = f.require("title")) s.title = text(*n, "title");
+    if (const DocNode* n = f.get("outlet")) s.outlet = text(*n, "outlet");
+    if (const DocNode* n = f.get("date")) s.date = date(*n);
+    return s;
+  }
+
+  Actor actor(const DocNode& node) {
+    Actor a;
+    a.at = node.at;
+    Fields f(node, "an actor", {"id", "name", "leader", "capability", "note", "source"}, d_);
+    if (const DocNode* n = f.require("id")) a.id = id(*n, IdKind::Actor, "actor id");
+    if (const DocNode* n = f.require("name")) a.name = text(*n, "name");
+    if (const DocNode* n = f.get("leader")) a.leader = text(*n, "leader");
+    if (const DocNode* n = f.require("capability"))
+      if (auto c = number(*n, "capability")) a.capability = *c;
+    note_and_source(f, a.note, a.source);
+    return a;
+  }
+
+  Issue issue(const DocNode& node) {
+    Issue issue;
+    issue.at = node.at;
+    Fields f(node, "an issue", {"id", "name", "scale", "labels", "status_quo", "stances", "note", "source"}, d_);
+    if (const DocNode* n = f.require("id")) issue.id = id(*n, IdKind::Plain, "issue id");
+    if (const DocNode* n = f.require("name")) issue.name = text(*n, "name");
+    if (const DocNode* n = f.require("scale")) scale(*n, issue);
+    if (const DocNode* n = f.get("labels")) labels(*n, issue);
+    if (const DocNode* n = f.get("status_quo")) issue.status_quo = number(*n, "status_quo");
+    if (const DocNode* n = f.require("stances")) {
+      if (!n->is_map()) {
+        d_.error(n->at, fmt::format("stances must be a mapping from actor id to stance, found {}", describe_kind(*n)));
+      } else {
+        if (n->entries.empty()) d_.error(n->at, "an issue needs at least one stance");
+        for (const auto& [key, value] : n->entries) issue.stances.push_back(stance(key, value));
+      }
+    }
+    note_and_source(f, issue.note, issue.source);
+    return issue;
+  }
+
+  void scale(const DocNode& node, Issue& issue) {
+    if (!node.is_sequence() || node.items.size() != 2) {
+      d_.error(node.at, fmt::format("scale must be a list [low, high], found {}", describe_kind(node)));
+      issue.low.at = issue.high.at = node.at;
+      return;
+    }
+    if (auto low = number(node.items[0], "scale low")) issue.low = *low;
+    if (auto high = number(node.items[1], "scale high")) issue.high = *high;
+    issue.low.at = node.items[0].at;
+    issue.high.at = node.items[1].at;
+  }
+
+  void labels(const DocNode& node, Issue& issue) {
+    if (!node.is_map()) {
+      d_.error(node.at, fmt::format("labels must be a mapping from a point of the scale to its meaning, found {}", describe_kind(node)));
+      return;
+    }
+    for (const auto& [key, value] : node.entries) {
+      auto point = plain_number(key, "a label's point");
+      std::string meaning = text(value, "a label");
+      if (!point) continue;
+      const bool repeated = std::any_of(issue.labels.begin(), issue.labels.end(),
+                                        [&](const Label& l) { return l.point.value == point->value; });
+      if (repeated) d_.error(key.at, fmt::format("point {} is labelled twice", key.scalar));
+      else issue.labels.push_back({*point, std::move(meaning)});
+    }
+  }
+
+  Stance stance(const DocNode& key, const DocNode& node) {
+    Stance s;
+    s.actor = id(key, IdKind::Actor, "actor id");
+    s.at = key.at;
+    Fields f(node, "a stance", {"position", "salience", "capability", "note", "source"}, d_);
+    if (const DocNode* n = f.require("position"))
+      if (auto v = number(*n, "position")) s.position = *v;
+    if (const DocNode* n = f.require("salience"))
+      if (auto v = number(*n, "salience")) s.salience = *v;
+    if (const DocNode* n = f.get("capability")) s.capability = number(*n, "capability");
+    if (!s.position.at.line) s.position.at = node.at;
+    if (!s.salience.at.line) s.salience.at = node.at;
+    note_and_source(f, s.note, s.source);
+    return s;
+  }
+
+  Conflict conflict(const DocNode& node) {
+    Conflict c;
+    c.at = node.at;
+    Fields f(node, "the conflict section", {"options", "infeasible", "status_quo", "preferences"}, d_);
+    if (const DocNode* n = f.require("options")) c.options = list<Option>(*n, "options", [&](const DocNode& e) { return option(e); });
+    if (const DocNode* n = f.get("infeasible")) c.infeasible = list<Statement>(*n, "infeasible", [&](const DocNode& e) { return statement(e); });
+    if (const DocNode* n = f.get("status_quo")) c.status_quo = id_list(*n, IdKind::Option, "status_quo option");
+    if (const DocNode* n = f.require("preferences")) {
+      if (!n->is_map()) {
+        d_.error(n->at, fmt::format("preferences must be a mapping from actor id to statements or a ranking, found {}", describe_kind(*n)));
+      } else {
+        for (const auto& [key, value] : n->entries) c.preferences.push_back(preferences(key, value));
+      }
+    }
+    return c;
+  }
+
+  Option option(const DocNode& node) {
+    Option o;
+    o.at = node.at;
+    Fields f(node, "an option", {"id", "actor", "name", "reversible", "note", "source"}, d_);
+    if (const DocNode* n = f.require("id")) o.id = id(*n, IdKind::Option, "option id");
+    if (const DocNode* n = f.require("actor")) o.actor = id(*n, IdKind::Actor, "actor id");
+    if (const DocNode* n = f.require("name")) o.name = text(*n, "name");
+    if (const DocNode* n = f.get("reversible")) {
+      const std::string value = text(*n, "reversible");
+      if (value == "both") o.reversible = Reversibility::Both;
+      else if (value == "forward") o.reversible = Reversibility::Forward;
+      else if (value == "backward") o.reversible = Reversibility::Backward;
+      else if (n->is_scalar())
+        d_.error(n->at, fmt::format("reversible must be both, forward or backward, found {}", quote(value)));
+    }
+    note_and_source(f, o.note, o.source);
+    return o;
+  }
+
+  Statement statement(const DocNode& node) {
+    Statement s;
+    const DocNode* expression = &node;
+    if (node.is_map()) {
+      Fields f(node, "a statement", {"statement", "note", "source"}, d_);
+      expression = f.require("statement");
+      note_and_source(f, s.note, s.source);
+      if (!expression) return s;
+    }
+    s.at = column_in(*expression, 0);
+    if (!expression->is_scalar()) {
+      d_.error(expression->at, fmt::format("a statement must be a logical expression (text) or {{statement: …, note: …}}, found {}", describe_kind(*expression)));
+      return s;
+    }
+    s.text = expression->scalar;
+    auto parsed = parse_expression(s.text);
+    if (auto* error = std::get_if<ExpressionError>(&parsed)) {
+      d_.error(column_in(*expression, error->offset), "in expression " + quote(s.text) + ": " + error->message);
+    } else {
+      s.expression = std::move(std::get<Expression>(parsed));
+    }
+    return s;
+  }
+
+  Preferences preferences(const DocNode& key, const DocNode& node) {
+    Preferences p;
+    p.actor = id(key, IdKind::Actor, "actor id");
+    p.at = key.at;
+    if (node.is_sequence()) {
+      p.statements = list<Statement>(node, "preference statements", [&](const DocNode& e) { return statement(e); });
+      if (node.items.empty()) d_.error(node.at, "a preference list needs at least one statement");
+      return p;
+    }
+    Fields f(node, "preferences (a list of statements, or {ranking: [...]})", {"ranking"}, d_);
+    p.by_ranking = true;
+    const DocNode* ranking = f.require("ranking");
+    if (!ranking) return p;
+    if (!ranking->is_sequence()) {
+      d_.error(ranking->at, fmt::format("ranking must be a list of states, best first, found {}", describe_kind(*ranking)));
+      return p;
+    }
+    for (const auto& entry : ranking->items) {
+      std::vector<RankedState> group;
+      if (entry.is_sequence()) {
+        if (entry.items.empty()) d_.error(entry.at, "a tie group needs at least one state");
+        for (const auto& state : entry.items) group.push_back(ranked_state(state));
+      } else {
+        group.push_back(ranked_state(entry));
+      }
+      p.ranking.push_back(std::move(group));
+    }
+    return p;
+  }
+
+  RankedState ranked_state(const DocNode& node) {
+    RankedState r;
+    r.at = node.at;
+    r.text = text(node, "a ranked state");
+    return r;
+  }
+
+  Game game(const DocNode& node) {
+    Game g;
+    g.at = node.at;
+    Fields f(node, "a game", {"id", "title", "players", "strategies", "payoffs", "tree", "file", "note", "source"}, d_);
+    if (const DocNode* n = f.require("id")) g.id = id(*n, IdKind::Plain, "game id");
+    if (const DocNode* n = f.get("title")) g.title = text(*n, "title");
+    if (const DocNode* n = f.require("players")) {
+      g.players = id_list(*n, IdKind::Actor, "player");
+      if (n->is_sequence() && n->items.empty()) d_.error(n->at, "a game needs at least one player");
+    }
+    note_and_source(f, g.note, g.source);
+    const DocNode* strategies = f.get("strategies");
+    const DocNode* payoffs = f.get("payoffs");
+    const DocNode* tree = f.get("tree");
+    const DocNode* file = f.get("file");
+    const int forms = (strategies || payoffs ? 1 : 0) + (tree ? 1 : 0) + (file ? 1 : 0);
+    if (forms != 1) {
+      if (f.valid())
+        d_.error(node.at, "a game needs exactly one of: strategies and payoffs (strategic form), tree (extensive form), file (Gambit .nfg/.efg)");
+      return g;
+    }
+    if (tree) {
+      g.form = Game::Form::Extensive;
+      g.tree = game_node(*tree, g.players);
+    } else if (file) {
+      g.form = Game::Form::File;
+      g.file = text(*file, "file");
+    } else {
+      g.form = Game::Form::Strategic;
+      if (!strategies) d_.error(node.at, "a strategic-form game lacks 'strategies'");
+      if (!payoffs) d_.error(node.at, "a strategic-form game lacks 'payoffs'");
+      if (strategies && payoffs) strategic_form(*strategies, *payoffs, g);
+    }
+    return g;
+  }
+
+  void strategic_form(const DocNode& strategies, const DocNode& payoffs, Game& g) {
+    if (!strategies.is_map()) {
+      d_.error(strategies.at, fmt::format("strategies must be a mapping from player to a list of strategies, found {}", describe_kind(strategies)));
+      return;
+    }
+    g.strategies.assign(g.players.size(), {});
+    std::vector<bool> seen(g.players.size(), false);
+    for (const auto& [key, value] : strategies.entries) {
+      const std::string player = text(key, "player");
+      const auto where = std::find(g.players.begin(), g.players.end(), player);
+      if (where == g.players.end()) {
+        d_.error(key.at, fmt::format("strategies for {}, who is not among the game's players", quote(player)));
+        continue;
+      }
+      const auto index = static_cast<std::size_t>(where - g.players.begin());
+      seen[index] = true;
+      g.strategies[index] = id_list(value, IdKind::Plain, "strategy");
+      if (value.is_sequence() && value.items.empty()) d_.error(value.at, fmt::format("{} needs at least one strategy", player));
+      check_unique(value, "strategy");
+    }
+    bool complete = true;
+    for (std::size_t i = 0; i < g.players.size(); ++i) {
+      if (seen[i] && !g.strategies[i].empty()) continue;
+      complete = false;
+      if (!seen[i]) d_.error(strategies.at, fmt::format("no strategies for player {}", g.players[i]));
+    }
+    if (!complete) return;
+    std::vector<std::string> profile;
+    outcome_table(payoffs, g, profile);
+  }
+
+  // payoffs[s1][s2]...: one mapping level per player, the outcome at the bottom.
+  void outcome_table(const DocNode& node, Game& g, std::vector<std::string>& profile) {
+    const std::size_t level = profile.size();
+    if (level == g.players.size()) {
+      g.outcomes.push_back(payoff(node, g.players, fmt::format("outcome ({})", fmt::join(profile, ", "))));
+      return;
+    }
+    const auto& options = g.strategies[level];
+    if (!node.is_map()) {
+      d_.error(node.at, fmt::format("payoffs at this level must be a mapping from {}'s strategies ({}) to what follows, found {}",
+                                    g.players[level], fmt::join(options, ", "), describe_kind(node)));
+      pad_outcomes(g, level);
+      return;
+    }
+    for (const auto& [key, value] : node.entries) {
+      if (!key.is_scalar() || std::find(options.begin(), options.end(), key.scalar) == options.end()) {
+        const std::string suggestion = key.is_scalar() ? closest_match(key.scalar, options) : std::string{};
+        d_.error(key.at, fmt::format("{} is not a strategy of {}{}", found(key), g.players[level],
+                                     suggestion.empty() ? fmt::format(" (strategies: {})", fmt::join(options, ", "))
+                                                        : fmt::format("; did you mean '{}'?", suggestion)));
+      }
+    }
+    for (const auto& strategy : options) {
+      const DocNode* next = nullptr;
+      for (const auto& [key, value] : node.entries)
+        if (key.is_scalar() && key.scalar == strategy && !next) next = &value;
+      profile.push_back(strategy);
+      if (next) {
+        outcome_table(*next, g, profile);
+      } else {
+        d_.error(node.at, fmt::format("no outcome for the profile ({}, …): {} has no entry '{}' here",
+                                      fmt::join(profile, ", "), g.players[level], strategy));
+        pad_outcomes(g, level + 1);
+      }
+      profile.pop_back();
+    }
+  }
+
+  // Keeps the outcome table's shape after an error, so later profiles stay where they belong.
+  void pad_outcomes(Game& g, std::size_t from_level) {
+    std::size_t count = 1;
+    for (std::size_t i = from_level; i < g.strategies.size(); ++i) count *= g.strategies[i].size();
+    g.outcomes.insert(g.outcomes.end(), count, Payoff{});
+  }
+
+  Payoff payoff(const DocNode& node, const std::vector<std::string>& players, const std::string& what) {
+    Payoff p;
+    p.at = node.at;
+    if (node.is_sequence()) {
+      if (node.items.size() != players.size()) {
+        d_.error(node.at, fmt::format("{} has {} payoffs for {} players", what, node.items.size(), players.size()));
+        return p;
+      }
+      for (const auto& item : node.items)
+        p.values.push_back(number(item, "a payoff").value_or(Number{}));
+      return p;
+    }
+    if (node.is_map() && !is_number_map(node)) {
+      p.values.assign(players.size(), Number{});
+      std::vector<bool> seen(players.size(), false);
+      for (const auto& [key, value] : node.entries) {
+        const auto where = std::find(players.begin(), players.end(), key.scalar);
+        if (!key.is_scalar() || where == players.end()) {
+          d_.error(key.at, fmt::format("{} is not a player of this game", found(key)));
+          continue;
+        }
+        const auto index = static_cast<std::size_t>(where - players.begin());
+        seen[index] = true;
+        p.values[index] = number(value, "a payoff").value_or(Number{});
+      }
+      for (std::size_t i = 0; i < players.size(); ++i)
+        if (!seen[i]) d_.error(node.at, fmt::format("{} has no payoff for {}", what, players[i]));
+      return p;
+    }
+    d_.error(node.at, fmt::format("{} must be a list of payoffs in player order, or a mapping from player to payoff, found {}", what, describe_kind(node)));
+    return p;
+  }
+
+  static bool is_number_map(const DocNode& node) {
+    return std::any_of(node.entries.begin(), node.entries.end(),
+                       [](const auto& entry) { return entry.first.is_scalar() && entry.first.scalar == "value"; });
+  }
+
+  GameNode game_node(const DocNode& node, const std::vector<std::string>& players) {
+    GameNode g;
+    g.at = node.at;
+    Fields f(node, "a game tree node", {"player", "chance", "infoset", "moves", "payoffs", "name", "note"}, d_);
+    if (!f.valid()) return g;
+    if (const DocNode* n = f.get("name")) g.name = text(*n, "name");
+    if (const DocNode* n = f.get("note")) g.note = text(*n, "note");
+    const DocNode* player = f.get("player");
+    const DocNode* chance = f.get("chance");
+    const DocNode* moves = f.get("moves");
+    const DocNode* payoffs = f.get("payoffs");
+    if ((player ? 1 : 0) + (chance ? 1 : 0) + (payoffs ? 1 : 0) != 1) {
+      d_.error(node.at, "a tree node needs exactly one of: player (a decision), chance (a lottery), payoffs (an end)");
+      return g;
+    }
+    if (payoffs) {
+      g.kind = GameNode::Kind::Terminal;
+      g.payoffs = payoff(*payoffs, players, "a terminal node");
+      if (moves) d_.error(moves->at, "a terminal node (with payoffs) cannot have moves");
+      if (const DocNode* n = f.get("infoset")) d_.error(n->at, "only decision nodes belong to information sets");
+      return g;
+    }
+    if (player) {
+      g.kind = GameNode::Kind::Decision;
+      g.player = id(*player, IdKind::Actor, "player");
+      if (player->is_scalar() && std::find(players.begin(), players.end(), g.player) == players.end())
+        d_.error(player->at, fmt::format("{} is not among the game's players ({})", quote(g.player), fmt::join(players, ", ")));
+      if (const DocNode* n = f.get("infoset")) g.infoset = text(*n, "infoset");
+    } else {
+      g.kind = GameNode::Kind::Chance;
+      if (const DocNode* n = f.get("infoset")) d_.error(n->at, "only decision nodes belong to information sets");
+    }
+    if (!moves) {
+      d_.error(node.at, "a decision or chance node needs 'moves'");
+      return g;
+    }
+    if (!moves->is_map() || moves->entries.empty()) {
+      d_.error(moves->at, fmt::format("moves must be a mapping from move label to the node it leads to, with at least one move, found {}", describe_kind(*moves)));
+      return g;
+    }
+    for (const auto& [label, child] : moves->entries) {
+      const std::string move = text(label, "a move label");
+      if (std::find(g.moves.begin(), g.moves.end(), move) != g.moves.end())
+        d_.error(label.at, fmt::format("move {} appears twice at this node", quote(move)));
+      g.moves.push_back(move);
+      g.children.push_back(game_node(child, players));
+    }
+    if (chance) chance_probabilities(*chance, g);
+    return g;
+  }
+
+  void chance_probabilities(const DocNode& node, GameNode& g) {
+    if (!node.is_map()) {
+      d_.error(node.at, fmt::format("chance must be a mapping from move label to probability, found {}", describe_kind(node)));
+      return;
+    }
+    g.probabilities.assign(g.moves.size(), Number{});
+    std::vector<bool> seen(g.moves.size(), false);
+    for (const auto& [label, value] : node.entries) {
+      const auto where = std::find(g.moves.begin(), g.moves.end(), label.scalar);
+      if (!label.is_scalar() || where == g.moves.end()) {
+        d_.error(label.at, fmt::format("chance gives a probability to {}, which is not one of the moves", found(label)));
+        continue;
+      }
+      const auto index = static_cast<std::size_t>(where - g.moves.begin());
+      seen[index] = true;
+      if (auto p = number(value, "a probability")) g.probabilities[index] = *p;
+    }
+    for (std::size_t i = 0; i < g.moves.size(); ++i)
+      if (!seen[i]) d_.error(node.at, fmt::format("chance gives no probability to move {}", quote(g.moves[i])));
+  }
+
+  void check_unique(const DocNode& list, std::string_view what) {
+    if (!list.is_sequence()) return;
+    for (std::size_t i = 0; i < list.items.size(); ++i)
+      for (std::size_t j = 0; j < i; ++j)
+        if (list.items[i].is_scalar() && list.items[j].is_scalar() && list.items[i].scalar == list.items[j].scalar) {
+          d_.error(list.items[i].at, fmt::format("{} {} is listed twice", what, quote(list.items[i].scalar)));
+          break;
+        }
+  }
+
+  // The file position of character `offset` of a scalar, exact for one-line plain and quoted
+  // scalars (the ones expressions are written in).
+  static Location column_in(const DocNode& scalar, std::size_t offset) {
+    if (scalar.scalar.find('\n') != std::string::npos) return scalar.at;
+    return {scalar.at.line, scalar.at.column + static_cast<int>(offset) + (scalar.quoted ? 1 : 0)};
+  }
+
+  Diagnostics& d_;
+};
+
+}  // namespace
+
+std::optional<double> parse_number(std::string_view text) {
+  auto parse_decimal = [](std::string_view s) -> std::optional<double> {
+    if (!s.empty() && s.front() == '+') s.remove_prefix(1);
+    if (s.empty() || s.front() == '+') return std::nullopt;
+    double value = 0;
+    auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value, std::chars_format::general);
+    if (ec != std::errc{} || end != s.data() + s.size() || !std::isfinite(value)) return std::nullopt;
+    return value;
+  };
+  const auto slash = text.find('/');
+  if (slash == std::string_view::npos) return parse_decimal(text);
+  const auto numerator = parse_decimal(text.substr(0, slash));
+  const auto denominator = parse_decimal(text.substr(slash + 1));
+  if (!numerator || !denominator || *denominator == 0) return std::nullopt;
+  const double value = *numerator / *denominator;
+  return std::isfinite(value) ? std::optional<double>(value) : std::nullopt;
+}
+
+Scenario read_scenario(const DocNode& root, Diagnostics& diagnostics) {
+  return Reader(diagnostics).scenario(root);
+}
+
+}  // namespace statecraft

@@ -1,0 +1,16 @@
+#pragma once
+// Turns a parsed document into the scenario model, reporting every structural problem:
+// missing and unknown keys, wrong types, malformed numbers, ids, dates and expressions.
+// Cross-references and ranges are checked afterwards by check_scenario.
+
+#include "scenario/document.hpp"
+#include "scenario/model.hpp"
+
+namespace statecraft {
+
+Scenario read_scenario(const DocNode& root, Diagnostics& diagnostics);
+
+// Parses a number as written in a scenario: decimal, exponent or an exact fraction "p/q".
+std::optional<double> parse_number(std::string_view text);
+
+}  // namespace statecraft

@@ -1,0 +1,296 @@
+#include "scenario/validate.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <map>
+#include <set>
+
+#include "conflict/states.hpp"
+
+namespace statecraft {
+namespace {
+
+template <typename T>
+std::vector<std::string> ids_of(const std::vector<T>& items) {
+  std::vector<std::string> ids;
+  for (const auto& item : items) ids.push_back(item.id);
+  return ids;
+}
+
+std::string suggest(std::string_view word, const std::vector<std::string>& known) {
+  const std::string match = closest_match(word, known);
+  return match.empty() ? std::string{} : fmt::format("; did you mean '{}'?", match);
+}
+
+std::string format_value(double value) { return fmt::format("{:g}", value); }
+
+class Checker {
+ public:
+  Checker(Scenario& scenario, Diagnostics& diagnostics, std::filesystem::path base)
+      : s_(scenario), d_(diagnostics), base_(std::move(base)) {
+    actor_ids_ = ids_of(s_.actors);
+    source_ids_ = ids_of(s_.sources);
+  }
+
+  void run() {
+    unique_ids(s_.sources, "source");
+    unique_ids(s_.actors, "actor");
+    unique_ids(s_.issues, "issue");
+    unique_ids(s_.games, "game");
+    for (const auto& actor : s_.actors) {
+      positive(actor.capability, fmt::format("capability of {}", actor.id));
+      number_source(actor.capability);
+      source_reference(actor.source, actor.at);
+    }
+    for (auto& issue : s_.issues) check_issue(issue);
+    if (s_.conflict) check_conflict(*s_.conflict);
+    for (auto& game : s_.games) check_game(game);
+  }
+
+ private:
+  // ---- shared ----------------------------------------------------------------------------
+
+  template <typename T>
+  void unique_ids(const std::vector<T>& items, std::string_view kind) {
+    for (std::size_t i = 0; i < items.size(); ++i)
+      for (std::size_t j = 0; j < i; ++j)
+        if (!items[i].id.empty() && items[i].id == items[j].id) {
+          d_.error(items[i].at, fmt::format("{} id '{}' is used twice (first at line {})", kind, items[i].id, items[j].at.line));
+          break;
+        }
+  }
+
+  bool known_actor(const std::string& id, Location at) {
+    if (id.empty()) return false;  // already reported by the reader
+    if (std::find(actor_ids_.begin(), actor_ids_.end(), id) != actor_ids_.end()) return true;
+    d_.error(at, fmt::format("unknown actor '{}'{}", id, suggest(id, actor_ids_)));
+    return false;
+  }
+
+  void source_reference(const std::string& id, Location at) {
+    if (id.empty() || std::find(source_ids_.begin(), source_ids_.end(), id) != source_ids_.end()) return;
+    d_.error(at, fmt::format("unknown source '{}'{}", id, source_ids_.empty() ? std::string("; the scenario lists no sources") : suggest(id, source_ids_)));
+  }
+
+  void number_source(const Number& n) { source_reference(n.source, n.at); }
+
+  void positive(const Number& n, std::string_view what) {
+    if (n.at.line && !(n.value > 0)) d_.error(n.at, fmt::format("{} must be greater than 0, found {}", what, n.text));
+  }
+
+  void within(const Number& n, double low, double high, std::string_view what, std::string_view range) {
+    if (n.at.line && (n.value < low || n.value > high))
+      d_.error(n.at, fmt::format("{} {} lies outside {}", what, n.text, range));
+  }
+
+  // ---- issues ----------------------------------------------------------------------------
+
+  void check_issue(Issue& issue) {
+    source_reference(issue.source, issue.at);
+    const bool scale_ok = issue.low.at.line && issue.high.at.line && issue.low.value < issue.high.value;
+    if (issue.low.at.line && issue.high.at.line && !scale_ok)
+      d_.error(issue.low.at, fmt::format("scale of issue '{}' must run from low to high, found [{}, {}]", issue.id, issue.low.text, issue.high.text));
+    const std::string range = fmt::format("the scale [{}, {}] of issue '{}'", format_value(issue.low.value), format_value(issue.high.value), issue.id);
+    for (const auto& label : issue.labels)
+      if (scale_ok) within(label.point, issue.low.value, issue.high.value, "label point", range);
+    if (issue.status_quo) {
+      number_source(*issue.status_quo);
+      if (scale_ok) within(*issue.status_quo, issue.low.value, issue.high.value, "status quo", range);
+    }
+    std::set<std::string> seen;
+    for (const auto& stance : issue.stances) {
+      if (!seen.insert(stance.actor).second) d_.error(stance.at, fmt::format("{} has two stances on issue '{}'", stance.actor, issue.id));
+      known_actor(stance.actor, stance.at);
+      if (scale_ok) within(stance.position, issue.low.value, issue.high.value, fmt::format("position of {}", stance.actor), range);
+      within(stance.salience, 0, 1, fmt::format("salience of {}", stance.actor), "[0, 1]");
+      if (stance.capability) {
+        positive(*stance.capability, fmt::format("capability of {} on issue '{}'", stance.actor, issue.id));
+        number_source(*stance.capability);
+      }
+      number_source(stance.position);
+      number_source(stance.salience);
+      source_reference(stance.source, stance.at);
+    }
+  }
+
+  // ---- conflict --------------------------------------------------------------------------
+
+  void check_conflict(Conflict& c) {
+    const auto option_ids = ids_of(c.options);
+    unique_ids(c.options, "option");
+    for (const auto& option : c.options) {
+      known_actor(option.actor, option.at);
+      source_reference(option.source, option.at);
+    }
+    if (c.options.empty()) d_.error(c.at, "the conflict section needs at least one option");
+    if (c.options.size() > 64) {
+      d_.error(c.at, fmt::format("the conflict has {} options; statecraft handles at most 64", c.options.size()));
+      return;
+    }
+    auto index_of = [&](const std::string& id) { return option_index(c, id); };
+    bool expressions_ok = true;
+    auto resolve = [&](Statement& statement) {
+      source_reference(statement.source, statement.at);
+      if (statement.expression.option.empty() && statement.expression.operands.empty()) {
+        expressions_ok = false;  // a syntax error, already reported
+        return;
+      }
+      for (const Expression* leaf : resolve_options(statement.expression, index_of)) {
+        d_.error({statement.at.line, statement.at.column + static_cast<int>(leaf->offset)},
+                 fmt::format("unknown option '{}' in expression{}", leaf->option, suggest(leaf->option, option_ids)));
+        expressions_ok = false;
+      }
+    };
+    for (auto& statement : c.infeasible) resolve(statement);
+    for (auto& preferences : c.preferences)
+      for (auto& statement : preferences.statements) resolve(statement);
+
+    std::set<std::string> taken;
+    bool status_quo_ok = true;
+    for (const auto& id : c.status_quo) {
+      if (!taken.insert(id).second) d_.error(c.at, fmt::format("status quo names option '{}' twice", id));
+      if (!option_index(c, id)) {
+        d_.error(c.at, fmt::format("status quo names unknown option '{}'{}", id, suggest(id, option_ids)));
+        status_quo_ok = false;
+      }
+    }
+    if (!expressions_ok) return;  // feasibility needs every expression
+    if (status_quo_ok && !is_feasible(c, status_quo_state(c)))
+      d_.error(c.at, "the status quo is a state that an 'infeasible' statement rules out");
+    for (const auto& statement : c.infeasible) check_not_trivial(statement, "infeasibility statement");
+    check_preferences(c);
+  }
+
+  // A statement every combination satisfies, or none does, can only be a slip.
+  void check_not_trivial(const Statement& statement, std::string_view what) {
+    std::vector<int> used;
+    for (const Expression* leaf : option_leaves(statement.expression))
+      if (std::find(used.begin(), used.end(), leaf->option_index) == used.end()) used.push_back(leaf->option_index);
+    if (used.size() > 16) return;
+    bool any_true = false, any_false = false;
+    for (unsigned combination = 0; combination < (1U << used.size()); ++combination) {
+      StateBits state = 0;
+      for (std::size_t i = 0; i < used.size(); ++i)
+        if (combination >> i & 1U) state |= StateBits{1} << used[i];
+      (evaluate(statement.expression, state) ? any_true : any_false) = true;
+    }
+    if (!any_true) d_.error(statement.at, fmt::format("{} '{}' is a contradiction: no state satisfies it", what, statement.text));
+    if (!any_false) d_.error(statement.at, fmt::format("{} '{}' holds in every state, so it says nothing", what, statement.text));
+  }
+
+  void check_preferences(Conflict& c) {
+    const auto makers = decision_makers(c);
+    std::set<std::string> seen;
+    for (auto& preferences : c.preferences) {
+      if (!seen.insert(preferences.actor).second) {
+        d_.error(preferences.at, fmt::format("{} has preferences twice", preferences.actor));
+        continue;
+      }
+      if (!known_actor(preferences.actor, preferences.at)) continue;
+      if (std::find(makers.begin(), makers.end(), preferences.actor) == makers.end()) {
+        d_.error(preferences.at, fmt::format("{} holds no option, so it is not a decision maker and has no preferences here", preferences.actor));
+        continue;
+      }
+      for (const auto& statement : preferences.statements) check_not_trivial(statement, "preference statement");
+      if (preferences.by_ranking) check_ranking(c, preferences);
+    }
+    for (const auto& maker : makers)
+      if (!seen.count(maker)) d_.error(c.at, fmt::format("decision maker {} holds options but has no preferences", maker));
+  }
+
+  void check_ranking(const Conflict& c, Preferences& preferences) {
+    if (c.options.size() > 20) {
+      d_.error(preferences.at, fmt::format("an explicit ranking needs every feasible state; with {} options use prioritised statements instead", c.options.size()));
+      return;
+    }
+    std::set<StateBits> ranked;
+    for (auto& group : preferences.ranking)
+      for (auto& entry : group) {
+        const StateParse parsed = parse_state(c, entry.text);
+        if (!parsed.state) {
+          d_.error(entry.at, fmt::format("ranked state '{}': {}", entry.text, parsed.error));
+          continue;
+        }
+        entry.state = *parsed.state;
+        if (!is_feasible(c, entry.state)) d_.error(entry.at, fmt::format("ranked state '{}' is infeasible", entry.text));
+        else if (!ranked.insert(entry.state).second) d_.error(entry.at, fmt::format("state '{}' is ranked twice", entry.text));
+      }
+    std::vector<std::string> missing;
+    for (StateBits state : feasible_states(c))
+      if (!ranked.count(state)) missing.push_back(state_text(c, state));
+    if (!missing.empty())
+      d_.error(preferences.at, fmt::format("the ranking of {} leaves out {} feasible state(s): {}", preferences.actor, missing.size(),
+                                           fmt::join(missing.begin(), missing.begin() + std::min<std::size_t>(missing.size(), 8), "; ")));
+  }
+
+  static std::string state_text(const Conflict& c, StateBits state) {
+    std::vector<std::string> taken;
+    for (std::size_t i = 0; i < c.options.size(); ++i)
+      if (state >> i & 1U) taken.push_back(c.options[i].id);
+    return taken.empty() ? "none" : fmt::format("{}", fmt::join(taken, " + "));
+  }
+
+  // ---- games -----------------------------------------------------------------------------
+
+  void check_game(Game& game) {
+    source_reference(game.source, game.at);
+    std::set<std::string> players;
+    for (const auto& player : game.players) {
+      if (!players.insert(player).second) d_.error(game.at, fmt::format("player {} is listed twice in game '{}'", player, game.id));
+      known_actor(player, game.at);
+    }
+    for (const auto& outcome : game.outcomes)
+      for (const auto& value : outcome.values) number_source(value);
+    if (game.form == Game::Form::Extensive) {
+      std::map<std::string, const GameNode*> infosets;
+      check_tree(game.tree, infosets);
+    }
+    if (game.form == Game::Form::File) check_game_file(game);
+  }
+
+  void check_tree(const GameNode& node, std::map<std::string, const GameNode*>& infosets) {
+    if (node.kind == GameNode::Kind::Chance && !node.probabilities.empty()) {
+      double total = 0;
+      for (const auto& p : node.probabilities) {
+        within(p, 0, 1, "probability", "[0, 1]");
+        total += p.value;
+      }
+      if (std::abs(total - 1) > 1e-9) d_.error(node.at, fmt::format("chance probabilities sum to {}, not 1", format_value(total)));
+    }
+    if (node.kind == GameNode::Kind::Decision && !node.infoset.empty()) {
+      const auto [it, inserted] = infosets.emplace(node.player + "\n" + node.infoset, &node);
+      if (!inserted && it->second->moves != node.moves)
+        d_.error(node.at, fmt::format("information set '{}' of {} has different moves here ({}) than at line {} ({})", node.infoset, node.player,
+                                      fmt::join(node.moves, ", "), it->second->at.line, fmt::join(it->second->moves, ", ")));
+    }
+    for (const auto& payoff : node.payoffs.values) number_source(payoff);
+    for (const auto& child : node.children) check_tree(child, infosets);
+  }
+
+  void check_game_file(const Game& game) {
+    if (game.file.empty()) return;
+    const std::filesystem::path path = base_ / game.file;
+    const auto extension = path.extension().string();
+    if (extension != ".nfg" && extension != ".efg")
+      d_.error(game.at, fmt::format("game file '{}' must be a Gambit .nfg or .efg file", game.file));
+    std::error_code error;
+    if (!std::filesystem::is_regular_file(path, error))
+      d_.error(game.at, fmt::format("game file '{}' not found (looked for {})", game.file, path.string()));
+  }
+
+  Scenario& s_;
+  Diagnostics& d_;
+  std::filesystem::path base_;
+  std::vector<std::string> actor_ids_;
+  std::vector<std::string> source_ids_;
+};
+
+}  // namespace
+
+void check_scenario(Scenario& scenario, Diagnostics& diagnostics, const std::filesystem::path& base_directory) {
+  Checker(scenario, diagnostics, base_directory).run();
+}
+
+}  // namespace statecraft
