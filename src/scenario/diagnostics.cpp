@@ -9,6 +9,12 @@ void Diagnostics::error(Location at, std::string message) {
   errors_.push_back({file_, at, std::move(message)});
 }
 
+void Diagnostics::sort_by_location() {
+  std::stable_sort(errors_.begin(), errors_.end(), [](const Diagnostic& a, const Diagnostic& b) {
+    return std::pair(a.at.line, a.at.column) < std::pair(b.at.line, b.at.column);
+  });
+}
+
 std::string format_diagnostic(const Diagnostic& d) {
   if (d.at.line <= 0) return fmt::format("{}: error: {}", d.file, d.message);
   return fmt::format("{}:{}:{}: error: {}", d.file, d.at.line, d.at.column, d.message);

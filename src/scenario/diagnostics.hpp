@@ -26,6 +26,8 @@ class Diagnostics {
   explicit Diagnostics(std::string file = {}) : file_(std::move(file)) {}
 
   void error(Location at, std::string message);
+  // File order reads best; problems found by later passes otherwise come last.
+  void sort_by_location();
   bool empty() const { return errors_.empty(); }
   std::size_t size() const { return errors_.size(); }
   const std::vector<Diagnostic>& all() const { return errors_; }

@@ -127,8 +127,9 @@ class Parser {
   std::string describe_here() const {
     if (pos_ >= text_.size()) return "the expression ends";
     const char c = text_[pos_];
-    if (c == '&' && text_.substr(pos_, 2) == "&&") return "found '&&' (write a single '&')";
-    if (c == '|' && text_.substr(pos_, 2) == "||") return "found '||' (write a single '|')";
+    const char previous = pos_ > 0 ? text_[pos_ - 1] : '\0';
+    if (c == '&' && previous == '&') return "found '&&' (write a single '&')";
+    if (c == '|' && previous == '|') return "found '||' (write a single '|')";
     if (std::isprint(static_cast<unsigned char>(c))) return std::string("found '") + c + "'";
     return "found an unexpected character";
   }

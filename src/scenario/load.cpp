@@ -21,6 +21,7 @@ LoadResult load_scenario_text(std::string_view text, std::string file_name,
   if (!document) return result;
   Scenario scenario = read_scenario(*document, result.diagnostics);
   check_scenario(scenario, result.diagnostics, base_directory);
+  result.diagnostics.sort_by_location();
   if (result.diagnostics.empty()) result.scenario = std::move(scenario);
   return result;
 }

@@ -23,8 +23,11 @@ struct Number {
 struct Source {
   std::string id;
   std::string title;
+  std::string author;
   std::string outlet;
   std::string date;
+  std::string url;
+  std::string note;
   Location at;
 };
 

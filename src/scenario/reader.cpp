@@ -229,10 +229,13 @@ class Reader {
   Source source(const DocNode& node) {
     Source s;
     s.at = node.at;
-    Fields f(node, "a source", {"id", "title", "outlet", "date"}, d_);
+    Fields f(node, "a source", {"id", "title", "author", "outlet", "date", "url", "note"}, d_);
     if (const DocNode* n = f.require("id")) s.id = id(*n, IdKind::Plain, "source id");
     if (const DocNode* n = f.require("title")) s.title = text(*n, "title");
+    if (const DocNode* n = f.get("author")) s.author = text(*n, "author");
     if (const DocNode* n = f.get("outlet")) s.outlet = text(*n, "outlet");
+    if (const DocNode* n = f.get("url")) s.url = text(*n, "url");
+    if (const DocNode* n = f.get("note")) s.note = text(*n, "note");
     if (const DocNode* n = f.get("date")) s.date = date(*n);
     return s;
   }
@@ -273,8 +276,7 @@ class Reader {
 
   void scale(const DocNode& node, Issue& issue) {
     if (!node.is_sequence() || node.items.size() != 2) {
-      d_.error(node.at, fmt::format("scale must be a list [low, high], found {}", describe_kind(node)));
-      issue.low.at = issue.high.at = node.at;
+      d_.error(node.at, fmt::format("scale must be a list [low, high], found {}", found(node)));
       return;
     }
     if (auto low = number(node.items[0], "scale low")) issue.low = *low;
@@ -509,8 +511,8 @@ class Reader {
       if (next) {
         outcome_table(*next, g, profile);
       } else {
-        d_.error(node.at, fmt::format("no outcome for the profile ({}, …): {} has no entry '{}' here",
-                                      fmt::join(profile, ", "), g.players[level], strategy));
+        d_.error(node.at, fmt::format("no outcome for the profile ({}{}): {} has no entry '{}' here", fmt::join(profile, ", "),
+                                      profile.size() < g.players.size() ? ", …" : "", g.players[level], strategy));
         pad_outcomes(g, level + 1);
       }
       profile.pop_back();

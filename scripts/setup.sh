@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Installs what statecraft needs from Debian 12 packages (only what is missing), then
+# configures and builds it in ./build. Sourced by scripts/demo and scripts/check.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+packages=(cmake make clang libclang-rt-14-dev libyaml-cpp-dev nlohmann-json3-dev libcli11-dev
+          libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev python3)
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if ((${#missing[@]})); then
+  echo "statecraft setup: installing ${missing[*]}" >&2
+  sudo=""
+  [ "$(id -u)" -eq 0 ] || sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
+fi
+
+# clang builds everything so that the libFuzzer target (fuzz/) builds alongside the tests.
+cmake -S "$root" -B "$root/build" -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER=clang++ \
+      -DSTATECRAFT_FUZZ=ON >/dev/null
+cmake --build "$root/build" -j "$(nproc)" >&2

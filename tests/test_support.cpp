@@ -1,0 +1,86 @@
+#include "test_support.hpp"
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <sys/wait.h>
+#include <unistd.h>
+
+namespace statecraft::test {
+
+std::string source_path(const std::string& relative) { return std::string(STATECRAFT_SOURCE_DIR) + "/" + relative; }
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+LoadResult load_text(const std::string& yaml) {
+  return load_scenario_text(yaml, "test.yaml", source_path("tests/data"));
+}
+
+std::vector<std::string> messages(const LoadResult& result) {
+  std::vector<std::string> out;
+  for (const auto& d : result.diagnostics.all())
+    out.push_back(std::to_string(d.at.line) + ":" + std::to_string(d.at.column) + ": " + d.message);
+  return out;
+}
+
+std::string minimal_scenario() {
+  return R"(statecraft: 1
+id: mini
+title: A minimal scenario
+date: 2025-01-31
+sources:
+  - {id: src, title: An article}
+actors:
+  - {id: USA, name: United States, capability: 100}
+  - {id: RUS, name: Russia, capability: {value: 50, note: why, source: src}}
+issues:
+  - id: sanctions
+    name: Sanctions
+    scale: [0, 100]
+    labels: {0: none, 100: full}
+    status_quo: 20
+    stances:
+      USA: {position: 80, salience: 0.5}
+      RUS: {position: 0, salience: 1, capability: 60}
+conflict:
+  options:
+    - {id: sanction, actor: USA, name: impose sanctions}
+    - {id: ceasefire, actor: RUS, name: accept a ceasefire, reversible: forward}
+  infeasible: []
+  status_quo: []
+  preferences:
+    USA: [ceasefire, "!sanction"]
+    RUS:
+      ranking: ["none", ["ceasefire", "sanction"], "sanction + ceasefire"]
+games:
+  - id: ultimatum
+    players: [USA, RUS]
+    strategies: {USA: [sanction, hold], RUS: [accept, stall]}
+    payoffs:
+      sanction: {accept: [2, 1], stall: [1, 0]}
+      hold: {accept: [3, 2], stall: [0, 3]}
+)";
+}
+
+CommandResult run_statecraft(const std::string& arguments) {
+  const auto dir = std::filesystem::temp_directory_path() / ("statecraft-test-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const auto out = dir / "out", err = dir / "err";
+  const std::string command = std::string("'") + STATECRAFT_BINARY + "' " + arguments + " >'" + out.string() +
+                              "' 2>'" + err.string() + "' </dev/null";
+  const int status = std::system(command.c_str());
+  CommandResult result;
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.out = read_file(out.string());
+  result.err = read_file(err.string());
+  std::filesystem::remove_all(dir);
+  return result;
+}
+
+}  // namespace statecraft::test

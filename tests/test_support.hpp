@@ -1,0 +1,31 @@
+#pragma once
+// Helpers shared by the test files.
+
+#include <string>
+#include <vector>
+
+#include "scenario/load.hpp"
+
+namespace statecraft::test {
+
+std::string source_path(const std::string& relative);  // inside the source tree
+std::string read_file(const std::string& path);
+
+// Loads YAML given inline; game files resolve against the test data folder.
+LoadResult load_text(const std::string& yaml);
+
+// "LINE:COL: message" for each diagnostic, the form tests compare against.
+std::vector<std::string> messages(const LoadResult& result);
+
+// A small valid scenario touching every section; tests mutate it to provoke one error each.
+std::string minimal_scenario();
+
+struct CommandResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+// Runs the statecraft binary with the given arguments (already shell-quoted).
+CommandResult run_statecraft(const std::string& arguments);
+
+}  // namespace statecraft::test
