@@ -1,1 +1,87 @@
+// The command line as a user meets it: exit codes, where output goes, and the messages.
 
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "test_support.hpp"
+
+namespace statecraft {
+namespace {
+
+using test::run_statecraft;
+
+std::string scenario(const std::string& name) { return "'" + test::source_path("scenarios/" + name) + "'"; }
+
+int count_lines_with(const std::string& text, const std::string& needle) {
+  int count = 0;
+  for (std::size_t at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1)) ++count;
+  return count;
+}
+
+TEST(Cli, HelpAndVersionExitZero) {
+  const auto help = run_statecraft("--help");
+  EXPECT_EQ(help.exit_code, 0);
+  EXPECT_NE(help.out.find("validate"), std::string::npos);
+  EXPECT_NE(help.out.find("analyze"), std::string::npos);
+  const auto version = run_statecraft("--version");
+  EXPECT_EQ(version.exit_code, 0);
+  EXPECT_EQ(version.out, std::string("statecraft ") + STATECRAFT_VERSION + "\n");
+  const auto sub_help = run_statecraft("analyze --help");
+  EXPECT_EQ(sub_help.exit_code, 0);
+  EXPECT_NE(sub_help.out.find("--format"), std::string::npos);
+}
+
+TEST(Cli, BadUsageExitsTwoWithMessageOnStderr) {
+  for (const char* arguments : {"", "frobnicate", "analyze", "analyze x.yaml --format xml", "validate"}) {
+    const auto r = run_statecraft(arguments);
+    EXPECT_EQ(r.exit_code, 2) << arguments;
+    EXPECT_TRUE(r.out.empty()) << arguments;
+    EXPECT_FALSE(r.err.empty()) << arguments;
+  }
+}
+
+TEST(Cli, ValidateSeedScenariosIsClean) {
+  const auto r = run_statecraft("validate " + scenario("alaska-2025.yaml") + " " + scenario("singapore-2018.yaml") + " " +
+                                scenario("danang-2017.yaml") + " " + scenario("vladivostok-2019.yaml"));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(count_lines_with(r.out, ": ok ("), 4);
+  EXPECT_TRUE(r.err.empty());
+}
+
+TEST(Cli, DozenMistakesGetADozenMessages) {
+  const std::string file = test::source_path("tests/data/invalid/dozen-mistakes.yaml");
+  const auto r = run_statecraft("validate '" + file + "' " + scenario("alaska-2025.yaml"));
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(count_lines_with(r.err, ": error: "), 12) << r.err;
+  EXPECT_EQ(count_lines_with(r.err, file + ":"), 13);  // twelve messages and the count
+  EXPECT_NE(r.err.find(file + ":18:27: error: unknown key 'salince' in a stance; did you mean 'salience'?"), std::string::npos);
+  EXPECT_EQ(count_lines_with(r.out, ": ok ("), 1);  // the other file is still checked
+}
+
+TEST(Cli, MissingFileIsBadInput) {
+  const auto r = run_statecraft("analyze /nonexistent/scenario.yaml");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("/nonexistent/scenario.yaml: error: cannot read the file"), std::string::npos);
+}
+
+TEST(Cli, AnalyzeJsonIsValidWithDocumentedKeys) {
+  const auto r = run_statecraft("analyze " + scenario("alaska-2025.yaml") + " --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto json = nlohmann::json::parse(r.out);
+  EXPECT_EQ(json["scenario"]["id"], "alaska-2025");
+  EXPECT_GE(json["issues"].size(), 3u);
+  for (const auto& issue : json["issues"]) EXPECT_TRUE(issue["forecasts"]["weighted_mean"].is_number());
+  EXPECT_TRUE(json["lenses"]["conflict"]["has_data"].get<bool>());
+}
+
+TEST(Cli, AnalyzeTextIsTheReport) {
+  const auto r = run_statecraft("analyze " + scenario("alaska-2025.yaml"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("Actors"), std::string::npos);
+  EXPECT_NE(r.out.find("forecast (weighted mean"), std::string::npos);
+  EXPECT_NE(r.out.find("Lenses"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace statecraft

@@ -15,7 +15,11 @@ class Writer {
     text_field("id", s.id);
     text_field("title", s.title);
     text_field("date", s.date);
-    if (!s.summary.empty()) out_ << YAML::Key << "summary" << YAML::Value << YAML::Literal << s.summary;
+    if (!s.summary.empty()) {
+      // A literal block adds its own final newline; one more would grow at every rewrite.
+      const auto end = s.summary.find_last_not_of('\n');
+      out_ << YAML::Key << "summary" << YAML::Value << YAML::Literal << s.summary.substr(0, end + 1);
+    }
     if (!s.sources.empty()) {
       out_ << YAML::Key << "sources" << YAML::Value << YAML::BeginSeq;
       for (const auto& source : s.sources) write(source);
