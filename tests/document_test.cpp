@@ -10,9 +10,9 @@ TEST(Document, KeepsLinesColumnsAndOrder) {
   const auto root = parse_document("a: 1\nb:\n  - x\n  - 'q'\n", d);
   ASSERT_TRUE(root && d.empty());
   ASSERT_EQ(root->entries.size(), 2u);
-  EXPECT_EQ(root->entries[1].first.scalar, "b");
-  EXPECT_EQ(root->entries[1].first.at.line, 2);
-  const DocNode& list = root->entries[1].second;
+  EXPECT_EQ(root->entries[1].key.scalar, "b");
+  EXPECT_EQ(root->entries[1].key.at.line, 2);
+  const DocNode& list = root->entries[1].value;
   ASSERT_TRUE(list.is_sequence());
   EXPECT_EQ(list.items[1].at.line, 4);
   EXPECT_EQ(list.items[1].at.column, 5);
@@ -24,8 +24,8 @@ TEST(Document, ReadsJsonWithTabs) {
   Diagnostics d("t");
   const auto root = parse_document("{\n\t\"a\": [1,\n\t\t2]\n}\n", d);
   ASSERT_TRUE(root && d.empty());
-  EXPECT_EQ(root->entries[0].second.items[1].scalar, "2");
-  EXPECT_EQ(root->entries[0].second.items[1].at.line, 3);
+  EXPECT_EQ(root->entries[0].value.items[1].scalar, "2");
+  EXPECT_EQ(root->entries[0].value.items[1].at.line, 3);
 }
 
 TEST(Document, SyntaxErrorHasALocation) {

@@ -13,6 +13,8 @@
 
 namespace statecraft {
 
+struct DocEntry;
+
 struct DocNode {
   enum class Kind { Null, Scalar, Sequence, Map };
 
@@ -21,12 +23,17 @@ struct DocNode {
   std::string scalar;   // Scalar only
   bool quoted = false;  // Scalar written in quotes: "…" or '…'
   std::vector<DocNode> items;                        // Sequence only
-  std::vector<std::pair<DocNode, DocNode>> entries;  // Map only, in document order
+  std::vector<DocEntry> entries;  // Map only, in document order
 
   bool is_null() const { return kind == Kind::Null; }
   bool is_scalar() const { return kind == Kind::Scalar; }
   bool is_sequence() const { return kind == Kind::Sequence; }
   bool is_map() const { return kind == Kind::Map; }
+};
+
+struct DocEntry {
+  DocNode key;
+  DocNode value;
 };
 
 // Nesting deeper than this is refused: no scenario needs it, and it keeps recursion bounded.

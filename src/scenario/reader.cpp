@@ -561,7 +561,7 @@ class Reader {
 
   static bool is_number_map(const DocNode& node) {
     return std::any_of(node.entries.begin(), node.entries.end(),
-                       [](const auto& entry) { return entry.first.is_scalar() && entry.first.scalar == "value"; });
+                       [](const DocEntry& entry) { return entry.key.is_scalar() && entry.key.scalar == "value"; });
   }
 
   GameNode game_node(const DocNode& node, const std::vector<std::string>& players) {
