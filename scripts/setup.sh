@@ -19,6 +19,12 @@ if ((${#missing[@]})); then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >&2
 fi
 
+# A build folder configured with another compiler cannot be switched in place.
+cache="$root/build/CMakeCache.txt"
+if [ -f "$cache" ] && ! grep -q '^CMAKE_CXX_COMPILER:[A-Z]*=.*clang++' "$cache"; then
+  rm -rf "$cache" "$root/build/CMakeFiles"
+fi
+
 # clang builds everything so that the libFuzzer target (fuzz/) builds alongside the tests.
 cmake -S "$root" -B "$root/build" -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER=clang++ \
       -DSTATECRAFT_FUZZ=ON >/dev/null

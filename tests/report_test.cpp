@@ -83,3 +83,23 @@ INSTANTIATE_TEST_SUITE_P(Seeds, Golden, ::testing::Values("alaska-2025", "singap
 
 }  // namespace
 }  // namespace statecraft
+
+namespace statecraft {
+namespace {
+
+TEST(Summary, LargeConflictsAreNotEnumeratedButStillLoad) {
+  // 40 options: 2^40 states is beyond listing; loading and the report must still be quick.
+  std::string yaml = "statecraft: 1\nid: big\ntitle: Big\ndate: 2025-01-01\nactors:\n  - {id: USA, name: U, capability: 1}\n"
+                     "conflict:\n  options:\n";
+  for (int i = 0; i < 40; ++i) yaml += "    - {id: o" + std::to_string(i) + ", actor: USA, name: option}\n";
+  yaml += "  infeasible: [\"o0 & o1\"]\n  status_quo: [o0]\n  preferences:\n    USA: [o2, \"!o3\"]\n";
+  const auto result = test::load_text(yaml);
+  ASSERT_TRUE(result.ok()) << ::testing::PrintToString(test::messages(result));
+  const Summary s = summarize(*result.scenario);
+  EXPECT_EQ(s.conflict->states, std::uint64_t{1} << 40);
+  EXPECT_FALSE(s.conflict->feasible_states.has_value());
+  EXPECT_NE(render_text(s).find("1099511627776 combinations"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace statecraft

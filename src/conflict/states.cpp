@@ -1,6 +1,7 @@
 #include "conflict/states.hpp"
 
 #include <algorithm>
+#include <cmath>
 
 namespace statecraft {
 
@@ -9,9 +10,18 @@ bool is_feasible(const Conflict& conflict, StateBits state) {
                       [&](const Statement& s) { return evaluate(s.expression, state); });
 }
 
+bool can_enumerate_states(const Conflict& conflict) {
+  constexpr std::size_t max_options = 24;
+  constexpr double max_node_visits = 2e8;
+  if (conflict.options.size() > max_options) return false;
+  std::size_t nodes = 1;
+  for (const auto& statement : conflict.infeasible) nodes += expression_size(statement.expression);
+  return std::ldexp(static_cast<double>(nodes), static_cast<int>(conflict.options.size())) <= max_node_visits;
+}
+
 std::vector<StateBits> feasible_states(const Conflict& conflict) {
   std::vector<StateBits> states;
-  if (conflict.options.size() > max_enumerated_options) return states;
+  if (!can_enumerate_states(conflict)) return states;
   const StateBits end = StateBits{1} << conflict.options.size();
   for (StateBits state = 0; state < end; ++state)
     if (is_feasible(conflict, state)) states.push_back(state);

@@ -10,12 +10,15 @@
 
 namespace statecraft {
 
-// Conflicts with more options than this are not enumerated state by state.
-inline constexpr std::size_t max_enumerated_options = 30;
-
 bool is_feasible(const Conflict& conflict, StateBits state);
 
-// Feasible states in ascending order of their bits (gmcr's "decimal" order).
+// Whether listing every state by evaluating the infeasibility statements is cheap enough
+// (at most 2^24 states and about 2·10^8 expression nodes visited): checks and summaries
+// that need the list skip larger conflicts rather than hang on them.
+bool can_enumerate_states(const Conflict& conflict);
+
+// Feasible states in ascending order of their bits (gmcr's "decimal" order); empty when
+// !can_enumerate_states(conflict).
 std::vector<StateBits> feasible_states(const Conflict& conflict);
 
 // The bits of the scenario's status quo; options not found are ignored.

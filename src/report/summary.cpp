@@ -58,7 +58,7 @@ ConflictSummary summarize_conflict(const Conflict& conflict) {
     summary.decision_makers.push_back(std::move(maker));
   }
   summary.states = conflict.options.size() < 64 ? std::uint64_t{1} << conflict.options.size() : 0;
-  if (conflict.options.size() <= max_enumerated_options) summary.feasible_states = feasible_states(conflict).size();
+  if (can_enumerate_states(conflict)) summary.feasible_states = feasible_states(conflict).size();
   summary.status_quo = conflict.status_quo;
   return summary;
 }

@@ -192,6 +192,12 @@ std::vector<const Expression*> option_leaves(const Expression& expression) {
   return leaves;
 }
 
+std::size_t expression_size(const Expression& e) {
+  std::size_t size = 1;
+  for (const auto& operand : e.operands) size += expression_size(operand);
+  return size;
+}
+
 bool evaluate(const Expression& e, std::uint64_t state) {
   switch (e.op) {
     case Expression::Op::Option: return (state >> e.option_index) & 1U;

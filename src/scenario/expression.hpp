@@ -52,6 +52,9 @@ std::vector<const Expression*> resolve_options(Expression& expression, IndexOf&&
   return unknown;
 }
 
+// Number of nodes: the cost of one evaluation.
+std::size_t expression_size(const Expression& expression);
+
 // Truth value in a state whose bit i says whether option i is taken. Leaves must be resolved.
 bool evaluate(const Expression& expression, std::uint64_t state);
 

@@ -168,7 +168,8 @@ class Checker {
     std::vector<int> used;
     for (const Expression* leaf : option_leaves(statement.expression))
       if (std::find(used.begin(), used.end(), leaf->option_index) == used.end()) used.push_back(leaf->option_index);
-    if (used.size() > 16) return;
+    // A truth table over the options the statement names; skipped when that would be slow.
+    if (used.size() > 16 || (expression_size(statement.expression) << used.size()) > 10'000'000) return;
     bool any_true = false, any_false = false;
     for (unsigned combination = 0; combination < (1U << used.size()); ++combination) {
       StateBits state = 0;
@@ -201,7 +202,7 @@ class Checker {
   }
 
   void check_ranking(const Conflict& c, Preferences& preferences) {
-    if (c.options.size() > 20) {
+    if (c.options.size() > 20 || !can_enumerate_states(c)) {
       d_.error(preferences.at, fmt::format("an explicit ranking needs every feasible state; with {} options use prioritised statements instead", c.options.size()));
       return;
     }
