@@ -71,7 +71,7 @@ TEST(Cli, AnalyzeJsonIsValidWithDocumentedKeys) {
   const auto json = nlohmann::json::parse(r.out);
   EXPECT_EQ(json["scenario"]["id"], "alaska-2025");
   EXPECT_GE(json["issues"].size(), 3u);
-  for (const auto& issue : json["issues"]) EXPECT_TRUE(issue["forecasts"]["weighted_mean"].is_number());
+  for (const auto& issue : json["issues"]) EXPECT_TRUE(issue["forecasts"]["compromise"].is_number());
   EXPECT_TRUE(json["lenses"]["conflict"]["has_data"].get<bool>());
 }
 
@@ -79,8 +79,43 @@ TEST(Cli, AnalyzeTextIsTheReport) {
   const auto r = run_statecraft("analyze " + scenario("alaska-2025.yaml"));
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("Actors"), std::string::npos);
-  EXPECT_NE(r.out.find("forecast (weighted mean"), std::string::npos);
+  EXPECT_NE(r.out.find("Forecasts (where each issue ends, by model)"), std::string::npos);
   EXPECT_NE(r.out.find("Lenses"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace statecraft
+
+namespace statecraft {
+namespace {
+
+TEST(Cli, ForecastPrintsEveryModelByDefault) {
+  const auto r = test::run_statecraft("forecast '" + test::source_path("scenarios/danang-2017.yaml") + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const char* model : {"compromise", "median", "nash", "spread"}) EXPECT_NE(r.out.find(model), std::string::npos) << model;
+}
+
+TEST(Cli, ForecastChosenModelsAsJson) {
+  const auto r = test::run_statecraft("forecast '" + test::source_path("scenarios/danang-2017.yaml") + "' --model median --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto json = nlohmann::json::parse(r.out);
+  EXPECT_EQ(json["scenario"], "danang-2017");
+  for (const auto& issue : json["issues"]) {
+    EXPECT_EQ(issue["forecasts"].size(), 1u);
+    EXPECT_TRUE(issue["forecasts"]["median"].is_number());
+  }
+}
+
+TEST(Cli, ForecastUnknownModelIsBadUsage) {
+  const auto r = test::run_statecraft("forecast '" + test::source_path("scenarios/danang-2017.yaml") + "' --model oracle");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("unknown model 'oracle'; models: compromise, median, nash"), std::string::npos);
+}
+
+TEST(Cli, ForecastWithoutIssuesFailsTheAnalysis) {
+  const auto r = test::run_statecraft("forecast '" + test::source_path("tests/data/no-issues.yaml") + "'");
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.err.find("no issues to forecast"), std::string::npos);
 }
 
 }  // namespace

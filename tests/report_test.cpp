@@ -23,10 +23,23 @@ Summary minimal_summary() {
 TEST(WeightedMean, IsSumOfCapabilitySalienceAndPositionOverWeights) {
   // (100·0.5·80 + 60·1·0) / (100·0.5 + 60·1) = 4000 / 110
   const Summary s = minimal_summary();
-  ASSERT_TRUE(s.issues.at(0).weighted_mean.has_value());
-  EXPECT_NEAR(*s.issues[0].weighted_mean, 4000.0 / 110.0, 1e-12);
+  const IssueForecast& compromise = s.forecasts.rows.at(0).forecasts.at(0);
+  ASSERT_EQ(compromise.model, "compromise");
+  ASSERT_TRUE(compromise.position.has_value());
+  EXPECT_NEAR(*compromise.position, 4000.0 / 110.0, 1e-12);
   EXPECT_EQ(s.issues[0].stances[1].capability, 60);  // the issue's own capability overrides RUS's 50
-  EXPECT_EQ(s.issues[0].weighted_mean_label, "none");  // 36.4 is nearer 0 than 100
+}
+
+TEST(Summary, ForecastsEveryModelAndTheirSpread) {
+  // USA at 80 (c·s = 50), RUS at 0 (c·s = 60): the median is RUS's 0; the status quo 20 lies
+  // between them, so Nash finds no agreement and stays at 20.
+  const Summary s = minimal_summary();
+  const auto& row = s.forecasts.rows.at(0);
+  ASSERT_EQ(row.forecasts.size(), bargaining_models().size());
+  EXPECT_EQ(*row.forecasts[1].position, 0);
+  EXPECT_EQ(*row.forecasts[2].position, 20);
+  EXPECT_FALSE(row.forecasts[2].explanation.empty());
+  EXPECT_NEAR(*row.spread, 4000.0 / 110.0, 1e-12);
 }
 
 TEST(WeightedMean, Invariants) {
@@ -55,7 +68,9 @@ TEST(Summary, JsonHasTheDocumentedKeys) {
   const auto json = nlohmann::json::parse(render_json(minimal_summary()));
   for (const char* key : {"statecraft", "scenario", "actors", "issues", "conflict", "games", "lenses"}) EXPECT_TRUE(json.contains(key)) << key;
   EXPECT_EQ(json["issues"][0]["scale"], nlohmann::json::array({0.0, 100.0}));
-  EXPECT_NEAR(json["issues"][0]["forecasts"]["weighted_mean"].get<double>(), 4000.0 / 110.0, 1e-12);
+  EXPECT_NEAR(json["issues"][0]["forecasts"]["compromise"].get<double>(), 4000.0 / 110.0, 1e-12);
+  EXPECT_EQ(json["issues"][0]["forecasts"]["median"], 0.0);
+  EXPECT_TRUE(json["issues"][0]["forecast_notes"].contains("nash"));
   EXPECT_EQ(json["conflict"]["feasible_states"], 4);
   EXPECT_TRUE(json["lenses"]["games"]["has_data"].get<bool>());
 }

@@ -1,6 +1,6 @@
 #pragma once
 // The spatial lens's view of one issue: each actor's position, salience and effective
-// capability, the inputs every bargaining model shares.
+// capability on a scale, the inputs every bargaining model shares.
 
 #include <optional>
 #include <string>
@@ -13,15 +13,29 @@ namespace statecraft {
 struct SpatialActor {
   std::string id;
   double position = 0;
-  double salience = 0;
+  double salience = 0;    // in [0, 1]
   double capability = 0;  // the stance's own capability, else the actor's
 };
 
-std::vector<SpatialActor> spatial_actors(const Scenario& scenario, const Issue& issue);
+struct BargainingIssue {
+  std::string id;
+  double low = 0;
+  double high = 100;
+  std::optional<double> status_quo;
+  std::vector<SpatialActor> actors;
+};
+
+BargainingIssue bargaining_issue(const Scenario& scenario, const Issue& issue);
 
 // The compromise model: the capability-and-salience-weighted mean Σc·s·x / Σc·s
 // (van den Bos 1991; Achen 2006, "Evaluating political decision-making models", eq. 1).
 // Empty when no actor has both capability and salience.
 std::optional<double> weighted_mean(const std::vector<SpatialActor>& actors);
+
+// The weighted median: the position x at which neither side holds more than half of the total
+// weight c·s; on a line it is the Condorcet winner of a vote weighted by c·s (Black 1948).
+// When exactly half the weight lies at or below x_k and half at or above x_{k+1}, every point
+// between them is a median; the midpoint is returned. Empty when all weights are 0.
+std::optional<double> weighted_median(const std::vector<SpatialActor>& actors);
 
 }  // namespace statecraft

@@ -1,9 +1,14 @@
 #include "cli/commands.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <ostream>
 
+#include "bargaining/forecast.hpp"
+#include "report/forecast_table.hpp"
 #include "report/summary.hpp"
+#include <nlohmann/json.hpp>
 #include "scenario/load.hpp"
 
 namespace statecraft::cli {
@@ -35,13 +40,48 @@ int validate(const std::vector<std::string>& files, std::ostream& out, std::ostr
   return code;
 }
 
-int analyze(const std::string& file, const std::string& format, std::ostream& out, std::ostream& err) {
-  const LoadResult result = load_scenario_file(file);
-  if (!result.ok()) {
-    print_diagnostics(result.diagnostics, err);
+std::optional<Scenario> load_or_report(const std::string& file, std::ostream& err) {
+  LoadResult result = load_scenario_file(file);
+  print_diagnostics(result.diagnostics, err);
+  return std::move(result.scenario);
+}
+
+int forecast(const std::string& file, std::vector<std::string> models, const std::string& format, std::ostream& out,
+             std::ostream& err) {
+  if (models.empty() || std::find(models.begin(), models.end(), "all") != models.end()) {
+    models.clear();
+    for (const auto& model : bargaining_models()) models.push_back(model.name);
+  }
+  for (const auto& model : models) {
+    if (find_model(model)) continue;
+    std::vector<std::string> known;
+    for (const auto& m : bargaining_models()) known.push_back(m.name);
+    err << fmt::format("statecraft forecast: unknown model '{}'; models: {}, all\n", model, fmt::join(known, ", "));
     return bad_input;
   }
-  const Summary summary = summarize(*result.scenario);
+  const auto scenario = load_or_report(file, err);
+  if (!scenario) return bad_input;
+  if (scenario->issues.empty()) {
+    err << file << ": error: the scenario has no issues to forecast\n";
+    return analysis_failed;
+  }
+  const ForecastTable table = forecast_table(*scenario, models);
+  if (format == "json") {
+    const nlohmann::json report{{"statecraft", STATECRAFT_VERSION},
+                                {"scenario", scenario->id},
+                                {"models", models_json()},
+                                {"issues", forecast_json(table)}};
+    out << report.dump(2) << '\n';
+  } else {
+    out << fmt::format("{}\nForecasts (where each issue ends, by model)\n", scenario->title) << render_forecast_text(table, "  ");
+  }
+  return ok;
+}
+
+int analyze(const std::string& file, const std::string& format, std::ostream& out, std::ostream& err) {
+  const auto scenario = load_or_report(file, err);
+  if (!scenario) return bad_input;
+  const Summary summary = summarize(*scenario);
   out << (format == "json" ? render_json(summary) : render_text(summary));
   return ok;
 }

@@ -23,6 +23,14 @@ int main(int argc, char** argv) {
   analyze->add_option("file", analyze_file, "Scenario file")->required();
   analyze->add_option("--format", format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
 
+  std::string forecast_file;
+  std::vector<std::string> models;
+  std::string forecast_format = "text";
+  auto* forecast = app.add_subcommand("forecast", "Where each issue ends: bargaining models' forecasts per issue");
+  forecast->add_option("file", forecast_file, "Scenario file")->required();
+  forecast->add_option("--model", models, "Models, comma-separated, or all (default): compromise, median, nash")->delimiter(',');
+  forecast->add_option("--format", forecast_format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {
@@ -35,6 +43,7 @@ int main(int argc, char** argv) {
   try {
     if (*validate) return cli::validate(validate_files, std::cout, std::cerr);
     if (*analyze) return cli::analyze(analyze_file, format, std::cout, std::cerr);
+    if (*forecast) return cli::forecast(forecast_file, models, forecast_format, std::cout, std::cerr);
   } catch (const std::exception& e) {
     std::cerr << "statecraft: error: " << e.what() << '\n';
     return cli::analysis_failed;

@@ -20,20 +20,10 @@ std::vector<ActorSummary> summarize_actors(const Scenario& scenario) {
   return actors;
 }
 
-std::string nearest_label(const Issue& issue, double point) {
-  const Label* best = nullptr;
-  for (const auto& label : issue.labels)
-    if (!best || std::abs(label.point.value - point) < std::abs(best->point.value - point)) best = &label;
-  return best ? best->text : std::string{};
-}
-
 IssueSummary summarize_issue(const Scenario& scenario, const Issue& issue) {
-  IssueSummary summary{issue.id, issue.name, issue.low.value, issue.high.value, std::nullopt, {}, std::nullopt, {}};
+  IssueSummary summary{issue.id, issue.name, issue.low.value, issue.high.value, std::nullopt, {}};
   if (issue.status_quo) summary.status_quo = issue.status_quo->value;
-  const auto actors = spatial_actors(scenario, issue);
-  for (const auto& a : actors) summary.stances.push_back({a.id, a.position, a.salience, a.capability});
-  summary.weighted_mean = weighted_mean(actors);
-  if (summary.weighted_mean) summary.weighted_mean_label = nearest_label(issue, *summary.weighted_mean);
+  for (const auto& a : bargaining_issue(scenario, issue).actors) summary.stances.push_back({a.id, a.position, a.salience, a.capability});
   return summary;
 }
 
@@ -100,7 +90,8 @@ std::vector<LensSummary> summarize_lenses(const Summary& s) {
   std::size_t stances = 0;
   for (const auto& issue : s.issues) stances += issue.stances.size();
   lenses.push_back({"spatial", !s.issues.empty(),
-                    s.issues.empty() ? "no issues" : fmt::format("{} issues, {} stances; first forecast: weighted mean", s.issues.size(), stances)});
+                    s.issues.empty() ? "no issues"
+                                     : fmt::format("{} issues, {} stances; forecasts by {} models", s.issues.size(), stances, s.forecasts.models.size())});
   if (s.conflict) {
     const auto& c = *s.conflict;
     const std::string feasible = c.feasible_states ? fmt::format("{} of {} states feasible", *c.feasible_states, c.states) : "too many states to enumerate";
@@ -122,6 +113,9 @@ Summary summarize(const Scenario& scenario) {
   s.summary = scenario.summary;
   s.actors = summarize_actors(scenario);
   for (const auto& issue : scenario.issues) s.issues.push_back(summarize_issue(scenario, issue));
+  std::vector<std::string> models;
+  for (const auto& model : bargaining_models()) models.push_back(model.name);
+  s.forecasts = forecast_table(scenario, models);
   if (scenario.conflict) s.conflict = summarize_conflict(*scenario.conflict);
   for (const auto& game : scenario.games) s.games.push_back(summarize_game(game));
   s.lenses = summarize_lenses(s);

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "report/forecast_table.hpp"
 #include "scenario/model.hpp"
 
 namespace statecraft {
@@ -33,8 +34,6 @@ struct IssueSummary {
   double high = 0;
   std::optional<double> status_quo;
   std::vector<StanceSummary> stances;
-  std::optional<double> weighted_mean;  // Σc·s·x / Σc·s
-  std::string weighted_mean_label;      // the nearest labelled point's text, if any
 };
 
 struct DecisionMakerSummary {
@@ -72,6 +71,7 @@ struct Summary {
   std::string summary;
   std::vector<ActorSummary> actors;
   std::vector<IssueSummary> issues;
+  ForecastTable forecasts;  // every bargaining model on every issue
   std::optional<ConflictSummary> conflict;
   std::vector<GameSummary> games;
   std::vector<LensSummary> lenses;
@@ -81,5 +81,6 @@ Summary summarize(const Scenario& scenario);
 
 std::string render_text(const Summary& summary);
 std::string render_json(const Summary& summary);  // keys documented in docs/analyze-json.md
+nlohmann::json models_json();  // name, title and citation of every bargaining model
 
 }  // namespace statecraft

@@ -9,7 +9,7 @@ using nlohmann::json;
 
 json optional_number(const std::optional<double>& value) { return value ? json(*value) : json(nullptr); }
 
-json issue_json(const IssueSummary& issue) {
+json issue_json(const IssueSummary& issue, const json& forecasts) {
   json stances = json::array();
   for (const auto& s : issue.stances)
     stances.push_back({{"actor", s.actor}, {"position", s.position}, {"salience", s.salience}, {"capability", s.capability}});
@@ -18,7 +18,9 @@ json issue_json(const IssueSummary& issue) {
           {"scale", {issue.low, issue.high}},
           {"status_quo", optional_number(issue.status_quo)},
           {"stances", stances},
-          {"forecasts", {{"weighted_mean", optional_number(issue.weighted_mean)}}}};
+          {"forecasts", forecasts["forecasts"]},
+          {"forecast_notes", forecasts["notes"]},
+          {"forecast_spread", forecasts["spread"]}};
 }
 
 json conflict_json(const ConflictSummary& c) {
@@ -34,12 +36,19 @@ json conflict_json(const ConflictSummary& c) {
 
 }  // namespace
 
+json models_json() {
+  json models = json::array();
+  for (const auto& m : bargaining_models()) models.push_back({{"name", m.name}, {"title", m.title}, {"citation", m.citation}});
+  return models;
+}
+
 std::string render_json(const Summary& s) {
   json actors = json::array();
   for (const auto& a : s.actors)
     actors.push_back({{"id", a.id}, {"name", a.name}, {"leader", a.leader}, {"capability", a.capability}, {"share", a.share}});
   json issues = json::array();
-  for (const auto& issue : s.issues) issues.push_back(issue_json(issue));
+  const json forecasts = forecast_json(s.forecasts);
+  for (std::size_t i = 0; i < s.issues.size(); ++i) issues.push_back(issue_json(s.issues[i], forecasts[i]));
   json games = json::array();
   for (const auto& g : s.games)
     games.push_back({{"id", g.id}, {"title", g.title}, {"form", g.form}, {"players", g.players}, {"shape", g.shape}});
@@ -47,6 +56,7 @@ std::string render_json(const Summary& s) {
   for (const auto& lens : s.lenses) lenses[lens.name] = {{"has_data", lens.has_data}, {"holds", lens.holds}};
   const json report = {
       {"statecraft", STATECRAFT_VERSION},
+      {"models", models_json()},
       {"scenario", {{"id", s.id}, {"title", s.title}, {"date", s.date}, {"summary", s.summary}}},
       {"actors", actors},
       {"issues", issues},

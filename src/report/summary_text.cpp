@@ -29,13 +29,6 @@ void render_issue(const IssueSummary& issue, std::string& out) {
   for (const auto& stance : issue.stances)
     table.add_row({stance.actor, number(stance.position), fmt::format("{:.2f}", stance.salience), number(stance.capability)});
   out += table.render("    ");
-  if (issue.weighted_mean) {
-    out += fmt::format("    forecast (weighted mean Σc·s·x/Σc·s): {:.1f}", *issue.weighted_mean);
-    if (!issue.weighted_mean_label.empty()) out += fmt::format("   nearest label: {}", issue.weighted_mean_label);
-    out += "\n";
-  } else {
-    out += "    forecast: none (no actor has both salience and capability)\n";
-  }
 }
 
 void render_conflict(const ConflictSummary& c, std::string& out) {
@@ -65,6 +58,7 @@ std::string render_text(const Summary& s) {
     out += "\nIssues";
     for (const auto& issue : s.issues) render_issue(issue, out);
   }
+  if (!s.issues.empty()) out += "\nForecasts (where each issue ends, by model)\n" + render_forecast_text(s.forecasts, "  ");
   if (s.conflict) render_conflict(*s.conflict, out);
   if (!s.games.empty()) render_games(s, out);
   out += "\nLenses\n";

@@ -1,0 +1,36 @@
+#pragma once
+// Runs the bargaining models over a scenario's issues: one forecast per model and issue, with
+// the rounds of the dynamic models.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "bargaining/spatial.hpp"
+
+namespace statecraft {
+
+struct ModelInfo {
+  std::string name;      // as on the command line: compromise, median, nash, ...
+  std::string title;     // for people
+  std::string citation;  // the published specification followed
+};
+
+// Every model, in the order reports list them.
+const std::vector<ModelInfo>& bargaining_models();
+const ModelInfo* find_model(const std::string& name);
+
+struct IssueForecast {
+  std::string issue;
+  std::string model;
+  std::optional<double> position;  // empty when the model cannot forecast this issue
+  std::string explanation;         // why not, or what the figure means when it is special
+};
+
+// Forecasts of the named models on every issue, issue by issue, models in the order given.
+std::vector<IssueForecast> forecast_issues(const std::vector<BargainingIssue>& issues,
+                                           const std::vector<std::string>& models);
+
+std::vector<BargainingIssue> bargaining_issues(const Scenario& scenario);
+
+}  // namespace statecraft

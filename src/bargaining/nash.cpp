@@ -1,0 +1,78 @@
+#include "bargaining/nash.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+namespace statecraft {
+namespace {
+
+// One participant's term c·ln(D − |x − p|): D is its gain room, p its position.
+struct Term {
+  double weight;
+  double position;
+  double room;
+};
+
+// One-sided derivatives of Σ c·ln(D − |x − p|); at x = p the kink makes them differ.
+double right_derivative(const std::vector<Term>& terms, double x) {
+  double d = 0;
+  for (const auto& t : terms) d += t.weight * (x >= t.position ? -1.0 : 1.0) / (t.room - std::abs(x - t.position));
+  return d;
+}
+
+double left_derivative(const std::vector<Term>& terms, double x) {
+  double d = 0;
+  for (const auto& t : terms) d += t.weight * (x > t.position ? -1.0 : 1.0) / (t.room - std::abs(x - t.position));
+  return d;
+}
+
+// The objective is concave on (low, high), so its maximum is where the left derivative is
+// non-negative and the right one non-positive; bisection finds it, and a kink at an actor's
+// position is returned exactly.
+double maximise(const std::vector<Term>& terms, double low, double high) {
+  auto is_peak = [&](double x) { return left_derivative(terms, x) >= 0 && right_derivative(terms, x) <= 0; };
+  if (right_derivative(terms, low) <= 0 && std::isfinite(right_derivative(terms, low))) return low;
+  if (left_derivative(terms, high) >= 0 && std::isfinite(left_derivative(terms, high))) return high;
+  double a = low, b = high;
+  for (int i = 0; i < 200 && b - a > 1e-14 * std::max(1.0, std::abs(b)); ++i) {
+    const double mid = a + (b - a) / 2;
+    if (right_derivative(terms, mid) > 0) a = mid;
+    else if (left_derivative(terms, mid) < 0) b = mid;
+    else return mid;
+  }
+  for (const auto& t : terms)
+    if (t.position >= a - 1e-9 && t.position <= b + 1e-9 && t.position > low && t.position < high && is_peak(t.position)) return t.position;
+  return a + (b - a) / 2;
+}
+
+}  // namespace
+
+std::optional<NashSolution> nash_bargaining(const BargainingIssue& issue) {
+  std::vector<Term> terms;
+  for (const auto& a : issue.actors) {
+    if (!(a.capability > 0 && a.salience > 0)) continue;
+    const double room = issue.status_quo ? std::abs(*issue.status_quo - a.position)
+                                         : std::max(a.position - issue.low, issue.high - a.position);
+    terms.push_back({a.capability, a.position, room});
+  }
+  if (terms.empty()) return std::nullopt;
+
+  double low = issue.low, high = issue.high;
+  if (issue.status_quo) {
+    const double d = *issue.status_quo;
+    auto any = [&](auto predicate) { return std::any_of(terms.begin(), terms.end(), predicate); };
+    if (any([&](const Term& t) { return t.room == 0; }))
+      return NashSolution{d, false, "an actor stands at the status quo: no point improves on it for every actor"};
+    if (any([&](const Term& t) { return t.position > d; }) && any([&](const Term& t) { return t.position < d; }))
+      return NashSolution{d, false, "actors stand on both sides of the status quo: no point improves on it for every actor"};
+    // Each participant gains only strictly between d and its mirror image 2·x_i − d.
+    for (const auto& t : terms) {
+      low = std::max(low, std::min(d, 2 * t.position - d));
+      high = std::min(high, std::max(d, 2 * t.position - d));
+    }
+  }
+  return NashSolution{maximise(terms, low, high), true, {}};
+}
+
+}  // namespace statecraft

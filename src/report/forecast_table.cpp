@@ -1,0 +1,66 @@
+#include "report/forecast_table.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "report/table.hpp"
+
+namespace statecraft {
+
+ForecastTable forecast_table(const Scenario& scenario, const std::vector<std::string>& models) {
+  ForecastTable table{models, {}};
+  const auto forecasts = forecast_issues(bargaining_issues(scenario), models);
+  for (std::size_t i = 0; i < scenario.issues.size(); ++i) {
+    ForecastRow row{scenario.issues[i].id, scenario.issues[i].name, {}, std::nullopt};
+    row.forecasts.assign(forecasts.begin() + static_cast<long>(i * models.size()),
+                         forecasts.begin() + static_cast<long>((i + 1) * models.size()));
+    std::vector<double> values;
+    for (const auto& f : row.forecasts)
+      if (f.position) values.push_back(*f.position);
+    if (!values.empty()) row.spread = *std::max_element(values.begin(), values.end()) - *std::min_element(values.begin(), values.end());
+    table.rows.push_back(std::move(row));
+  }
+  return table;
+}
+
+std::string render_forecast_text(const ForecastTable& table, const std::string& indent) {
+  std::vector<std::pair<std::string, TextTable::Align>> columns{{"issue", TextTable::Align::Left}};
+  for (const auto& model : table.models) columns.emplace_back(model, TextTable::Align::Right);
+  columns.emplace_back("spread", TextTable::Align::Right);
+  TextTable text(columns);
+  std::string notes;
+  for (const auto& row : table.rows) {
+    std::vector<std::string> cells{row.issue};
+    for (const auto& f : row.forecasts) {
+      cells.push_back(f.position ? fmt::format("{:.1f}", *f.position) : "—");
+      if (!f.explanation.empty()) {
+        cells.back() += "*";
+        notes += fmt::format("{}* {} on {}: {}\n", indent, f.model, row.issue, f.explanation);
+      }
+    }
+    cells.push_back(row.spread ? fmt::format("{:.1f}", *row.spread) : "—");
+    text.add_row(std::move(cells));
+  }
+  return text.render(indent) + notes;
+}
+
+nlohmann::json forecast_json(const ForecastTable& table) {
+  nlohmann::json rows = nlohmann::json::array();
+  for (const auto& row : table.rows) {
+    nlohmann::json forecasts = nlohmann::json::object();
+    nlohmann::json notes = nlohmann::json::object();
+    for (const auto& f : row.forecasts) {
+      forecasts[f.model] = f.position ? nlohmann::json(*f.position) : nlohmann::json(nullptr);
+      if (!f.explanation.empty()) notes[f.model] = f.explanation;
+    }
+    rows.push_back({{"issue", row.issue},
+                    {"name", row.name},
+                    {"forecasts", forecasts},
+                    {"notes", notes},
+                    {"spread", row.spread ? nlohmann::json(*row.spread) : nlohmann::json(nullptr)}});
+  }
+  return rows;
+}
+
+}  // namespace statecraft

@@ -1,0 +1,33 @@
+#pragma once
+// The bargaining forecasts of a scenario as a table: one row per issue, one column per model,
+// and the spread between the models, for `statecraft forecast` and the analyze report.
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "bargaining/forecast.hpp"
+
+namespace statecraft {
+
+struct ForecastRow {
+  std::string issue;
+  std::string name;
+  std::vector<IssueForecast> forecasts;  // one per model, in the table's model order
+  std::optional<double> spread;          // max − min over the models that forecast
+};
+
+struct ForecastTable {
+  std::vector<std::string> models;
+  std::vector<ForecastRow> rows;
+};
+
+ForecastTable forecast_table(const Scenario& scenario, const std::vector<std::string>& models);
+
+// The table with the explanations below it; `indent` starts every line.
+std::string render_forecast_text(const ForecastTable& table, const std::string& indent);
+nlohmann::json forecast_json(const ForecastTable& table);
+
+}  // namespace statecraft
