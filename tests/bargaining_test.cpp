@@ -135,3 +135,65 @@ INSTANTIATE_TEST_SUITE_P(Models, StaticModel, ::testing::Values("compromise", "m
 
 }  // namespace
 }  // namespace statecraft
+
+#include "bargaining/uncertainty.hpp"
+
+namespace statecraft {
+namespace {
+
+std::vector<BargainingIssue> two_issues() {
+  return {issue_of({{"A", 10, 0.5, 3}, {"B", 70, 0.2, 1}, {"C", 40, 0.9, 2}}, 50.0),
+          issue_of({{"A", 90, 0.8, 3}, {"B", 20, 0.6, 1}, {"C", 60, 0.3, 2}})};
+}
+
+TEST(Uncertainty, QuantilesInterpolateBetweenOrderStatistics) {
+  const std::vector<double> v{1, 2, 3, 4, 5};
+  EXPECT_EQ(quantile(v, 0.5), 3);
+  EXPECT_DOUBLE_EQ(quantile(v, 0.05), 1.2);  // h = 4·0.05 = 0.2
+  EXPECT_DOUBLE_EQ(quantile(v, 0.95), 4.8);
+  EXPECT_EQ(quantile({7}, 0.95), 7);
+}
+
+TEST(Uncertainty, ResultForASeedDoesNotDependOnTheThreadCount) {
+  const std::vector<std::string> models{"compromise", "median", "nash"};
+  UncertaintySettings one{501, 42, Jitter{}, 1};
+  UncertaintySettings three = one;
+  three.threads = 3;
+  const auto a = forecast_uncertainty(two_issues(), models, one);
+  const auto b = forecast_uncertainty(two_issues(), models, three);
+  ASSERT_EQ(a.size(), 6u);
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    EXPECT_EQ(a[i].mean, b[i].mean);
+    EXPECT_EQ(a[i].p05, b[i].p05);
+    EXPECT_EQ(a[i].p95, b[i].p95);
+  }
+  three.seed = 43;
+  EXPECT_NE(forecast_uncertainty(two_issues(), models, three)[0].mean, a[0].mean);
+}
+
+TEST(Uncertainty, NoJitterGivesThePointForecast) {
+  const auto issues = two_issues();
+  const auto point = forecast_issues(issues, {"compromise", "median"});
+  const auto d = forecast_uncertainty(issues, {"compromise", "median"}, {20, 1, Jitter{0, 0, 0}, 2});
+  for (std::size_t i = 0; i < d.size(); ++i) {
+    EXPECT_DOUBLE_EQ(d[i].p05, *point[i].position);
+    EXPECT_DOUBLE_EQ(d[i].p95, *point[i].position);
+    EXPECT_EQ(d[i].forecasts, 20u);
+  }
+}
+
+TEST(Uncertainty, JitteredInputsStayInRange) {
+  const Jitter wide{80, 2, 3};
+  for (std::uint64_t sample = 0; sample < 50; ++sample)
+    for (const auto& issue : jittered_issues(two_issues(), wide, 9, sample))
+      for (const auto& a : issue.actors) {
+        EXPECT_GE(a.position, 0);
+        EXPECT_LE(a.position, 100);
+        EXPECT_GE(a.salience, 0);
+        EXPECT_LE(a.salience, 1);
+        EXPECT_GT(a.capability, 0);
+      }
+}
+
+}  // namespace
+}  // namespace statecraft

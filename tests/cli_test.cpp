@@ -120,3 +120,29 @@ TEST(Cli, ForecastWithoutIssuesFailsTheAnalysis) {
 
 }  // namespace
 }  // namespace statecraft
+
+namespace statecraft {
+namespace {
+
+TEST(Cli, ForecastUncertaintyAsJson) {
+  const auto r = test::run_statecraft("forecast '" + test::source_path("scenarios/singapore-2018.yaml") +
+                                      "' --samples 300 --seed 5 --jitter position=2,salience=0 --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto json = nlohmann::json::parse(r.out);
+  EXPECT_EQ(json["uncertainty"]["samples"], 300);
+  EXPECT_EQ(json["uncertainty"]["jitter"]["salience"], 0.0);
+  EXPECT_EQ(json["uncertainty"]["jitter"]["capability"], 0.2);
+  for (const auto& d : json["uncertainty"]["distributions"]) {
+    EXPECT_LE(d["p05"].get<double>(), d["p50"].get<double>());
+    EXPECT_LE(d["p50"].get<double>(), d["p95"].get<double>());
+  }
+}
+
+TEST(Cli, ForecastBadJitterIsBadUsage) {
+  const auto r = test::run_statecraft("forecast '" + test::source_path("scenarios/singapore-2018.yaml") + "' --samples 3 --jitter posture=2");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("cannot read 'posture=2'"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace statecraft

@@ -63,9 +63,9 @@ std::optional<NashSolution> nash_bargaining(const BargainingIssue& issue) {
     const double d = *issue.status_quo;
     auto any = [&](auto predicate) { return std::any_of(terms.begin(), terms.end(), predicate); };
     if (any([&](const Term& t) { return t.room == 0; }))
-      return NashSolution{d, false, "an actor stands at the status quo: no point improves on it for every actor"};
+      return NashSolution{d, false, "no agreement: an actor stands at the status quo, so nothing improves on it for all; it holds"};
     if (any([&](const Term& t) { return t.position > d; }) && any([&](const Term& t) { return t.position < d; }))
-      return NashSolution{d, false, "actors stand on both sides of the status quo: no point improves on it for every actor"};
+      return NashSolution{d, false, "no agreement: actors stand on both sides of the status quo, so nothing improves on it for all; it holds"};
     // Each participant gains only strictly between d and its mirror image 2·x_i − d.
     for (const auto& t : terms) {
       low = std::max(low, std::min(d, 2 * t.position - d));

@@ -2,6 +2,7 @@
 // The subcommands, each a thin layer over the library: read input, call an engine, print.
 // Each returns the process exit code.
 
+#include <cstdint>
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -12,8 +13,14 @@ enum ExitCode { ok = 0, analysis_failed = 1, bad_input = 2 };
 
 int validate(const std::vector<std::string>& files, std::ostream& out, std::ostream& err);
 int analyze(const std::string& file, const std::string& format, std::ostream& out, std::ostream& err);
-// `models` may hold "all".
-int forecast(const std::string& file, std::vector<std::string> models, const std::string& format, std::ostream& out,
-             std::ostream& err);
+struct ForecastOptions {
+  std::vector<std::string> models;  // may hold "all"
+  std::string format = "text";
+  std::size_t samples = 0;          // 0: no uncertainty analysis
+  std::uint64_t seed = 1;
+  std::string jitter;               // "position=5,salience=0.1,capability=0.2"; empty: defaults
+};
+
+int forecast(const std::string& file, ForecastOptions options, std::ostream& out, std::ostream& err);
 
 }  // namespace statecraft::cli

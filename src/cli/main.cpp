@@ -24,12 +24,15 @@ int main(int argc, char** argv) {
   analyze->add_option("--format", format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
 
   std::string forecast_file;
-  std::vector<std::string> models;
-  std::string forecast_format = "text";
+  cli::ForecastOptions forecast_options;
   auto* forecast = app.add_subcommand("forecast", "Where each issue ends: bargaining models' forecasts per issue");
   forecast->add_option("file", forecast_file, "Scenario file")->required();
-  forecast->add_option("--model", models, "Models, comma-separated, or all (default): compromise, median, nash")->delimiter(',');
-  forecast->add_option("--format", forecast_format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+  forecast->add_option("--model", forecast_options.models, "Models, comma-separated, or all (default): compromise, median, nash")->delimiter(',');
+  forecast->add_option("--format", forecast_options.format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+  forecast->add_option("--samples", forecast_options.samples, "Monte Carlo samples with jittered inputs (0: none)")->capture_default_str();
+  forecast->add_option("--seed", forecast_options.seed, "Seed of the Monte Carlo samples")->capture_default_str();
+  forecast->add_option("--jitter", forecast_options.jitter,
+                       "Noise SDs: position=5,salience=0.1,capability=0.2 (capability multiplies by exp(N(0,SD)))");
 
   try {
     app.parse(argc, argv);
@@ -43,7 +46,7 @@ int main(int argc, char** argv) {
   try {
     if (*validate) return cli::validate(validate_files, std::cout, std::cerr);
     if (*analyze) return cli::analyze(analyze_file, format, std::cout, std::cerr);
-    if (*forecast) return cli::forecast(forecast_file, models, forecast_format, std::cout, std::cerr);
+    if (*forecast) return cli::forecast(forecast_file, forecast_options, std::cout, std::cerr);
   } catch (const std::exception& e) {
     std::cerr << "statecraft: error: " << e.what() << '\n';
     return cli::analysis_failed;

@@ -1,0 +1,96 @@
+#include "bargaining/uncertainty.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <random>
+#include <thread>
+
+namespace statecraft {
+namespace {
+
+// SplitMix64 (Steele, Lea & Flood 2014): decorrelates the streams of neighbouring sample indices.
+std::uint64_t mix(std::uint64_t x) {
+  x += 0x9E3779B97F4A7C15ULL;
+  x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ULL;
+  x = (x ^ (x >> 27)) * 0x94D049BB133111EBULL;
+  return x ^ (x >> 31);
+}
+
+// Box–Muller from the engine's raw bits, so that draws are identical on every standard library
+// (std::normal_distribution's algorithm is implementation-defined).
+class NormalSource {
+ public:
+  explicit NormalSource(std::uint64_t seed) : engine_(seed) {}
+  double operator()() {
+    const double u1 = (static_cast<double>(engine_() >> 11) + 0.5) * 0x1.0p-53;
+    const double u2 = static_cast<double>(engine_() >> 11) * 0x1.0p-53;
+    return std::sqrt(-2 * std::log(u1)) * std::cos(2 * M_PI * u2);
+  }
+
+ private:
+  std::mt19937_64 engine_;
+};
+
+}  // namespace
+
+std::vector<BargainingIssue> jittered_issues(const std::vector<BargainingIssue>& issues, const Jitter& jitter,
+                                             std::uint64_t seed, std::uint64_t index) {
+  NormalSource normal(mix(seed ^ mix(index)));
+  std::vector<BargainingIssue> copy = issues;
+  for (auto& issue : copy)
+    for (auto& a : issue.actors) {
+      a.position = std::clamp(a.position + jitter.position * normal(), issue.low, issue.high);
+      a.salience = std::clamp(a.salience + jitter.salience * normal(), 0.0, 1.0);
+      a.capability *= std::exp(jitter.capability * normal());
+    }
+  return copy;
+}
+
+double quantile(const std::vector<double>& sorted, double q) {
+  if (sorted.empty()) return NAN;
+  const double h = (static_cast<double>(sorted.size()) - 1) * q;
+  const auto below = static_cast<std::size_t>(std::floor(h));
+  const std::size_t above = std::min(below + 1, sorted.size() - 1);
+  return sorted[below] + (h - static_cast<double>(below)) * (sorted[above] - sorted[below]);
+}
+
+std::vector<ForecastDistribution> forecast_uncertainty(const std::vector<BargainingIssue>& issues,
+                                                       const std::vector<std::string>& models,
+                                                       const UncertaintySettings& settings) {
+  const std::size_t cells = issues.size() * models.size();
+  // samples × cells, filled by sample index so the thread count cannot change the result.
+  std::vector<double> values(settings.samples * cells, NAN);
+  auto work = [&](std::size_t first, std::size_t last) {
+    for (std::size_t sample = first; sample < last; ++sample) {
+      const auto forecasts = forecast_issues(jittered_issues(issues, settings.jitter, settings.seed, sample), models);
+      for (std::size_t cell = 0; cell < cells; ++cell)
+        if (forecasts[cell].position) values[sample * cells + cell] = *forecasts[cell].position;
+    }
+  };
+  const unsigned threads = std::max(1u, std::min<unsigned>(settings.threads ? settings.threads : std::thread::hardware_concurrency(),
+                                                           static_cast<unsigned>(std::max<std::size_t>(1, settings.samples))));
+  std::vector<std::thread> pool;
+  for (unsigned t = 0; t < threads; ++t)
+    pool.emplace_back(work, settings.samples * t / threads, settings.samples * (t + 1) / threads);
+  for (auto& thread : pool) thread.join();
+
+  std::vector<ForecastDistribution> out;
+  for (std::size_t cell = 0; cell < cells; ++cell) {
+    std::vector<double> column;
+    for (std::size_t sample = 0; sample < settings.samples; ++sample)
+      if (const double v = values[sample * cells + cell]; !std::isnan(v)) column.push_back(v);
+    ForecastDistribution d{issues[cell / models.size()].id, models[cell % models.size()], column.size(), NAN, NAN, NAN, NAN};
+    if (!column.empty()) {
+      std::sort(column.begin(), column.end());
+      d.mean = std::accumulate(column.begin(), column.end(), 0.0) / static_cast<double>(column.size());
+      d.p05 = quantile(column, 0.05);
+      d.p50 = quantile(column, 0.50);
+      d.p95 = quantile(column, 0.95);
+    }
+    out.push_back(d);
+  }
+  return out;
+}
+
+}  // namespace statecraft

@@ -1,0 +1,51 @@
+#pragma once
+// How sure a forecast is: the models rerun on jittered copies of the inputs, summarised per
+// model and issue by the mean and the 5 %, 50 % and 95 % quantiles.
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "bargaining/forecast.hpp"
+
+namespace statecraft {
+
+// Standard deviations of the noise added to each input.
+struct Jitter {
+  double position = 5;      // added, N(0, σ), on the issue's scale; clipped to the scale
+  double salience = 0.1;    // added, N(0, σ); clipped to [0, 1]
+  double capability = 0.2;  // multiplied by exp(N(0, σ)), so capabilities stay positive
+};
+
+struct UncertaintySettings {
+  std::size_t samples = 1000;
+  std::uint64_t seed = 1;
+  Jitter jitter;
+  unsigned threads = 0;  // 0: every core; the result does not depend on it
+};
+
+struct ForecastDistribution {
+  std::string issue;
+  std::string model;
+  std::size_t forecasts = 0;  // samples in which the model gave a forecast
+  double mean = 0;
+  double p05 = 0;
+  double p50 = 0;
+  double p95 = 0;
+};
+
+// One copy of the issues with noise drawn for sample `index`: the same (seed, index) always
+// gives the same copy, whichever thread draws it.
+std::vector<BargainingIssue> jittered_issues(const std::vector<BargainingIssue>& issues, const Jitter& jitter,
+                                             std::uint64_t seed, std::uint64_t index);
+
+// Distributions issue by issue, models in the order given.
+std::vector<ForecastDistribution> forecast_uncertainty(const std::vector<BargainingIssue>& issues,
+                                                       const std::vector<std::string>& models,
+                                                       const UncertaintySettings& settings);
+
+// The q-quantile of sorted values, interpolating linearly between order statistics
+// (Hyndman & Fan 1996, definition 7, the default of R and NumPy).
+double quantile(const std::vector<double>& sorted, double q);
+
+}  // namespace statecraft
