@@ -10,6 +10,13 @@
 #include "report/summary.hpp"
 #include "report/uncertainty_table.hpp"
 #include "scenario/reader.hpp"
+#include "scenario/deu.hpp"
+#include "bargaining/backtest.hpp"
+#include "report/table.hpp"
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
 #include <nlohmann/json.hpp>
 #include "scenario/load.hpp"
 
@@ -69,10 +76,8 @@ std::optional<Jitter> parse_jitter(const std::string& text, std::ostream& err) {
   return jitter;
 }
 
-int forecast(const std::string& file, ForecastOptions options, std::ostream& out, std::ostream& err) {
-  auto& models = options.models;
-  const auto jitter = parse_jitter(options.jitter, err);
-  if (!jitter) return bad_input;
+// Expands "all" (or nothing) to every model; false, with a message, on an unknown name.
+bool resolve_models(std::vector<std::string>& models, const std::string& command, std::ostream& err) {
   if (models.empty() || std::find(models.begin(), models.end(), "all") != models.end()) {
     models.clear();
     for (const auto& model : bargaining_models()) models.push_back(model.name);
@@ -81,9 +86,29 @@ int forecast(const std::string& file, ForecastOptions options, std::ostream& out
     if (find_model(model)) continue;
     std::vector<std::string> known;
     for (const auto& m : bargaining_models()) known.push_back(m.name);
-    err << fmt::format("statecraft forecast: unknown model '{}'; models: {}, all\n", model, fmt::join(known, ", "));
-    return bad_input;
+    err << fmt::format("statecraft {}: unknown model '{}'; models: {}, all\n", command, model, fmt::join(known, ", "));
+    return false;
   }
+  return true;
+}
+
+std::optional<std::string> read_text_file(const std::string& file, std::ostream& err) {
+  std::ifstream in(file, std::ios::binary);
+  std::error_code error;
+  if (!in || std::filesystem::is_directory(file, error)) {
+    err << file << ": error: cannot read the file\n";
+    return std::nullopt;
+  }
+  std::ostringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+int forecast(const std::string& file, ForecastOptions options, std::ostream& out, std::ostream& err) {
+  auto& models = options.models;
+  const auto jitter = parse_jitter(options.jitter, err);
+  if (!jitter) return bad_input;
+  if (!resolve_models(models, "forecast", err)) return bad_input;
   const auto scenario = load_or_report(file, err);
   if (!scenario) return bad_input;
   if (scenario->issues.empty()) {
@@ -112,6 +137,57 @@ int forecast(const std::string& file, ForecastOptions options, std::ostream& out
     out << fmt::format("\nUncertainty: {} samples, seed {}, jitter position {:g}, salience {:g}, capability {:g} (log-normal)\n",
                        options.samples, options.seed, jitter->position, jitter->salience, jitter->capability)
         << render_uncertainty_text(distributions, "  ");
+  return ok;
+}
+
+int backtest(const std::string& file, BacktestOptions options, std::ostream& out, std::ostream& err) {
+  if (options.input_format != "deu") {
+    err << "statecraft backtest: unknown input format '" << options.input_format << "'; formats: deu\n";
+    return bad_input;
+  }
+  if (!resolve_models(options.models, "backtest", err)) return bad_input;
+  std::map<std::string, double> capabilities;
+  if (!options.capabilities_file.empty()) {
+    const auto text = read_text_file(options.capabilities_file, err);
+    if (!text) return bad_input;
+    Diagnostics diagnostics(options.capabilities_file);
+    capabilities = read_capabilities(*text, diagnostics);
+    print_diagnostics(diagnostics, err);
+    if (!diagnostics.empty()) return bad_input;
+  }
+  const auto text = read_text_file(file, err);
+  if (!text) return bad_input;
+  Diagnostics diagnostics(file);
+  const auto data = read_deu(*text, capabilities, diagnostics);
+  print_diagnostics(diagnostics, err);
+  if (!data) return bad_input;
+
+  std::vector<BacktestCase> cases;
+  for (const auto& issue : data->issues)
+    if (issue.outcome && !issue.issue.actors.empty()) cases.push_back({issue.issue, *issue.outcome});
+  if (cases.empty()) {
+    err << file << ": error: no issue has both an outcome and an actor with a position and salience\n";
+    return analysis_failed;
+  }
+  const auto scores = statecraft::backtest(cases, options.models);
+  const std::string weights = options.capabilities_file.empty() ? "equal capabilities" : "capabilities from " + options.capabilities_file;
+  if (options.output_format == "json") {
+    nlohmann::json rows = nlohmann::json::array();
+    for (const auto& s : scores)
+      rows.push_back({{"model", s.model}, {"issues", s.cases}, {"mean_absolute_error", s.mean_absolute_error},
+                      {"interval95", {s.interval_low, s.interval_high}}});
+    out << nlohmann::json{{"statecraft", STATECRAFT_VERSION}, {"file", file}, {"issues", cases.size()}, {"actors", data->actors.size()},
+                          {"capabilities", weights}, {"scores", rows}}.dump(2)
+        << '\n';
+    return ok;
+  }
+  out << fmt::format("Backtest of {}: {} issues with an outcome, {} actors, {}\n", file, cases.size(), data->actors.size(), weights);
+  TextTable table({{"model", TextTable::Align::Left}, {"issues", TextTable::Align::Right},
+                   {"mean abs. error", TextTable::Align::Right}, {"95% interval", TextTable::Align::Right}});
+  for (const auto& s : scores)
+    table.add_row({s.model, std::to_string(s.cases), fmt::format("{:.2f}", s.mean_absolute_error),
+                   fmt::format("[{:.2f}, {:.2f}]", s.interval_low, s.interval_high)});
+  out << table.render("  ");
   return ok;
 }
 

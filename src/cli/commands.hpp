@@ -23,4 +23,13 @@ struct ForecastOptions {
 
 int forecast(const std::string& file, ForecastOptions options, std::ostream& out, std::ostream& err);
 
+struct BacktestOptions {
+  std::string input_format = "deu";
+  std::string capabilities_file;  // empty: equal capabilities
+  std::vector<std::string> models;
+  std::string output_format = "text";
+};
+
+int backtest(const std::string& file, BacktestOptions options, std::ostream& out, std::ostream& err);
+
 }  // namespace statecraft::cli

@@ -34,6 +34,17 @@ int main(int argc, char** argv) {
   forecast->add_option("--jitter", forecast_options.jitter,
                        "Noise SDs: position=5,salience=0.1,capability=0.2 (capability multiplies by exp(N(0,SD)))");
 
+  std::string backtest_file;
+  cli::BacktestOptions backtest_options;
+  auto* backtest = app.add_subcommand("backtest", "Score the bargaining models against real outcomes (mean absolute error)");
+  backtest->add_option("file", backtest_file, "Data file with positions, saliences and outcomes")->required();
+  backtest->add_option("--format", backtest_options.input_format, "Input layout: deu (DEU data sets: p<actor>, s<actor>, rp, out)")
+      ->capture_default_str();
+  backtest->add_option("--capabilities", backtest_options.capabilities_file, "File of actor,capability lines (default: equal)");
+  backtest->add_option("--model", backtest_options.models, "Models, comma-separated, or all (default)")->delimiter(',');
+  backtest->add_option("--output-format", backtest_options.output_format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {
@@ -47,6 +58,7 @@ int main(int argc, char** argv) {
     if (*validate) return cli::validate(validate_files, std::cout, std::cerr);
     if (*analyze) return cli::analyze(analyze_file, format, std::cout, std::cerr);
     if (*forecast) return cli::forecast(forecast_file, forecast_options, std::cout, std::cerr);
+    if (*backtest) return cli::backtest(backtest_file, backtest_options, std::cout, std::cerr);
   } catch (const std::exception& e) {
     std::cerr << "statecraft: error: " << e.what() << '\n';
     return cli::analysis_failed;

@@ -1,0 +1,157 @@
+#include "scenario/deu.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+
+#include "scenario/reader.hpp"
+
+namespace statecraft {
+namespace {
+
+struct Cell {
+  std::string text;
+  int column = 1;  // 1-based character column where the cell starts
+};
+
+std::vector<std::string_view> split_lines(std::string_view text) {
+  std::vector<std::string_view> lines;
+  while (!text.empty()) {
+    const auto end = text.find('\n');
+    std::string_view line = text.substr(0, end);
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    lines.push_back(line);
+    if (end == std::string_view::npos) break;
+    text.remove_prefix(end + 1);
+  }
+  return lines;
+}
+
+std::vector<Cell> split_cells(std::string_view line, char separator) {
+  std::vector<Cell> cells;
+  int column = 1;
+  while (true) {
+    const auto end = line.find(separator);
+    std::string_view raw = line.substr(0, end);
+    // Trim spaces and the quotes some exports put around every field.
+    int lead = 0;
+    while (!raw.empty() && (raw.front() == ' ' || raw.front() == '"')) raw.remove_prefix(1), ++lead;
+    while (!raw.empty() && (raw.back() == ' ' || raw.back() == '"')) raw.remove_suffix(1);
+    cells.push_back({std::string(raw), column + lead});
+    if (end == std::string_view::npos) break;
+    column += static_cast<int>(end) + 1;
+    line.remove_prefix(end + 1);
+  }
+  return cells;
+}
+
+bool is_blank(std::string_view line) {
+  return std::all_of(line.begin(), line.end(), [](char c) { return c == ' ' || c == '\t' || c == ';' || c == ','; });
+}
+
+}  // namespace
+
+std::optional<DeuData> read_deu(std::string_view text, const std::map<std::string, double>& capabilities,
+                                Diagnostics& d) {
+  const auto lines = split_lines(text);
+  if (lines.empty() || is_blank(lines[0])) {
+    d.error({1, 1}, "the file has no header row");
+    return std::nullopt;
+  }
+  const char separator = lines[0].find('\t') != std::string_view::npos ? '\t' : ';';
+  const auto header = split_cells(lines[0], separator);
+
+  // Column indices: positions and saliences per actor, the reference point, the outcome.
+  std::map<std::string, std::pair<int, int>> actor_columns;  // actor -> (p column, s column), -1 = absent
+  int rp = -1, out = -1, id = -1;
+  for (int c = 0; c < static_cast<int>(header.size()); ++c) {
+    const std::string& name = header[c].text;
+    if (name == "rp") rp = c;
+    else if (name == "out") out = c;
+    else if (name == "id" || name == "issue") id = c;
+    else if (name.size() > 1 && (name[0] == 'p' || name[0] == 's')) {
+      auto& slot = actor_columns.try_emplace(name.substr(1), -1, -1).first->second;
+      (name[0] == 'p' ? slot.first : slot.second) = c;
+    }
+  }
+  DeuData data;
+  for (const auto& [actor, columns] : actor_columns) {
+    if (columns.first >= 0 && columns.second >= 0) data.actors.push_back(actor);
+    else if (columns.first >= 0) d.error({1, header[columns.first].column}, fmt::format("column p{} has no salience column s{}", actor, actor));
+    // A lone s-column is some other field (e.g. "subject"); it is ignored.
+  }
+  // Keep header order, which reports follow.
+  std::sort(data.actors.begin(), data.actors.end(),
+            [&](const std::string& a, const std::string& b) { return actor_columns[a].first < actor_columns[b].first; });
+  if (data.actors.empty()) d.error({1, 1}, "the header names no actors: expected column pairs p<actor> and s<actor>");
+  if (out < 0) d.error({1, 1}, "the header has no 'out' column (the real outcome)");
+  if (!d.empty()) return std::nullopt;
+
+  for (std::size_t row = 1; row < lines.size(); ++row) {
+    if (is_blank(lines[row])) continue;
+    const int line = static_cast<int>(row) + 1;
+    const auto cells = split_cells(lines[row], separator);
+    if (cells.size() != header.size()) {
+      d.error({line, 1}, fmt::format("the row has {} columns, the header {}", cells.size(), header.size()));
+      continue;
+    }
+    // A value on 0..100; empty and 999 mean missing.
+    auto value = [&](int column, std::string_view what) -> std::optional<double> {
+      const Cell& cell = cells[column];
+      if (cell.text.empty() || cell.text == "999") return std::nullopt;
+      const auto v = parse_number(cell.text);
+      if (!v) {
+        d.error({line, cell.column}, fmt::format("{} '{}' is not a number", what, cell.text));
+      } else if (*v < 0 || *v > 100) {
+        d.error({line, cell.column}, fmt::format("{} {} lies outside 0..100", what, cell.text));
+        return std::nullopt;
+      }
+      return v;
+    };
+    DeuIssue issue;
+    issue.line = line;
+    issue.issue.id = id >= 0 && !cells[id].text.empty() ? cells[id].text : fmt::format("row{}", line);
+    issue.outcome = value(out, "outcome");
+    if (rp >= 0) issue.issue.status_quo = value(rp, "reference point");
+    for (const auto& actor : data.actors) {
+      const auto [p, s] = actor_columns[actor];
+      const auto position = value(p, "position of " + actor);
+      const auto salience = value(s, "salience of " + actor);
+      if (!position || !salience) continue;
+      const auto capability = capabilities.find(actor);
+      issue.issue.actors.push_back({actor, *position, *salience / 100, capability == capabilities.end() ? 1.0 : capability->second});
+    }
+    data.issues.push_back(std::move(issue));
+  }
+  if (!d.empty()) return std::nullopt;
+  if (data.issues.empty()) {
+    d.error({static_cast<int>(lines.size()), 1}, "the file has no issue rows");
+    return std::nullopt;
+  }
+  return data;
+}
+
+std::map<std::string, double> read_capabilities(std::string_view text, Diagnostics& d) {
+  std::map<std::string, double> capabilities;
+  const auto lines = split_lines(text);
+  for (std::size_t row = 0; row < lines.size(); ++row) {
+    if (is_blank(lines[row])) continue;
+    const int line = static_cast<int>(row) + 1;
+    const char separator = lines[row].find('\t') != std::string_view::npos ? '\t' : lines[row].find(';') != std::string_view::npos ? ';' : ',';
+    const auto cells = split_cells(lines[row], separator);
+    if (cells.size() != 2) {
+      d.error({line, 1}, fmt::format("expected 'actor,capability', found {} fields", cells.size()));
+      continue;
+    }
+    const auto value = parse_number(cells[1].text);
+    if (!value) {
+      if (row != 0) d.error({line, cells[1].column}, fmt::format("capability '{}' is not a number", cells[1].text));
+      continue;  // a header
+    }
+    if (!(*value > 0)) d.error({line, cells[1].column}, fmt::format("capability {} must be greater than 0", cells[1].text));
+    if (capabilities.count(cells[0].text)) d.error({line, 1}, fmt::format("actor '{}' is listed twice", cells[0].text));
+    capabilities[cells[0].text] = *value;
+  }
+  return capabilities;
+}
+
+}  // namespace statecraft
