@@ -11,6 +11,7 @@
 #include "report/uncertainty_table.hpp"
 #include "scenario/reader.hpp"
 #include "scenario/deu.hpp"
+#include "scenario/write.hpp"
 #include "bargaining/backtest.hpp"
 #include "report/table.hpp"
 #include <filesystem>
@@ -188,6 +189,14 @@ int backtest(const std::string& file, BacktestOptions options, std::ostream& out
     table.add_row({s.model, std::to_string(s.cases), fmt::format("{:.2f}", s.mean_absolute_error),
                    fmt::format("[{:.2f}, {:.2f}]", s.interval_low, s.interval_high)});
   out << table.render("  ");
+  return ok;
+}
+
+int import_scenario(const std::string& file, std::ostream& out, std::ostream& err) {
+  const auto scenario = load_or_report(file, err);
+  if (!scenario) return bad_input;
+  out << "# Imported by statecraft " STATECRAFT_VERSION " from " << std::filesystem::path(file).filename().string() << "\n"
+      << write_scenario_yaml(*scenario);
   return ok;
 }
 

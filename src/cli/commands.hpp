@@ -30,6 +30,9 @@ struct BacktestOptions {
   std::string output_format = "text";
 };
 
+// Another tool's file (KTAB .csv) written out in the scenario language.
+int import_scenario(const std::string& file, std::ostream& out, std::ostream& err);
+
 int backtest(const std::string& file, BacktestOptions options, std::ostream& out, std::ostream& err);
 
 }  // namespace statecraft::cli

@@ -45,6 +45,10 @@ int main(int argc, char** argv) {
   backtest->add_option("--output-format", backtest_options.output_format, "Output format")
       ->check(CLI::IsMember({"text", "json"}))->capture_default_str();
 
+  std::string import_file;
+  auto* import = app.add_subcommand("import", "Write another tool's scenario (KTAB .csv) in the scenario language, to stdout");
+  import->add_option("file", import_file, "KTAB CSV scenario (.csv)")->required();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {
@@ -58,6 +62,7 @@ int main(int argc, char** argv) {
     if (*validate) return cli::validate(validate_files, std::cout, std::cerr);
     if (*analyze) return cli::analyze(analyze_file, format, std::cout, std::cerr);
     if (*forecast) return cli::forecast(forecast_file, forecast_options, std::cout, std::cerr);
+    if (*import) return cli::import_scenario(import_file, std::cout, std::cerr);
     if (*backtest) return cli::backtest(backtest_file, backtest_options, std::cout, std::cerr);
   } catch (const std::exception& e) {
     std::cerr << "statecraft: error: " << e.what() << '\n';

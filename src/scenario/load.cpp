@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "scenario/document.hpp"
+#include "scenario/ktab_csv.hpp"
 #include "scenario/reader.hpp"
 #include "scenario/validate.hpp"
 
@@ -26,6 +27,16 @@ LoadResult load_scenario_text(std::string_view text, std::string file_name,
   return result;
 }
 
+LoadResult load_ktab_text(std::string_view text, std::string file_name, const std::string& id) {
+  LoadResult result{std::nullopt, Diagnostics(std::move(file_name))};
+  const auto ktab = read_ktab_csv(text, result.diagnostics);
+  if (!ktab) return result;
+  Scenario scenario = ktab_to_scenario(*ktab, id);
+  check_scenario(scenario, result.diagnostics, {});
+  if (result.diagnostics.empty()) result.scenario = std::move(scenario);
+  return result;
+}
+
 LoadResult load_scenario_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::error_code error;
@@ -36,6 +47,7 @@ LoadResult load_scenario_file(const std::filesystem::path& path) {
   }
   std::ostringstream text;
   text << in.rdbuf();
+  if (path.extension() == ".csv") return load_ktab_text(text.str(), path.string(), path.stem().string());
   return load_scenario_text(text.str(), path.string(), path.parent_path());
 }
 

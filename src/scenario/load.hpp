@@ -21,6 +21,10 @@ struct LoadResult {
 LoadResult load_scenario_text(std::string_view text, std::string file_name,
                               const std::filesystem::path& base_directory);
 
+// A KTAB CSV scenario (see scenario/ktab_csv.hpp), converted; `id` names the scenario.
+LoadResult load_ktab_text(std::string_view text, std::string file_name, const std::string& id);
+
+// A .csv file is read as a KTAB scenario and converted; anything else as YAML or JSON.
 LoadResult load_scenario_file(const std::filesystem::path& path);
 
 }  // namespace statecraft

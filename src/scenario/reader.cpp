@@ -124,7 +124,7 @@ class Reader {
     }
     if (const DocNode* n = f.require("id")) s.id = id(*n, IdKind::Plain, "scenario id");
     if (const DocNode* n = f.require("title")) s.title = text(*n, "title");
-    if (const DocNode* n = f.require("date")) s.date = date(*n);
+    if (const DocNode* n = f.get("date")) s.date = date(*n);
     if (const DocNode* n = f.get("summary")) s.summary = text(*n, "summary");
     if (const DocNode* n = f.get("sources")) s.sources = list<Source>(*n, "sources", [&](const DocNode& e) { return source(e); });
     if (const DocNode* n = f.require("actors")) {
