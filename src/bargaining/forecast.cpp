@@ -3,12 +3,86 @@
 #include <stdexcept>
 
 #include "bargaining/nash.hpp"
+#include "bargaining/smp.hpp"
+
+#include <cmath>
+#include <limits>
+#include <map>
 
 namespace statecraft {
 namespace {
 
+// The Spatial Model of Politics runs once over all issues together, as KTAB's dimensions:
+// * an actor's capability is the mean of its capabilities on the issues where it has a stance
+//   (its own capability when no issue overrides it);
+// * positions are rescaled to [0, 1] from each issue's scale;
+// * an actor without a stance on an issue stands at its status quo (else the midpoint) with no
+//   salience there;
+// * saliences summing above 1 are divided by their sum (KTAB requires at most 1);
+// * actors with no capability or no salience anywhere take no part (KTAB would stop).
+// The forecast of an issue is the expected outcome of the final state: each actor's final
+// position weighted by its chance of winning the probabilistic Condorcet election.
+std::vector<IssueForecast> run_smp_jointly(const std::vector<BargainingIssue>& issues) {
+  std::vector<std::string> ids;
+  std::map<std::string, SmpActor> by_id;
+  std::map<std::string, int> stances;
+  const std::size_t dims = issues.size();
+  for (std::size_t d = 0; d < dims; ++d)
+    for (const auto& a : issues[d].actors) {
+      if (!by_id.count(a.id)) {
+        ids.push_back(a.id);
+        SmpActor actor{a.id, 0, std::vector<double>(dims), std::vector<double>(dims, 0.0)};
+        for (std::size_t k = 0; k < dims; ++k)
+          actor.position[k] = ((issues[k].status_quo ? *issues[k].status_quo : (issues[k].low + issues[k].high) / 2) - issues[k].low) /
+                              (issues[k].high - issues[k].low);
+        by_id.emplace(a.id, std::move(actor));
+      }
+      SmpActor& actor = by_id.at(a.id);
+      actor.capability += a.capability;
+      ++stances[a.id];
+      actor.position[d] = (a.position - issues[d].low) / (issues[d].high - issues[d].low);
+      actor.salience[d] = a.salience;
+    }
+  std::vector<SmpActor> actors;
+  for (const auto& id : ids) {
+    SmpActor actor = by_id.at(id);
+    actor.capability /= stances.at(id);
+    double total = 0.0;
+    for (double s : actor.salience) total = total + s;
+    if (!(actor.capability > 0) || !(total > 0)) continue;
+    // A hair more than the sum, so that the rescaled saliences' own sum cannot round above 1.
+    if (total > 1)
+      for (double& s : actor.salience) s /= total * (1 + 4 * std::numeric_limits<double>::epsilon());
+    actors.push_back(std::move(actor));
+  }
+  std::vector<IssueForecast> out;
+  if (actors.empty()) {
+    for (const auto& issue : issues) out.push_back({issue.id, "smp", std::nullopt, "no actor has both capability and salience", {}});
+    return out;
+  }
+  const SmpRun run = run_smp(actors);
+  std::map<std::string, std::size_t> index;
+  for (std::size_t i = 0; i < actors.size(); ++i) index[actors[i].id] = i;
+  for (std::size_t d = 0; d < dims; ++d) {
+    const auto& issue = issues[d];
+    auto to_scale = [&](double x) { return issue.low + x * (issue.high - issue.low); };
+    IssueForecast f{issue.id, "smp", 0.0, {}, {}};
+    for (std::size_t i = 0; i < actors.size(); ++i) *f.position += run.win_probability[i] * to_scale(run.positions.back()[i][d]);
+    for (const auto& state : run.positions) {
+      std::vector<double> round;
+      for (const auto& a : issue.actors) {
+        const auto found = index.find(a.id);
+        round.push_back(found == index.end() ? NAN : to_scale(state[found->second][d]));
+      }
+      f.rounds.push_back(std::move(round));
+    }
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
 IssueForecast run(const std::string& model, const BargainingIssue& issue) {
-  IssueForecast f{issue.id, model, std::nullopt, {}};
+  IssueForecast f{issue.id, model, std::nullopt, {}, {}};
   if (model == "compromise") {
     f.position = weighted_mean(issue.actors);
   } else if (model == "median") {
@@ -32,6 +106,7 @@ const std::vector<ModelInfo>& bargaining_models() {
       {"compromise", "compromise (weighted mean)", "van den Bos 1991; Achen 2006: sum c*s*x / sum c*s"},
       {"median", "weighted median", "Black 1948: the c*s-weighted median, Condorcet winner on a line"},
       {"nash", "asymmetric Nash bargaining", "Nash 1950; Kalai 1977: max sum c*ln(U(x) - U(d)), U = -s*|x - x_i|"},
+      {"smp", "Spatial Model of Politics (KTAB)", "Wise et al. 2015, KTAB smpc with default parameters; all issues as one space"},
   };
   return models;
 }
@@ -44,9 +119,20 @@ const ModelInfo* find_model(const std::string& name) {
 
 std::vector<IssueForecast> forecast_issues(const std::vector<BargainingIssue>& issues,
                                            const std::vector<std::string>& models) {
+  // by_model[m][i]: model m on issue i; joint models run once over every issue.
+  std::vector<std::vector<IssueForecast>> by_model;
+  for (const auto& model : models) {
+    if (model == "smp") {
+      by_model.push_back(run_smp_jointly(issues));
+      continue;
+    }
+    std::vector<IssueForecast> per_issue;
+    for (const auto& issue : issues) per_issue.push_back(run(model, issue));
+    by_model.push_back(std::move(per_issue));
+  }
   std::vector<IssueForecast> out;
-  for (const auto& issue : issues)
-    for (const auto& model : models) out.push_back(run(model, issue));
+  for (std::size_t i = 0; i < issues.size(); ++i)
+    for (auto& model : by_model) out.push_back(std::move(model[i]));
   return out;
 }
 

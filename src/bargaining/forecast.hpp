@@ -25,6 +25,9 @@ struct IssueForecast {
   std::string model;
   std::optional<double> position;  // empty when the model cannot forecast this issue
   std::string explanation;         // why not, or what the figure means when it is special
+  // Dynamic models: rounds[t][i] is actor i's position (in the issue's actor order) after
+  // round t, round 0 being the input; NaN for an actor that took no part.
+  std::vector<std::vector<double>> rounds;
 };
 
 // Forecasts of the named models on every issue, issue by issue, models in the order given.
