@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "bargaining/expected_utility.hpp"
 #include "bargaining/nash.hpp"
 #include "bargaining/smp.hpp"
 
@@ -92,6 +93,30 @@ IssueForecast run(const std::string& model, const BargainingIssue& issue) {
       f.position = solution->position;
       f.explanation = solution->explanation;
     }
+  } else if (model == "expected-utility") {
+    // Actors without capability or salience cast no votes and carry no weight: they take no part.
+    std::vector<SpatialActor> voters;
+    std::vector<std::size_t> index;
+    for (std::size_t i = 0; i < issue.actors.size(); ++i)
+      if (issue.actors[i].capability > 0 && issue.actors[i].salience > 0) {
+        voters.push_back(issue.actors[i]);
+        index.push_back(i);
+      }
+    if (!voters.empty()) {
+      const auto run = run_expected_utility(voters);
+      f.position = run.rounds.empty() ? run.initial_median : run.rounds.back().median;
+      if (run.stopped.rfind("round limit", 0) == 0)
+        f.explanation = "the median had not settled after " + std::to_string(run.rounds.size()) + " rounds; the last one is shown";
+      auto round_of = [&](const std::vector<double>& positions) {
+        std::vector<double> round(issue.actors.size(), NAN);
+        for (std::size_t k = 0; k < index.size(); ++k) round[index[k]] = positions[k];
+        return round;
+      };
+      std::vector<double> start;
+      for (const auto& v : voters) start.push_back(v.position);
+      f.rounds.push_back(round_of(start));
+      for (const auto& r : run.rounds) f.rounds.push_back(round_of(r.positions));
+    }
   } else {
     throw std::invalid_argument("unknown bargaining model '" + model + "'");
   }
@@ -106,6 +131,7 @@ const std::vector<ModelInfo>& bargaining_models() {
       {"compromise", "compromise (weighted mean)", "van den Bos 1991; Achen 2006: sum c*s*x / sum c*s"},
       {"median", "weighted median", "Black 1948: the c*s-weighted median, Condorcet winner on a line"},
       {"nash", "asymmetric Nash bargaining", "Nash 1950; Kalai 1977: max sum c*ln(U(x) - U(d)), U = -s*|x - x_i|"},
+      {"expected-utility", "expected utility (Bueno de Mesquita)", "Bueno de Mesquita 1994, as specified by Scholz, Calbert & Smith 2011; Q = 1"},
       {"smp", "Spatial Model of Politics (KTAB)", "Wise et al. 2015, KTAB smpc with default parameters; all issues as one space"},
   };
   return models;

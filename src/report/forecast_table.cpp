@@ -33,13 +33,13 @@ std::string render_forecast_text(const ForecastTable& table, const std::string& 
   for (const auto& row : table.rows) {
     std::vector<std::string> cells{row.issue};
     for (const auto& f : row.forecasts) {
-      cells.push_back(f.position ? fmt::format("{:.1f}", *f.position) : "—");
+      cells.push_back(f.position ? fmt::format("{:.4g}", *f.position) : "—");
       if (!f.explanation.empty()) {
         cells.back() += "*";
         notes += fmt::format("{}* {} on {}: {}\n", indent, f.model, row.issue, f.explanation);
       }
     }
-    cells.push_back(row.spread ? fmt::format("{:.1f}", *row.spread) : "—");
+    cells.push_back(row.spread ? fmt::format("{:.4g}", *row.spread) : "—");
     text.add_row(std::move(cells));
   }
   return text.render(indent) + notes;
