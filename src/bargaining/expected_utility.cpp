@@ -53,26 +53,40 @@ class Round {
     }
     // The program's form: voter k's vote for a over b is c_k·s_k·(δ_kb^r_k − δ_ka^r_k); the
     // positive votes for i over j are divided by the total absolute vote over all voters and
-    // ordered pairs of actors.
-    std::vector<std::vector<double>> felt(n_, std::vector<double>(n_));  // felt[k][a] = δ(x_k, x_a)^r_k
+    // ordered pairs of actors. Actors sharing a position share their row, so the O(n³) sum runs
+    // over distinct positions only.
+    std::vector<double> points = x_;
+    std::sort(points.begin(), points.end());
+    points.erase(std::unique(points.begin(), points.end()), points.end());
+    std::vector<std::size_t> slot(n_);
+    for (std::size_t a = 0; a < n_; ++a) slot[a] = static_cast<std::size_t>(std::lower_bound(points.begin(), points.end(), x_[a]) - points.begin());
+    // felt[q][k] = δ(x_k, point q)^r_k, stored by point so the sum over voters is contiguous.
+    std::vector<std::vector<double>> felt(points.size(), std::vector<double>(n_));
+    for (std::size_t q = 0; q < points.size(); ++q)
+      for (std::size_t k = 0; k < n_; ++k) felt[q][k] = std::pow(distance(x_[k], points[q]), risk[k]);
     double total = 0;
+    std::vector<double> sorted(n_);
     for (std::size_t k = 0; k < n_; ++k) {
-      for (std::size_t a = 0; a < n_; ++a) felt[k][a] = std::pow(distance(x_[k], x_[a]), risk[k]);
-      // Σ_{a,b} |f_a − f_b| over ordered pairs, from the sorted values in O(n log n).
-      std::vector<double> sorted = felt[k];
+      // Σ_{a,b} |f_a − f_b| over ordered pairs of actors, from the sorted values in O(n log n).
+      for (std::size_t a = 0; a < n_; ++a) sorted[a] = felt[slot[a]][k];
       std::sort(sorted.begin(), sorted.end());
       double pairs = 0;
       for (std::size_t a = 0; a < n_; ++a) pairs += sorted[a] * (2.0 * static_cast<double>(a) - static_cast<double>(n_ - 1));
       total += weight_[k] * 2 * pairs;
     }
     if (!(total > 0)) return p;
-    for (std::size_t i = 0; i < n_; ++i)
-      for (std::size_t j = 0; j < n_; ++j) {
-        if (i == j) continue;
-        double for_i = 0;
-        for (std::size_t k = 0; k < n_; ++k) for_i += weight_[k] * std::max(0.0, felt[k][j] - felt[k][i]);
-        p[i][j] = for_i / total;
+    std::vector<std::vector<double>> by_point(points.size(), std::vector<double>(points.size(), 0.0));
+    for (std::size_t a = 0; a < points.size(); ++a)
+      for (std::size_t b = 0; b < points.size(); ++b) {
+        if (a == b) continue;
+        const double* fa = felt[a].data();
+        const double* fb = felt[b].data();
+        double for_a = 0;
+        for (std::size_t k = 0; k < n_; ++k) for_a += weight_[k] * std::max(0.0, fb[k] - fa[k]);
+        by_point[a][b] = for_a / total;
       }
+    for (std::size_t i = 0; i < n_; ++i)
+      for (std::size_t j = 0; j < n_; ++j) p[i][j] = by_point[slot[i]][slot[j]];
     return p;
   }
 

@@ -212,11 +212,12 @@ class Turn {
   std::vector<Bargain> propose_bargains() {
     std::vector<std::optional<Bargain>> proposals(n_);
     parallel_for(n_, threads_, [&](std::size_t i) {
-      // i's estimates of utilities, A[i]: one matrix per challenger.
-      Matrix perceived(n_, n_);
+      // i's estimates of utilities, A[i]: one matrix per challenger, stored by column (b, a) so
+      // that the sweep over third parties a reads memory in order.
+      Matrix by_column(n_, n_);
       for (std::size_t a = 0; a < n_; ++a)
-        for (std::size_t b = 0; b < n_; ++b) perceived(a, b) = perceived_utility(i, a, b);
-      auto u = [&](std::size_t a, std::size_t b) { return perceived(a, b); };
+        for (std::size_t b = 0; b < n_; ++b) by_column(b, a) = perceived_utility(i, a, b);
+      auto u = [&](std::size_t a, std::size_t b) { return by_column(b, a); };
       std::size_t target = n_;
       double best_success = 0, best_gain = -1.0;
       for (std::size_t j = 0; j < n_; ++j) {
