@@ -2,6 +2,7 @@
 
 #include <stdexcept>
 
+#include "bargaining/exchange.hpp"
 #include "bargaining/expected_utility.hpp"
 #include "bargaining/nash.hpp"
 #include "bargaining/smp.hpp"
@@ -82,6 +83,23 @@ std::vector<IssueForecast> run_smp_jointly(const std::vector<BargainingIssue>& i
   return out;
 }
 
+// The exchange model trades across issues, so it too runs once over all of them; the forecast
+// of an issue is its outcome on the positions actors vote with after the last round.
+std::vector<IssueForecast> run_exchange_jointly(const std::vector<BargainingIssue>& issues) {
+  const ExchangeRun run = run_exchange(issues);
+  const auto forecast = run.forecast();
+  std::vector<IssueForecast> out;
+  for (std::size_t d = 0; d < issues.size(); ++d) {
+    IssueForecast f{issues[d].id, "exchange", forecast[d], {}, {}};
+    std::vector<double> start;
+    for (const auto& a : issues[d].actors) start.push_back(a.position);
+    f.rounds.push_back(start);
+    for (const auto& round : run.rounds) f.rounds.push_back(round.positions[d]);
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
 IssueForecast run(const std::string& model, const BargainingIssue& issue) {
   IssueForecast f{issue.id, model, std::nullopt, {}, {}};
   if (model == "compromise") {
@@ -132,6 +150,8 @@ const std::vector<ModelInfo>& bargaining_models() {
       {"median", "weighted median", "Black 1948: the c*s-weighted median, Condorcet winner on a line"},
       {"nash", "asymmetric Nash bargaining", "Nash 1950; Kalai 1977: max sum c*ln(U(x) - U(d)), U = -s*|x - x_i|"},
       {"expected-utility", "expected utility (Bueno de Mesquita)", "Bueno de Mesquita 1994, as specified by Scholz, Calbert & Smith 2011; Q = 1"},
+      {"exchange", "exchange of support across issues (Stokman & Van Oosten)",
+       "Stokman & Van Oosten 1994; equal-gain exchanges as in Decide (Dijkstra, Van Assen & Stokman 2008)"},
       {"smp", "Spatial Model of Politics (KTAB)", "Wise et al. 2015, KTAB smpc with default parameters; all issues as one space"},
   };
   return models;
@@ -148,8 +168,8 @@ std::vector<IssueForecast> forecast_issues(const std::vector<BargainingIssue>& i
   // by_model[m][i]: model m on issue i; joint models run once over every issue.
   std::vector<std::vector<IssueForecast>> by_model;
   for (const auto& model : models) {
-    if (model == "smp") {
-      by_model.push_back(run_smp_jointly(issues));
+    if (model == "smp" || model == "exchange") {
+      by_model.push_back(model == "smp" ? run_smp_jointly(issues) : run_exchange_jointly(issues));
       continue;
     }
     std::vector<IssueForecast> per_issue;

@@ -8,6 +8,9 @@
 #include "bargaining/forecast.hpp"
 #include "report/forecast_table.hpp"
 #include "report/summary.hpp"
+#include "report/trajectory.hpp"
+#include "report/exchange_report.hpp"
+#include "bargaining/exchange.hpp"
 #include "report/uncertainty_table.hpp"
 #include "scenario/reader.hpp"
 #include "scenario/deu.hpp"
@@ -105,6 +108,36 @@ std::optional<std::string> read_text_file(const std::string& file, std::ostream&
   return text.str();
 }
 
+bool write_file(const std::string& file, const std::string& text, std::ostream& err) {
+  std::ofstream out(file, std::ios::binary);
+  out << text;
+  if (out) return true;
+  err << file << ": error: cannot write the file\n";
+  return false;
+}
+
+// --trajectory and --chart: files beside the printed report.
+bool write_outputs(const ForecastOptions& options, const Scenario& scenario, const std::vector<BargainingIssue>& issues,
+                   const std::vector<IssueForecast>& forecasts, std::ostream& err) {
+  if (!options.trajectory_file.empty() && !write_file(options.trajectory_file, trajectory_csv(issues, forecasts), err)) return false;
+  if (options.chart_file.empty()) return true;
+  const std::string& wanted = options.chart_issue.empty() ? issues.front().id : options.chart_issue;
+  const auto issue = std::find_if(issues.begin(), issues.end(), [&](const BargainingIssue& i) { return i.id == wanted; });
+  if (issue == issues.end()) {
+    err << fmt::format("statecraft forecast: --issue '{}' is not an issue of the scenario\n", wanted);
+    return false;
+  }
+  std::vector<IssueForecast> of_issue;
+  for (const auto& f : forecasts)
+    if (f.issue == wanted) of_issue.push_back(f);
+  const std::string svg = trajectory_svg(*issue, scenario.issues[static_cast<std::size_t>(issue - issues.begin())].name, of_issue);
+  if (svg.empty()) {
+    err << "statecraft forecast: --chart needs a dynamic model (expected-utility, exchange or smp) among --model\n";
+    return false;
+  }
+  return write_file(options.chart_file, svg, err);
+}
+
 int forecast(const std::string& file, ForecastOptions options, std::ostream& out, std::ostream& err) {
   auto& models = options.models;
   const auto jitter = parse_jitter(options.jitter, err);
@@ -116,7 +149,12 @@ int forecast(const std::string& file, ForecastOptions options, std::ostream& out
     err << file << ": error: the scenario has no issues to forecast\n";
     return analysis_failed;
   }
+  const auto issues = bargaining_issues(*scenario);
+  const auto forecasts = forecast_issues(issues, models);
   const ForecastTable table = forecast_table(*scenario, models);
+  if (!write_outputs(options, *scenario, issues, forecasts, err)) return bad_input;
+  std::optional<ExchangeRun> exchange;
+  if (std::find(models.begin(), models.end(), "exchange") != models.end()) exchange = run_exchange(issues);
   std::vector<ForecastDistribution> distributions;
   if (options.samples > 0)
     distributions = forecast_uncertainty(bargaining_issues(*scenario), models, {options.samples, options.seed, *jitter, 0});
@@ -125,6 +163,7 @@ int forecast(const std::string& file, ForecastOptions options, std::ostream& out
                           {"scenario", scenario->id},
                           {"models", models_json()},
                           {"issues", forecast_json(table)}};
+    if (exchange) report["exchanges"] = exchanges_json(*exchange, issues);
     if (options.samples > 0)
       report["uncertainty"] = {{"samples", options.samples},
                                {"seed", options.seed},
@@ -134,6 +173,7 @@ int forecast(const std::string& file, ForecastOptions options, std::ostream& out
     return ok;
   }
   out << fmt::format("{}\nForecasts (where each issue ends, by model)\n", scenario->title) << render_forecast_text(table, "  ");
+  if (exchange) out << "\nExchanges of support (exchange model), best first\n" << render_exchanges_text(*exchange, issues, 8, "  ");
   if (options.samples > 0)
     out << fmt::format("\nUncertainty: {} samples, seed {}, jitter position {:g}, salience {:g}, capability {:g} (log-normal)\n",
                        options.samples, options.seed, jitter->position, jitter->salience, jitter->capability)

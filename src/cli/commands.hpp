@@ -19,6 +19,9 @@ struct ForecastOptions {
   std::size_t samples = 0;          // 0: no uncertainty analysis
   std::uint64_t seed = 1;
   std::string jitter;               // "position=5,salience=0.1,capability=0.2"; empty: defaults
+  std::string trajectory_file;      // CSV of every round of the dynamic models
+  std::string chart_file;           // SVG of one issue's rounds
+  std::string chart_issue;          // that issue; empty: the first
 };
 
 int forecast(const std::string& file, ForecastOptions options, std::ostream& out, std::ostream& err);

@@ -27,10 +27,13 @@ int main(int argc, char** argv) {
   cli::ForecastOptions forecast_options;
   auto* forecast = app.add_subcommand("forecast", "Where each issue ends: bargaining models' forecasts per issue");
   forecast->add_option("file", forecast_file, "Scenario file")->required();
-  forecast->add_option("--model", forecast_options.models, "Models, comma-separated, or all (default): compromise, median, nash")->delimiter(',');
+  forecast->add_option("--model", forecast_options.models, "Models, comma-separated, or all (default): compromise, median, nash, expected-utility, exchange, smp")->delimiter(',');
   forecast->add_option("--format", forecast_options.format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
   forecast->add_option("--samples", forecast_options.samples, "Monte Carlo samples with jittered inputs (0: none)")->capture_default_str();
   forecast->add_option("--seed", forecast_options.seed, "Seed of the Monte Carlo samples")->capture_default_str();
+  forecast->add_option("--trajectory", forecast_options.trajectory_file, "Write every round of the dynamic models to this CSV file");
+  forecast->add_option("--chart", forecast_options.chart_file, "Draw one issue's rounds (see --issue) to this SVG file");
+  forecast->add_option("--issue", forecast_options.chart_issue, "The issue --chart draws (default: the first)");
   forecast->add_option("--jitter", forecast_options.jitter,
                        "Noise SDs: position=5,salience=0.1,capability=0.2 (capability multiplies by exp(N(0,SD)))");
 

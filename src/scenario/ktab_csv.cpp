@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 #include <set>
 
+#include "scenario/ids.hpp"
 #include "scenario/reader.hpp"
 
 namespace statecraft {
@@ -146,36 +147,6 @@ std::optional<KtabScenario> read_ktab_csv(std::string_view text, Diagnostics& d)
 
 namespace {
 
-std::vector<std::string> actor_ids(const KtabScenario& ktab) {
-  std::vector<std::string> ids;
-  std::set<std::string> seen;
-  bool usable = true;
-  for (const auto& actor : ktab.actors) {
-    std::string id;
-    for (char c : actor.name) id += std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::toupper(static_cast<unsigned char>(c))) : '_';
-    usable = usable && id.size() >= 2 && id.size() <= 8 && std::isalpha(static_cast<unsigned char>(id[0])) && seen.insert(id).second;
-    ids.push_back(id);
-  }
-  if (usable) return ids;
-  ids.clear();
-  for (std::size_t i = 0; i < ktab.actors.size(); ++i) ids.push_back(fmt::format("A{:03}", i + 1));
-  return ids;
-}
-
-std::string issue_id(const std::string& dimension, std::size_t index) {
-  std::string id;
-  for (char c : dimension) id += std::isalnum(static_cast<unsigned char>(c)) ? static_cast<char>(std::tolower(static_cast<unsigned char>(c))) : '_';
-  if (id.empty() || !std::isalnum(static_cast<unsigned char>(id[0]))) id = "dim" + std::to_string(index + 1) + id;
-  return id;
-}
-
-Number number_of(double value) {
-  Number n;
-  n.value = value;
-  n.text = fmt::format("{}", value);
-  return n;
-}
-
 }  // namespace
 
 Scenario ktab_to_scenario(const KtabScenario& ktab, const std::string& id) {
@@ -183,7 +154,9 @@ Scenario ktab_to_scenario(const KtabScenario& ktab, const std::string& id) {
   s.id = id;
   s.title = ktab.name;
   s.summary = ktab.description;
-  const auto ids = actor_ids(ktab);
+  std::vector<std::string> names;
+  for (const auto& actor : ktab.actors) names.push_back(actor.name);
+  const auto ids = actor_ids_from_names(names);
   for (std::size_t i = 0; i < ktab.actors.size(); ++i) {
     Actor a;
     a.id = ids[i];
@@ -195,7 +168,7 @@ Scenario ktab_to_scenario(const KtabScenario& ktab, const std::string& id) {
   std::set<std::string> issue_ids;
   for (std::size_t k = 0; k < ktab.dimensions.size(); ++k) {
     Issue issue;
-    issue.id = issue_id(ktab.dimensions[k], k);
+    issue.id = issue_id_from_name(ktab.dimensions[k], k);
     if (!issue_ids.insert(issue.id).second) issue.id += "_" + std::to_string(k + 1);
     issue.name = ktab.dimensions[k].empty() ? "dimension " + std::to_string(k + 1) : ktab.dimensions[k];
     issue.low = number_of(0);

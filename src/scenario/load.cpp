@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "scenario/document.hpp"
+#include "scenario/decide_csv.hpp"
 #include "scenario/ktab_csv.hpp"
 #include "scenario/reader.hpp"
 #include "scenario/validate.hpp"
@@ -37,6 +38,15 @@ LoadResult load_ktab_text(std::string_view text, std::string file_name, const st
   return result;
 }
 
+LoadResult load_decide_text(std::string_view text, std::string file_name, const std::string& id) {
+  LoadResult result{std::nullopt, Diagnostics(std::move(file_name))};
+  auto scenario = read_decide_csv(text, id, result.diagnostics);
+  if (!scenario) return result;
+  check_scenario(*scenario, result.diagnostics, {});
+  if (result.diagnostics.empty()) result.scenario = std::move(scenario);
+  return result;
+}
+
 LoadResult load_scenario_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);
   std::error_code error;
@@ -47,7 +57,10 @@ LoadResult load_scenario_file(const std::filesystem::path& path) {
   }
   std::ostringstream text;
   text << in.rdbuf();
-  if (path.extension() == ".csv") return load_ktab_text(text.str(), path.string(), path.stem().string());
+  if (path.extension() == ".csv" || path.extension() == ".tsv") {
+    if (looks_like_decide_csv(text.str())) return load_decide_text(text.str(), path.string(), path.stem().string());
+    return load_ktab_text(text.str(), path.string(), path.stem().string());
+  }
   return load_scenario_text(text.str(), path.string(), path.parent_path());
 }
 

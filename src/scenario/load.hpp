@@ -24,7 +24,11 @@ LoadResult load_scenario_text(std::string_view text, std::string file_name,
 // A KTAB CSV scenario (see scenario/ktab_csv.hpp), converted; `id` names the scenario.
 LoadResult load_ktab_text(std::string_view text, std::string file_name, const std::string& id);
 
-// A .csv file is read as a KTAB scenario and converted; anything else as YAML or JSON.
+// A .csv or .tsv file is read as a Decide exchange-model input when it starts with a '#' tag,
+// else as a KTAB scenario, and converted; anything else as YAML or JSON.
 LoadResult load_scenario_file(const std::filesystem::path& path);
+
+// A Decide exchange-model input (see scenario/decide_csv.hpp), converted.
+LoadResult load_decide_text(std::string_view text, std::string file_name, const std::string& id);
 
 }  // namespace statecraft
