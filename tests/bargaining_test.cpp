@@ -131,7 +131,7 @@ TEST_P(StaticModel, AnActorWithAllTheCapabilityGetsItsWay) {
   EXPECT_NEAR(forecast(actors), 90, 1e-3);
 }
 
-INSTANTIATE_TEST_SUITE_P(Models, StaticModel, ::testing::Values("compromise", "median", "nash", "expected-utility", "smp"));
+INSTANTIATE_TEST_SUITE_P(Models, StaticModel, ::testing::Values("compromise", "median", "nash", "expected-utility", "exchange", "smp"));
 
 }  // namespace
 }  // namespace statecraft

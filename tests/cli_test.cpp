@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "test_support.hpp"
@@ -165,6 +166,63 @@ TEST(Cli, BacktestBadFileIsBadInput) {
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("no-issues.yaml:1:1: error: the header names no actors"), std::string::npos) << r.err;
   EXPECT_EQ(test::run_statecraft("backtest '" + dir + "/deu-small.tsv' --format csv").exit_code, 2);
+}
+
+}  // namespace
+}  // namespace statecraft
+
+namespace statecraft {
+namespace {
+
+TEST(Cli, ForecastWritesTrajectoriesAndAChart) {
+  const auto dir = std::filesystem::temp_directory_path() / "statecraft-cli-chart";
+  std::filesystem::create_directories(dir);
+  const auto csv = (dir / "rounds.csv").string(), svg = (dir / "chart.svg").string();
+  const auto r = test::run_statecraft("forecast '" + test::source_path("scenarios/emission-standards-1994.yaml") +
+                                      "' --model expected-utility,smp --trajectory '" + csv + "' --chart '" + svg + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string rows = test::read_file(csv);
+  EXPECT_EQ(rows.rfind("model,issue,round,actor,position\n", 0), 0u);
+  // Belgium's compromise with France in round 1 (Scholz et al.).
+  EXPECT_NE(rows.find("expected-utility,introduction_delay,1,BEL,8.41593"), std::string::npos);
+  const std::string chart = test::read_file(svg);
+  EXPECT_EQ(chart.rfind("<svg", 0), 0u);
+  EXPECT_NE(chart.find(">expected-utility<"), std::string::npos);
+  EXPECT_NE(chart.find(">smp<"), std::string::npos);
+  EXPECT_NE(chart.find(">BEL<"), std::string::npos);
+  std::filesystem::remove_all(dir);
+}
+
+TEST(Cli, ChartNeedsADynamicModelAndAKnownIssue) {
+  const std::string file = "'" + test::source_path("scenarios/emission-standards-1994.yaml") + "'";
+  EXPECT_EQ(test::run_statecraft("forecast " + file + " --model median --chart /tmp/x.svg").exit_code, 2);
+  const auto r = test::run_statecraft("forecast " + file + " --model smp --chart /tmp/x.svg --issue nowhere");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--issue 'nowhere' is not an issue"), std::string::npos);
+}
+
+TEST(Cli, ExpectedUtilityParameters) {
+  const std::string file = "'" + test::source_path("scenarios/emission-standards-1994.yaml") + "'";
+  const auto base = nlohmann::json::parse(test::run_statecraft("forecast " + file + " --model expected-utility --format json").out);
+  const auto varied = nlohmann::json::parse(test::run_statecraft("forecast " + file + " --model expected-utility --q 0.5 --format json").out);
+  EXPECT_NE(base["issues"][0]["forecasts"]["expected-utility"], varied["issues"][0]["forecasts"]["expected-utility"]);
+  EXPECT_EQ(test::run_statecraft("forecast " + file + " --conflict sometimes").exit_code, 2);
+  EXPECT_EQ(test::run_statecraft("forecast " + file + " --q 1.5").exit_code, 2);
+}
+
+TEST(Cli, ForecastListsTheExchanges) {
+  const auto r = test::run_statecraft("forecast '" + test::source_path("scenarios/alaska-2025.yaml") + "' --model exchange");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("Exchanges of support"), std::string::npos);
+  EXPECT_NE(r.out.find("RUS moves on kim_icbm"), std::string::npos);
+}
+
+TEST(Cli, KtabAndDecideFilesImportIntoTheScenarioLanguage) {
+  for (const char* file : {"tests/data/ktab/SOE-Policy.csv", "tests/data/exchange/cop21.csv"}) {
+    const auto r = test::run_statecraft("import '" + test::source_path(file) + "'");
+    ASSERT_EQ(r.exit_code, 0) << file << r.err;
+    EXPECT_TRUE(test::load_text(r.out).ok()) << file;
+  }
 }
 
 }  // namespace

@@ -11,10 +11,16 @@
 namespace statecraft {
 
 std::vector<ModelScore> backtest(const std::vector<BacktestCase>& cases, const std::vector<std::string>& models,
-                                 std::size_t bootstrap_samples, std::uint64_t seed) {
+                                 const ModelParameters& parameters, std::size_t bootstrap_samples, std::uint64_t seed) {
   std::vector<BargainingIssue> issues;
   for (const auto& c : cases) issues.push_back(c.issue);
-  const auto forecasts = forecast_issues(issues, models);
+  // Backtest issues are independent cases, not one negotiation: the joint models (exchange,
+  // smp) would otherwise trade across them, so every case runs on its own.
+  std::vector<IssueForecast> forecasts;
+  for (const auto& issue : issues) {
+    auto one = forecast_issues({issue}, models, parameters);
+    forecasts.insert(forecasts.end(), one.begin(), one.end());
+  }
 
   std::vector<ModelScore> scores;
   for (std::size_t m = 0; m < models.size(); ++m) {

@@ -6,7 +6,7 @@
 #include <string>
 #include <vector>
 
-#include "bargaining/spatial.hpp"
+#include "bargaining/forecast.hpp"
 
 namespace statecraft {
 
@@ -24,6 +24,6 @@ struct ModelScore {
 };
 
 std::vector<ModelScore> backtest(const std::vector<BacktestCase>& cases, const std::vector<std::string>& models,
-                                 std::size_t bootstrap_samples = 2000, std::uint64_t seed = 1);
+                                 const ModelParameters& parameters = {}, std::size_t bootstrap_samples = 2000, std::uint64_t seed = 1);
 
 }  // namespace statecraft

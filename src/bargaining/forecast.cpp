@@ -9,6 +9,7 @@
 
 #include <cmath>
 #include <limits>
+#include <thread>
 #include <map>
 
 namespace statecraft {
@@ -24,7 +25,7 @@ namespace {
 // * actors with no capability or no salience anywhere take no part (KTAB would stop).
 // The forecast of an issue is the expected outcome of the final state: each actor's final
 // position weighted by its chance of winning the probabilistic Condorcet election.
-std::vector<IssueForecast> run_smp_jointly(const std::vector<BargainingIssue>& issues) {
+std::vector<IssueForecast> run_smp_jointly(const std::vector<BargainingIssue>& issues, unsigned threads) {
   std::vector<std::string> ids;
   std::map<std::string, SmpActor> by_id;
   std::map<std::string, int> stances;
@@ -62,7 +63,9 @@ std::vector<IssueForecast> run_smp_jointly(const std::vector<BargainingIssue>& i
     for (const auto& issue : issues) out.push_back({issue.id, "smp", std::nullopt, "no actor has both capability and salience", {}});
     return out;
   }
-  const SmpRun run = run_smp(actors);
+  SmpSettings settings;
+  settings.threads = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
+  const SmpRun run = run_smp(actors, settings);
   std::map<std::string, std::size_t> index;
   for (std::size_t i = 0; i < actors.size(); ++i) index[actors[i].id] = i;
   for (std::size_t d = 0; d < dims; ++d) {
@@ -85,8 +88,8 @@ std::vector<IssueForecast> run_smp_jointly(const std::vector<BargainingIssue>& i
 
 // The exchange model trades across issues, so it too runs once over all of them; the forecast
 // of an issue is its outcome on the positions actors vote with after the last round.
-std::vector<IssueForecast> run_exchange_jointly(const std::vector<BargainingIssue>& issues) {
-  const ExchangeRun run = run_exchange(issues);
+std::vector<IssueForecast> run_exchange_jointly(const std::vector<BargainingIssue>& issues, const ExchangeSettings& settings) {
+  const ExchangeRun run = run_exchange(issues, settings);
   const auto forecast = run.forecast();
   std::vector<IssueForecast> out;
   for (std::size_t d = 0; d < issues.size(); ++d) {
@@ -100,7 +103,7 @@ std::vector<IssueForecast> run_exchange_jointly(const std::vector<BargainingIssu
   return out;
 }
 
-IssueForecast run(const std::string& model, const BargainingIssue& issue) {
+IssueForecast run(const std::string& model, const BargainingIssue& issue, const ModelParameters& parameters) {
   IssueForecast f{issue.id, model, std::nullopt, {}, {}};
   if (model == "compromise") {
     f.position = weighted_mean(issue.actors);
@@ -121,7 +124,7 @@ IssueForecast run(const std::string& model, const BargainingIssue& issue) {
         index.push_back(i);
       }
     if (!voters.empty()) {
-      const auto run = run_expected_utility(voters);
+      const auto run = run_expected_utility(voters, parameters.expected_utility);
       f.position = run.rounds.empty() ? run.initial_median : run.rounds.back().median;
       if (run.stopped.rfind("round limit", 0) == 0)
         f.explanation = "the median had not settled after " + std::to_string(run.rounds.size()) + " rounds; the last one is shown";
@@ -164,16 +167,16 @@ const ModelInfo* find_model(const std::string& name) {
 }
 
 std::vector<IssueForecast> forecast_issues(const std::vector<BargainingIssue>& issues,
-                                           const std::vector<std::string>& models) {
+                                           const std::vector<std::string>& models, const ModelParameters& parameters) {
   // by_model[m][i]: model m on issue i; joint models run once over every issue.
   std::vector<std::vector<IssueForecast>> by_model;
   for (const auto& model : models) {
     if (model == "smp" || model == "exchange") {
-      by_model.push_back(model == "smp" ? run_smp_jointly(issues) : run_exchange_jointly(issues));
+      by_model.push_back(model == "smp" ? run_smp_jointly(issues, parameters.threads) : run_exchange_jointly(issues, parameters.exchange));
       continue;
     }
     std::vector<IssueForecast> per_issue;
-    for (const auto& issue : issues) per_issue.push_back(run(model, issue));
+    for (const auto& issue : issues) per_issue.push_back(run(model, issue, parameters));
     by_model.push_back(std::move(per_issue));
   }
   std::vector<IssueForecast> out;

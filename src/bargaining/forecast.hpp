@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include "bargaining/exchange.hpp"
+#include "bargaining/expected_utility.hpp"
 #include "bargaining/spatial.hpp"
 
 namespace statecraft {
@@ -30,9 +32,15 @@ struct IssueForecast {
   std::vector<std::vector<double>> rounds;
 };
 
+struct ModelParameters {
+  ExpectedUtilitySettings expected_utility;
+  ExchangeSettings exchange;
+  unsigned threads = 1;  // for the Spatial Model of Politics (0: every core); results do not depend on it
+};
+
 // Forecasts of the named models on every issue, issue by issue, models in the order given.
 std::vector<IssueForecast> forecast_issues(const std::vector<BargainingIssue>& issues,
-                                           const std::vector<std::string>& models);
+                                           const std::vector<std::string>& models, const ModelParameters& parameters = {});
 
 std::vector<BargainingIssue> bargaining_issues(const Scenario& scenario);
 

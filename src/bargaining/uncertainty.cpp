@@ -63,7 +63,9 @@ std::vector<ForecastDistribution> forecast_uncertainty(const std::vector<Bargain
   std::vector<double> values(settings.samples * cells, NAN);
   auto work = [&](std::size_t first, std::size_t last) {
     for (std::size_t sample = first; sample < last; ++sample) {
-      const auto forecasts = forecast_issues(jittered_issues(issues, settings.jitter, settings.seed, sample), models);
+      ModelParameters one_thread = settings.models;
+      one_thread.threads = 1;  // the samples already use every core
+      const auto forecasts = forecast_issues(jittered_issues(issues, settings.jitter, settings.seed, sample), models, one_thread);
       for (std::size_t cell = 0; cell < cells; ++cell)
         if (forecasts[cell].position) values[sample * cells + cell] = *forecasts[cell].position;
     }

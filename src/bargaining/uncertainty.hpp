@@ -22,6 +22,7 @@ struct UncertaintySettings {
   std::uint64_t seed = 1;
   Jitter jitter;
   unsigned threads = 0;  // 0: every core; the result does not depend on it
+  ModelParameters models;  // the models' own parameters, the same in every sample
 };
 
 struct ForecastDistribution {

@@ -150,14 +150,16 @@ int forecast(const std::string& file, ForecastOptions options, std::ostream& out
     return analysis_failed;
   }
   const auto issues = bargaining_issues(*scenario);
-  const auto forecasts = forecast_issues(issues, models);
-  const ForecastTable table = forecast_table(*scenario, models);
+  ModelParameters parameters = options.parameters;
+  parameters.threads = 0;
+  const auto forecasts = forecast_issues(issues, models, parameters);
+  const ForecastTable table = forecast_table(*scenario, models, forecasts);
   if (!write_outputs(options, *scenario, issues, forecasts, err)) return bad_input;
   std::optional<ExchangeRun> exchange;
-  if (std::find(models.begin(), models.end(), "exchange") != models.end()) exchange = run_exchange(issues);
+  if (std::find(models.begin(), models.end(), "exchange") != models.end()) exchange = run_exchange(issues, parameters.exchange);
   std::vector<ForecastDistribution> distributions;
   if (options.samples > 0)
-    distributions = forecast_uncertainty(bargaining_issues(*scenario), models, {options.samples, options.seed, *jitter, 0});
+    distributions = forecast_uncertainty(issues, models, {options.samples, options.seed, *jitter, 0, options.parameters});
   if (options.format == "json") {
     nlohmann::json report{{"statecraft", STATECRAFT_VERSION},
                           {"scenario", scenario->id},
@@ -210,7 +212,7 @@ int backtest(const std::string& file, BacktestOptions options, std::ostream& out
     err << file << ": error: no issue has both an outcome and an actor with a position and salience\n";
     return analysis_failed;
   }
-  const auto scores = statecraft::backtest(cases, options.models);
+  const auto scores = statecraft::backtest(cases, options.models, options.parameters);
   const std::string weights = options.capabilities_file.empty() ? "equal capabilities" : "capabilities from " + options.capabilities_file;
   if (options.output_format == "json") {
     nlohmann::json rows = nlohmann::json::array();

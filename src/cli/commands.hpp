@@ -3,6 +3,8 @@
 // Each returns the process exit code.
 
 #include <cstdint>
+
+#include "bargaining/forecast.hpp"
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -22,6 +24,7 @@ struct ForecastOptions {
   std::string trajectory_file;      // CSV of every round of the dynamic models
   std::string chart_file;           // SVG of one issue's rounds
   std::string chart_issue;          // that issue; empty: the first
+  ModelParameters parameters;
 };
 
 int forecast(const std::string& file, ForecastOptions options, std::ostream& out, std::ostream& err);
@@ -31,6 +34,7 @@ struct BacktestOptions {
   std::string capabilities_file;  // empty: equal capabilities
   std::vector<std::string> models;
   std::string output_format = "text";
+  ModelParameters parameters;
 };
 
 // Another tool's file (KTAB .csv) written out in the scenario language.

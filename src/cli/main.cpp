@@ -2,8 +2,27 @@
 
 #include <CLI/CLI.hpp>
 #include <iostream>
+#include <map>
 
 #include "cli/commands.hpp"
+
+namespace {
+
+// Options of the dynamic models, shared by forecast and backtest.
+void add_model_options(CLI::App* command, statecraft::ModelParameters& parameters) {
+  using Settings = statecraft::ExpectedUtilitySettings;
+  auto& eu = parameters.expected_utility;
+  command->add_option("--q", eu.status_quo_probability, "expected-utility: probability Q that the status quo persists")
+      ->check(CLI::Range(0.0, 1.0))->capture_default_str();
+  static const std::map<std::string, Settings::ConflictRule> rules{
+      {"concede", Settings::ConflictRule::Concede}, {"expected", Settings::ConflictRule::Expected}, {"stay", Settings::ConflictRule::Stay}};
+  command->add_option("--conflict", eu.conflict, "expected-utility: who moves in a conflict: concede (the weaker side, default), expected, stay")
+      ->transform(CLI::CheckedTransformer(rules));
+  command->add_option("--eu-rounds", eu.max_rounds, "expected-utility: at most this many rounds")->check(CLI::PositiveNumber)->capture_default_str();
+  command->add_option("--exchange-rounds", parameters.exchange.max_rounds, "exchange: at most this many rounds")->check(CLI::PositiveNumber)->capture_default_str();
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   using namespace statecraft;
@@ -31,6 +50,7 @@ int main(int argc, char** argv) {
   forecast->add_option("--format", forecast_options.format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
   forecast->add_option("--samples", forecast_options.samples, "Monte Carlo samples with jittered inputs (0: none)")->capture_default_str();
   forecast->add_option("--seed", forecast_options.seed, "Seed of the Monte Carlo samples")->capture_default_str();
+  add_model_options(forecast, forecast_options.parameters);
   forecast->add_option("--trajectory", forecast_options.trajectory_file, "Write every round of the dynamic models to this CSV file");
   forecast->add_option("--chart", forecast_options.chart_file, "Draw one issue's rounds (see --issue) to this SVG file");
   forecast->add_option("--issue", forecast_options.chart_issue, "The issue --chart draws (default: the first)");
@@ -45,6 +65,7 @@ int main(int argc, char** argv) {
       ->capture_default_str();
   backtest->add_option("--capabilities", backtest_options.capabilities_file, "File of actor,capability lines (default: equal)");
   backtest->add_option("--model", backtest_options.models, "Models, comma-separated, or all (default)")->delimiter(',');
+  add_model_options(backtest, backtest_options.parameters);
   backtest->add_option("--output-format", backtest_options.output_format, "Output format")
       ->check(CLI::IsMember({"text", "json"}))->capture_default_str();
 

@@ -1,6 +1,7 @@
 #include "report/forecast_table.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -8,11 +9,12 @@
 
 namespace statecraft {
 
-ForecastTable forecast_table(const Scenario& scenario, const std::vector<std::string>& models) {
+ForecastTable forecast_table(const Scenario& scenario, const std::vector<std::string>& models,
+                             const std::vector<IssueForecast>& forecasts) {
   ForecastTable table{models, {}};
-  const auto forecasts = forecast_issues(bargaining_issues(scenario), models);
   for (std::size_t i = 0; i < scenario.issues.size(); ++i) {
-    ForecastRow row{scenario.issues[i].id, scenario.issues[i].name, {}, std::nullopt};
+    ForecastRow row{scenario.issues[i].id, scenario.issues[i].name, {}, {}, std::nullopt};
+    for (const auto& stance : scenario.issues[i].stances) row.actors.push_back(stance.actor);
     row.forecasts.assign(forecasts.begin() + static_cast<long>(i * models.size()),
                          forecasts.begin() + static_cast<long>((i + 1) * models.size()));
     std::vector<double> values;
@@ -50,14 +52,25 @@ nlohmann::json forecast_json(const ForecastTable& table) {
   for (const auto& row : table.rows) {
     nlohmann::json forecasts = nlohmann::json::object();
     nlohmann::json notes = nlohmann::json::object();
+    nlohmann::json rounds = nlohmann::json::object();
     for (const auto& f : row.forecasts) {
       forecasts[f.model] = f.position ? nlohmann::json(*f.position) : nlohmann::json(nullptr);
       if (!f.explanation.empty()) notes[f.model] = f.explanation;
+      if (f.rounds.empty()) continue;
+      nlohmann::json by_round = nlohmann::json::array();
+      for (const auto& round : f.rounds) {
+        nlohmann::json positions = nlohmann::json::array();
+        for (double x : round) positions.push_back(std::isnan(x) ? nlohmann::json(nullptr) : nlohmann::json(x));
+        by_round.push_back(positions);
+      }
+      rounds[f.model] = by_round;
     }
     rows.push_back({{"issue", row.issue},
                     {"name", row.name},
                     {"forecasts", forecasts},
                     {"notes", notes},
+                    {"actors", row.actors},
+                    {"rounds", rounds},
                     {"spread", row.spread ? nlohmann::json(*row.spread) : nlohmann::json(nullptr)}});
   }
   return rows;

@@ -15,6 +15,7 @@ namespace statecraft {
 struct ForecastRow {
   std::string issue;
   std::string name;
+  std::vector<std::string> actors;       // the issue's actors, the order of IssueForecast::rounds
   std::vector<IssueForecast> forecasts;  // one per model, in the table's model order
   std::optional<double> spread;          // max − min over the models that forecast
 };
@@ -24,7 +25,9 @@ struct ForecastTable {
   std::vector<ForecastRow> rows;
 };
 
-ForecastTable forecast_table(const Scenario& scenario, const std::vector<std::string>& models);
+// `forecasts` as forecast_issues returns them for the scenario's issues and these models.
+ForecastTable forecast_table(const Scenario& scenario, const std::vector<std::string>& models,
+                             const std::vector<IssueForecast>& forecasts);
 
 // The table with the explanations below it; `indent` starts every line.
 std::string render_forecast_text(const ForecastTable& table, const std::string& indent);

@@ -115,7 +115,7 @@ Summary summarize(const Scenario& scenario) {
   for (const auto& issue : scenario.issues) s.issues.push_back(summarize_issue(scenario, issue));
   std::vector<std::string> models;
   for (const auto& model : bargaining_models()) models.push_back(model.name);
-  s.forecasts = forecast_table(scenario, models);
+  s.forecasts = forecast_table(scenario, models, forecast_issues(bargaining_issues(scenario), models));
   if (scenario.conflict) s.conflict = summarize_conflict(*scenario.conflict);
   for (const auto& game : scenario.games) s.games.push_back(summarize_game(game));
   s.lenses = summarize_lenses(s);
