@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "scenario/reader.hpp"
+#include "scenario/text_lines.hpp"
 
 namespace statecraft {
 namespace {
@@ -12,19 +13,6 @@ struct Cell {
   std::string text;
   int column = 1;  // 1-based character column where the cell starts
 };
-
-std::vector<std::string_view> split_lines(std::string_view text) {
-  std::vector<std::string_view> lines;
-  while (!text.empty()) {
-    const auto end = text.find('\n');
-    std::string_view line = text.substr(0, end);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    lines.push_back(line);
-    if (end == std::string_view::npos) break;
-    text.remove_prefix(end + 1);
-  }
-  return lines;
-}
 
 std::vector<Cell> split_cells(std::string_view line, char separator) {
   std::vector<Cell> cells;

@@ -7,6 +7,7 @@
 
 #include "scenario/ids.hpp"
 #include "scenario/reader.hpp"
+#include "scenario/text_lines.hpp"
 
 namespace statecraft {
 namespace {
@@ -45,16 +46,9 @@ std::vector<Field> split_csv(std::string_view line) {
   return fields;
 }
 
+// KTAB files often end in rows of commas.
 std::vector<std::string_view> lines_of(std::string_view text) {
-  std::vector<std::string_view> lines;
-  while (!text.empty()) {
-    const auto end = text.find('\n');
-    std::string_view line = text.substr(0, end);
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    lines.push_back(line);
-    if (end == std::string_view::npos) break;
-    text.remove_prefix(end + 1);
-  }
+  auto lines = split_lines(text);
   while (!lines.empty() && std::all_of(lines.back().begin(), lines.back().end(), [](char c) { return c == ' ' || c == ','; }))
     lines.pop_back();
   return lines;
