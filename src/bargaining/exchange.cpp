@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <map>
 #include <optional>
 
@@ -37,6 +36,7 @@ struct Candidate {
   std::size_t i, j, p, q;
   std::size_t order;  // generation order, the tie-break
   double gain = 0, move_i = 0, move_j = 0;
+  double rank = 0;  // the gain to 40 significant bits
   bool capped = false, valid = false;
 };
 
@@ -94,16 +94,18 @@ class Process {
     std::vector<Candidate> candidates = generate();
     for (auto& c : candidates) calculate(c);
     ExchangeRound round;
-    while (true) {
-      Candidate* best = nullptr;
-      for (auto& c : candidates)
-        if (c.valid && (!best || ranks_above(c, *best))) best = &c;
-      if (!best) break;
+    std::erase_if(candidates, [](const Candidate& c) { return !c.valid; });
+    while (!candidates.empty()) {
+      // Exchanges that fail never come back (the actors would have to cross the outcome again),
+      // so they leave the list; the next best is found in the same sweep as the recalculation.
+      const auto best = std::min_element(candidates.begin(), candidates.end(),
+                                         [](const Candidate& a, const Candidate& b) { return ranks_above(a, b); });
       const Candidate done = *best;
+      candidates.erase(best);
       round.exchanges.push_back(execute(done));
-      best->valid = false;
       for (auto& c : candidates)
-        if (c.valid && (c.p == done.p || c.q == done.p || c.p == done.q || c.q == done.q)) calculate(c);
+        if (c.p == done.p || c.q == done.p || c.p == done.q || c.q == done.q) calculate(c);
+      std::erase_if(candidates, [](const Candidate& c) { return !c.valid; });
     }
     for (std::size_t d = 0; d < issues_.size(); ++d) {
       const auto& s = issues_[d];
@@ -115,16 +117,15 @@ class Process {
     return round;
   }
 
-  // Gains rounded to 12 significant digits, so that equal gains computed in different orders
-  // tie, and ties go to the earlier candidate.
+  // Gains rounded to 40 significant bits (about 12 digits), so that equal gains computed in
+  // different orders tie, and ties go to the earlier candidate.
   static bool ranks_above(const Candidate& a, const Candidate& b) {
-    const double ka = rounded(a.gain), kb = rounded(b.gain);
-    return ka > kb || (ka == kb && a.order < b.order);
+    return a.rank > b.rank || (a.rank == b.rank && a.order < b.order);
   }
   static double rounded(double x) {
-    char text[32];
-    std::snprintf(text, sizeof text, "%.11e", x);
-    return std::strtod(text, nullptr);
+    int exponent = 0;
+    const double mantissa = std::frexp(x, &exponent);
+    return std::ldexp(std::round(std::ldexp(mantissa, 40)), exponent - 40);
   }
 
   // Pairs of actors on opposite sides of the outcome on both issues of every pair of issues;
@@ -189,6 +190,7 @@ class Process {
     c.move_i = Q.position[c.j] > Q.position[c.i] ? move_i : -move_i;
     c.gain = s_iP * shift_p - s_iQ * shift_q;
     c.valid = c.gain > least_move && move_i > least_move && move_j > least_move;
+    c.rank = rounded(c.gain);
   }
 
   ExecutedExchange execute(const Candidate& c) {
