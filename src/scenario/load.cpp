@@ -5,6 +5,7 @@
 
 #include "scenario/document.hpp"
 #include "scenario/decide_csv.hpp"
+#include "scenario/gmcr_file.hpp"
 #include "scenario/ktab_csv.hpp"
 #include "scenario/reader.hpp"
 #include "scenario/validate.hpp"
@@ -57,6 +58,13 @@ LoadResult load_scenario_file(const std::filesystem::path& path) {
   }
   std::ostringstream text;
   text << in.rdbuf();
+  if (path.extension() == ".gmcr") {
+    LoadResult result{std::nullopt, Diagnostics(path.string())};
+    auto scenario = read_gmcr_file(text.str(), path.stem().string(), result.diagnostics);
+    if (scenario) check_scenario(*scenario, result.diagnostics, {});
+    if (scenario && result.diagnostics.empty()) result.scenario = std::move(scenario);
+    return result;
+  }
   if (path.extension() == ".csv" || path.extension() == ".tsv") {
     if (looks_like_decide_csv(text.str())) return load_decide_text(text.str(), path.string(), path.stem().string());
     return load_ktab_text(text.str(), path.string(), path.stem().string());

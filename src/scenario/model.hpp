@@ -111,6 +111,7 @@ struct Conflict {
   std::vector<Option> options;
   std::vector<Statement> infeasible;
   std::vector<std::string> status_quo;  // option ids taken at the start
+  bool status_quo_given = false;        // imported conflicts may not say where they start
   std::vector<Preferences> preferences;
   Location at;
 };

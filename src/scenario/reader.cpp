@@ -323,7 +323,10 @@ class Reader {
     Fields f(node, "the conflict section", {"options", "infeasible", "status_quo", "preferences"}, d_);
     if (const DocNode* n = f.require("options")) c.options = list<Option>(*n, "options", [&](const DocNode& e) { return option(e); });
     if (const DocNode* n = f.get("infeasible")) c.infeasible = list<Statement>(*n, "infeasible", [&](const DocNode& e) { return statement(e); });
-    if (const DocNode* n = f.get("status_quo")) c.status_quo = id_list(*n, IdKind::Option, "status_quo option");
+    if (const DocNode* n = f.get("status_quo")) {
+      c.status_quo = id_list(*n, IdKind::Option, "status_quo option");
+      c.status_quo_given = true;
+    }
     if (const DocNode* n = f.require("preferences")) {
       if (!n->is_map()) {
         d_.error(n->at, fmt::format("preferences must be a mapping from actor id to statements or a ranking, found {}", describe_kind(*n)));

@@ -157,7 +157,7 @@ class Checker {
       }
     }
     if (!expressions_ok) return;  // feasibility needs every expression
-    if (status_quo_ok && !is_feasible(c, status_quo_state(c)))
+    if (c.status_quo_given && status_quo_ok && !is_feasible(c, status_quo_state(c)))
       d_.error(c.at, "the status quo is a state that an 'infeasible' statement rules out");
     for (const auto& statement : c.infeasible) check_not_trivial(statement, "infeasibility statement");
     check_preferences(c);

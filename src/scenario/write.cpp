@@ -148,7 +148,7 @@ class Writer {
       for (const auto& s : c.infeasible) statement(s);
       out_ << YAML::EndSeq;
     }
-    out_ << YAML::Key << "status_quo" << YAML::Value << YAML::Flow << c.status_quo;
+    if (c.status_quo_given) out_ << YAML::Key << "status_quo" << YAML::Value << YAML::Flow << c.status_quo;
     out_ << YAML::Key << "preferences" << YAML::Value << YAML::BeginMap;
     for (const auto& p : c.preferences) {
       out_ << YAML::Key << p.actor << YAML::Value;

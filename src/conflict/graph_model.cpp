@@ -1,0 +1,202 @@
+#include "conflict/graph_model.hpp"
+
+#include <algorithm>
+#include <limits>
+#include <stdexcept>
+#include <unordered_map>
+
+#include "conflict/states.hpp"
+
+namespace statecraft {
+namespace {
+
+constexpr Rank no_rank = std::numeric_limits<Rank>::max();
+
+// Rank of every state for one decision maker: option prioritisation scores Σ 2^(k−i) over the
+// satisfied statements (Fang, Hipel & Kilgour 1993; Hipel et al.'s GMCR II), or the level of an
+// explicit ranking counted from the bottom.
+std::vector<Rank> ranks_of(const Preferences& p, const std::vector<StateBits>& states) {
+  std::vector<Rank> ranks(states.size(), 0);
+  if (p.by_ranking) {
+    std::unordered_map<StateBits, Rank> level;
+    const auto levels = static_cast<Rank>(p.ranking.size());
+    for (std::size_t k = 0; k < p.ranking.size(); ++k)
+      for (const auto& entry : p.ranking[k]) level[entry.state] = levels - static_cast<Rank>(k);
+    for (std::size_t s = 0; s < states.size(); ++s) ranks[s] = level.count(states[s]) ? level[states[s]] : 0;
+    return ranks;
+  }
+  const std::size_t k = p.statements.size();
+  if (k > 62) throw std::invalid_argument("more than 62 preference statements for " + p.actor);
+  for (std::size_t s = 0; s < states.size(); ++s)
+    for (std::size_t i = 0; i < k; ++i)
+      if (evaluate(p.statements[i].expression, states[s])) ranks[s] += Rank{1} << (k - 1 - i);
+  return ranks;
+}
+
+}  // namespace
+
+GraphModel::GraphModel(const Conflict& conflict) {
+  states_ = feasible_states(conflict);
+  if (states_.empty() && can_enumerate_states(conflict)) throw std::invalid_argument("every state of the conflict is infeasible");
+  if (!can_enumerate_states(conflict)) throw std::invalid_argument("the conflict has too many options to list its states");
+  dense_index_.assign(std::size_t{1} << conflict.options.size(), -1);
+  for (std::size_t i = 0; i < states_.size(); ++i) dense_index_[states_[i]] = static_cast<std::int32_t>(i);
+  for (std::size_t o = 0; o < conflict.options.size(); ++o) {
+    if (conflict.options[o].reversible == Reversibility::Forward) forward_only_ |= StateBits{1} << o;
+    if (conflict.options[o].reversible == Reversibility::Backward) backward_only_ |= StateBits{1} << o;
+  }
+  makers_ = decision_makers(conflict);
+  for (const auto& maker : makers_) {
+    StateBits mask = 0;
+    for (std::size_t o = 0; o < conflict.options.size(); ++o)
+      if (conflict.options[o].actor == maker) mask |= StateBits{1} << o;
+    masks_.push_back(mask);
+    const auto p = std::find_if(conflict.preferences.begin(), conflict.preferences.end(), [&](const Preferences& q) { return q.actor == maker; });
+    if (p == conflict.preferences.end()) throw std::invalid_argument(maker + " has no preferences");
+    ranks_.push_back(ranks_of(*p, states_));
+  }
+}
+
+long GraphModel::index_of(StateBits bits) const {
+  return bits < dense_index_.size() ? dense_index_[bits] : -1;
+}
+
+const char* concept_name(Concept c) {
+  switch (c) {
+    case Concept::Nash: return "Nash";
+    case Concept::GMR: return "GMR";
+    case Concept::SMR: return "SMR";
+    case Concept::SEQ: return "SEQ";
+  }
+  return "?";
+}
+
+bool StabilityTable::is_equilibrium(Concept c, std::size_t state) const {
+  const auto& by_maker = stable[static_cast<int>(c)];
+  return std::all_of(by_maker.begin(), by_maker.end(), [&](const std::vector<bool>& s) { return s[state]; });
+}
+
+namespace {
+
+// For every state v, the least of each value array over the states reachable from v in zero or
+// more steps of the graph (Tarjan's strongly connected components, iteratively: every member of
+// a component reaches the same states, and components finish after those they lead to).
+template <typename Successors>
+std::vector<std::vector<Rank>> least_reachable(std::size_t n, Successors&& successors, const std::vector<const std::vector<Rank>*>& values) {
+  const std::size_t kinds = values.size();
+  std::vector<std::vector<Rank>> least(kinds, std::vector<Rank>(n, no_rank));
+  std::vector<std::vector<Rank>> gathered(kinds, std::vector<Rank>(n, no_rank));  // from finished components
+  constexpr std::uint32_t unvisited = std::numeric_limits<std::uint32_t>::max();
+  std::vector<std::uint32_t> order(n, unvisited), low(n, 0);
+  std::vector<bool> on_stack(n, false);
+  std::vector<std::uint32_t> component_stack, edges;
+  struct Frame {
+    std::uint32_t node;
+    std::size_t begin, next, end;  // this node's successors are edges[begin, end)
+  };
+  std::vector<Frame> frames;
+  std::uint32_t counter = 0;
+  auto fold = [&](std::uint32_t into, std::uint32_t from_least_of, bool finished) {
+    for (std::size_t k = 0; k < kinds; ++k)
+      gathered[k][into] = std::min(gathered[k][into], finished ? least[k][from_least_of] : gathered[k][from_least_of]);
+  };
+  auto open = [&](std::uint32_t v) {
+    order[v] = low[v] = counter++;
+    component_stack.push_back(v);
+    on_stack[v] = true;
+    const std::size_t begin = edges.size();
+    successors(v, [&](std::size_t w) { edges.push_back(static_cast<std::uint32_t>(w)); });
+    frames.push_back({v, begin, begin, edges.size()});
+  };
+  for (std::uint32_t root = 0; root < n; ++root) {
+    if (order[root] != unvisited) continue;
+    open(root);
+    while (!frames.empty()) {
+      Frame& f = frames.back();
+      if (f.next < f.end) {
+        const std::uint32_t w = edges[f.next++];
+        if (order[w] == unvisited) {
+          open(w);
+        } else if (on_stack[w]) {
+          low[f.node] = std::min(low[f.node], order[w]);
+        } else {
+          fold(f.node, w, true);
+        }
+        continue;
+      }
+      const std::uint32_t v = f.node;
+      edges.resize(f.begin);  // the top frame's successors are the last ones
+      frames.pop_back();
+      if (low[v] == order[v]) {
+        std::vector<Rank> best(kinds, no_rank);
+        std::size_t start = component_stack.size();
+        do --start;
+        while (component_stack[start] != v);
+        for (std::size_t m = start; m < component_stack.size(); ++m)
+          for (std::size_t k = 0; k < kinds; ++k)
+            best[k] = std::min({best[k], (*values[k])[component_stack[m]], gathered[k][component_stack[m]]});
+        for (std::size_t m = start; m < component_stack.size(); ++m) {
+          on_stack[component_stack[m]] = false;
+          for (std::size_t k = 0; k < kinds; ++k) least[k][component_stack[m]] = best[k];
+        }
+        component_stack.resize(start);
+      }
+      if (!frames.empty()) {
+        const std::uint32_t parent = frames.back().node;
+        if (on_stack[v]) {
+          low[parent] = std::min(low[parent], low[v]);
+          fold(parent, v, false);
+        } else {
+          fold(parent, v, true);
+        }
+      }
+    }
+  }
+  return least;
+}
+
+}  // namespace
+
+StabilityTable analyse_stability(const GraphModel& model) {
+  const std::size_t n = model.state_count(), makers = model.decision_maker_count();
+  StabilityTable table;
+  table.stable.assign(4, std::vector<std::vector<bool>>(makers, std::vector<bool>(n, true)));
+  for (std::size_t i = 0; i < makers; ++i) {
+    std::vector<Rank> rank(n), best_with_own_reply(n);
+    for (std::size_t s = 0; s < n; ++s) rank[s] = model.rank(i, s);
+    // SMR: a sanction must hold whatever i replies, so a state counts by the best i can reach
+    // from it in one move, or its own rank if that is better.
+    for (std::size_t s = 0; s < n; ++s) {
+      Rank best = rank[s];
+      model.for_each_move(i, s, [&](std::size_t t) { best = std::max(best, rank[t]); });
+      best_with_own_reply[s] = best;
+    }
+    auto opponents_move = [&](std::size_t s, auto&& emit) {
+      for (std::size_t j = 0; j < makers; ++j)
+        if (j != i) model.for_each_move(j, s, emit);
+    };
+    auto opponents_improve = [&](std::size_t s, auto&& emit) {
+      for (std::size_t j = 0; j < makers; ++j)
+        if (j != i) model.for_each_improvement(j, s, emit);
+    };
+    const auto by_moves = least_reachable(n, opponents_move, {&rank, &best_with_own_reply});
+    const auto by_improvements = least_reachable(n, opponents_improve, {&rank});
+    // Least over states reached in at least one step: over the successors' closures.
+    auto after_one_step = [&](std::size_t s1, auto&& successors, const std::vector<Rank>& closure) {
+      Rank least = no_rank;
+      successors(s1, [&](std::size_t t) { least = std::min(least, closure[t]); });
+      return least;
+    };
+    for (std::size_t s = 0; s < n; ++s) {
+      model.for_each_improvement(i, s, [&](std::size_t s1) {
+        table.stable[static_cast<int>(Concept::Nash)][i][s] = false;
+        if (after_one_step(s1, opponents_move, by_moves[0]) > rank[s]) table.stable[static_cast<int>(Concept::GMR)][i][s] = false;
+        if (after_one_step(s1, opponents_move, by_moves[1]) > rank[s]) table.stable[static_cast<int>(Concept::SMR)][i][s] = false;
+        if (after_one_step(s1, opponents_improve, by_improvements[0]) > rank[s]) table.stable[static_cast<int>(Concept::SEQ)][i][s] = false;
+      });
+    }
+  }
+  return table;
+}
+
+}  // namespace statecraft
