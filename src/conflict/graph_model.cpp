@@ -54,6 +54,15 @@ GraphModel::GraphModel(const Conflict& conflict) {
     const auto p = std::find_if(conflict.preferences.begin(), conflict.preferences.end(), [&](const Preferences& q) { return q.actor == maker; });
     if (p == conflict.preferences.end()) throw std::invalid_argument(maker + " has no preferences");
     ranks_.push_back(ranks_of(*p, states_));
+    std::vector<bool> unseen;
+    for (const auto& m : conflict.misperceptions) {
+      if (m.actor != maker) continue;
+      unseen.resize(states_.size(), false);
+      for (std::size_t s = 0; s < states_.size(); ++s)
+        for (const auto& statement : m.statements)
+          if (evaluate(statement.expression, states_[s])) unseen[s] = true;
+    }
+    misperceived_.push_back(std::move(unseen));
   }
 }
 

@@ -31,6 +31,8 @@ class GraphModel {
   // Calls fn(target) for every state `maker` can move to from `state` in one move.
   template <typename Fn>
   void for_each_move(std::size_t maker, std::size_t state, Fn&& fn) const {
+    const auto& unseen = misperceived_[maker];
+    if (!unseen.empty() && unseen[state]) return;
     const StateBits mask = masks_[maker];
     const StateBits from = states_[state];
     const StateBits own = from & mask;
@@ -38,7 +40,7 @@ class GraphModel {
     for (StateBits combination = mask;; combination = (combination - 1) & mask) {
       if (combination != own && allowed(from, combination, mask)) {
         const long target = index_of((from & ~mask) | combination);
-        if (target >= 0) fn(static_cast<std::size_t>(target));
+        if (target >= 0 && (unseen.empty() || !unseen[static_cast<std::size_t>(target)])) fn(static_cast<std::size_t>(target));
       }
       if (combination == 0) break;
     }
@@ -65,6 +67,7 @@ class GraphModel {
   std::vector<std::string> makers_;
   std::vector<StateBits> masks_;
   std::vector<std::vector<Rank>> ranks_;  // [maker][state]
+  std::vector<std::vector<bool>> misperceived_;  // [maker][state]; empty when it sees everything
   StateBits forward_only_ = 0, backward_only_ = 0;
 };
 

@@ -113,7 +113,13 @@ class Reader {
         d_.error({}, fmt::format("decision maker '{}' has neither preferences nor a ranking", names[m]));
       }
       // Decision makers without options (observers in some files) have no place in the model.
-      if (std::any_of(c.options.begin(), c.options.end(), [&](const Option& o) { return o.actor == ids[m]; })) c.preferences.push_back(p);
+      if (!std::any_of(c.options.begin(), c.options.end(), [&](const Option& o) { return o.actor == ids[m]; })) continue;
+      c.preferences.push_back(p);
+      if (maker.contains("misperceptions") && maker["misperceptions"].is_array() && !maker["misperceptions"].empty()) {
+        Misperception mis{ids[m], {}, {}};
+        for (const auto& row : maker["misperceptions"]) mis.statements.push_back(statement(row, c));
+        c.misperceptions.push_back(mis);
+      }
     }
     if (!d_.empty()) return std::nullopt;
     s.conflict = c;

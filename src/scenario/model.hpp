@@ -107,12 +107,21 @@ struct Preferences {
   Location at;
 };
 
+// States a decision maker does not perceive (a hypergame, as in gmcr-py): it can neither move
+// from nor into them.
+struct Misperception {
+  std::string actor;
+  std::vector<Statement> statements;  // a state matching any of them is misperceived
+  Location at;
+};
+
 struct Conflict {
   std::vector<Option> options;
   std::vector<Statement> infeasible;
   std::vector<std::string> status_quo;  // option ids taken at the start
   bool status_quo_given = false;        // imported conflicts may not say where they start
   std::vector<Preferences> preferences;
+  std::vector<Misperception> misperceptions;
   Location at;
 };
 

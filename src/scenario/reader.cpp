@@ -320,7 +320,7 @@ class Reader {
   Conflict conflict(const DocNode& node) {
     Conflict c;
     c.at = node.at;
-    Fields f(node, "the conflict section", {"options", "infeasible", "status_quo", "preferences"}, d_);
+    Fields f(node, "the conflict section", {"options", "infeasible", "status_quo", "preferences", "misperceptions"}, d_);
     if (const DocNode* n = f.require("options")) c.options = list<Option>(*n, "options", [&](const DocNode& e) { return option(e); });
     if (const DocNode* n = f.get("infeasible")) c.infeasible = list<Statement>(*n, "infeasible", [&](const DocNode& e) { return statement(e); });
     if (const DocNode* n = f.get("status_quo")) {
@@ -332,6 +332,14 @@ class Reader {
         d_.error(n->at, fmt::format("preferences must be a mapping from actor id to statements or a ranking, found {}", describe_kind(*n)));
       } else {
         for (const auto& [key, value] : n->entries) c.preferences.push_back(preferences(key, value));
+      }
+    }
+    if (const DocNode* n = f.get("misperceptions")) {
+      if (!n->is_map()) {
+        d_.error(n->at, fmt::format("misperceptions must be a mapping from actor id to a list of statements, found {}", describe_kind(*n)));
+      } else {
+        for (const auto& [key, value] : n->entries)
+          c.misperceptions.push_back({id(key, IdKind::Actor, "actor id"), list<Statement>(value, "misperceived states", [&](const DocNode& e) { return statement(e); }), key.at});
       }
     }
     return c;

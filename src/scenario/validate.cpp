@@ -146,6 +146,12 @@ class Checker {
     for (auto& statement : c.infeasible) resolve(statement);
     for (auto& preferences : c.preferences)
       for (auto& statement : preferences.statements) resolve(statement);
+    const auto makers = decision_makers(c);
+    for (auto& m : c.misperceptions) {
+      for (auto& statement : m.statements) resolve(statement);
+      if (known_actor(m.actor, m.at) && std::find(makers.begin(), makers.end(), m.actor) == makers.end())
+        d_.error(m.at, fmt::format("{} holds no option, so it has no moves to misperceive", m.actor));
+    }
 
     std::set<std::string> taken;
     bool status_quo_ok = true;

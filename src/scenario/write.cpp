@@ -170,7 +170,17 @@ class Writer {
         out_ << YAML::EndSeq;
       }
     }
-    out_ << YAML::EndMap << YAML::EndMap;
+    out_ << YAML::EndMap;
+    if (!c.misperceptions.empty()) {
+      out_ << YAML::Key << "misperceptions" << YAML::Value << YAML::BeginMap;
+      for (const auto& m : c.misperceptions) {
+        out_ << YAML::Key << m.actor << YAML::Value << YAML::BeginSeq;
+        for (const auto& s : m.statements) statement(s);
+        out_ << YAML::EndSeq;
+      }
+      out_ << YAML::EndMap;
+    }
+    out_ << YAML::EndMap;
   }
 
   void payoff(const Payoff& p) {
