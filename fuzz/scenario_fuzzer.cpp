@@ -14,7 +14,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   for (const auto& diagnostic : result.diagnostics.all()) (void)statecraft::format_diagnostic(diagnostic);
   // The report runs the bargaining models, whose cost grows as actors³ per round: fine for a
   // real scenario, but not thousands of times a second; the loader is what is fuzzed.
-  if (result.ok() && result.scenario->actors.size() <= 12) {
+  if (result.ok() && result.scenario->actors.size() <= 12 && (!result.scenario->conflict || result.scenario->conflict->options.size() <= 10)) {
     const auto summary = statecraft::summarize(*result.scenario);
     (void)statecraft::render_text(summary);
     (void)statecraft::render_json(summary);

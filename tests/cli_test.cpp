@@ -227,3 +227,32 @@ TEST(Cli, KtabAndDecideFilesImportIntoTheScenarioLanguage) {
 
 }  // namespace
 }  // namespace statecraft
+
+namespace statecraft {
+namespace {
+
+TEST(Cli, StabilityOfASeedScenario) {
+  const auto r = test::run_statecraft("stability '" + test::source_path("scenarios/danang-2017.yaml") + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // The Da Nang status quo (the US asks Russia for help, nobody else moves) holds under every concept.
+  EXPECT_NE(r.out.find("state 2 [Nash GMR SMR SEQ]: USA: ask_russia; RUS: nothing; PRK: nothing\n    this is the status quo"), std::string::npos);
+}
+
+TEST(Cli, StabilityOfAGmcrFileAsCsvMatchesGmcrPysLayout) {
+  const auto r = test::run_statecraft("stability '" + test::source_path("tests/data/gmcr/Prisoners.gmcr") + "' --format csv");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(r.out.rfind("state,decimal,yn,", 0), 0u);
+  EXPECT_NE(r.out.find(",equilibria\n"), std::string::npos);
+  const auto json = nlohmann::json::parse(test::run_statecraft("stability '" + test::source_path("tests/data/gmcr/Prisoners.gmcr") + "' --format json").out);
+  EXPECT_EQ(json["stability"]["states"].size(), 4u);
+}
+
+TEST(Cli, StabilityNeedsAConflict) {
+  EXPECT_EQ(test::run_statecraft("stability '" + test::source_path("tests/data/no-issues.yaml") + "'").exit_code, 1);
+  const auto bad = test::run_statecraft("stability '" + test::source_path("tests/data/gmcr/broken.gmcr") + "'");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("broken.gmcr:3:"), std::string::npos) << bad.err;
+}
+
+}  // namespace
+}  // namespace statecraft

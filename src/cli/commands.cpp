@@ -9,6 +9,7 @@
 #include "report/forecast_table.hpp"
 #include "report/summary.hpp"
 #include "report/trajectory.hpp"
+#include "report/stability_report.hpp"
 #include "report/exchange_report.hpp"
 #include "bargaining/exchange.hpp"
 #include "report/uncertainty_table.hpp"
@@ -239,6 +240,20 @@ int import_scenario(const std::string& file, std::ostream& out, std::ostream& er
   if (!scenario) return bad_input;
   out << "# Imported by statecraft " STATECRAFT_VERSION " from " << std::filesystem::path(file).filename().string() << "\n"
       << write_scenario_yaml(*scenario);
+  return ok;
+}
+
+int stability(const std::string& file, const std::string& format, bool full_table, std::ostream& out, std::ostream& err) {
+  const auto scenario = load_or_report(file, err);
+  if (!scenario) return bad_input;
+  if (!scenario->conflict) {
+    err << file << ": error: the scenario has no conflict section to analyse\n";
+    return analysis_failed;
+  }
+  const StabilityReport report = stability_report(*scenario->conflict);
+  if (format == "json") out << nlohmann::json{{"statecraft", STATECRAFT_VERSION}, {"scenario", scenario->id}, {"stability", stability_json(report)}}.dump(2) << '\n';
+  else if (format == "csv") out << stability_csv(report);
+  else out << render_stability_text(report, full_table || report.rows.size() <= 16);
   return ok;
 }
 

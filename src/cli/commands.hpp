@@ -40,6 +40,9 @@ struct BacktestOptions {
 // Another tool's file (KTAB .csv) written out in the scenario language.
 int import_scenario(const std::string& file, std::ostream& out, std::ostream& err);
 
+// format: text, json or csv; full_table: the GMCR tableau in text even for many states.
+int stability(const std::string& file, const std::string& format, bool full_table, std::ostream& out, std::ostream& err);
+
 int backtest(const std::string& file, BacktestOptions options, std::ostream& out, std::ostream& err);
 
 }  // namespace statecraft::cli

@@ -116,7 +116,10 @@ Summary summarize(const Scenario& scenario) {
   std::vector<std::string> models;
   for (const auto& model : bargaining_models()) models.push_back(model.name);
   s.forecasts = forecast_table(scenario, models, forecast_issues(bargaining_issues(scenario), models));
-  if (scenario.conflict) s.conflict = summarize_conflict(*scenario.conflict);
+  if (scenario.conflict) {
+    s.conflict = summarize_conflict(*scenario.conflict);
+    if (scenario.conflict->options.size() <= 20 && s.conflict->feasible_states.value_or(0) > 0) s.stability = stability_report(*scenario.conflict);
+  }
   for (const auto& game : scenario.games) s.games.push_back(summarize_game(game));
   s.lenses = summarize_lenses(s);
   return s;

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "report/forecast_table.hpp"
+#include "report/stability_report.hpp"
 #include "scenario/model.hpp"
 
 namespace statecraft {
@@ -73,6 +74,7 @@ struct Summary {
   std::vector<IssueSummary> issues;
   ForecastTable forecasts;  // every bargaining model on every issue
   std::optional<ConflictSummary> conflict;
+  std::optional<StabilityReport> stability;  // when the conflict has at most 20 options
   std::vector<GameSummary> games;
   std::vector<LensSummary> lenses;
 };

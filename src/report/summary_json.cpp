@@ -34,6 +34,23 @@ json conflict_json(const ConflictSummary& c) {
           {"status_quo", c.status_quo}};
 }
 
+json stability_summary_json(const StabilityReport& r) {
+  json equilibria = json::object();
+  for (std::size_t k = 0; k < 4; ++k) {
+    json numbers = json::array();
+    for (const auto& row : r.rows)
+      if (row.equilibrium[k]) numbers.push_back(row.number);
+    equilibria[concept_name(all_concepts[k])] = numbers;
+  }
+  json highlights = json::array();
+  const auto ranked = ranked_equilibria(r);
+  for (std::size_t e = 0; e < ranked.size() && e < 4; ++e)
+    highlights.push_back({{"state", ranked[e]->number}, {"meaning", ranked[e]->meaning},
+                          {"path_from_status_quo", ranked[e]->path ? json(*ranked[e]->path) : json(nullptr)}});
+  return {{"states", r.rows.size()}, {"status_quo", r.status_quo ? json(r.rows[*r.status_quo].number) : json(nullptr)},
+          {"equilibria", equilibria}, {"highlights", highlights}};
+}
+
 }  // namespace
 
 json models_json() {
@@ -61,6 +78,7 @@ std::string render_json(const Summary& s) {
       {"actors", actors},
       {"issues", issues},
       {"conflict", s.conflict ? conflict_json(*s.conflict) : json(nullptr)},
+      {"stability", s.stability ? stability_summary_json(*s.stability) : json(nullptr)},
       {"games", games},
       {"lenses", lenses},
   };
