@@ -190,18 +190,22 @@ StabilityTable analyse_stability(const GraphModel& model) {
     };
     const auto by_moves = least_reachable(n, opponents_move, {&rank, &best_with_own_reply});
     const auto by_improvements = least_reachable(n, opponents_improve, {&rank});
-    // Least over states reached in at least one step: over the successors' closures.
-    auto after_one_step = [&](std::size_t s1, auto&& successors, const std::vector<Rank>& closure) {
-      Rank least = no_rank;
-      successors(s1, [&](std::size_t t) { least = std::min(least, closure[t]); });
-      return least;
-    };
+    // The best sanction against an improvement to s1: the least over the states the opponents
+    // reach from s1 in at least one step, i.e. over its successors' closures; once per state.
+    std::vector<Rank> gmr(n, no_rank), smr(n, no_rank), seq(n, no_rank);
+    for (std::size_t s1 = 0; s1 < n; ++s1) {
+      opponents_move(s1, [&](std::size_t t) {
+        gmr[s1] = std::min(gmr[s1], by_moves[0][t]);
+        smr[s1] = std::min(smr[s1], by_moves[1][t]);
+      });
+      opponents_improve(s1, [&](std::size_t t) { seq[s1] = std::min(seq[s1], by_improvements[0][t]); });
+    }
     for (std::size_t s = 0; s < n; ++s) {
       model.for_each_improvement(i, s, [&](std::size_t s1) {
         table.stable[static_cast<int>(Concept::Nash)][i][s] = false;
-        if (after_one_step(s1, opponents_move, by_moves[0]) > rank[s]) table.stable[static_cast<int>(Concept::GMR)][i][s] = false;
-        if (after_one_step(s1, opponents_move, by_moves[1]) > rank[s]) table.stable[static_cast<int>(Concept::SMR)][i][s] = false;
-        if (after_one_step(s1, opponents_improve, by_improvements[0]) > rank[s]) table.stable[static_cast<int>(Concept::SEQ)][i][s] = false;
+        if (gmr[s1] > rank[s]) table.stable[static_cast<int>(Concept::GMR)][i][s] = false;
+        if (smr[s1] > rank[s]) table.stable[static_cast<int>(Concept::SMR)][i][s] = false;
+        if (seq[s1] > rank[s]) table.stable[static_cast<int>(Concept::SEQ)][i][s] = false;
       });
     }
   }
