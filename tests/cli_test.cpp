@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "test_support.hpp"
@@ -252,6 +253,29 @@ TEST(Cli, StabilityNeedsAConflict) {
   const auto bad = test::run_statecraft("stability '" + test::source_path("tests/data/gmcr/broken.gmcr") + "'");
   EXPECT_EQ(bad.exit_code, 2);
   EXPECT_NE(bad.err.find("broken.gmcr:3:"), std::string::npos) << bad.err;
+}
+
+}  // namespace
+}  // namespace statecraft
+
+namespace statecraft {
+namespace {
+
+TEST(Cli, StabilityDrawsTheTransitionGraph) {
+  const auto dot = std::filesystem::temp_directory_path() / "statecraft-elmira.dot";
+  const auto r = test::run_statecraft("stability '" + test::source_path("tests/data/gmcr/Elmira.gmcr") + "' --graph '" + dot.string() + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string text = test::read_file(dot.string());
+  EXPECT_EQ(text.rfind("digraph conflict {", 0), 0u);
+  // Nash equilibria are drawn double: Elmira's states 5, 6, 7, 10, 11 and 12.
+  for (int s : {5, 6, 7, 10, 11, 12}) EXPECT_NE(text.find(fmt::format("s{} [label=\"{}\\n", s, s)), std::string::npos);
+  EXPECT_EQ(text.find("s1 [label=\"1\\nNYNNN\", shape=doublecircle"), std::string::npos);
+  EXPECT_NE(text.find("s7 [label=\"7\\nNYNNY\", shape=doublecircle"), std::string::npos);
+  std::filesystem::remove(dot);
+  // Too many states to draw: an analysis failure with a message, not a picture.
+  const auto big = test::run_statecraft("stability '" + test::source_path("scenarios/alaska-2025.yaml") + "' --graph /tmp/statecraft-big.dot");
+  EXPECT_EQ(big.exit_code, 1);
+  EXPECT_NE(big.err.find("too many to draw"), std::string::npos);
 }
 
 }  // namespace

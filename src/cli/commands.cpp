@@ -10,6 +10,8 @@
 #include "report/summary.hpp"
 #include "report/trajectory.hpp"
 #include "report/stability_report.hpp"
+#include "report/transition_graph.hpp"
+#include <cstdlib>
 #include "report/exchange_report.hpp"
 #include "bargaining/exchange.hpp"
 #include "report/uncertainty_table.hpp"
@@ -243,13 +245,32 @@ int import_scenario(const std::string& file, std::ostream& out, std::ostream& er
   return ok;
 }
 
-int stability(const std::string& file, const std::string& format, bool full_table, std::ostream& out, std::ostream& err) {
+// Writes the transition graph: dot text, or an SVG drawn by Graphviz's `dot`.
+bool write_graph(const Conflict& conflict, const std::string& graph_file, std::ostream& err) {
+  const std::string dot = transition_graph_dot(conflict);
+  if (dot.empty()) {
+    err << fmt::format("statecraft stability: the conflict has more than {} states, too many to draw\n", max_graph_states);
+    return false;
+  }
+  if (std::filesystem::path(graph_file).extension() != ".svg") return write_file(graph_file, dot, err);
+  const std::string dot_file = graph_file + ".dot";
+  if (!write_file(dot_file, dot, err)) return false;
+  const std::string command = "dot -Tsvg '" + dot_file + "' -o '" + graph_file + "' 2>/dev/null";
+  const bool drawn = std::system(command.c_str()) == 0;
+  std::filesystem::remove(dot_file);
+  if (!drawn) err << "statecraft stability: drawing an .svg needs Graphviz's dot (apt-get install graphviz); write a .dot file instead\n";
+  return drawn;
+}
+
+int stability(const std::string& file, const std::string& format, bool full_table, const std::string& graph_file, std::ostream& out,
+              std::ostream& err) {
   const auto scenario = load_or_report(file, err);
   if (!scenario) return bad_input;
   if (!scenario->conflict) {
     err << file << ": error: the scenario has no conflict section to analyse\n";
     return analysis_failed;
   }
+  if (!graph_file.empty() && !write_graph(*scenario->conflict, graph_file, err)) return analysis_failed;
   const StabilityReport report = stability_report(*scenario->conflict);
   if (format == "json") out << nlohmann::json{{"statecraft", STATECRAFT_VERSION}, {"scenario", scenario->id}, {"stability", stability_json(report)}}.dump(2) << '\n';
   else if (format == "csv") out << stability_csv(report);

@@ -41,7 +41,9 @@ struct BacktestOptions {
 int import_scenario(const std::string& file, std::ostream& out, std::ostream& err);
 
 // format: text, json or csv; full_table: the GMCR tableau in text even for many states.
-int stability(const std::string& file, const std::string& format, bool full_table, std::ostream& out, std::ostream& err);
+// graph_file: the transition graph as .dot, or as .svg through Graphviz's dot when installed.
+int stability(const std::string& file, const std::string& format, bool full_table, const std::string& graph_file, std::ostream& out,
+              std::ostream& err);
 
 int backtest(const std::string& file, BacktestOptions options, std::ostream& out, std::ostream& err);
 

@@ -75,6 +75,8 @@ int main(int argc, char** argv) {
   stability->add_option("file", stability_file, "Scenario file, or a gmcr-py/GMCR+ .gmcr file")->required();
   stability->add_option("--format", stability_format, "Output format")->check(CLI::IsMember({"text", "json", "csv"}))->capture_default_str();
   stability->add_flag("--table", full_table, "Print the full GMCR tableau (one column per state) even for many states");
+  std::string graph_file;
+  stability->add_option("--graph", graph_file, "Draw the state transition graph to FILE.dot (or FILE.svg with Graphviz installed)");
 
   std::string import_file;
   auto* import = app.add_subcommand("import", "Write another tool's file (KTAB or Decide .csv, gmcr-py .gmcr) in the scenario language, to stdout");
@@ -93,7 +95,7 @@ int main(int argc, char** argv) {
     if (*validate) return cli::validate(validate_files, std::cout, std::cerr);
     if (*analyze) return cli::analyze(analyze_file, format, std::cout, std::cerr);
     if (*forecast) return cli::forecast(forecast_file, forecast_options, std::cout, std::cerr);
-    if (*stability) return cli::stability(stability_file, stability_format, full_table, std::cout, std::cerr);
+    if (*stability) return cli::stability(stability_file, stability_format, full_table, graph_file, std::cout, std::cerr);
     if (*import) return cli::import_scenario(import_file, std::cout, std::cerr);
     if (*backtest) return cli::backtest(backtest_file, backtest_options, std::cout, std::cerr);
   } catch (const std::exception& e) {
