@@ -280,3 +280,20 @@ TEST(Cli, StabilityDrawsTheTransitionGraph) {
 
 }  // namespace
 }  // namespace statecraft
+
+namespace statecraft {
+namespace {
+
+TEST(Cli, StabilityOfACoalition) {
+  const std::string file = "'" + test::source_path("scenarios/alaska-2025.yaml") + "'";
+  const auto r = test::run_statecraft("stability " + file + " --coalition USA,RUS");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  // Together, Washington and Moscow could settle on the lure: talks on Korea, pressure on Kim.
+  EXPECT_NE(r.out.find("it could move to state 317 (USA: trilateral_talks; RUS: pressure_kim;"), std::string::npos);
+  const auto bad = test::run_statecraft("stability " + file + " --coalition USA,CHN");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("'CHN' is not a decision maker"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace statecraft

@@ -131,6 +131,35 @@ TEST(Stability, PrisonersDilemma) {
     EXPECT_EQ(equilibria(c, k), (std::vector<std::string>{"none", "a_defects+b_defects"})) << concept_name(k);
 }
 
+TEST(Stability, PrisonersTogetherCooperate) {
+  // As a coalition the two prisoners can leave mutual defection for mutual cooperation, which both
+  // prefer; from mutual cooperation no joint move helps both. No one outside can answer.
+  const auto loaded = load_conflict(R"(conflict:
+  options:
+    - {id: a_defects, actor: AA, name: A defects}
+    - {id: b_defects, actor: BB, name: B defects}
+  status_quo: [a_defects, b_defects]
+  preferences:
+    AA: ["!b_defects", a_defects]
+    BB: ["!a_defects", b_defects]
+)");
+  ASSERT_TRUE(loaded.ok());
+  const GraphModel model(*loaded.scenario->conflict);
+  const CoalitionStability c = analyse_coalition(model, {0, 1});
+  const auto none = static_cast<std::size_t>(model.index_of(0)), both = static_cast<std::size_t>(model.index_of(3));
+  EXPECT_TRUE(c.nash[none]);
+  EXPECT_FALSE(c.nash[both]);
+  EXPECT_FALSE(c.seq[both]);
+  EXPECT_EQ(c.improvements[both], std::vector<std::size_t>{none});
+  // A coalition of one is the decision maker alone: its coalitional improvements are its UIs.
+  const CoalitionStability alone = analyse_coalition(model, {0});
+  const StabilityTable table = analyse_stability(model);
+  for (std::size_t s = 0; s < model.state_count(); ++s) {
+    EXPECT_EQ(alone.nash[s], table.is_stable(Concept::Nash, 0, s));
+    EXPECT_EQ(alone.seq[s], table.is_stable(Concept::SEQ, 0, s));
+  }
+}
+
 TEST(Stability, Chicken) {
   // Both drive straight: a crash, worst for both; swerving alone is the next worst; both
   // swerving next; winning (the other swerves) best. Nash: one swerves. GMR and SMR add both

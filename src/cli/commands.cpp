@@ -11,6 +11,7 @@
 #include "report/trajectory.hpp"
 #include "report/stability_report.hpp"
 #include "report/transition_graph.hpp"
+#include "conflict/states.hpp"
 #include <cstdlib>
 #include "report/exchange_report.hpp"
 #include "bargaining/exchange.hpp"
@@ -262,8 +263,8 @@ bool write_graph(const Conflict& conflict, const std::string& graph_file, std::o
   return drawn;
 }
 
-int stability(const std::string& file, const std::string& format, bool full_table, const std::string& graph_file, std::ostream& out,
-              std::ostream& err) {
+int stability(const std::string& file, const std::string& format, bool full_table, const std::string& graph_file,
+              const std::vector<std::string>& coalition, std::ostream& out, std::ostream& err) {
   const auto scenario = load_or_report(file, err);
   if (!scenario) return bad_input;
   if (!scenario->conflict) {
@@ -271,7 +272,13 @@ int stability(const std::string& file, const std::string& format, bool full_tabl
     return analysis_failed;
   }
   if (!graph_file.empty() && !write_graph(*scenario->conflict, graph_file, err)) return analysis_failed;
-  const StabilityReport report = stability_report(*scenario->conflict);
+  const auto makers = decision_makers(*scenario->conflict);
+  for (const auto& member : coalition)
+    if (std::find(makers.begin(), makers.end(), member) == makers.end()) {
+      err << fmt::format("statecraft stability: --coalition member '{}' is not a decision maker ({})\n", member, fmt::join(makers, ", "));
+      return bad_input;
+    }
+  const StabilityReport report = stability_report(*scenario->conflict, coalition);
   if (format == "json") out << nlohmann::json{{"statecraft", STATECRAFT_VERSION}, {"scenario", scenario->id}, {"stability", stability_json(report)}}.dump(2) << '\n';
   else if (format == "csv") out << stability_csv(report);
   else out << render_stability_text(report, full_table || report.rows.size() <= 16);

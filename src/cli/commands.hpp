@@ -42,8 +42,8 @@ int import_scenario(const std::string& file, std::ostream& out, std::ostream& er
 
 // format: text, json or csv; full_table: the GMCR tableau in text even for many states.
 // graph_file: the transition graph as .dot, or as .svg through Graphviz's dot when installed.
-int stability(const std::string& file, const std::string& format, bool full_table, const std::string& graph_file, std::ostream& out,
-              std::ostream& err);
+int stability(const std::string& file, const std::string& format, bool full_table, const std::string& graph_file,
+              const std::vector<std::string>& coalition, std::ostream& out, std::ostream& err);
 
 int backtest(const std::string& file, BacktestOptions options, std::ostream& out, std::ostream& err);
 

@@ -76,6 +76,8 @@ int main(int argc, char** argv) {
   stability->add_option("--format", stability_format, "Output format")->check(CLI::IsMember({"text", "json", "csv"}))->capture_default_str();
   stability->add_flag("--table", full_table, "Print the full GMCR tableau (one column per state) even for many states");
   std::string graph_file;
+  std::vector<std::string> coalition;
+  stability->add_option("--coalition", coalition, "Analyse these decision makers moving together, e.g. RUS,CHN")->delimiter(',');
   stability->add_option("--graph", graph_file, "Draw the state transition graph to FILE.dot (or FILE.svg with Graphviz installed)");
 
   std::string import_file;
@@ -95,7 +97,7 @@ int main(int argc, char** argv) {
     if (*validate) return cli::validate(validate_files, std::cout, std::cerr);
     if (*analyze) return cli::analyze(analyze_file, format, std::cout, std::cerr);
     if (*forecast) return cli::forecast(forecast_file, forecast_options, std::cout, std::cerr);
-    if (*stability) return cli::stability(stability_file, stability_format, full_table, graph_file, std::cout, std::cerr);
+    if (*stability) return cli::stability(stability_file, stability_format, full_table, graph_file, coalition, std::cout, std::cerr);
     if (*import) return cli::import_scenario(import_file, std::cout, std::cerr);
     if (*backtest) return cli::backtest(backtest_file, backtest_options, std::cout, std::cerr);
   } catch (const std::exception& e) {

@@ -212,4 +212,57 @@ StabilityTable analyse_stability(const GraphModel& model) {
   return table;
 }
 
+CoalitionStability analyse_coalition(const GraphModel& model, const std::vector<std::size_t>& members) {
+  const std::size_t n = model.state_count(), makers = model.decision_maker_count();
+  auto member = [&](std::size_t j) { return std::find(members.begin(), members.end(), j) != members.end(); };
+  // Ranks of each member after the others' best answer: the least each member can be pushed to
+  // from a state, in one or more unilateral improvements of non-members.
+  auto outsiders_improve = [&](std::size_t s, auto&& emit) {
+    for (std::size_t j = 0; j < makers; ++j)
+      if (!member(j)) model.for_each_improvement(j, s, emit);
+  };
+  std::vector<std::vector<Rank>> ranks(members.size(), std::vector<Rank>(n));
+  std::vector<const std::vector<Rank>*> values;
+  for (std::size_t m = 0; m < members.size(); ++m) {
+    for (std::size_t s = 0; s < n; ++s) ranks[m][s] = model.rank(members[m], s);
+    values.push_back(&ranks[m]);
+  }
+  const auto closure = least_reachable(n, outsiders_improve, values);
+  std::vector<std::vector<Rank>> answer(members.size(), std::vector<Rank>(n, no_rank));
+  for (std::size_t s1 = 0; s1 < n; ++s1)
+    outsiders_improve(s1, [&](std::size_t t) {
+      for (std::size_t m = 0; m < members.size(); ++m) answer[m][s1] = std::min(answer[m][s1], closure[m][t]);
+    });
+
+  CoalitionStability result{std::vector<bool>(n, true), std::vector<bool>(n, true), std::vector<std::vector<std::size_t>>(n)};
+  std::vector<std::uint32_t> seen(n, std::numeric_limits<std::uint32_t>::max());
+  for (std::size_t s = 0; s < n; ++s) {
+    // Every state the members reach from s together, breadth first over their moves.
+    std::vector<std::size_t> frontier{s};
+    seen[s] = static_cast<std::uint32_t>(s);
+    std::vector<std::size_t> reached;
+    while (!frontier.empty()) {
+      const std::size_t at = frontier.back();
+      frontier.pop_back();
+      for (std::size_t j : members)
+        model.for_each_move(j, at, [&](std::size_t t) {
+          if (seen[t] == s) return;
+          seen[t] = static_cast<std::uint32_t>(s);
+          reached.push_back(t);
+          frontier.push_back(t);
+        });
+    }
+    for (std::size_t t : reached) {
+      const bool all_prefer = std::all_of(members.begin(), members.end(), [&](std::size_t j) { return model.rank(j, t) > model.rank(j, s); });
+      if (!all_prefer) continue;
+      result.improvements[s].push_back(t);
+      result.nash[s] = false;
+      bool answered = false;
+      for (std::size_t m = 0; m < members.size(); ++m) answered = answered || answer[m][t] <= ranks[m][s];
+      if (!answered) result.seq[s] = false;
+    }
+  }
+  return result;
+}
+
 }  // namespace statecraft

@@ -92,4 +92,20 @@ struct StabilityTable {
 // than where it started (in SMR: whatever i then does).
 StabilityTable analyse_stability(const GraphModel& model);
 
+// Coalition analysis (Kilgour, Hipel, Fang & Peng 2001; Inohara & Hipel 2008): the members of
+// a coalition move together, by any sequence of their unilateral moves, to a state every member
+// strictly prefers (a coalitional improvement).
+struct CoalitionStability {
+  std::vector<bool> nash;  // per state: the coalition has no coalitional improvement
+  // per state: every coalitional improvement can be answered by the other decision makers,
+  // through a sequence of their own unilateral improvements, with a state that at least one
+  // member likes no better than where the coalition started (it would not hold together).
+  std::vector<bool> seq;
+  std::vector<std::vector<std::size_t>> improvements;  // per state: its coalitional improvements
+};
+
+// `members` are decision-maker indices (at least one). Coalitional improvements are listed in
+// full, so this is meant for conflicts of up to some tens of thousands of states.
+CoalitionStability analyse_coalition(const GraphModel& model, const std::vector<std::size_t>& members);
+
 }  // namespace statecraft

@@ -55,6 +55,29 @@ std::string flags(const std::array<bool, 4>& which) {
   return fmt::format("{}", fmt::join(names, " "));
 }
 
+CoalitionReport coalition_report(const Conflict& conflict, const GraphModel& model, const StabilityTable& table,
+                                 const std::vector<std::string>& coalition, const StabilityReport& report) {
+  CoalitionReport out;
+  out.members = coalition;
+  std::vector<std::size_t> members;
+  for (const auto& id : coalition)
+    for (std::size_t i = 0; i < model.decision_maker_count(); ++i)
+      if (model.decision_maker(i) == id) members.push_back(i);
+  const CoalitionStability c = analyse_coalition(model, members);
+  auto outsiders_stable = [&](Concept k, std::size_t s) {
+    for (std::size_t i = 0; i < model.decision_maker_count(); ++i)
+      if (std::find(members.begin(), members.end(), i) == members.end() && !table.is_stable(k, i, s)) return false;
+    return true;
+  };
+  for (std::size_t s = 0; s < model.state_count(); ++s) {
+    if (c.nash[s] && outsiders_stable(Concept::Nash, s)) out.nash_equilibria.push_back(s + 1);
+    if (c.seq[s] && outsiders_stable(Concept::SEQ, s)) out.seq_equilibria.push_back(s + 1);
+  }
+  if (report.status_quo)
+    for (std::size_t t : c.improvements[*report.status_quo]) out.from_status_quo.push_back(fmt::format("state {} ({})", t + 1, meaning_of(conflict, model, model.state(t))));
+  return out;
+}
+
 }  // namespace
 
 std::vector<const StabilityRow*> ranked_equilibria(const StabilityReport& r) {
@@ -71,7 +94,7 @@ std::vector<const StabilityRow*> ranked_equilibria(const StabilityReport& r) {
   return equilibria;
 }
 
-StabilityReport stability_report(const Conflict& conflict) {
+StabilityReport stability_report(const Conflict& conflict, const std::vector<std::string>& coalition) {
   const GraphModel model(conflict);
   const StabilityTable table = analyse_stability(model);
   StabilityReport report;
@@ -113,6 +136,7 @@ StabilityReport stability_report(const Conflict& conflict) {
     }
     report.rows.push_back(std::move(row));
   }
+  if (!coalition.empty()) report.coalition = coalition_report(conflict, model, table, coalition, report);
   return report;
 }
 
@@ -139,6 +163,16 @@ std::string render_stability_text(const StabilityReport& r, bool full_table) {
     else out += fmt::format("    from the status quo: {}\n", fmt::join(*row.path, ", then "));
   }
   if (equilibria.size() > shown) out += fmt::format("  … and {} more (--format csv lists every state)\n", equilibria.size() - shown);
+  if (r.coalition) {
+    const auto& c = *r.coalition;
+    auto list = [](const std::vector<std::size_t>& numbers) { return numbers.empty() ? std::string("none") : fmt::format("{}", fmt::join(numbers, ", ")); };
+    out += fmt::format("\nCoalition {} (moving together, to states every member prefers)\n", fmt::join(c.members, " + "));
+    out += fmt::format("  C-Nash equilibria: {}\n  C-SEQ equilibria:  {}\n", list(c.nash_equilibria), list(c.seq_equilibria));
+    if (r.status_quo) {
+      if (c.from_status_quo.empty()) out += "  from the status quo the coalition has no move that all its members prefer\n";
+      for (const auto& move : c.from_status_quo) out += fmt::format("  from the status quo it could move to {}\n", move);
+    }
+  }
   if (!full_table) return out;
 
   // The GMCR tableau: one column per state.
@@ -183,8 +217,13 @@ nlohmann::json stability_json(const StabilityReport& r) {
     rows.push_back({{"state", row.number}, {"decimal", row.bits}, {"yn", row.pattern}, {"meaning", row.meaning}, {"decision_makers", makers},
                     {"equilibrium", equilibrium}, {"path_from_status_quo", row.path ? nlohmann::json(*row.path) : nlohmann::json(nullptr)}});
   }
+  nlohmann::json coalition = nullptr;
+  if (r.coalition)
+    coalition = {{"members", r.coalition->members}, {"c_nash_equilibria", r.coalition->nash_equilibria},
+                 {"c_seq_equilibria", r.coalition->seq_equilibria}, {"from_status_quo", r.coalition->from_status_quo}};
   return {{"options", r.options},
           {"decision_makers", r.decision_makers},
+          {"coalition", coalition},
           {"status_quo", r.status_quo ? nlohmann::json(r.rows[*r.status_quo].number) : nlohmann::json(nullptr)},
           {"states", rows}};
 }

@@ -25,14 +25,23 @@ struct StabilityRow {
   std::optional<std::vector<std::string>> path;  // from the status quo, in words; empty = it is the status quo
 };
 
+struct CoalitionReport {
+  std::vector<std::string> members;
+  std::vector<std::size_t> nash_equilibria;  // row numbers: no coalitional improvement, Nash for the others
+  std::vector<std::size_t> seq_equilibria;   // every coalitional improvement answered, SEQ for the others
+  std::vector<std::string> from_status_quo;  // where the coalition can move together from the status quo
+};
+
 struct StabilityReport {
   std::vector<std::string> options;        // ids
   std::vector<std::string> decision_makers;
   std::optional<std::size_t> status_quo;   // row index
   std::vector<StabilityRow> rows;
+  std::optional<CoalitionReport> coalition;
 };
 
-StabilityReport stability_report(const Conflict& conflict);
+// `coalition`: actor ids of decision makers analysed as moving together (empty: none).
+StabilityReport stability_report(const Conflict& conflict, const std::vector<std::string>& coalition = {});
 
 // The equilibria under any concept: the robust ones (stable under more concepts) first, then
 // those reachable from the status quo, nearest first.
