@@ -232,3 +232,16 @@ TEST(Validation, ReportsEveryProblemNotJustTheFirst) {
 
 }  // namespace
 }  // namespace statecraft
+
+namespace statecraft {
+namespace {
+
+TEST(Validation, InvalidUtf8IsReportedWhereItIs) {
+  std::string yaml = test::minimal_scenario();
+  yaml.replace(yaml.find("A minimal scenario"), 1, "\xAB");
+  const auto result = test::load_text(yaml);
+  EXPECT_EQ(test::messages(result), std::vector<std::string>{"3:8: the file is not valid UTF-8 text here; save it as UTF-8"});
+}
+
+}  // namespace
+}  // namespace statecraft

@@ -175,7 +175,7 @@ int forecast(const std::string& file, ForecastOptions options, std::ostream& out
                                {"seed", options.seed},
                                {"jitter", {{"position", jitter->position}, {"salience", jitter->salience}, {"capability", jitter->capability}}},
                                {"distributions", uncertainty_json(distributions)}};
-    out << report.dump(2) << '\n';
+    out << report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     return ok;
   }
   out << fmt::format("{}\nForecasts (where each issue ends, by model)\n", scenario->title) << render_forecast_text(table, "  ");
@@ -224,7 +224,7 @@ int backtest(const std::string& file, BacktestOptions options, std::ostream& out
       rows.push_back({{"model", s.model}, {"issues", s.cases}, {"mean_absolute_error", s.mean_absolute_error},
                       {"interval95", {s.interval_low, s.interval_high}}});
     out << nlohmann::json{{"statecraft", STATECRAFT_VERSION}, {"file", file}, {"issues", cases.size()}, {"actors", data->actors.size()},
-                          {"capabilities", weights}, {"scores", rows}}.dump(2)
+                          {"capabilities", weights}, {"scores", rows}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
         << '\n';
     return ok;
   }
@@ -279,7 +279,7 @@ int stability(const std::string& file, const std::string& format, bool full_tabl
       return bad_input;
     }
   const StabilityReport report = stability_report(*scenario->conflict, coalition);
-  if (format == "json") out << nlohmann::json{{"statecraft", STATECRAFT_VERSION}, {"scenario", scenario->id}, {"stability", stability_json(report)}}.dump(2) << '\n';
+  if (format == "json") out << nlohmann::json{{"statecraft", STATECRAFT_VERSION}, {"scenario", scenario->id}, {"stability", stability_json(report)}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
   else if (format == "csv") out << stability_csv(report);
   else out << render_stability_text(report, full_table || report.rows.size() <= 16);
   return ok;

@@ -82,7 +82,7 @@ std::string render_json(const Summary& s) {
       {"games", games},
       {"lenses", lenses},
   };
-  return report.dump(2) + "\n";
+  return report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }
 
 }  // namespace statecraft

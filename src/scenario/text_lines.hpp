@@ -1,7 +1,9 @@
 #pragma once
 // Lines of a text file, for the readers of other tools' tabular formats.
 
+#include <optional>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace statecraft {
@@ -18,6 +20,35 @@ inline std::vector<std::string_view> split_lines(std::string_view text) {
     text.remove_prefix(end + 1);
   }
   return lines;
+}
+
+// Offset of the first byte that is not part of a well-formed UTF-8 sequence, if any.
+inline std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
+  std::size_t i = 0;
+  while (i < text.size()) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const std::size_t length = c < 0x80 ? 1 : (c >> 5) == 0x6 ? 2 : (c >> 4) == 0xE ? 3 : (c >> 3) == 0x1E ? 4 : 0;
+    if (length == 0 || i + length > text.size()) return i;
+    for (std::size_t k = 1; k < length; ++k)
+      if ((static_cast<unsigned char>(text[i + k]) >> 6) != 0x2) return i;
+    // Overlong forms and surrogates are not UTF-8 either.
+    const auto next = static_cast<unsigned char>(length > 1 ? text[i + 1] : 0);
+    if ((length == 2 && c < 0xC2) || (length == 3 && c == 0xE0 && next < 0xA0) || (length == 3 && c == 0xED && next >= 0xA0) ||
+        (length == 4 && c == 0xF0 && next < 0x90) || (length == 4 && (c > 0xF4 || (c == 0xF4 && next >= 0x90))))
+      return i;
+    i += length;
+  }
+  return std::nullopt;
+}
+
+// 1-based line and column (in bytes) of an offset.
+inline std::pair<int, int> line_and_column(std::string_view text, std::size_t offset) {
+  int line = 1, column = 1;
+  for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
+    if (text[i] == '\n') ++line, column = 1;
+    else ++column;
+  }
+  return {line, column};
 }
 
 }  // namespace statecraft
