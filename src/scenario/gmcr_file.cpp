@@ -8,24 +8,12 @@
 
 #include "conflict/states.hpp"
 #include "scenario/ids.hpp"
+#include "scenario/text_lines.hpp"
 
 namespace statecraft {
 namespace {
 
 using nlohmann::json;
-
-Location location_of(std::string_view text, std::size_t byte) {
-  Location at{1, 1};
-  for (std::size_t i = 0; i < byte && i < text.size(); ++i) {
-    if (text[i] == '\n') {
-      ++at.line;
-      at.column = 1;
-    } else {
-      ++at.column;
-    }
-  }
-  return at;
-}
 
 std::string option_id(const std::string& name, std::size_t index, std::set<std::string>& used) {
   std::string id;
@@ -204,7 +192,8 @@ std::optional<Scenario> read_gmcr_file(std::string_view text, const std::string&
   try {
     doc = json::parse(text);
   } catch (const json::parse_error& e) {
-    diagnostics.error(location_of(text, e.byte > 0 ? e.byte - 1 : 0), std::string("invalid JSON: ") + e.what());
+    const auto [line, column] = line_and_column(text, e.byte > 0 ? e.byte - 1 : 0);
+    diagnostics.error({line, column}, std::string("invalid JSON: ") + e.what());
     return std::nullopt;
   }
   try {
