@@ -1,0 +1,65 @@
+#include "games/equilibria.hpp"
+
+#include <algorithm>
+
+namespace statecraft {
+
+std::vector<std::vector<std::size_t>> pure_nash_equilibria(const StrategicGame& game) {
+  std::vector<std::vector<std::size_t>> out;
+  for (std::size_t index = 0; index < game.profile_count(); ++index) {
+    std::vector<std::size_t> choice = game.profile_choice(index);
+    bool stable = true;
+    for (std::size_t p = 0; p < game.players.size() && stable; ++p) {
+      const double current = game.payoffs[index][p];
+      const std::size_t own = choice[p];
+      for (std::size_t s = 0; s < game.strategies[p].size() && stable; ++s) {
+        choice[p] = s;
+        if (game.payoff(choice, p) > current) stable = false;
+      }
+      choice[p] = own;
+    }
+    if (stable) out.push_back(choice);
+  }
+  return out;
+}
+
+std::vector<std::vector<std::size_t>> iterated_strict_dominance(const StrategicGame& game) {
+  const std::size_t n = game.players.size();
+  std::vector<std::vector<std::size_t>> alive(n);
+  for (std::size_t p = 0; p < n; ++p)
+    for (std::size_t s = 0; s < game.strategies[p].size(); ++s) alive[p].push_back(s);
+  // Does strategy `better` of player p beat `worse` against every surviving profile of the others?
+  auto dominates = [&](std::size_t p, std::size_t better, std::size_t worse) {
+    std::vector<std::size_t> position(n, 0), choice(n);
+    while (true) {
+      for (std::size_t q = 0; q < n; ++q) choice[q] = q == p ? 0 : alive[q][position[q]];
+      choice[p] = better;
+      const double a = game.payoff(choice, p);
+      choice[p] = worse;
+      if (!(a > game.payoff(choice, p))) return false;
+      std::size_t q = 0;
+      for (; q < n; ++q) {
+        if (q == p) continue;
+        if (++position[q] < alive[q].size()) break;
+        position[q] = 0;
+      }
+      if (q == n) return true;
+    }
+  };
+  for (bool removed = true; removed;) {
+    removed = false;
+    for (std::size_t p = 0; p < n; ++p)
+      for (std::size_t k = 0; k < alive[p].size(); ++k) {
+        const std::size_t s = alive[p][k];
+        const bool dominated = std::any_of(alive[p].begin(), alive[p].end(), [&](std::size_t t) { return t != s && dominates(p, t, s); });
+        if (dominated) {
+          alive[p].erase(alive[p].begin() + static_cast<long>(k));
+          removed = true;
+          break;
+        }
+      }
+  }
+  return alive;
+}
+
+}  // namespace statecraft

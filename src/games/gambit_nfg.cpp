@@ -1,0 +1,141 @@
+#include "games/gambit_nfg.hpp"
+
+#include <fmt/format.h>
+
+#include "games/gambit_tokens.hpp"
+
+namespace statecraft {
+namespace {
+
+using Kind = GambitToken::Kind;
+
+// { "a" "b" ... }
+std::optional<std::vector<std::string>> text_list(GambitTokens& t, const char* what) {
+  if (!t.expect(Kind::Open, "'{'")) return std::nullopt;
+  std::vector<std::string> out;
+  while (t.peek().kind == Kind::Text) out.push_back(t.take().text);
+  if (!t.expect(Kind::Close, fmt::format("'}}' or another {}", what).c_str())) return std::nullopt;
+  return out;
+}
+
+}  // namespace
+
+std::optional<StrategicGame> read_nfg(std::string_view text, Diagnostics& d) {
+  GambitTokens t(text, d);
+  StrategicGame g;
+  if (t.peek().kind != Kind::Word || t.peek().text != "NFG") {
+    t.fail(t.peek(), fmt::format("a strategic-form Gambit file starts with NFG, found {}", describe(t.peek())));
+    return std::nullopt;
+  }
+  t.take();
+  const auto version = t.number("the format version");
+  if (!version) return std::nullopt;
+  if (*version != 1) t.fail(t.peek(), "only version 1 of the .nfg format exists");
+  if (t.peek().kind != Kind::Word || (t.peek().text != "R" && t.peek().text != "D")) {
+    t.fail(t.peek(), fmt::format("expected R or D (the number type), found {}", describe(t.peek())));
+    return std::nullopt;
+  }
+  t.take();
+  const auto title = t.text("the game's title");
+  const auto players = title ? text_list(t, "player name") : std::nullopt;
+  if (!players) return std::nullopt;
+  g.title = *title;
+  g.players = *players;
+  if (g.players.empty()) {
+    t.fail(t.peek(), "a game needs at least one player");
+    return std::nullopt;
+  }
+  if (!t.expect(Kind::Open, "'{' opening the strategies")) return std::nullopt;
+  if (t.peek().kind == Kind::Open) {
+    for (std::size_t p = 0; p < g.players.size(); ++p) {
+      const auto names = text_list(t, "strategy name");
+      if (!names) return std::nullopt;
+      if (names->empty()) t.fail(t.peek(), fmt::format("player {} has no strategies", p + 1));
+      g.strategies.push_back(*names);
+    }
+  } else {
+    for (std::size_t p = 0; p < g.players.size(); ++p) {
+      const GambitToken& at = t.peek();
+      const auto count = t.number("a player's number of strategies");
+      if (!count) return std::nullopt;
+      if (*count < 1 || *count != static_cast<long>(*count) || *count > 1e6) {
+        t.fail(at, fmt::format("a number of strategies must be a whole number from 1, found {}", at.text));
+        return std::nullopt;
+      }
+      std::vector<std::string> names;
+      for (long s = 1; s <= static_cast<long>(*count); ++s) names.push_back(std::to_string(s));
+      g.strategies.push_back(names);
+    }
+  }
+  if (!t.expect(Kind::Close, "'}' closing the strategies") || t.failed()) return std::nullopt;
+  if (t.peek().kind == Kind::Text) t.take();  // the comment
+  double profiles = 1;
+  for (const auto& s : g.strategies) profiles *= static_cast<double>(s.size());
+  if (profiles > 5e7) {
+    t.fail(t.peek(), fmt::format("{:.0f} strategy profiles is more than statecraft holds", profiles));
+    return std::nullopt;
+  }
+  g.payoffs.assign(static_cast<std::size_t>(profiles), std::vector<double>(g.players.size(), 0.0));
+  // Named strategies may be followed by outcomes or, as with counted ones, by plain payoffs.
+  if (t.peek().kind != Kind::Open) {
+    for (auto& profile : g.payoffs)
+      for (auto& value : profile) {
+        const auto v = t.number("a payoff");
+        if (!v) return std::nullopt;
+        value = *v;
+      }
+  } else {
+    std::vector<std::vector<double>> outcomes;
+    if (!t.expect(Kind::Open, "'{' opening the outcomes")) return std::nullopt;
+    while (t.peek().kind == Kind::Open) {
+      t.take();
+      if (!t.text("the outcome's name")) return std::nullopt;
+      std::vector<double> values;
+      for (std::size_t p = 0; p < g.players.size(); ++p) {
+        const auto v = t.number("a payoff");
+        if (!v) return std::nullopt;
+        values.push_back(*v);
+      }
+      if (!t.expect(Kind::Close, fmt::format("'}}' after the outcome's {} payoffs", g.players.size()).c_str())) return std::nullopt;
+      outcomes.push_back(values);
+    }
+    if (!t.expect(Kind::Close, "'}' closing the outcomes")) return std::nullopt;
+    for (auto& profile : g.payoffs) {
+      const GambitToken& at = t.peek();
+      const auto number = t.number("a profile's outcome number");
+      if (!number) return std::nullopt;
+      if (*number < 0 || *number > static_cast<double>(outcomes.size()) || *number != static_cast<long>(*number)) {
+        t.fail(at, fmt::format("outcome {} does not exist (there are {})", at.text, outcomes.size()));
+        return std::nullopt;
+      }
+      if (*number > 0) profile = outcomes[static_cast<std::size_t>(*number) - 1];
+    }
+  }
+  if (t.peek().kind != Kind::End) t.fail(t.peek(), fmt::format("unexpected {} after the last profile", describe(t.peek())));
+  if (t.failed()) return std::nullopt;
+  return g;
+}
+
+std::string write_nfg(const StrategicGame& g) {
+  auto quote = [](const std::string& s) {
+    std::string out = "\"";
+    for (char c : s) out += c == '"' ? std::string("\\\"") : std::string(1, c);
+    return out + "\"";
+  };
+  std::string out = fmt::format("NFG 1 R {} {{", quote(g.title));
+  for (const auto& p : g.players) out += " " + quote(p);
+  out += " }\n\n{ ";
+  for (const auto& strategies : g.strategies) {
+    out += "{";
+    for (const auto& s : strategies) out += " " + quote(s);
+    out += " }\n";
+  }
+  out += "}\n\"\"\n\n";
+  for (const auto& profile : g.payoffs) {
+    for (double v : profile) out += fmt::format("{} ", v);
+    out += "\n";
+  }
+  return out;
+}
+
+}  // namespace statecraft

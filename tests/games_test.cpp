@@ -1,0 +1,119 @@
+// Strategic-form games: Gambit's .nfg format, pure equilibria against gambit-enumpure, dominance.
+
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <sstream>
+
+#include "games/equilibria.hpp"
+#include "games/gambit_nfg.hpp"
+#include "test_support.hpp"
+
+namespace statecraft {
+namespace {
+
+StrategicGame load_nfg(const std::string& name) {
+  Diagnostics d(name);
+  auto game = read_nfg(test::read_file(test::source_path("tests/data/games/" + name)), d);
+  EXPECT_TRUE(game.has_value()) << name << ": " << (d.empty() ? "" : format_diagnostic(d.all()[0]));
+  return game.value_or(StrategicGame{});
+}
+
+// A profile as gambit-enumpure prints it: "NE,0,1,0,1".
+std::string as_gambit_row(const StrategicGame& g, const std::vector<std::size_t>& choice) {
+  std::string row = "NE";
+  for (std::size_t p = 0; p < g.players.size(); ++p)
+    for (std::size_t s = 0; s < g.strategies[p].size(); ++s) row += s == choice[p] ? ",1" : ",0";
+  return row;
+}
+
+std::vector<std::string> nfg_games() {
+  std::vector<std::string> names;
+  for (const auto& entry : std::filesystem::directory_iterator(test::source_path("tests/data/games")))
+    if (entry.path().extension() == ".nfg") names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+TEST(Gambit, PureEquilibriaOfEveryReferenceGameAgreeWithEnumpure) {
+  const auto names = nfg_games();
+  ASSERT_EQ(names.size(), 22u);
+  for (const auto& name : names) {
+    const StrategicGame g = load_nfg(name);
+    std::vector<std::string> ours;
+    for (const auto& choice : pure_nash_equilibria(g)) ours.push_back(as_gambit_row(g, choice));
+    std::vector<std::string> gambit;
+    std::istringstream out(test::read_file(test::source_path("tests/data/games/" + name + ".enumpure.out")));
+    for (std::string line; std::getline(out, line);)
+      if (!line.empty()) gambit.push_back(line);
+    std::sort(ours.begin(), ours.end());
+    std::sort(gambit.begin(), gambit.end());
+    EXPECT_EQ(ours, gambit) << name;
+  }
+}
+
+TEST(Gambit, ReadsBothVersionsOfTheFormat) {
+  const StrategicGame pd = load_nfg("pd.nfg");  // outcome version
+  ASSERT_EQ(pd.players.size(), 2u);
+  EXPECT_EQ(pd.payoffs[1], (std::vector<double>{10, 0}));  // player 1's second strategy, player 2's first
+  const StrategicGame zero = load_nfg("zero.nfg");  // payoff version
+  EXPECT_EQ(zero.strategies[1].size(), 2u);
+  EXPECT_EQ(zero.payoffs.size(), 4u);
+}
+
+TEST(Gambit, WrittenFilesReadBack) {
+  for (const auto& name : nfg_games()) {
+    const StrategicGame g = load_nfg(name);
+    Diagnostics d("written");
+    const auto again = read_nfg(write_nfg(g), d);
+    ASSERT_TRUE(again) << name;
+    EXPECT_EQ(again->strategies, g.strategies) << name;
+    EXPECT_EQ(again->payoffs, g.payoffs) << name;
+  }
+}
+
+std::vector<std::string> nfg_errors(const std::string& text) {
+  Diagnostics d("x.nfg");
+  read_nfg(text, d);
+  std::vector<std::string> out;
+  for (const auto& e : d.all()) out.push_back(std::to_string(e.at.line) + ":" + std::to_string(e.at.column) + ": " + e.message);
+  return out;
+}
+
+TEST(Gambit, PreciseErrors) {
+  EXPECT_EQ(nfg_errors("EFG 2 R \"x\" { \"a\" }"), std::vector<std::string>{"1:1: a strategic-form Gambit file starts with NFG, found 'EFG'"});
+  EXPECT_EQ(nfg_errors("NFG 1 R \"x\" { \"a\" \"b\" } { 2 2 }\n1 2 3 4 5 6 7\n"),
+            std::vector<std::string>{"3:1: expected a payoff (a number), found the end of the file"});
+  EXPECT_EQ(nfg_errors("NFG 1 R \"x\" { \"a\" \"b\" } { 2 two }"),
+            std::vector<std::string>{"1:29: expected a player's number of strategies (a number), found 'two'"});
+  EXPECT_EQ(nfg_errors("NFG 1 R \"x\" { \"a\" } { { \"s\" \"t\" } } \"\" { { \"\" 1 } } 1 3"),
+            std::vector<std::string>{"1:55: outcome 3 does not exist (there are 1)"});
+  EXPECT_EQ(nfg_errors("NFG 1 R \"unclosed"), std::vector<std::string>{"1:9: a quoted text is not closed"});
+}
+
+StrategicGame two_by_two(std::vector<std::vector<double>> payoffs) {
+  return {"g", {"Row", "Column"}, {{"top", "bottom"}, {"left", "right"}}, std::move(payoffs)};
+}
+
+TEST(Games, ClassicPureEquilibria) {
+  // Profiles: (top, left), (bottom, left), (top, right), (bottom, right).
+  const auto pd = two_by_two({{3, 3}, {5, 0}, {0, 5}, {1, 1}});  // top/left = cooperate
+  EXPECT_EQ(pure_nash_equilibria(pd), (std::vector<std::vector<std::size_t>>{{1, 1}}));
+  const auto chicken = two_by_two({{3, 3}, {4, 2}, {2, 4}, {0, 0}});  // top/left = swerve
+  EXPECT_EQ(pure_nash_equilibria(chicken), (std::vector<std::vector<std::size_t>>{{1, 0}, {0, 1}}));
+  const auto pennies = two_by_two({{1, -1}, {-1, 1}, {-1, 1}, {1, -1}});
+  EXPECT_TRUE(pure_nash_equilibria(pennies).empty());
+}
+
+TEST(Games, IteratedStrictDominance) {
+  // The prisoner's dilemma: cooperating is strictly dominated for both.
+  EXPECT_EQ(iterated_strict_dominance(two_by_two({{3, 3}, {5, 0}, {0, 5}, {1, 1}})), (std::vector<std::vector<std::size_t>>{{1}, {1}}));
+  // Two rounds: right is dominated for Column; then bottom for Row.
+  const StrategicGame g{"g", {"Row", "Column"}, {{"top", "bottom"}, {"left", "right"}}, {{3, 2}, {1, 1}, {2, 1}, {4, 0}}};
+  EXPECT_EQ(iterated_strict_dominance(g), (std::vector<std::vector<std::size_t>>{{0}, {0}}));
+  // Nothing dominated in matching pennies.
+  EXPECT_EQ(iterated_strict_dominance(two_by_two({{1, -1}, {-1, 1}, {-1, 1}, {1, -1}})), (std::vector<std::vector<std::size_t>>{{0, 1}, {0, 1}}));
+}
+
+}  // namespace
+}  // namespace statecraft
