@@ -297,3 +297,30 @@ TEST(Cli, StabilityOfACoalition) {
 
 }  // namespace
 }  // namespace statecraft
+
+namespace statecraft {
+namespace {
+
+TEST(Cli, SolveExplainsTheAlaskaThreat) {
+  const auto r = test::run_statecraft("solve '" + test::source_path("scenarios/alaska-2025.yaml") + "#alaska_ultimatum'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("subgame-perfect play: RUS accept_ceasefire"), std::string::npos);
+  EXPECT_NE(r.out.find("not credible: RUS to escalate"), std::string::npos);
+}
+
+TEST(Cli, SolveAGambitFileAsJson) {
+  const auto r = test::run_statecraft("solve '" + test::source_path("tests/data/games/bos.nfg") + "' --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(nlohmann::json::parse(r.out)["games"][0]["pure_equilibria"].size(), 2u);
+}
+
+TEST(Cli, SolveErrors) {
+  EXPECT_EQ(test::run_statecraft("solve '" + test::source_path("scenarios/alaska-2025.yaml") + "#nope'").exit_code, 2);
+  EXPECT_EQ(test::run_statecraft("solve '" + test::source_path("scenarios/emission-standards-1994.yaml") + "'").exit_code, 1);
+  const auto bad = test::run_statecraft("solve '" + test::source_path("tests/data/games/broken.nfg") + "'");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("broken.nfg:3:1: error: expected a payoff"), std::string::npos) << bad.err;
+}
+
+}  // namespace
+}  // namespace statecraft

@@ -11,6 +11,9 @@
 #include "report/trajectory.hpp"
 #include "report/stability_report.hpp"
 #include "report/transition_graph.hpp"
+#include "report/games_report.hpp"
+#include "games/gambit_nfg.hpp"
+#include "games/from_scenario.hpp"
 #include "conflict/states.hpp"
 #include <cstdlib>
 #include "report/exchange_report.hpp"
@@ -282,6 +285,68 @@ int stability(const std::string& file, const std::string& format, bool full_tabl
   if (format == "json") out << nlohmann::json{{"statecraft", STATECRAFT_VERSION}, {"scenario", scenario->id}, {"stability", stability_json(report)}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
   else if (format == "csv") out << stability_csv(report);
   else out << render_stability_text(report, full_table || report.rows.size() <= 16);
+  return ok;
+}
+
+std::optional<StrategicGame> read_nfg_file(const std::string& file, std::ostream& err) {
+  const auto text = read_text_file(file, err);
+  if (!text) return std::nullopt;
+  Diagnostics diagnostics(file);
+  auto game = read_nfg(*text, diagnostics);
+  print_diagnostics(diagnostics, err);
+  return game;
+}
+
+int solve(const std::string& target, const std::string& format, std::ostream& out, std::ostream& err) {
+  const auto hash = target.find('#');
+  const std::string file = target.substr(0, hash);
+  const std::string wanted = hash == std::string::npos ? "" : target.substr(hash + 1);
+  nlohmann::json results = nlohmann::json::array();
+  std::string text;
+  auto add_strategic = [&](const std::string& id, const StrategicGame& g) {
+    const auto solution = solve_strategic(g);
+    text += fmt::format("{} ({}, strategic form, {})\n", id, g.title, fmt::join(g.players, " vs "));
+    text += render_strategic_text(g, solution, "  ");
+    nlohmann::json j = strategic_json(g, solution);
+    j["id"] = id;
+    results.push_back(j);
+  };
+  if (std::filesystem::path(file).extension() == ".nfg") {
+    const auto game = read_nfg_file(file, err);
+    if (!game) return bad_input;
+    add_strategic(std::filesystem::path(file).stem().string(), *game);
+  } else {
+    const auto scenario = load_or_report(file, err);
+    if (!scenario) return bad_input;
+    bool found = false;
+    for (const auto& game : scenario->games) {
+      if (!wanted.empty() && game.id != wanted) continue;
+      found = true;
+      if (game.form == Game::Form::Strategic) {
+        add_strategic(game.id, strategic_game_of(game));
+      } else if (game.form == Game::Form::Extensive) {
+        const auto solution = backward_induction(game);
+        text += fmt::format("{} ({}, extensive form, {})\n", game.id, game.title.empty() ? game.id : game.title, fmt::join(game.players, " vs "));
+        text += render_tree_text(game.players, solution, "  ");
+        nlohmann::json j = tree_json(game.players, solution);
+        j["id"] = game.id;
+        results.push_back(j);
+      } else if (std::filesystem::path(game.file).extension() == ".nfg") {
+        const auto g = read_nfg_file((std::filesystem::path(file).parent_path() / game.file).string(), err);
+        if (!g) return bad_input;
+        add_strategic(game.id, *g);
+      } else {
+        err << fmt::format("statecraft solve: game '{}': extensive-form Gambit files (.efg) are not read yet\n", game.id);
+        return analysis_failed;
+      }
+    }
+    if (!found) {
+      err << (wanted.empty() ? file + ": error: the scenario has no games\n" : fmt::format("{}: error: no game '{}' in the scenario\n", file, wanted));
+      return wanted.empty() ? analysis_failed : bad_input;
+    }
+  }
+  if (format == "json") out << nlohmann::json{{"statecraft", STATECRAFT_VERSION}, {"games", results}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  else out << text;
   return ok;
 }
 

@@ -45,6 +45,9 @@ int import_scenario(const std::string& file, std::ostream& out, std::ostream& er
 int stability(const std::string& file, const std::string& format, bool full_table, const std::string& graph_file,
               const std::vector<std::string>& coalition, std::ostream& out, std::ostream& err);
 
+// target: FILE or FILE#game; a .nfg file is a Gambit game.
+int solve(const std::string& target, const std::string& format, std::ostream& out, std::ostream& err);
+
 int backtest(const std::string& file, BacktestOptions options, std::ostream& out, std::ostream& err);
 
 }  // namespace statecraft::cli

@@ -80,6 +80,11 @@ int main(int argc, char** argv) {
   stability->add_option("--coalition", coalition, "Analyse these decision makers moving together, e.g. RUS,CHN")->delimiter(',');
   stability->add_option("--graph", graph_file, "Draw the state transition graph to FILE.dot (or FILE.svg with Graphviz installed)");
 
+  std::string solve_target, solve_format = "text";
+  auto* solve = app.add_subcommand("solve", "Is the threat credible: equilibria of the scenario's games (FILE or FILE#game), or of a Gambit .nfg file");
+  solve->add_option("target", solve_target, "Scenario file, optionally #game-id; or a .nfg file")->required();
+  solve->add_option("--format", solve_format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+
   std::string import_file;
   auto* import = app.add_subcommand("import", "Write another tool's file (KTAB or Decide .csv, gmcr-py .gmcr) in the scenario language, to stdout");
   import->add_option("file", import_file, "KTAB CSV scenario (.csv)")->required();
@@ -98,6 +103,7 @@ int main(int argc, char** argv) {
     if (*analyze) return cli::analyze(analyze_file, format, std::cout, std::cerr);
     if (*forecast) return cli::forecast(forecast_file, forecast_options, std::cout, std::cerr);
     if (*stability) return cli::stability(stability_file, stability_format, full_table, graph_file, coalition, std::cout, std::cerr);
+    if (*solve) return cli::solve(solve_target, solve_format, std::cout, std::cerr);
     if (*import) return cli::import_scenario(import_file, std::cout, std::cerr);
     if (*backtest) return cli::backtest(backtest_file, backtest_options, std::cout, std::cerr);
   } catch (const std::exception& e) {

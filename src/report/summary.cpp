@@ -6,6 +6,9 @@
 
 #include "bargaining/spatial.hpp"
 #include "conflict/states.hpp"
+#include "games/backward_induction.hpp"
+#include "games/from_scenario.hpp"
+#include "report/games_report.hpp"
 
 namespace statecraft {
 namespace {
@@ -60,14 +63,23 @@ std::size_t count_nodes(const GameNode& node, std::size_t& terminals) {
   return nodes;
 }
 
+std::vector<std::string> lines_of(const std::string& text) {
+  std::vector<std::string> lines;
+  std::size_t start = 0;
+  for (std::size_t end; (end = text.find('\n', start)) != std::string::npos; start = end + 1) lines.push_back(text.substr(start, end - start));
+  return lines;
+}
+
 GameSummary summarize_game(const Game& game) {
-  GameSummary summary{game.id, game.title, {}, game.players, {}};
+  GameSummary summary{game.id, game.title, {}, game.players, {}, {}};
   switch (game.form) {
     case Game::Form::Strategic: {
       summary.form = "strategic";
       std::vector<std::string> sizes;
       for (const auto& s : game.strategies) sizes.push_back(std::to_string(s.size()));
       summary.shape = fmt::format("{}", fmt::join(sizes, "x"));
+      const StrategicGame g = strategic_game_of(game);
+      summary.findings = lines_of(render_strategic_text(g, solve_strategic(g), ""));
       break;
     }
     case Game::Form::Extensive: {
@@ -75,6 +87,7 @@ GameSummary summarize_game(const Game& game) {
       std::size_t terminals = 0;
       const std::size_t nodes = count_nodes(game.tree, terminals);
       summary.shape = fmt::format("tree of {} nodes, {} outcomes", nodes, terminals);
+      summary.findings = lines_of(render_tree_text(game.players, backward_induction(game), ""));
       break;
     }
     case Game::Form::File:

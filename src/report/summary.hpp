@@ -57,6 +57,7 @@ struct GameSummary {
   std::string form;  // "strategic", "extensive", "file"
   std::vector<std::string> players;
   std::string shape;  // "2x3", "tree: 9 nodes, 5 outcomes", "pd.nfg"
+  std::vector<std::string> findings;  // the solvers' results in words, one per line
 };
 
 struct LensSummary {

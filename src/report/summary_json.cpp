@@ -68,7 +68,7 @@ std::string render_json(const Summary& s) {
   for (std::size_t i = 0; i < s.issues.size(); ++i) issues.push_back(issue_json(s.issues[i], forecasts[i]));
   json games = json::array();
   for (const auto& g : s.games)
-    games.push_back({{"id", g.id}, {"title", g.title}, {"form", g.form}, {"players", g.players}, {"shape", g.shape}});
+    games.push_back({{"id", g.id}, {"title", g.title}, {"form", g.form}, {"players", g.players}, {"shape", g.shape}, {"findings", g.findings}});
   json lenses = json::object();
   for (const auto& lens : s.lenses) lenses[lens.name] = {{"has_data", lens.has_data}, {"holds", lens.holds}};
   const json report = {

@@ -64,9 +64,11 @@ void render_stability_summary(const StabilityReport& r, std::string& out) {
 
 void render_games(const Summary& s, std::string& out) {
   out += "\nGames\n";
-  for (const auto& g : s.games)
+  for (const auto& g : s.games) {
     out += fmt::format("  {}{}: {} form, players {}, {}\n", g.id, g.title.empty() ? "" : " — " + g.title, g.form,
                        fmt::join(g.players, ", "), g.shape);
+    for (const auto& line : g.findings) out += "    " + line + "\n";
+  }
 }
 
 }  // namespace

@@ -1,0 +1,40 @@
+#pragma once
+// Subgame perfection in perfect-information trees by backward induction (Kuhn 1953; Selten 1965):
+// at every decision node the mover takes the move that is best for it given what follows, chance
+// nodes take their expectation. A response to another player's move that would hurt the
+// responder and someone else, compared with the responder's own best move there, is a threat that
+// fails subgame perfection: when it came to it, the responder would not carry it out.
+
+#include <string>
+#include <vector>
+
+#include "scenario/model.hpp"
+
+namespace statecraft {
+
+struct TreeDecision {
+  std::string where;   // the moves leading to the node, "root" for the root
+  std::string player;
+  std::string choice;  // the move backward induction picks (the first among equals)
+  std::vector<double> value;  // per player, the subgame's value
+};
+
+struct NonCredibleThreat {
+  std::string where;
+  std::string player;
+  std::string move;          // the threatened move
+  std::string instead;       // what the player would do when it came to it
+  double cost_to_player = 0;  // its payoff given up by carrying out the threat
+};
+
+struct BackwardInduction {
+  bool perfect_information = true;  // false: information sets join nodes; nothing else is set
+  std::vector<double> value;        // per player, at the root
+  std::vector<std::string> path;    // "PLAYER move" along the equilibrium path
+  std::vector<TreeDecision> decisions;  // every decision node, in tree order
+  std::vector<NonCredibleThreat> threats;
+};
+
+BackwardInduction backward_induction(const Game& game);
+
+}  // namespace statecraft

@@ -1,0 +1,89 @@
+#include "report/games_report.hpp"
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <nlohmann/json.hpp>
+
+#include "games/equilibria.hpp"
+
+namespace statecraft {
+namespace {
+
+std::string payoffs_in_words(const std::vector<std::string>& players, const std::vector<double>& values) {
+  std::vector<std::string> parts;
+  for (std::size_t p = 0; p < players.size() && p < values.size(); ++p) parts.push_back(fmt::format("{} {:g}", players[p], values[p]));
+  return fmt::format("{}", fmt::join(parts, ", "));
+}
+
+std::string profile_in_words(const StrategicGame& g, const std::vector<std::size_t>& choice) {
+  std::vector<std::string> parts;
+  for (std::size_t p = 0; p < g.players.size(); ++p) parts.push_back(g.players[p] + " " + g.strategies[p][choice[p]]);
+  return fmt::format("{}", fmt::join(parts, ", "));
+}
+
+}  // namespace
+
+StrategicSolution solve_strategic(const StrategicGame& game) {
+  return {pure_nash_equilibria(game), iterated_strict_dominance(game)};
+}
+
+std::string render_strategic_text(const StrategicGame& g, const StrategicSolution& s, const std::string& indent) {
+  std::string out;
+  if (s.pure_equilibria.empty()) out += indent + "no pure-strategy equilibrium: each side would rather keep the other guessing\n";
+  for (const auto& e : s.pure_equilibria)
+    out += fmt::format("{}equilibrium: {} (payoffs {})\n", indent, profile_in_words(g, e), payoffs_in_words(g.players, g.payoffs[g.profile_index(e)]));
+  for (std::size_t p = 0; p < g.players.size(); ++p) {
+    if (s.undominated[p].size() == g.strategies[p].size()) continue;
+    std::vector<std::string> gone;
+    for (std::size_t k = 0; k < g.strategies[p].size(); ++k)
+      if (std::find(s.undominated[p].begin(), s.undominated[p].end(), k) == s.undominated[p].end()) gone.push_back(g.strategies[p][k]);
+    out += fmt::format("{}{} would never play {} (strictly dominated, step by step)\n", indent, g.players[p], fmt::join(gone, ", "));
+  }
+  return out;
+}
+
+nlohmann::json strategic_json(const StrategicGame& g, const StrategicSolution& s) {
+  nlohmann::json equilibria = nlohmann::json::array();
+  for (const auto& e : s.pure_equilibria) {
+    nlohmann::json strategies = nlohmann::json::object(), payoffs = nlohmann::json::object();
+    for (std::size_t p = 0; p < g.players.size(); ++p) {
+      strategies[g.players[p]] = g.strategies[p][e[p]];
+      payoffs[g.players[p]] = g.payoffs[g.profile_index(e)][p];
+    }
+    equilibria.push_back({{"strategies", strategies}, {"payoffs", payoffs}});
+  }
+  nlohmann::json undominated = nlohmann::json::object();
+  for (std::size_t p = 0; p < g.players.size(); ++p) {
+    nlohmann::json names = nlohmann::json::array();
+    for (std::size_t k : s.undominated[p]) names.push_back(g.strategies[p][k]);
+    undominated[g.players[p]] = names;
+  }
+  return {{"form", "strategic"}, {"pure_equilibria", equilibria}, {"undominated_strategies", undominated}};
+}
+
+std::string render_tree_text(const std::vector<std::string>& players, const BackwardInduction& s, const std::string& indent) {
+  if (!s.perfect_information)
+    return indent + "information sets join some nodes: subgame perfection by backward induction does not apply (the sequence-form solver is still to come)\n";
+  std::string out = fmt::format("{}subgame-perfect play: {} (payoffs {})\n", indent, s.path.empty() ? std::string("chance decides") : fmt::format("{}", fmt::join(s.path, ", then ")),
+                                payoffs_in_words(players, s.value));
+  if (s.threats.empty()) out += indent + "every threat in the tree is credible: each would be carried out\n";
+  for (const auto& t : s.threats)
+    out += fmt::format("{}not credible: {} to {} at {}: when it came to it, {} would rather {} (it would lose {:g})\n", indent, t.player, t.move,
+                       t.where == "root" ? std::string("the start") : "\"" + t.where + "\"", t.player, t.instead, t.cost_to_player);
+  return out;
+}
+
+nlohmann::json tree_json(const std::vector<std::string>& players, const BackwardInduction& s) {
+  if (!s.perfect_information) return {{"form", "extensive"}, {"perfect_information", false}};
+  nlohmann::json value = nlohmann::json::object();
+  for (std::size_t p = 0; p < players.size() && p < s.value.size(); ++p) value[players[p]] = s.value[p];
+  nlohmann::json threats = nlohmann::json::array();
+  for (const auto& t : s.threats)
+    threats.push_back({{"at", t.where}, {"player", t.player}, {"move", t.move}, {"instead", t.instead}, {"cost_to_player", t.cost_to_player}});
+  nlohmann::json decisions = nlohmann::json::array();
+  for (const auto& d : s.decisions) decisions.push_back({{"at", d.where}, {"player", d.player}, {"choice", d.choice}});
+  return {{"form", "extensive"}, {"perfect_information", true}, {"path", s.path}, {"payoffs", value},
+          {"decisions", decisions}, {"non_credible_threats", threats}};
+}
+
+}  // namespace statecraft

@@ -1,0 +1,27 @@
+#pragma once
+// What the solvers say about a game, in words and as JSON.
+
+#include <nlohmann/json_fwd.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "games/backward_induction.hpp"
+#include "games/strategic_game.hpp"
+
+namespace statecraft {
+
+struct StrategicSolution {
+  std::vector<std::vector<std::size_t>> pure_equilibria;
+  std::vector<std::vector<std::size_t>> undominated;  // surviving strategies per player
+};
+
+StrategicSolution solve_strategic(const StrategicGame& game);
+
+std::string render_strategic_text(const StrategicGame& game, const StrategicSolution& solution, const std::string& indent);
+nlohmann::json strategic_json(const StrategicGame& game, const StrategicSolution& solution);
+
+std::string render_tree_text(const std::vector<std::string>& players, const BackwardInduction& solution, const std::string& indent);
+nlohmann::json tree_json(const std::vector<std::string>& players, const BackwardInduction& solution);
+
+}  // namespace statecraft
