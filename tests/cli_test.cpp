@@ -324,3 +324,18 @@ TEST(Cli, SolveErrors) {
 
 }  // namespace
 }  // namespace statecraft
+
+namespace statecraft {
+namespace {
+
+TEST(Cli, SolveAGambitTree) {
+  const auto r = test::run_statecraft("solve '" + test::source_path("tests/data/games/cent4.efg") + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("subgame-perfect play: Player 1 TAKE"), std::string::npos);  // the centipede unravels
+  const auto bad = test::run_statecraft("solve '" + test::source_path("tests/data/games/broken.efg") + "'");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("broken.efg:3:6: error: player 3 does not exist (there are 2)"), std::string::npos) << bad.err;
+}
+
+}  // namespace
+}  // namespace statecraft

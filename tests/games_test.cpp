@@ -221,3 +221,65 @@ TEST(Games, ScenarioOutcomesMapToGambitProfileOrder) {
 
 }  // namespace
 }  // namespace statecraft
+
+#include "games/gambit_efg.hpp"
+
+namespace statecraft {
+namespace {
+
+Game load_efg(const std::string& name) {
+  Diagnostics d(name);
+  auto game = read_efg(test::read_file(test::source_path("tests/data/games/" + name)), d);
+  EXPECT_TRUE(game.has_value()) << name << ": " << (d.empty() ? "" : format_diagnostic(d.all()[0]));
+  return game.value_or(Game{});
+}
+
+TEST(Gambit, ReadsEveryReferenceTree) {
+  std::size_t count = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(test::source_path("tests/data/games")))
+    if (entry.path().extension() == ".efg" && entry.path().stem() != "broken") {
+      const Game g = load_efg(entry.path().filename().string());
+      EXPECT_FALSE(g.players.empty()) << entry.path();
+      ++count;
+    }
+  EXPECT_EQ(count, 23u);
+}
+
+// The subgame-perfect behaviour profile as Gambit prints a behaviour row: per player, per
+// information set in order of first appearance, per action.
+std::string spe_row(const Game& g, const BackwardInduction& s) {
+  std::vector<std::vector<std::string>> columns(g.players.size());
+  std::vector<std::pair<const GameNode*, std::string>> order;  // decision nodes in preorder, with their path
+  std::vector<std::pair<const GameNode*, std::string>> stack{{&g.tree, "root"}};
+  while (!stack.empty()) {
+    auto [node, where] = stack.back();
+    stack.pop_back();
+    if (node->kind == GameNode::Kind::Decision) order.emplace_back(node, where);
+    for (std::size_t m = node->children.size(); m-- > 0;)
+      stack.emplace_back(&node->children[m], where == "root" ? node->moves[m] : where + " / " + node->moves[m]);
+  }
+  for (const auto& [node, where] : order) {
+    const auto p = static_cast<std::size_t>(std::find(g.players.begin(), g.players.end(), node->player) - g.players.begin());
+    const auto d = std::find_if(s.decisions.begin(), s.decisions.end(), [&, &w = where](const TreeDecision& t) { return t.where == w; });
+    for (const auto& move : node->moves) columns[p].push_back(d != s.decisions.end() && d->choice == move ? "1" : "0");
+  }
+  std::string row = "NE";
+  for (const auto& c : columns)
+    for (const auto& v : c) row += "," + v;
+  return row;
+}
+
+TEST(Gambit, SubgamePerfectPlayIsAnAgentFormEquilibriumOfGambit) {
+  // gambit-enumpure -A lists every pure equilibrium of the agent form, which includes every pure
+  // subgame-perfect profile (Gambit has no subgame-perfect solver to compare with directly).
+  for (const char* name : {"badgame1.efg", "cent4.efg", "cent6.efg", "centcs10.efg", "sww1.efg"}) {
+    const Game g = load_efg(name);
+    const auto s = backward_induction(g);
+    ASSERT_TRUE(s.perfect_information) << name;
+    const std::string rows = test::read_file(test::source_path(std::string("tests/data/games/") + name + ".enumpure_A.out"));
+    EXPECT_NE(rows.find(spe_row(g, s) + "\n"), std::string::npos) << name << ": " << spe_row(g, s);
+  }
+}
+
+}  // namespace
+}  // namespace statecraft

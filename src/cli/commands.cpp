@@ -13,6 +13,7 @@
 #include "report/transition_graph.hpp"
 #include "report/games_report.hpp"
 #include "games/gambit_nfg.hpp"
+#include "games/gambit_efg.hpp"
 #include "games/from_scenario.hpp"
 #include "conflict/states.hpp"
 #include <cstdlib>
@@ -303,6 +304,23 @@ int solve(const std::string& target, const std::string& format, std::ostream& ou
   const std::string wanted = hash == std::string::npos ? "" : target.substr(hash + 1);
   nlohmann::json results = nlohmann::json::array();
   std::string text;
+  auto add_tree = [&](const std::string& id, const Game& game) {
+    const auto solution = backward_induction(game);
+    text += fmt::format("{} ({}, extensive form, {})\n", id, game.title.empty() ? id : game.title, fmt::join(game.players, " vs "));
+    text += render_tree_text(game.players, solution, "  ");
+    nlohmann::json j = tree_json(game.players, solution);
+    j["id"] = id;
+    results.push_back(j);
+  };
+  // A Gambit tree file; empty after reporting its errors.
+  auto read_efg_file = [&](const std::string& path) -> std::optional<Game> {
+    const auto content = read_text_file(path, err);
+    if (!content) return std::nullopt;
+    Diagnostics diagnostics(path);
+    auto game = read_efg(*content, diagnostics);
+    print_diagnostics(diagnostics, err);
+    return game;
+  };
   auto add_strategic = [&](const std::string& id, const StrategicGame& g) {
     const auto solution = solve_strategic(g);
     text += fmt::format("{} ({}, strategic form, {})\n", id, g.title, fmt::join(g.players, " vs "));
@@ -311,10 +329,15 @@ int solve(const std::string& target, const std::string& format, std::ostream& ou
     j["id"] = id;
     results.push_back(j);
   };
-  if (std::filesystem::path(file).extension() == ".nfg") {
+  const auto extension = std::filesystem::path(file).extension();
+  if (extension == ".nfg") {
     const auto game = read_nfg_file(file, err);
     if (!game) return bad_input;
     add_strategic(std::filesystem::path(file).stem().string(), *game);
+  } else if (extension == ".efg") {
+    const auto game = read_efg_file(file);
+    if (!game) return bad_input;
+    add_tree(std::filesystem::path(file).stem().string(), *game);
   } else {
     const auto scenario = load_or_report(file, err);
     if (!scenario) return bad_input;
@@ -325,19 +348,18 @@ int solve(const std::string& target, const std::string& format, std::ostream& ou
       if (game.form == Game::Form::Strategic) {
         add_strategic(game.id, strategic_game_of(game));
       } else if (game.form == Game::Form::Extensive) {
-        const auto solution = backward_induction(game);
-        text += fmt::format("{} ({}, extensive form, {})\n", game.id, game.title.empty() ? game.id : game.title, fmt::join(game.players, " vs "));
-        text += render_tree_text(game.players, solution, "  ");
-        nlohmann::json j = tree_json(game.players, solution);
-        j["id"] = game.id;
-        results.push_back(j);
-      } else if (std::filesystem::path(game.file).extension() == ".nfg") {
-        const auto g = read_nfg_file((std::filesystem::path(file).parent_path() / game.file).string(), err);
-        if (!g) return bad_input;
-        add_strategic(game.id, *g);
+        add_tree(game.id, game);
       } else {
-        err << fmt::format("statecraft solve: game '{}': extensive-form Gambit files (.efg) are not read yet\n", game.id);
-        return analysis_failed;
+        const std::string path = (std::filesystem::path(file).parent_path() / game.file).string();
+        if (std::filesystem::path(game.file).extension() == ".nfg") {
+          const auto g = read_nfg_file(path, err);
+          if (!g) return bad_input;
+          add_strategic(game.id, *g);
+        } else {
+          const auto g = read_efg_file(path);
+          if (!g) return bad_input;
+          add_tree(game.id, *g);
+        }
       }
     }
     if (!found) {

@@ -81,8 +81,8 @@ int main(int argc, char** argv) {
   stability->add_option("--graph", graph_file, "Draw the state transition graph to FILE.dot (or FILE.svg with Graphviz installed)");
 
   std::string solve_target, solve_format = "text";
-  auto* solve = app.add_subcommand("solve", "Is the threat credible: equilibria of the scenario's games (FILE or FILE#game), or of a Gambit .nfg file");
-  solve->add_option("target", solve_target, "Scenario file, optionally #game-id; or a .nfg file")->required();
+  auto* solve = app.add_subcommand("solve", "Is the threat credible: equilibria of the scenario's games (FILE or FILE#game), or of a Gambit .nfg/.efg file");
+  solve->add_option("target", solve_target, "Scenario file, optionally #game-id; or a Gambit .nfg or .efg file")->required();
   solve->add_option("--format", solve_format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
 
   std::string import_file;
