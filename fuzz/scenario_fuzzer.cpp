@@ -1,5 +1,5 @@
 // Feeds arbitrary bytes to every reader of user files (scenario YAML/JSON, gmcr-py .gmcr, KTAB
-// and Decide CSV, DEU data) and, when a scenario loads, to the report: any crash, sanitizer
+// and Decide CSV, DEU data, Gambit .nfg and .efg) and, when a scenario loads, to the report: any crash, sanitizer
 // finding or hang is a bug.
 
 #include <cstddef>
@@ -7,6 +7,10 @@
 #include <string_view>
 
 #include "report/summary.hpp"
+#include "games/backward_induction.hpp"
+#include "games/equilibria.hpp"
+#include "games/gambit_efg.hpp"
+#include "games/gambit_nfg.hpp"
 #include "scenario/deu.hpp"
 #include "scenario/gmcr_file.hpp"
 #include "scenario/load.hpp"
@@ -28,5 +32,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   (void)statecraft::read_deu(text, {}, other);
   (void)statecraft::read_capabilities(text, other);
   if (!text.empty() && text.front() == '{') (void)statecraft::read_gmcr_file(text, "fuzz", other);
+  if (const auto game = statecraft::read_nfg(text, other); game && game->profile_count() <= 4096) (void)statecraft::pure_nash_equilibria(*game);
+  if (const auto tree = statecraft::read_efg(text, other)) (void)statecraft::backward_induction(*tree);
   return 0;
 }

@@ -46,8 +46,8 @@ class EfgReader {
   GameNode node(std::vector<double> above, int depth) {
     GameNode n;
     if (t_.failed()) return n;
-    if (depth > 10000) {
-      t_.fail(t_.peek(), "the tree is deeper than 10000 nodes");
+    if (depth > 1000) {
+      t_.fail(t_.peek(), "the tree is deeper than 1000 nodes");
       return n;
     }
     const GambitToken& head = t_.peek();
