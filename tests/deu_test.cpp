@@ -57,9 +57,7 @@ TEST(Backtest, CapabilitiesWeightTheActors) {
 std::vector<std::string> errors_of(const std::string& text) {
   Diagnostics d("x.tsv");
   read_deu(text, {}, d);
-  std::vector<std::string> out;
-  for (const auto& e : d.all()) out.push_back(std::to_string(e.at.line) + ":" + std::to_string(e.at.column) + ": " + e.message);
-  return out;
+  return test::messages(d);
 }
 
 TEST(Deu, PreciseErrors) {

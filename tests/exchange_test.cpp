@@ -118,9 +118,7 @@ TEST(Exchange, OutcomesNeverPassTheDemandersPosition) {
 std::vector<std::string> decide_errors(const std::string& text) {
   Diagnostics d("x.csv");
   read_decide_csv(text, "x", d);
-  std::vector<std::string> out;
-  for (const auto& e : d.all()) out.push_back(std::to_string(e.at.line) + ":" + std::to_string(e.at.column) + ": " + e.message);
-  return out;
+  return test::messages(d);
 }
 
 TEST(DecideCsv, ReadsCop21) {

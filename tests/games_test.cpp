@@ -75,9 +75,7 @@ TEST(Gambit, WrittenFilesReadBack) {
 std::vector<std::string> nfg_errors(const std::string& text) {
   Diagnostics d("x.nfg");
   read_nfg(text, d);
-  std::vector<std::string> out;
-  for (const auto& e : d.all()) out.push_back(std::to_string(e.at.line) + ":" + std::to_string(e.at.column) + ": " + e.message);
-  return out;
+  return test::messages(d);
 }
 
 TEST(Gambit, PreciseErrors) {

@@ -46,9 +46,7 @@ TEST(KtabCsv, ShortNamesBecomeActorIds) {
 std::vector<std::string> errors_of(const std::string& text) {
   Diagnostics d("k.csv");
   read_ktab_csv(text, d);
-  std::vector<std::string> out;
-  for (const auto& e : d.all()) out.push_back(std::to_string(e.at.line) + ":" + std::to_string(e.at.column) + ": " + e.message);
-  return out;
+  return test::messages(d);
 }
 
 TEST(KtabCsv, PreciseErrors) {

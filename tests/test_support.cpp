@@ -22,12 +22,13 @@ LoadResult load_text(const std::string& yaml) {
   return load_scenario_text(yaml, "test.yaml", source_path("tests/data"));
 }
 
-std::vector<std::string> messages(const LoadResult& result) {
+std::vector<std::string> messages(const Diagnostics& diagnostics) {
   std::vector<std::string> out;
-  for (const auto& d : result.diagnostics.all())
-    out.push_back(std::to_string(d.at.line) + ":" + std::to_string(d.at.column) + ": " + d.message);
+  for (const auto& d : diagnostics.all()) out.push_back(std::to_string(d.at.line) + ":" + std::to_string(d.at.column) + ": " + d.message);
   return out;
 }
+
+std::vector<std::string> messages(const LoadResult& result) { return messages(result.diagnostics); }
 
 std::string minimal_scenario() {
   return R"(statecraft: 1

@@ -15,6 +15,7 @@ std::string read_file(const std::string& path);
 LoadResult load_text(const std::string& yaml);
 
 // "LINE:COL: message" for each diagnostic, the form tests compare against.
+std::vector<std::string> messages(const Diagnostics& diagnostics);
 std::vector<std::string> messages(const LoadResult& result);
 
 // A small valid scenario touching every section; tests mutate it to provoke one error each.
