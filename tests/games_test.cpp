@@ -281,3 +281,55 @@ TEST(Gambit, SubgamePerfectPlayIsAnAgentFormEquilibriumOfGambit) {
 
 }  // namespace
 }  // namespace statecraft
+
+#include "games/lemke_howson.hpp"
+
+namespace statecraft {
+namespace {
+
+std::string gambit_row(const MixedProfile& e) {
+  std::string row = "NE";
+  for (const auto& v : e.row) row += "," + v.get_str();
+  for (const auto& v : e.column) row += "," + v.get_str();
+  return row;
+}
+
+TEST(LemkeHowson, EveryLabelReachesAnEquilibriumOfGambitsList) {
+  // Each equilibrium Lemke-Howson reaches is an extreme equilibrium, so it must be among those
+  // gambit-enummixed lists (exact rationals). gambit-lcp finds the same ones, except on degenerate
+  // games, where the path taken depends on how ties in the ratio test are broken: there statecraft's
+  // lexicographic rule ends at other (still extreme) equilibria than Gambit's.
+  const std::vector<std::string> degenerate{"csg1.nfg", "deg1.nfg", "deg2.nfg", "winkels.nfg", "zero.nfg"};
+  std::size_t games = 0;
+  for (const auto& name : nfg_games()) {
+    const StrategicGame g = load_nfg(name);
+    if (g.players.size() != 2) continue;
+    ++games;
+    const std::string all = test::read_file(test::source_path("tests/data/games/" + name + ".enummixed.out"));
+    const std::string lcp = test::read_file(test::source_path("tests/data/games/" + name + ".lcp.out"));
+    for (const auto& e : lemke_howson_all_labels(g)) {
+      const std::string row = gambit_row(e) + "\n";
+      EXPECT_NE(all.find(row), std::string::npos) << name << ": " << row;
+      if (std::find(degenerate.begin(), degenerate.end(), name) == degenerate.end())
+        EXPECT_NE(lcp.find(row), std::string::npos) << name << ": " << row;
+    }
+  }
+  EXPECT_EQ(games, 15u);
+}
+
+TEST(LemkeHowson, BattleOfTheSexes) {
+  const StrategicGame g = load_nfg("bos.nfg");
+  EXPECT_EQ(gambit_row(lemke_howson(g, 0)), "NE,1,0,1,0");
+  const auto all = lemke_howson_all_labels(g);
+  EXPECT_EQ(all.size(), 2u);  // the mixed equilibrium lies off every Lemke-Howson path from the start
+}
+
+TEST(LemkeHowson, ExactPayoffsFromDecimals) {
+  EXPECT_EQ(exact(1.131).get_str(), "1131/1000");
+  EXPECT_EQ(exact(-2.5).get_str(), "-5/2");
+  EXPECT_EQ(exact(12).get_str(), "12");
+  EXPECT_EQ(exact(1e-7).get_str(), "1/10000000");
+}
+
+}  // namespace
+}  // namespace statecraft
