@@ -49,3 +49,24 @@ BENCHMARK(stability_at_size)->Arg(10)->Arg(14)->Arg(18)->Arg(20)->Unit(benchmark
 
 }  // namespace
 }  // namespace statecraft
+
+#include "games/lemke_howson.hpp"
+
+namespace statecraft {
+namespace {
+
+// Random 20x20 games, payoffs uniform integers in 0..100 (gambit-lcp finds ~60 equilibria in 0.6 s).
+void lemke_howson_20x20(benchmark::State& state) {
+  std::mt19937 random(20);
+  std::uniform_int_distribution<int> payoff(0, 100);
+  StrategicGame g{"random", {"1", "2"}, {std::vector<std::string>(20, "s"), std::vector<std::string>(20, "t")}, {}};
+  for (std::size_t k = 0; k < 400; ++k) g.payoffs.push_back({static_cast<double>(payoff(random)), static_cast<double>(payoff(random))});
+  std::size_t found = 0;
+  for (auto _ : state) found = (state.range(0) ? lemke_howson_graph(g) : lemke_howson_all_labels(g)).size();
+  state.counters["equilibria"] = static_cast<double>(found);
+}
+// Arg 0: from the artificial equilibrium only; 1: the whole graph component, as gambit-lcp lists.
+BENCHMARK(lemke_howson_20x20)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+}  // namespace statecraft

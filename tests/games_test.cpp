@@ -333,3 +333,25 @@ TEST(LemkeHowson, ExactPayoffsFromDecimals) {
 
 }  // namespace
 }  // namespace statecraft
+
+namespace statecraft {
+namespace {
+
+TEST(LemkeHowson, TheGraphFindsWhatGambitLcpLists) {
+  // gambit-lcp lists the equilibria of the Lemke-Howson graph's component that holds the
+  // artificial equilibrium; on every non-degenerate two-player reference game the lists agree.
+  for (const char* name : {"bos.nfg", "pd.nfg", "8x8.nfg", "coord3.nfg", "coord4.nfg", "vs6x6_75eq.nfg", "2x2const.nfg", "oneill.nfg", "sh3.nfg", "todd2.nfg"}) {
+    const StrategicGame g = load_nfg(name);
+    std::vector<std::string> ours, gambit;
+    for (const auto& e : lemke_howson_graph(g)) ours.push_back(gambit_row(e));
+    std::istringstream out(test::read_file(test::source_path(std::string("tests/data/games/") + name + ".lcp.out")));
+    for (std::string line; std::getline(out, line);)
+      if (!line.empty()) gambit.push_back(line);
+    std::sort(ours.begin(), ours.end());
+    std::sort(gambit.begin(), gambit.end());
+    EXPECT_EQ(ours, gambit) << name;
+  }
+}
+
+}  // namespace
+}  // namespace statecraft

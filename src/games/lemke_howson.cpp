@@ -80,63 +80,120 @@ struct Tableau {
   }
 };
 
+// Both tableaux at a vertex pair: the artificial equilibrium (all zero) at first, then wherever
+// complementary pivoting has led.
+class Walk {
+ public:
+  explicit Walk(const StrategicGame& game) : m_(game.strategies[0].size()), n_(game.strategies[1].size()) {
+    if (game.players.size() != 2) throw std::invalid_argument("Lemke-Howson needs a two-player game");
+    // Payoffs shifted so that all are positive; equilibria do not change.
+    mpq_class least = 0;
+    std::vector<std::vector<mpq_class>> a(m_, std::vector<mpq_class>(n_)), b(m_, std::vector<mpq_class>(n_));
+    for (std::size_t i = 0; i < m_; ++i)
+      for (std::size_t j = 0; j < n_; ++j) {
+        a[i][j] = exact(game.payoff({i, j}, 0));
+        b[i][j] = exact(game.payoff({i, j}, 1));
+        least = std::min({least, a[i][j], b[i][j]});
+      }
+    const mpq_class shift = 1 - least;
+    // Variables by label: label i < m is x_i in `p_` and r_i in `q_`; label m+j is s_j in `p_` and
+    // y_j in `q_`. q: r_i + Σ_j a_ij y_j = 1 (rows i); p: s_j + Σ_i b_ij x_i = 1 (rows j).
+    q_ = {std::vector<std::vector<mpq_class>>(m_, std::vector<mpq_class>(m_ + n_, 0)), std::vector<mpq_class>(m_, 1), {}, {}};
+    p_ = {std::vector<std::vector<mpq_class>>(n_, std::vector<mpq_class>(m_ + n_, 0)), std::vector<mpq_class>(n_, 1), {}, {}};
+    for (std::size_t i = 0; i < m_; ++i) {
+      q_.coefficient[i][i] = 1;
+      q_.basic.push_back(i);
+      q_.slack_columns.push_back(i);
+      for (std::size_t j = 0; j < n_; ++j) q_.coefficient[i][m_ + j] = a[i][j] + shift;
+    }
+    for (std::size_t j = 0; j < n_; ++j) {
+      p_.coefficient[j][m_ + j] = 1;
+      p_.basic.push_back(m_ + j);
+      p_.slack_columns.push_back(m_ + j);
+      for (std::size_t i = 0; i < m_; ++i) p_.coefficient[j][i] = b[i][j] + shift;
+    }
+  }
+
+  std::size_t labels() const { return m_ + n_; }
+
+  // Complementary pivoting after dropping `label`: the variable carrying it, non-basic in one of
+  // the tableaux, enters there; each leaving variable's twin enters the other tableau, until
+  // `label` leaves (von Stengel 2002, algorithm 3.4).
+  void drop(std::size_t label) {
+    bool in_p = !is_basic(p_, label);
+    std::size_t entering = label;
+    for (std::size_t steps = 0; steps < 1000000; ++steps) {
+      const std::size_t leaving = (in_p ? p_ : q_).pivot(entering);
+      if (leaving == label) return;
+      entering = leaving;
+      in_p = !in_p;
+    }
+    throw std::runtime_error("Lemke-Howson: no end to the path");
+  }
+
+  bool artificial() const {
+    for (std::size_t i = 0; i < m_; ++i)
+      if (sgn(p_.value(i)) != 0) return false;
+    return true;
+  }
+
+  MixedProfile profile() const {
+    MixedProfile profile{std::vector<mpq_class>(m_), std::vector<mpq_class>(n_)};
+    mpq_class sx = 0, sy = 0;
+    for (std::size_t i = 0; i < m_; ++i) sx += profile.row[i] = p_.value(i);
+    for (std::size_t j = 0; j < n_; ++j) sy += profile.column[j] = q_.value(m_ + j);
+    for (auto& v : profile.row) v /= sx;
+    for (auto& v : profile.column) v /= sy;
+    return profile;
+  }
+
+ private:
+  static bool is_basic(const Tableau& t, std::size_t variable) {
+    return std::find(t.basic.begin(), t.basic.end(), variable) != t.basic.end();
+  }
+
+  std::size_t m_, n_;
+  Tableau p_, q_;
+};
+
 }  // namespace
 
 MixedProfile lemke_howson(const StrategicGame& game, std::size_t label) {
-  if (game.players.size() != 2) throw std::invalid_argument("Lemke-Howson needs a two-player game");
-  const std::size_t m = game.strategies[0].size(), n = game.strategies[1].size();
-  if (label >= m + n) throw std::invalid_argument("Lemke-Howson: no such label");
-  // Payoffs shifted so that all are positive; equilibria do not change.
-  mpq_class least = 0;
-  std::vector<std::vector<mpq_class>> a(m, std::vector<mpq_class>(n)), b(m, std::vector<mpq_class>(n));
-  for (std::size_t i = 0; i < m; ++i)
-    for (std::size_t j = 0; j < n; ++j) {
-      a[i][j] = exact(game.payoff({i, j}, 0));
-      b[i][j] = exact(game.payoff({i, j}, 1));
-      least = std::min({least, a[i][j], b[i][j]});
-    }
-  const mpq_class shift = 1 - least;
-  // Variables by label: label i < m is x_i in `p` and r_i in `q`; label m+j is s_j in `p` and y_j in `q`.
-  // q: r_i + Σ_j a_ij y_j = 1 (rows i);  p: s_j + Σ_i b_ij x_i = 1 (rows j).
-  Tableau q{std::vector<std::vector<mpq_class>>(m, std::vector<mpq_class>(m + n, 0)), std::vector<mpq_class>(m, 1), {}, {}};
-  Tableau p{std::vector<std::vector<mpq_class>>(n, std::vector<mpq_class>(m + n, 0)), std::vector<mpq_class>(n, 1), {}, {}};
-  for (std::size_t i = 0; i < m; ++i) {
-    q.coefficient[i][i] = 1;
-    q.basic.push_back(i);
-    q.slack_columns.push_back(i);
-    for (std::size_t j = 0; j < n; ++j) q.coefficient[i][m + j] = a[i][j] + shift;
-  }
-  for (std::size_t j = 0; j < n; ++j) {
-    p.coefficient[j][m + j] = 1;
-    p.basic.push_back(m + j);
-    p.slack_columns.push_back(m + j);
-    for (std::size_t i = 0; i < m; ++i) p.coefficient[j][i] = b[i][j] + shift;
-  }
-  // Complementary pivoting: the variable carrying the missing label enters, alternating tableaux,
-  // until the missing label leaves (von Stengel 2002, algorithm 3.4).
-  std::size_t entering = label;
-  bool in_p = label < m;  // x_k enters p when a row strategy's label is dropped; y_k enters q otherwise
-  for (std::size_t steps = 0; steps < 100000; ++steps) {
-    const std::size_t leaving = (in_p ? p : q).pivot(entering);
-    if (leaving == label) break;
-    entering = leaving;  // its complement, the variable of the same label in the other tableau
-    in_p = !in_p;
-  }
-  MixedProfile profile{std::vector<mpq_class>(m), std::vector<mpq_class>(n)};
-  mpq_class sx = 0, sy = 0;
-  for (std::size_t i = 0; i < m; ++i) sx += profile.row[i] = p.value(i);
-  for (std::size_t j = 0; j < n; ++j) sy += profile.column[j] = q.value(m + j);
-  for (auto& v : profile.row) v /= sx;
-  for (auto& v : profile.column) v /= sy;
-  return profile;
+  Walk walk(game);
+  if (label >= walk.labels()) throw std::invalid_argument("Lemke-Howson: no such label");
+  walk.drop(label);
+  return walk.profile();
 }
 
 std::vector<MixedProfile> lemke_howson_all_labels(const StrategicGame& game) {
   std::vector<MixedProfile> found;
-  const std::size_t labels = game.strategies[0].size() + game.strategies[1].size();
-  for (std::size_t k = 0; k < labels; ++k) {
-    MixedProfile e = lemke_howson(game, k);
+  const Walk start(game);
+  for (std::size_t k = 0; k < start.labels(); ++k) {
+    Walk walk = start;
+    walk.drop(k);
+    MixedProfile e = walk.profile();
     if (std::find(found.begin(), found.end(), e) == found.end()) found.push_back(std::move(e));
+  }
+  return found;
+}
+
+std::vector<MixedProfile> lemke_howson_graph(const StrategicGame& game) {
+  // Breadth first over the Lemke-Howson graph: from every equilibrium found, drop every label
+  // again (as gambit-lcp does); paths leading back to the artificial equilibrium end there.
+  std::vector<MixedProfile> found;
+  std::vector<Walk> frontier{Walk(game)};
+  while (!frontier.empty()) {
+    const Walk from = std::move(frontier.front());
+    frontier.erase(frontier.begin());
+    for (std::size_t k = 0; k < from.labels(); ++k) {
+      Walk walk = from;
+      walk.drop(k);
+      if (walk.artificial()) continue;
+      MixedProfile e = walk.profile();
+      if (std::find(found.begin(), found.end(), e) != found.end()) continue;
+      found.push_back(std::move(e));
+      frontier.push_back(std::move(walk));
+    }
   }
   return found;
 }
