@@ -355,3 +355,20 @@ TEST(LemkeHowson, TheGraphFindsWhatGambitLcpLists) {
 
 }  // namespace
 }  // namespace statecraft
+
+#include "report/games_report.hpp"
+
+namespace statecraft {
+namespace {
+
+TEST(Games, MatchingPenniesMixesEvenly) {
+  const StrategicGame pennies{"pennies", {"A", "B"}, {{"heads", "tails"}, {"heads", "tails"}}, {{1, -1}, {-1, 1}, {-1, 1}, {1, -1}}};
+  const auto s = solve_strategic(pennies);
+  EXPECT_TRUE(s.pure_equilibria.empty());
+  ASSERT_EQ(s.mixed_equilibria.size(), 1u);
+  EXPECT_EQ(s.mixed_equilibria[0], (std::vector<std::vector<std::string>>{{"1/2", "1/2"}, {"1/2", "1/2"}}));
+  EXPECT_NE(render_strategic_text(pennies, s, "").find("mixed equilibrium: A heads 1/2, tails 1/2; B heads 1/2, tails 1/2"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace statecraft

@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 
 #include "games/equilibria.hpp"
+#include "games/lemke_howson.hpp"
+#include <algorithm>
 
 namespace statecraft {
 namespace {
@@ -24,7 +26,17 @@ std::string profile_in_words(const StrategicGame& g, const std::vector<std::size
 }  // namespace
 
 StrategicSolution solve_strategic(const StrategicGame& game) {
-  return {pure_nash_equilibria(game), iterated_strict_dominance(game)};
+  StrategicSolution s{pure_nash_equilibria(game), iterated_strict_dominance(game), {}};
+  if (game.players.size() != 2 || game.strategies[0].size() > 12 || game.strategies[1].size() > 12) return s;
+  for (const auto& e : lemke_howson_graph(game)) {
+    auto mixes = [](const std::vector<mpq_class>& v) { return std::count_if(v.begin(), v.end(), [](const mpq_class& x) { return sgn(x) != 0; }) > 1; };
+    if (!mixes(e.row) && !mixes(e.column)) continue;  // pure: listed already
+    std::vector<std::vector<std::string>> probabilities(2);
+    for (const auto& x : e.row) probabilities[0].push_back(x.get_str());
+    for (const auto& y : e.column) probabilities[1].push_back(y.get_str());
+    s.mixed_equilibria.push_back(probabilities);
+  }
+  return s;
 }
 
 std::string render_strategic_text(const StrategicGame& g, const StrategicSolution& s, const std::string& indent) {
@@ -32,6 +44,16 @@ std::string render_strategic_text(const StrategicGame& g, const StrategicSolutio
   if (s.pure_equilibria.empty()) out += indent + "no pure-strategy equilibrium: each side would rather keep the other guessing\n";
   for (const auto& e : s.pure_equilibria)
     out += fmt::format("{}equilibrium: {} (payoffs {})\n", indent, profile_in_words(g, e), payoffs_in_words(g.players, g.payoffs[g.profile_index(e)]));
+  for (const auto& mixed : s.mixed_equilibria) {
+    std::vector<std::string> parts;
+    for (std::size_t p = 0; p < 2; ++p) {
+      std::vector<std::string> shares;
+      for (std::size_t k = 0; k < mixed[p].size(); ++k)
+        if (mixed[p][k] != "0") shares.push_back(g.strategies[p][k] + " " + mixed[p][k]);
+      parts.push_back(fmt::format("{} {}", g.players[p], fmt::join(shares, ", ")));
+    }
+    out += fmt::format("{}mixed equilibrium: {}\n", indent, fmt::join(parts, "; "));
+  }
   for (std::size_t p = 0; p < g.players.size(); ++p) {
     if (s.undominated[p].size() == g.strategies[p].size()) continue;
     std::vector<std::string> gone;
@@ -58,7 +80,17 @@ nlohmann::json strategic_json(const StrategicGame& g, const StrategicSolution& s
     for (std::size_t k : s.undominated[p]) names.push_back(g.strategies[p][k]);
     undominated[g.players[p]] = names;
   }
-  return {{"form", "strategic"}, {"pure_equilibria", equilibria}, {"undominated_strategies", undominated}};
+  nlohmann::json mixed = nlohmann::json::array();
+  for (const auto& e : s.mixed_equilibria) {
+    nlohmann::json by_player = nlohmann::json::object();
+    for (std::size_t p = 0; p < 2; ++p) {
+      nlohmann::json shares = nlohmann::json::object();
+      for (std::size_t k = 0; k < e[p].size(); ++k) shares[g.strategies[p][k]] = e[p][k];
+      by_player[g.players[p]] = shares;
+    }
+    mixed.push_back(by_player);
+  }
+  return {{"form", "strategic"}, {"pure_equilibria", equilibria}, {"mixed_equilibria", mixed}, {"undominated_strategies", undominated}};
 }
 
 std::string render_tree_text(const std::vector<std::string>& players, const BackwardInduction& s, const std::string& indent) {

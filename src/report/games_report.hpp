@@ -14,6 +14,9 @@ namespace statecraft {
 struct StrategicSolution {
   std::vector<std::vector<std::size_t>> pure_equilibria;
   std::vector<std::vector<std::size_t>> undominated;  // surviving strategies per player
+  // Two-player games up to 12x12: the equilibria of the Lemke-Howson graph that mix strategies,
+  // per player the probability of each strategy, as exact fractions.
+  std::vector<std::vector<std::vector<std::string>>> mixed_equilibria;
 };
 
 StrategicSolution solve_strategic(const StrategicGame& game);
