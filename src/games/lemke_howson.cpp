@@ -34,10 +34,14 @@ namespace {
 // numbered by their labels' meaning within the tableau; `slack_columns` are the initial basis,
 // used for the lexicographic ratio test.
 struct Tableau {
-  std::vector<std::vector<mpq_class>> coefficient;
-  std::vector<mpq_class> rhs;
+  // Integer pivoting (Bareiss; as in Avis's lrs and von Stengel 2002, §3): the entries are
+  // `determinant` times those of the rational tableau, and every division is exact, so the
+  // numbers stay as small as the determinants of the basis.
+  std::vector<std::vector<mpz_class>> coefficient;
+  std::vector<mpz_class> rhs;
   std::vector<std::size_t> basic;  // variable basic in each row
   std::vector<std::size_t> slack_columns;
+  mpz_class determinant = 1;
 
   // Brings `entering` into the basis; returns the variable that leaves.
   std::size_t pivot(std::size_t entering) {
@@ -47,35 +51,44 @@ struct Tableau {
       if (row == rhs.size() || lexicographically_smaller(r, row, entering)) row = r;
     }
     if (row == rhs.size()) throw std::runtime_error("Lemke-Howson: unbounded ray (the game's payoffs must be made positive)");
-    const mpq_class p = coefficient[row][entering];
-    for (auto& c : coefficient[row]) c /= p;
-    rhs[row] /= p;
+    const mpz_class p = coefficient[row][entering];
     for (std::size_t r = 0; r < rhs.size(); ++r) {
-      if (r == row || sgn(coefficient[r][entering]) == 0) continue;
-      const mpq_class f = coefficient[r][entering];
-      for (std::size_t v = 0; v < coefficient[r].size(); ++v)
-        if (sgn(coefficient[row][v]) != 0) coefficient[r][v] -= f * coefficient[row][v];
-      rhs[r] -= f * rhs[row];
+      if (r == row) continue;
+      const mpz_class f = coefficient[r][entering];
+      for (std::size_t v = 0; v < coefficient[r].size(); ++v) {
+        coefficient[r][v] = coefficient[r][v] * p - f * coefficient[row][v];
+        mpz_divexact(coefficient[r][v].get_mpz_t(), coefficient[r][v].get_mpz_t(), determinant.get_mpz_t());
+      }
+      rhs[r] = rhs[r] * p - f * rhs[row];
+      mpz_divexact(rhs[r].get_mpz_t(), rhs[r].get_mpz_t(), determinant.get_mpz_t());
     }
+    determinant = p;
     const std::size_t leaving = basic[row];
     basic[row] = entering;
     return leaving;
   }
 
-  // Minimum ratio rhs/coefficient, ties broken by the initial-basis columns in order.
+  // Minimum ratio rhs/coefficient, ties broken by the initial-basis columns in order; the
+  // coefficients compared are positive, so ratios compare by cross-multiplication.
   bool lexicographically_smaller(std::size_t a, std::size_t b, std::size_t entering) const {
-    const mpq_class ra = rhs[a] / coefficient[a][entering], rb = rhs[b] / coefficient[b][entering];
-    if (ra != rb) return ra < rb;
+    const mpz_class& ea = coefficient[a][entering];
+    const mpz_class& eb = coefficient[b][entering];
+    const int by_rhs = cmp(rhs[a] * eb, rhs[b] * ea);
+    if (by_rhs != 0) return by_rhs < 0;
     for (std::size_t column : slack_columns) {
-      const mpq_class ca = coefficient[a][column] / coefficient[a][entering], cb = coefficient[b][column] / coefficient[b][entering];
-      if (ca != cb) return ca < cb;
+      const int by_column = cmp(coefficient[a][column] * eb, coefficient[b][column] * ea);
+      if (by_column != 0) return by_column < 0;
     }
     return false;
   }
 
   mpq_class value(std::size_t variable) const {
     for (std::size_t r = 0; r < rhs.size(); ++r)
-      if (basic[r] == variable) return rhs[r];
+      if (basic[r] == variable) {
+        mpq_class v(rhs[r], determinant);
+        v.canonicalize();
+        return v;
+      }
     return 0;
   }
 };
@@ -96,21 +109,34 @@ class Walk {
         least = std::min({least, a[i][j], b[i][j]});
       }
     const mpq_class shift = 1 - least;
+    // Integer coefficients: every shifted payoff times the least common multiple of their
+    // denominators (and the right-hand sides 1 times it too).
+    mpz_class scale = 1;
+    for (std::size_t i = 0; i < m_; ++i)
+      for (std::size_t j = 0; j < n_; ++j) {
+        mpq_class sa = a[i][j] + shift, sb = b[i][j] + shift;
+        mpz_lcm(scale.get_mpz_t(), scale.get_mpz_t(), sa.get_den_mpz_t());
+        mpz_lcm(scale.get_mpz_t(), scale.get_mpz_t(), sb.get_den_mpz_t());
+      }
+    auto integer = [&](const mpq_class& v) {
+      const mpq_class scaled = (v + shift) * scale;
+      return mpz_class(scaled.get_num() / scaled.get_den());
+    };
     // Variables by label: label i < m is x_i in `p_` and r_i in `q_`; label m+j is s_j in `p_` and
     // y_j in `q_`. q: r_i + Σ_j a_ij y_j = 1 (rows i); p: s_j + Σ_i b_ij x_i = 1 (rows j).
-    q_ = {std::vector<std::vector<mpq_class>>(m_, std::vector<mpq_class>(m_ + n_, 0)), std::vector<mpq_class>(m_, 1), {}, {}};
-    p_ = {std::vector<std::vector<mpq_class>>(n_, std::vector<mpq_class>(m_ + n_, 0)), std::vector<mpq_class>(n_, 1), {}, {}};
+    q_ = {std::vector<std::vector<mpz_class>>(m_, std::vector<mpz_class>(m_ + n_, 0)), std::vector<mpz_class>(m_, scale), {}, {}, 1};
+    p_ = {std::vector<std::vector<mpz_class>>(n_, std::vector<mpz_class>(m_ + n_, 0)), std::vector<mpz_class>(n_, scale), {}, {}, 1};
     for (std::size_t i = 0; i < m_; ++i) {
       q_.coefficient[i][i] = 1;
       q_.basic.push_back(i);
       q_.slack_columns.push_back(i);
-      for (std::size_t j = 0; j < n_; ++j) q_.coefficient[i][m_ + j] = a[i][j] + shift;
+      for (std::size_t j = 0; j < n_; ++j) q_.coefficient[i][m_ + j] = integer(a[i][j]);
     }
     for (std::size_t j = 0; j < n_; ++j) {
       p_.coefficient[j][m_ + j] = 1;
       p_.basic.push_back(m_ + j);
       p_.slack_columns.push_back(m_ + j);
-      for (std::size_t i = 0; i < m_; ++i) p_.coefficient[j][i] = b[i][j] + shift;
+      for (std::size_t i = 0; i < m_; ++i) p_.coefficient[j][i] = integer(b[i][j]);
     }
   }
 
