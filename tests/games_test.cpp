@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <sstream>
+#include <fmt/format.h>
 
 #include "games/equilibria.hpp"
 #include "games/gambit_nfg.hpp"
@@ -368,6 +369,35 @@ TEST(Games, MatchingPenniesMixesEvenly) {
   ASSERT_EQ(s.mixed_equilibria.size(), 1u);
   EXPECT_EQ(s.mixed_equilibria[0], (std::vector<std::vector<std::string>>{{"1/2", "1/2"}, {"1/2", "1/2"}}));
   EXPECT_NE(render_strategic_text(pennies, s, "").find("mixed equilibrium: A heads 1/2, tails 1/2; B heads 1/2, tails 1/2"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace statecraft
+
+namespace statecraft {
+namespace {
+
+// The tree's shape and numbers, for comparing a tree with its rewritten self.
+std::string fingerprint(const GameNode& n) {
+  std::string s = std::to_string(static_cast<int>(n.kind)) + n.player + "[";
+  for (const auto& m : n.moves) s += m + ",";
+  for (const auto& p : n.probabilities) s += fmt::format("{},", p.value);
+  for (const auto& v : n.payoffs.values) s += fmt::format("{};", v.value);
+  for (const auto& c : n.children) s += fingerprint(c);
+  return s + "]";
+}
+
+TEST(Gambit, WrittenTreesReadBack) {
+  for (const auto& entry : std::filesystem::directory_iterator(test::source_path("tests/data/games"))) {
+    if (entry.path().extension() != ".efg" || entry.path().stem() == "broken") continue;
+    const Game g = load_efg(entry.path().filename().string());
+    Diagnostics d("written");
+    const auto again = read_efg(write_efg(g), d);
+    ASSERT_TRUE(again) << entry.path() << (d.empty() ? "" : format_diagnostic(d.all()[0]));
+    EXPECT_EQ(fingerprint(again->tree), fingerprint(g.tree)) << entry.path();
+    // Information sets survive: backward induction sees the same (im)perfect information.
+    EXPECT_EQ(backward_induction(*again).perfect_information, backward_induction(g).perfect_information) << entry.path();
+  }
 }
 
 }  // namespace

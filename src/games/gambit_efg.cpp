@@ -1,6 +1,8 @@
 #include "games/gambit_efg.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <map>
 
 #include "games/gambit_tokens.hpp"
@@ -170,5 +172,58 @@ std::optional<Game> read_efg(std::string_view text, Diagnostics& diagnostics) {
   }
   return game;
 }
+
+namespace {
+
+std::string quoted(const std::string& s) {
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string("\\\"") : std::string(1, c);
+  return out + "\"";
+}
+
+class EfgWriter {
+ public:
+  explicit EfgWriter(const Game& g) : g_(g) {}
+
+  std::string write() {
+    std::string out = fmt::format("EFG 2 R {} {{", quoted(g_.title.empty() ? g_.id : g_.title));
+    for (const auto& p : g_.players) out += " " + quoted(p);
+    out += " }\n\"\"\n\n";
+    node(g_.tree, out);
+    return out;
+  }
+
+ private:
+  void node(const GameNode& n, std::string& out) {
+    if (n.kind == GameNode::Kind::Terminal) {
+      std::vector<std::string> values;
+      for (const auto& v : n.payoffs.values) values.push_back(v.text.empty() ? fmt::format("{}", v.value) : v.text);
+      out += fmt::format("t {} {} \"\" {{ {} }}\n", quoted(n.name), ++outcomes_, fmt::join(values, ", "));
+      return;
+    }
+    if (n.kind == GameNode::Kind::Chance) {
+      out += fmt::format("c {} {} \"\" {{", quoted(n.name), ++chance_sets_);
+      for (std::size_t m = 0; m < n.moves.size(); ++m)
+        out += fmt::format(" {} {}", quoted(n.moves[m]), n.probabilities[m].text.empty() ? fmt::format("{}", n.probabilities[m].value) : n.probabilities[m].text);
+    } else {
+      const auto player = static_cast<std::size_t>(std::find(g_.players.begin(), g_.players.end(), n.player) - g_.players.begin());
+      auto& sets = infosets_[player];
+      const std::string label = n.infoset.empty() ? "\n" + std::to_string(++unlabelled_) : n.infoset;
+      if (!sets.count(label)) sets[label] = sets.size() + 1;
+      out += fmt::format("p {} {} {} \"\" {{", quoted(n.name), player + 1, sets[label]);
+      for (const auto& move : n.moves) out += " " + quoted(move);
+    }
+    out += " } 0\n";
+    for (const auto& child : n.children) node(child, out);
+  }
+
+  const Game& g_;
+  std::size_t outcomes_ = 0, chance_sets_ = 0, unlabelled_ = 0;
+  std::map<std::size_t, std::map<std::string, std::size_t>> infosets_;
+};
+
+}  // namespace
+
+std::string write_efg(const Game& game) { return EfgWriter(game).write(); }
 
 }  // namespace statecraft

@@ -17,4 +17,8 @@ namespace statecraft {
 // sets are labelled by their numbers, and payoffs sit at the terminal nodes.
 std::optional<Game> read_efg(std::string_view text, Diagnostics& diagnostics);
 
+// The tree in Gambit's format: information sets numbered per player as labelled (labels that are
+// not numbers are numbered in order of first appearance), one outcome per terminal node.
+std::string write_efg(const Game& game);
+
 }  // namespace statecraft
