@@ -70,3 +70,24 @@ BENCHMARK(lemke_howson_20x20)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 }  // namespace statecraft
+
+#include "games/logit.hpp"
+
+namespace statecraft {
+namespace {
+
+// The logit path of a random 3-player 8x8x8 game, payoffs uniform in 0..100.
+void logit_8x8x8(benchmark::State& state) {
+  std::mt19937 random(888);
+  std::uniform_int_distribution<int> payoff(0, 100);
+  StrategicGame g{"random", {"1", "2", "3"}, {std::vector<std::string>(8, "s"), std::vector<std::string>(8, "t"), std::vector<std::string>(8, "u")}, {}};
+  for (std::size_t k = 0; k < 512; ++k)
+    g.payoffs.push_back({static_cast<double>(payoff(random)), static_cast<double>(payoff(random)), static_cast<double>(payoff(random))});
+  std::size_t points = 0;
+  for (auto _ : state) points = trace_logit(g).size();
+  state.counters["points"] = static_cast<double>(points);
+}
+BENCHMARK(logit_8x8x8)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+}  // namespace statecraft

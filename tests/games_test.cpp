@@ -402,3 +402,54 @@ TEST(Gambit, WrittenTreesReadBack) {
 
 }  // namespace
 }  // namespace statecraft
+
+#include "games/logit.hpp"
+
+namespace statecraft {
+namespace {
+
+std::vector<double> flat(const LogitPoint& point) {
+  std::vector<double> out;
+  for (const auto& p : point.probabilities) out.insert(out.end(), p.begin(), p.end());
+  return out;
+}
+
+std::vector<double> gambit_numbers(const std::string& name) {
+  std::string line = test::read_file(test::source_path("tests/data/games/" + name + ".logit_e.out"));
+  std::vector<double> out;
+  std::stringstream cells(line.substr(3));
+  for (std::string cell; std::getline(cells, cell, ',');) out.push_back(std::stod(cell));
+  return out;
+}
+
+TEST(Logit, TracesToGambitsLimitingEquilibrium) {
+  for (const char* name : {"3x3x3.nfg", "5x4x3.nfg", "coord333.nfg", "8x2x2.nfg", "2x2x2x2.nfg", "2x2x2x2x2.nfg"}) {
+    const auto ours = flat(trace_logit(load_nfg(name)).back());
+    const auto gambit = gambit_numbers(name);
+    ASSERT_EQ(ours.size(), gambit.size()) << name;
+    for (std::size_t k = 0; k < ours.size(); ++k) EXPECT_NEAR(ours[k], gambit[k], 1e-4) << name << " column " << k + 1;
+  }
+}
+
+TEST(Logit, EndsAtANashEquilibriumWhereGambitStopsShort) {
+  // On McKelvey & McLennan's 2x2x2 game Gambit prints players 1 and 2 at 1/2 each and player 3 at
+  // (0.574, 0.426). That is no equilibrium: against 1/2, 1/2 player 3's first strategy earns
+  // (12 + 2)/4 = 3.5 and its second (6 + 6)/4 = 3. The branch statecraft follows ends with player 3
+  // on its first strategy, which is an equilibrium (players 1 and 2 are then indifferent).
+  const StrategicGame g = load_nfg("2x2x2.nfg");
+  const auto end = flat(trace_logit(g).back());
+  const std::vector<double> expected{0.5, 0.5, 0.5, 0.5, 1, 0};
+  for (std::size_t k = 0; k < end.size(); ++k) EXPECT_NEAR(end[k], expected[k], 1e-6) << k;
+  const auto gambit = gambit_numbers("2x2x2.nfg");
+  EXPECT_NEAR(gambit[4], 0.574046, 1e-9);
+}
+
+TEST(Logit, StartsUniformAndRaisesLambda) {
+  const auto path = trace_logit(load_nfg("coord333.nfg"));
+  EXPECT_EQ(path.front().lambda, 0);
+  for (double p : flat(path.front())) EXPECT_NEAR(p, 1.0 / 3, 1e-12);
+  for (std::size_t k = 1; k < path.size(); ++k) EXPECT_GT(path[k].lambda, 0);
+}
+
+}  // namespace
+}  // namespace statecraft
