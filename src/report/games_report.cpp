@@ -6,6 +6,8 @@
 
 #include "games/equilibria.hpp"
 #include "games/lemke_howson.hpp"
+#include "games/logit.hpp"
+#include <stdexcept>
 #include <algorithm>
 
 namespace statecraft {
@@ -26,7 +28,14 @@ std::string profile_in_words(const StrategicGame& g, const std::vector<std::size
 }  // namespace
 
 StrategicSolution solve_strategic(const StrategicGame& game) {
-  StrategicSolution s{pure_nash_equilibria(game), iterated_strict_dominance(game), {}};
+  StrategicSolution s{pure_nash_equilibria(game), iterated_strict_dominance(game), {}, {}};
+  if (game.profile_count() <= 4096) {
+    try {
+      s.logit_limit = trace_logit(game).back().probabilities;
+    } catch (const std::runtime_error&) {
+      // A branch that cannot be followed numerically leaves the logit line out.
+    }
+  }
   if (game.players.size() != 2 || game.strategies[0].size() > 12 || game.strategies[1].size() > 12) return s;
   for (const auto& e : lemke_howson_graph(game)) {
     auto mixes = [](const std::vector<mpq_class>& v) { return std::count_if(v.begin(), v.end(), [](const mpq_class& x) { return sgn(x) != 0; }) > 1; };
@@ -53,6 +62,16 @@ std::string render_strategic_text(const StrategicGame& g, const StrategicSolutio
       parts.push_back(fmt::format("{} {}", g.players[p], fmt::join(shares, ", ")));
     }
     out += fmt::format("{}mixed equilibrium: {}\n", indent, fmt::join(parts, "; "));
+  }
+  if (!s.logit_limit.empty()) {
+    std::vector<std::string> parts;
+    for (std::size_t p = 0; p < g.players.size(); ++p) {
+      std::vector<std::string> shares;
+      for (std::size_t k = 0; k < s.logit_limit[p].size(); ++k)
+        if (s.logit_limit[p][k] > 5e-5) shares.push_back(fmt::format("{} {:.4g}", g.strategies[p][k], s.logit_limit[p][k]));
+      parts.push_back(fmt::format("{} {}", g.players[p], fmt::join(shares, ", ")));
+    }
+    out += fmt::format("{}selected by logit tracing (quantal response, λ → ∞): {}\n", indent, fmt::join(parts, "; "));
   }
   for (std::size_t p = 0; p < g.players.size(); ++p) {
     if (s.undominated[p].size() == g.strategies[p].size()) continue;
@@ -90,7 +109,17 @@ nlohmann::json strategic_json(const StrategicGame& g, const StrategicSolution& s
     }
     mixed.push_back(by_player);
   }
-  return {{"form", "strategic"}, {"pure_equilibria", equilibria}, {"mixed_equilibria", mixed}, {"undominated_strategies", undominated}};
+  nlohmann::json logit = nullptr;
+  if (!s.logit_limit.empty()) {
+    logit = nlohmann::json::object();
+    for (std::size_t p = 0; p < g.players.size(); ++p) {
+      nlohmann::json shares = nlohmann::json::object();
+      for (std::size_t k = 0; k < s.logit_limit[p].size(); ++k) shares[g.strategies[p][k]] = s.logit_limit[p][k];
+      logit[g.players[p]] = shares;
+    }
+  }
+  return {{"form", "strategic"}, {"pure_equilibria", equilibria}, {"mixed_equilibria", mixed}, {"logit_limit", logit},
+          {"undominated_strategies", undominated}};
 }
 
 std::string render_tree_text(const std::vector<std::string>& players, const BackwardInduction& s, const std::string& indent) {

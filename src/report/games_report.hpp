@@ -17,6 +17,9 @@ struct StrategicSolution {
   // Two-player games up to 12x12: the equilibria of the Lemke-Howson graph that mix strategies,
   // per player the probability of each strategy, as exact fractions.
   std::vector<std::vector<std::vector<std::string>>> mixed_equilibria;
+  // Up to 4096 profiles: where the logit quantal response branch ends (McKelvey & Palfrey), per
+  // player per strategy; the equilibrium that boundedly rational play selects.
+  std::vector<std::vector<double>> logit_limit;
 };
 
 StrategicSolution solve_strategic(const StrategicGame& game);
