@@ -57,8 +57,11 @@ TEST(KtabCsv, PreciseErrors) {
   EXPECT_EQ(errors_of(head + "A,a,10,50,50\nB,b,ten,50,50\n"), std::vector<std::string>{"4:5: influence 'ten' is not a number"});
   EXPECT_EQ(errors_of(head + "A,a,10,50,50\nB,b,10,50,150\n"), std::vector<std::string>{"4:11: salience 150 lies outside 0..100"});
   EXPECT_EQ(errors_of(head + "A,a,10,50,50\n"), std::vector<std::string>{"1:8: the first row announces 2 actors, the file has 1"});
+  // Found by the fuzzer: a count beyond int's range must be an error, not a conversion.
+  EXPECT_EQ(errors_of("S,desc,4e50,1\nActor,Description,Influence,P,S\n"),
+            std::vector<std::string>{"1:8: the number of actors must be a whole number from 1 to 1000000, found '4e50'"});
   EXPECT_EQ(errors_of("S,desc,0,1\nActor,Description,Influence,P,S\n"),
-            std::vector<std::string>{"1:8: the number of actors must be a whole number of at least 1, found '0'"});
+            std::vector<std::string>{"1:8: the number of actors must be a whole number from 1 to 1000000, found '0'"});
   EXPECT_EQ(errors_of("S,desc,1,2\nActor,Description,Influence,P,S\nA,a,1,2,3\n"),
             std::vector<std::string>{"2:1: the header has 5 columns; 2 dimensions need 7 (Actor, Description, Influence, then a position and a salience per dimension)"});
 }

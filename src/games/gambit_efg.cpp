@@ -1,6 +1,7 @@
 #include "games/gambit_efg.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <map>
@@ -74,7 +75,7 @@ class EfgReader {
       const GambitToken& at = t_.peek();
       const auto player = t_.number("the player's number");
       if (!player) return n;
-      if (*player < 1 || *player > static_cast<double>(players_) || *player != static_cast<long>(*player)) {
+      if (*player < 1 || *player > static_cast<double>(players_) || *player != std::floor(*player)) {
         t_.fail(at, fmt::format("player {} does not exist (there are {})", at.text, players_));
         return n;
       }
@@ -122,7 +123,7 @@ class EfgReader {
     const GambitToken& at = t_.peek();
     const auto number = t_.number("the outcome's number");
     if (!number) return;
-    if (*number < 0 || *number != static_cast<long>(*number)) {
+    if (*number < 0 || *number > 1e9 || *number != std::floor(*number)) {
       t_.fail(at, fmt::format("an outcome number must be 0 or a positive whole number, found {}", at.text));
       return;
     }

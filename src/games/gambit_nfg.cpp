@@ -1,5 +1,6 @@
 #include "games/gambit_nfg.hpp"
 
+#include <cmath>
 #include <fmt/format.h>
 
 #include "games/gambit_tokens.hpp"
@@ -58,7 +59,7 @@ std::optional<StrategicGame> read_nfg(std::string_view text, Diagnostics& d) {
       const GambitToken& at = t.peek();
       const auto count = t.number("a player's number of strategies");
       if (!count) return std::nullopt;
-      if (*count < 1 || *count != static_cast<long>(*count) || *count > 1e6) {
+      if (*count < 1 || *count > 1e6 || *count != std::floor(*count)) {
         t.fail(at, fmt::format("a number of strategies must be a whole number from 1, found {}", at.text));
         return std::nullopt;
       }
@@ -104,7 +105,7 @@ std::optional<StrategicGame> read_nfg(std::string_view text, Diagnostics& d) {
       const GambitToken& at = t.peek();
       const auto number = t.number("a profile's outcome number");
       if (!number) return std::nullopt;
-      if (*number < 0 || *number > static_cast<double>(outcomes.size()) || *number != static_cast<long>(*number)) {
+      if (*number < 0 || *number > static_cast<double>(outcomes.size()) || *number != std::floor(*number)) {
         t.fail(at, fmt::format("outcome {} does not exist (there are {})", at.text, outcomes.size()));
         return std::nullopt;
       }

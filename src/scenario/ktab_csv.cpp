@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <fmt/format.h>
 #include <set>
 
@@ -62,7 +63,8 @@ void drop_trailing_empty(std::vector<Field>& fields, std::size_t expected) {
 
 std::optional<int> count(const Field& field) {
   const auto value = parse_number(field.text);
-  if (!value || *value < 1 || *value != static_cast<int>(*value)) return std::nullopt;
+  // Range first: converting a double beyond int's range is undefined.
+  if (!value || *value < 1 || *value > 1e6 || *value != std::floor(*value)) return std::nullopt;
   return static_cast<int>(*value);
 }
 
@@ -93,8 +95,8 @@ std::optional<KtabScenario> read_ktab_csv(std::string_view text, Diagnostics& d)
   }
   const auto actors = count(first[2]);
   const auto dims = count(first[3]);
-  if (!actors) d.error({1, first[2].column}, fmt::format("the number of actors must be a whole number of at least 1, found '{}'", first[2].text));
-  if (!dims) d.error({1, first[3].column}, fmt::format("the number of dimensions must be a whole number of at least 1, found '{}'", first[3].text));
+  if (!actors) d.error({1, first[2].column}, fmt::format("the number of actors must be a whole number from 1 to 1000000, found '{}'", first[2].text));
+  if (!dims) d.error({1, first[3].column}, fmt::format("the number of dimensions must be a whole number from 1 to 1000000, found '{}'", first[3].text));
   if (!actors || !dims) return std::nullopt;
 
   KtabScenario s{first[0].text, first[1].text, {}, {}};
