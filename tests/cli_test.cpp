@@ -339,3 +339,24 @@ TEST(Cli, SolveAGambitTree) {
 
 }  // namespace
 }  // namespace statecraft
+
+namespace statecraft {
+namespace {
+
+TEST(Cli, SolveMethods) {
+  const std::string bos = "'" + test::source_path("tests/data/games/bos.nfg") + "'";
+  const auto lcp = test::run_statecraft("solve " + bos + " --method lcp");
+  ASSERT_EQ(lcp.exit_code, 0) << lcp.err;
+  EXPECT_NE(lcp.out.find("Lemke-Howson equilibrium: Player 1 Top 3/5, Bottom 2/5; Player 2 Left 2/5, Right 3/5"), std::string::npos);
+  EXPECT_NE(lcp.out.find("Lemke-Howson equilibrium: Player 1 Top 1; Player 2 Left 1"), std::string::npos);
+  EXPECT_EQ(lcp.out.find("selected by logit"), std::string::npos);
+  const auto pure = test::run_statecraft("solve " + bos + " --method pure");
+  EXPECT_EQ(pure.out.find("mixed"), std::string::npos);
+  EXPECT_NE(pure.out.find("equilibrium: Player 1 Top, Player 2 Left"), std::string::npos);
+  const auto bad = test::run_statecraft("solve " + bos + " --method magic");
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("unknown method 'magic'"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace statecraft

@@ -298,7 +298,12 @@ std::optional<StrategicGame> read_nfg_file(const std::string& file, std::ostream
   return game;
 }
 
-int solve(const std::string& target, const std::string& format, std::ostream& out, std::ostream& err) {
+int solve(const std::string& target, const std::string& format, const std::string& method, std::ostream& out, std::ostream& err) {
+  const auto choice = solver_choice(method);
+  if (!choice) {
+    err << "statecraft solve: unknown method '" << method << "'; methods: all, pure, dominance, lcp, logit\n";
+    return bad_input;
+  }
   const auto hash = target.find('#');
   const std::string file = target.substr(0, hash);
   const std::string wanted = hash == std::string::npos ? "" : target.substr(hash + 1);
@@ -322,7 +327,7 @@ int solve(const std::string& target, const std::string& format, std::ostream& ou
     return game;
   };
   auto add_strategic = [&](const std::string& id, const StrategicGame& g) {
-    const auto solution = solve_strategic(g);
+    const auto solution = solve_strategic(g, *choice);
     text += fmt::format("{} ({}, strategic form, {})\n", id, g.title, fmt::join(g.players, " vs "));
     text += render_strategic_text(g, solution, "  ");
     nlohmann::json j = strategic_json(g, solution);

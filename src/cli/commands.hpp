@@ -46,7 +46,8 @@ int stability(const std::string& file, const std::string& format, bool full_tabl
               const std::vector<std::string>& coalition, std::ostream& out, std::ostream& err);
 
 // target: FILE or FILE#game; a .nfg file is a Gambit game.
-int solve(const std::string& target, const std::string& format, std::ostream& out, std::ostream& err);
+// method: all (default), pure, dominance, lcp, logit; trees are solved by backward induction.
+int solve(const std::string& target, const std::string& format, const std::string& method, std::ostream& out, std::ostream& err);
 
 int backtest(const std::string& file, BacktestOptions options, std::ostream& out, std::ostream& err);
 

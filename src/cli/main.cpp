@@ -84,6 +84,10 @@ int main(int argc, char** argv) {
   auto* solve = app.add_subcommand("solve", "Is the threat credible: equilibria of the scenario's games (FILE or FILE#game), or of a Gambit .nfg/.efg file");
   solve->add_option("target", solve_target, "Scenario file, optionally #game-id; or a Gambit .nfg or .efg file")->required();
   solve->add_option("--format", solve_format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+  std::string solve_method = "all";
+  solve->add_option("--method", solve_method,
+                    "Strategic games: all (default: pure equilibria, dominance, Lemke-Howson up to 12x12, logit up to 4096 profiles), "
+                    "pure, dominance, lcp (Lemke-Howson graph, any size), logit (any size)")->capture_default_str();
 
   std::string import_file;
   auto* import = app.add_subcommand("import", "Write another tool's file (KTAB or Decide .csv, gmcr-py .gmcr) in the scenario language, to stdout");
@@ -103,7 +107,7 @@ int main(int argc, char** argv) {
     if (*analyze) return cli::analyze(analyze_file, format, std::cout, std::cerr);
     if (*forecast) return cli::forecast(forecast_file, forecast_options, std::cout, std::cerr);
     if (*stability) return cli::stability(stability_file, stability_format, full_table, graph_file, coalition, std::cout, std::cerr);
-    if (*solve) return cli::solve(solve_target, solve_format, std::cout, std::cerr);
+    if (*solve) return cli::solve(solve_target, solve_format, solve_method, std::cout, std::cerr);
     if (*import) return cli::import_scenario(import_file, std::cout, std::cerr);
     if (*backtest) return cli::backtest(backtest_file, backtest_options, std::cout, std::cerr);
   } catch (const std::exception& e) {

@@ -25,21 +25,44 @@ std::string profile_in_words(const StrategicGame& g, const std::vector<std::size
   return fmt::format("{}", fmt::join(parts, ", "));
 }
 
+// Every strategy of every player: what survives when dominance is not asked for.
+std::vector<std::vector<std::size_t>> game_strategies(const StrategicGame& g) {
+  std::vector<std::vector<std::size_t>> all(g.players.size());
+  for (std::size_t p = 0; p < g.players.size(); ++p)
+    for (std::size_t k = 0; k < g.strategies[p].size(); ++k) all[p].push_back(k);
+  return all;
+}
+
 }  // namespace
 
-StrategicSolution solve_strategic(const StrategicGame& game) {
-  StrategicSolution s{pure_nash_equilibria(game), iterated_strict_dominance(game), {}, {}};
-  if (game.profile_count() <= 4096) {
+std::optional<SolverChoice> solver_choice(const std::string& method) {
+  if (method == "all") return SolverChoice{};
+  SolverChoice only{false, false, false, false, true};
+  if (method == "pure") only.pure = true;
+  else if (method == "dominance") only.dominance = true;
+  else if (method == "lcp") only.lemke_howson = true;
+  else if (method == "logit") only.logit = true;
+  else return std::nullopt;
+  return only;
+}
+
+StrategicSolution solve_strategic(const StrategicGame& game, const SolverChoice& choice) {
+  StrategicSolution s;
+  s.pure_searched = choice.pure;
+  if (choice.pure) s.pure_equilibria = pure_nash_equilibria(game);
+  s.undominated = choice.dominance ? iterated_strict_dominance(game) : game_strategies(game);
+  if (choice.logit && (choice.explicit_choice || game.profile_count() <= 4096)) {
     try {
       s.logit_limit = trace_logit(game).back().probabilities;
     } catch (const std::runtime_error&) {
       // A branch that cannot be followed numerically leaves the logit line out.
     }
   }
-  if (game.players.size() != 2 || game.strategies[0].size() > 12 || game.strategies[1].size() > 12) return s;
+  if (!choice.lemke_howson || game.players.size() != 2) return s;
+  if (!choice.explicit_choice && (game.strategies[0].size() > 12 || game.strategies[1].size() > 12)) return s;
   for (const auto& e : lemke_howson_graph(game)) {
     auto mixes = [](const std::vector<mpq_class>& v) { return std::count_if(v.begin(), v.end(), [](const mpq_class& x) { return sgn(x) != 0; }) > 1; };
-    if (!mixes(e.row) && !mixes(e.column)) continue;  // pure: listed already
+    if (s.pure_searched && !mixes(e.row) && !mixes(e.column)) continue;  // pure: listed already
     std::vector<std::vector<std::string>> probabilities(2);
     for (const auto& x : e.row) probabilities[0].push_back(x.get_str());
     for (const auto& y : e.column) probabilities[1].push_back(y.get_str());
@@ -50,7 +73,8 @@ StrategicSolution solve_strategic(const StrategicGame& game) {
 
 std::string render_strategic_text(const StrategicGame& g, const StrategicSolution& s, const std::string& indent) {
   std::string out;
-  if (s.pure_equilibria.empty()) out += indent + "no pure-strategy equilibrium: each side would rather keep the other guessing\n";
+  if (s.pure_searched && s.pure_equilibria.empty())
+    out += indent + "no pure-strategy equilibrium: each side would rather keep the other guessing\n";
   for (const auto& e : s.pure_equilibria)
     out += fmt::format("{}equilibrium: {} (payoffs {})\n", indent, profile_in_words(g, e), payoffs_in_words(g.players, g.payoffs[g.profile_index(e)]));
   for (const auto& mixed : s.mixed_equilibria) {
@@ -61,7 +85,7 @@ std::string render_strategic_text(const StrategicGame& g, const StrategicSolutio
         if (mixed[p][k] != "0") shares.push_back(g.strategies[p][k] + " " + mixed[p][k]);
       parts.push_back(fmt::format("{} {}", g.players[p], fmt::join(shares, ", ")));
     }
-    out += fmt::format("{}mixed equilibrium: {}\n", indent, fmt::join(parts, "; "));
+    out += fmt::format("{}{} equilibrium: {}\n", indent, s.pure_searched ? "mixed" : "Lemke-Howson", fmt::join(parts, "; "));
   }
   if (!s.logit_limit.empty()) {
     std::vector<std::string> parts;
