@@ -289,13 +289,15 @@ int stability(const std::string& file, const std::string& format, bool full_tabl
   return ok;
 }
 
-std::optional<StrategicGame> read_nfg_file(const std::string& file, std::ostream& err) {
+// Reads a file with one of the Gambit readers, printing its diagnostics; empty on any error.
+template <typename Reader>
+auto read_with(const std::string& file, std::ostream& err, Reader&& reader) -> decltype(reader(std::string_view{}, std::declval<Diagnostics&>())) {
   const auto text = read_text_file(file, err);
   if (!text) return std::nullopt;
   Diagnostics diagnostics(file);
-  auto game = read_nfg(*text, diagnostics);
+  auto result = reader(*text, diagnostics);
   print_diagnostics(diagnostics, err);
-  return game;
+  return result;
 }
 
 int solve(const std::string& target, const std::string& format, const std::string& method, std::ostream& out, std::ostream& err) {
@@ -317,15 +319,6 @@ int solve(const std::string& target, const std::string& format, const std::strin
     j["id"] = id;
     results.push_back(j);
   };
-  // A Gambit tree file; empty after reporting its errors.
-  auto read_efg_file = [&](const std::string& path) -> std::optional<Game> {
-    const auto content = read_text_file(path, err);
-    if (!content) return std::nullopt;
-    Diagnostics diagnostics(path);
-    auto game = read_efg(*content, diagnostics);
-    print_diagnostics(diagnostics, err);
-    return game;
-  };
   auto add_strategic = [&](const std::string& id, const StrategicGame& g) {
     const auto solution = solve_strategic(g, *choice);
     text += fmt::format("{} ({}, strategic form, {})\n", id, g.title, fmt::join(g.players, " vs "));
@@ -336,11 +329,11 @@ int solve(const std::string& target, const std::string& format, const std::strin
   };
   const auto extension = std::filesystem::path(file).extension();
   if (extension == ".nfg") {
-    const auto game = read_nfg_file(file, err);
+    const auto game = read_with(file, err, read_nfg);
     if (!game) return bad_input;
     add_strategic(std::filesystem::path(file).stem().string(), *game);
   } else if (extension == ".efg") {
-    const auto game = read_efg_file(file);
+    const auto game = read_with(file, err, read_efg);
     if (!game) return bad_input;
     add_tree(std::filesystem::path(file).stem().string(), *game);
   } else {
@@ -357,11 +350,11 @@ int solve(const std::string& target, const std::string& format, const std::strin
       } else {
         const std::string path = (std::filesystem::path(file).parent_path() / game.file).string();
         if (std::filesystem::path(game.file).extension() == ".nfg") {
-          const auto g = read_nfg_file(path, err);
+          const auto g = read_with(path, err, read_nfg);
           if (!g) return bad_input;
           add_strategic(game.id, *g);
         } else {
-          const auto g = read_efg_file(path);
+          const auto g = read_with(path, err, read_efg);
           if (!g) return bad_input;
           add_tree(game.id, *g);
         }
