@@ -453,3 +453,20 @@ TEST(Logit, StartsUniformAndRaisesLambda) {
 
 }  // namespace
 }  // namespace statecraft
+
+namespace statecraft {
+namespace {
+
+TEST(Gambit, QuotesAndBackslashesSurviveWriting) {
+  StrategicGame g = load_nfg("bos.nfg");
+  g.title = R"(a "quoted" \ title)";
+  g.strategies[0][0] = R"(C:\path)";
+  Diagnostics d("written");
+  const auto again = read_nfg(write_nfg(g), d);
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->title, g.title);
+  EXPECT_EQ(again->strategies[0][0], g.strategies[0][0]);
+}
+
+}  // namespace
+}  // namespace statecraft

@@ -176,19 +176,13 @@ std::optional<Game> read_efg(std::string_view text, Diagnostics& diagnostics) {
 
 namespace {
 
-std::string quoted(const std::string& s) {
-  std::string out = "\"";
-  for (char c : s) out += c == '"' ? std::string("\\\"") : std::string(1, c);
-  return out + "\"";
-}
-
 class EfgWriter {
  public:
   explicit EfgWriter(const Game& g) : g_(g) {}
 
   std::string write() {
-    std::string out = fmt::format("EFG 2 R {} {{", quoted(g_.title.empty() ? g_.id : g_.title));
-    for (const auto& p : g_.players) out += " " + quoted(p);
+    std::string out = fmt::format("EFG 2 R {} {{", gambit_quote(g_.title.empty() ? g_.id : g_.title));
+    for (const auto& p : g_.players) out += " " + gambit_quote(p);
     out += " }\n\"\"\n\n";
     node(g_.tree, out);
     return out;
@@ -199,20 +193,20 @@ class EfgWriter {
     if (n.kind == GameNode::Kind::Terminal) {
       std::vector<std::string> values;
       for (const auto& v : n.payoffs.values) values.push_back(v.text.empty() ? fmt::format("{}", v.value) : v.text);
-      out += fmt::format("t {} {} \"\" {{ {} }}\n", quoted(n.name), ++outcomes_, fmt::join(values, ", "));
+      out += fmt::format("t {} {} \"\" {{ {} }}\n", gambit_quote(n.name), ++outcomes_, fmt::join(values, ", "));
       return;
     }
     if (n.kind == GameNode::Kind::Chance) {
-      out += fmt::format("c {} {} \"\" {{", quoted(n.name), ++chance_sets_);
+      out += fmt::format("c {} {} \"\" {{", gambit_quote(n.name), ++chance_sets_);
       for (std::size_t m = 0; m < n.moves.size(); ++m)
-        out += fmt::format(" {} {}", quoted(n.moves[m]), n.probabilities[m].text.empty() ? fmt::format("{}", n.probabilities[m].value) : n.probabilities[m].text);
+        out += fmt::format(" {} {}", gambit_quote(n.moves[m]), n.probabilities[m].text.empty() ? fmt::format("{}", n.probabilities[m].value) : n.probabilities[m].text);
     } else {
       const auto player = static_cast<std::size_t>(std::find(g_.players.begin(), g_.players.end(), n.player) - g_.players.begin());
       auto& sets = infosets_[player];
       const std::string label = n.infoset.empty() ? "\n" + std::to_string(++unlabelled_) : n.infoset;
       if (!sets.count(label)) sets[label] = sets.size() + 1;
-      out += fmt::format("p {} {} {} \"\" {{", quoted(n.name), player + 1, sets[label]);
-      for (const auto& move : n.moves) out += " " + quoted(move);
+      out += fmt::format("p {} {} {} \"\" {{", gambit_quote(n.name), player + 1, sets[label]);
+      for (const auto& move : n.moves) out += " " + gambit_quote(move);
     }
     out += " } 0\n";
     for (const auto& child : n.children) node(child, out);

@@ -118,17 +118,12 @@ std::optional<StrategicGame> read_nfg(std::string_view text, Diagnostics& d) {
 }
 
 std::string write_nfg(const StrategicGame& g) {
-  auto quote = [](const std::string& s) {
-    std::string out = "\"";
-    for (char c : s) out += c == '"' ? std::string("\\\"") : std::string(1, c);
-    return out + "\"";
-  };
-  std::string out = fmt::format("NFG 1 R {} {{", quote(g.title));
-  for (const auto& p : g.players) out += " " + quote(p);
+  std::string out = fmt::format("NFG 1 R {} {{", gambit_quote(g.title));
+  for (const auto& p : g.players) out += " " + gambit_quote(p);
   out += " }\n\n{ ";
   for (const auto& strategies : g.strategies) {
     out += "{";
-    for (const auto& s : strategies) out += " " + quote(s);
+    for (const auto& s : strategies) out += " " + gambit_quote(s);
     out += " }\n";
   }
   out += "}\n\"\"\n\n";

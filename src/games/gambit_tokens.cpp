@@ -72,6 +72,15 @@ std::string describe(const GambitToken& token) {
   }
 }
 
+std::string gambit_quote(const std::string& text) {
+  std::string out = "\"";
+  for (char c : text) {
+    if (c == '"' || c == '\\') out += '\\';
+    out += c;
+  }
+  return out + "\"";
+}
+
 void GambitTokens::fail(const GambitToken& at, const std::string& message) {
   if (failed_) return;  // one precise message; what follows a syntax error is noise
   failed_ = true;

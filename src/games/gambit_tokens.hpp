@@ -39,4 +39,8 @@ class GambitTokens {
 
 std::string describe(const GambitToken& token);
 
+// Text as a Gambit file quotes it: in double quotes, with '"' and '\\' escaped as the
+// tokenizer reads them back.
+std::string gambit_quote(const std::string& text);
+
 }  // namespace statecraft
