@@ -88,7 +88,8 @@ std::vector<IssueForecast> run_smp_jointly(const std::vector<BargainingIssue>& i
 
 // The exchange model trades across issues, so it too runs once over all of them; the forecast
 // of an issue is its outcome on the positions actors vote with after the last round.
-std::vector<IssueForecast> run_exchange_jointly(const std::vector<BargainingIssue>& issues, const ExchangeSettings& settings) {
+std::vector<IssueForecast> run_exchange_jointly(const std::vector<BargainingIssue>& issues, const ExchangeSettings& settings,
+                                                std::optional<ExchangeRun>* keep) {
   const ExchangeRun run = run_exchange(issues, settings);
   const auto forecast = run.forecast();
   std::vector<IssueForecast> out;
@@ -100,6 +101,7 @@ std::vector<IssueForecast> run_exchange_jointly(const std::vector<BargainingIssu
     for (const auto& round : run.rounds) f.rounds.push_back(round.positions[d]);
     out.push_back(std::move(f));
   }
+  if (keep) *keep = run;
   return out;
 }
 
@@ -167,12 +169,13 @@ const ModelInfo* find_model(const std::string& name) {
 }
 
 std::vector<IssueForecast> forecast_issues(const std::vector<BargainingIssue>& issues,
-                                           const std::vector<std::string>& models, const ModelParameters& parameters) {
+                                           const std::vector<std::string>& models, const ModelParameters& parameters,
+                                           std::optional<ExchangeRun>* exchange_run) {
   // by_model[m][i]: model m on issue i; joint models run once over every issue.
   std::vector<std::vector<IssueForecast>> by_model;
   for (const auto& model : models) {
     if (model == "smp" || model == "exchange") {
-      by_model.push_back(model == "smp" ? run_smp_jointly(issues, parameters.threads) : run_exchange_jointly(issues, parameters.exchange));
+      by_model.push_back(model == "smp" ? run_smp_jointly(issues, parameters.threads) : run_exchange_jointly(issues, parameters.exchange, exchange_run));
       continue;
     }
     std::vector<IssueForecast> per_issue;

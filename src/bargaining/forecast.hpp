@@ -39,8 +39,10 @@ struct ModelParameters {
 };
 
 // Forecasts of the named models on every issue, issue by issue, models in the order given.
+// `exchange_run`, when given, receives the exchange model's run (its exchanges), if it ran.
 std::vector<IssueForecast> forecast_issues(const std::vector<BargainingIssue>& issues,
-                                           const std::vector<std::string>& models, const ModelParameters& parameters = {});
+                                           const std::vector<std::string>& models, const ModelParameters& parameters = {},
+                                           std::optional<ExchangeRun>* exchange_run = nullptr);
 
 std::vector<BargainingIssue> bargaining_issues(const Scenario& scenario);
 

@@ -160,11 +160,10 @@ int forecast(const std::string& file, ForecastOptions options, std::ostream& out
   const auto issues = bargaining_issues(*scenario);
   ModelParameters parameters = options.parameters;
   parameters.threads = 0;
-  const auto forecasts = forecast_issues(issues, models, parameters);
+  std::optional<ExchangeRun> exchange;
+  const auto forecasts = forecast_issues(issues, models, parameters, &exchange);
   const ForecastTable table = forecast_table(*scenario, models, forecasts);
   if (!write_outputs(options, *scenario, issues, forecasts, err)) return bad_input;
-  std::optional<ExchangeRun> exchange;
-  if (std::find(models.begin(), models.end(), "exchange") != models.end()) exchange = run_exchange(issues, parameters.exchange);
   std::vector<ForecastDistribution> distributions;
   if (options.samples > 0)
     distributions = forecast_uncertainty(issues, models, {options.samples, options.seed, *jitter, 0, options.parameters});
