@@ -5,6 +5,7 @@
 
 #include <random>
 
+#include "games/extreme_equilibria.hpp"
 #include "games/lemke_howson.hpp"
 #include "games/logit.hpp"
 
@@ -33,6 +34,19 @@ void lemke_howson_20x20(benchmark::State& state) {
   state.counters["equilibria"] = static_cast<double>(found);
 }
 BENCHMARK(lemke_howson_20x20)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);
+
+// lrsnash is reported to take ~290 s and gambit-enummixed over 300 s to list every extreme
+// equilibrium of such a game. Arg: the number of strategies each.
+void extreme_equilibria_square(benchmark::State& state) {
+  const StrategicGame g = random_game(2, static_cast<std::size_t>(state.range(0)), 20);
+  ExtremeEquilibria found;
+  for (auto _ : state) found = extreme_equilibria(g);
+  state.counters["equilibria"] = static_cast<double>(found.equilibria.size());
+  state.counters["row_vertices"] = static_cast<double>(found.row_vertices);
+  state.counters["column_vertices"] = static_cast<double>(found.column_vertices);
+  state.counters["exact_pivots"] = found.exact_pivots;
+}
+BENCHMARK(extreme_equilibria_square)->Arg(10)->Arg(14)->Arg(16)->Arg(20)->Unit(benchmark::kMillisecond)->Iterations(1);
 
 void logit_8x8x8(benchmark::State& state) {
   const StrategicGame g = random_game(3, 8, 888);

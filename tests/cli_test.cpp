@@ -350,6 +350,11 @@ TEST(Cli, SolveMethods) {
   EXPECT_NE(lcp.out.find("Lemke-Howson equilibrium: Player 1 Top 3/5, Bottom 2/5; Player 2 Left 2/5, Right 3/5"), std::string::npos);
   EXPECT_NE(lcp.out.find("Lemke-Howson equilibrium: Player 1 Top 1; Player 2 Left 1"), std::string::npos);
   EXPECT_EQ(lcp.out.find("selected by logit"), std::string::npos);
+  const auto all = test::run_statecraft("solve " + bos + " --method enummixed");
+  EXPECT_NE(all.out.find("Nash equilibrium: Player 1 Top 3/5, Bottom 2/5; Player 2 Left 2/5, Right 3/5 (expected payoffs Player 1 6/5, Player 2 6/5)"), std::string::npos);
+  EXPECT_EQ(all.out.find("degenerate"), std::string::npos);
+  const auto zero = test::run_statecraft("solve '" + test::source_path("tests/data/games/zero.nfg") + "'");
+  EXPECT_NE(zero.out.find("a degenerate game"), std::string::npos);
   const auto pure = test::run_statecraft("solve " + bos + " --method pure");
   EXPECT_EQ(pure.out.find("mixed"), std::string::npos);
   EXPECT_NE(pure.out.find("equilibrium: Player 1 Top, Player 2 Left"), std::string::npos);

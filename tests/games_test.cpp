@@ -1,3 +1,4 @@
+#include <random>
 // Strategic-form games: Gambit's .nfg format, pure equilibria against gambit-enumpure, dominance.
 
 #include <gtest/gtest.h>
@@ -367,7 +368,8 @@ TEST(Games, MatchingPenniesMixesEvenly) {
   const auto s = solve_strategic(pennies);
   EXPECT_TRUE(s.pure_equilibria.empty());
   ASSERT_EQ(s.mixed_equilibria.size(), 1u);
-  EXPECT_EQ(s.mixed_equilibria[0], (std::vector<std::vector<std::string>>{{"1/2", "1/2"}, {"1/2", "1/2"}}));
+  EXPECT_EQ(s.mixed_equilibria[0].probabilities, (std::vector<std::vector<std::string>>{{"1/2", "1/2"}, {"1/2", "1/2"}}));
+  EXPECT_EQ(s.mixed_equilibria[0].payoffs, (std::vector<std::string>{"0", "0"}));
   EXPECT_NE(render_strategic_text(pennies, s, "").find("mixed equilibrium: A heads 1/2, tails 1/2; B heads 1/2, tails 1/2"), std::string::npos);
 }
 
@@ -466,6 +468,81 @@ TEST(Gambit, QuotesAndBackslashesSurviveWriting) {
   ASSERT_TRUE(again);
   EXPECT_EQ(again->title, g.title);
   EXPECT_EQ(again->strategies[0][0], g.strategies[0][0]);
+}
+
+}  // namespace
+}  // namespace statecraft
+
+#include "games/extreme_equilibria.hpp"
+
+namespace statecraft {
+namespace {
+
+std::vector<std::string> sorted_lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);)
+    if (!line.empty()) lines.push_back(line);
+  std::sort(lines.begin(), lines.end());
+  return lines;
+}
+
+TEST(ExtremeEquilibria, EqualGambitEnummixedOnEveryTwoPlayerGame) {
+  // Degenerate games included (csg1, deg1, deg2, winkels, zero: the vertices of continua), in
+  // every arithmetic.
+  std::size_t games = 0;
+  for (const auto& name : nfg_games()) {
+    const StrategicGame g = load_nfg(name);
+    if (g.players.size() != 2) continue;
+    ++games;
+    const auto gambit = sorted_lines(test::read_file(test::source_path("tests/data/games/" + name + ".enummixed.out")));
+    for (Arithmetic arithmetic : {Arithmetic::exact, Arithmetic::fast, Arithmetic::automatic}) {
+      std::vector<std::string> ours;
+      for (const auto& e : extreme_equilibria(g, arithmetic).equilibria) ours.push_back(gambit_row(e));
+      std::sort(ours.begin(), ours.end());
+      EXPECT_EQ(ours, gambit) << name;
+    }
+  }
+  EXPECT_EQ(games, 15u);
+}
+
+}  // namespace
+}  // namespace statecraft
+
+namespace statecraft {
+namespace {
+
+TEST(ExtremeEquilibria, DegenerateGamesAreFlagged) {
+  std::vector<std::string> degenerate;
+  for (const auto& name : nfg_games()) {
+    const StrategicGame g = load_nfg(name);
+    if (g.players.size() == 2 && extreme_equilibria(g).degenerate) degenerate.push_back(name);
+  }
+  // Gambit's README names these five as the degenerate games with continua of equilibria.
+  for (const char* name : {"csg1.nfg", "deg1.nfg", "deg2.nfg", "winkels.nfg", "zero.nfg"})
+    EXPECT_NE(std::find(degenerate.begin(), degenerate.end(), name), degenerate.end()) << name;
+}
+
+TEST(ExtremeEquilibria, FastArithmeticAgreesWithExactOnRandomDegenerateGames) {
+  // Payoffs 0..4 make ties everywhere: degenerate vertices, and ratio tests decided by residues.
+  for (unsigned seed = 1; seed <= 6; ++seed) {
+    std::mt19937 random(seed);
+    std::uniform_int_distribution<int> payoff(0, 4);
+    StrategicGame g{"random", {"a", "b"}, {std::vector<std::string>(7, "s"), std::vector<std::string>(6, "t")}, {}};
+    for (std::size_t k = 0; k < 42; ++k) g.payoffs.push_back({double(payoff(random)), double(payoff(random))});
+    const auto exact = extreme_equilibria(g, Arithmetic::exact), fast = extreme_equilibria(g, Arithmetic::fast);
+    EXPECT_EQ(fast.equilibria, exact.equilibria) << seed;
+    EXPECT_EQ(fast.row_vertices, exact.row_vertices) << seed;
+    EXPECT_EQ(fast.column_vertices, exact.column_vertices) << seed;
+    EXPECT_FALSE(exact.equilibria.empty());
+  }
+}
+
+TEST(ExtremeEquilibria, ClassicGames) {
+  const StrategicGame chicken{"chicken", {"A", "B"}, {{"swerve", "straight"}, {"swerve", "straight"}}, {{0, 0}, {1, -1}, {-1, 1}, {-10, -10}}};
+  const auto found = extreme_equilibria(chicken).equilibria;
+  ASSERT_EQ(found.size(), 3u);  // two pure, and swerving with probability 9/10 each
+  EXPECT_EQ(gambit_row(found[1]), "NE,9/10,1/10,9/10,1/10");
 }
 
 }  // namespace

@@ -86,8 +86,9 @@ int main(int argc, char** argv) {
   solve->add_option("--format", solve_format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
   std::string solve_method = "all";
   solve->add_option("--method", solve_method,
-                    "Strategic games: all (default: pure equilibria, dominance, Lemke-Howson up to 12x12, logit up to 4096 profiles), "
-                    "pure, dominance, lcp (Lemke-Howson graph, any size), logit (any size)")->capture_default_str();
+                    "Strategic games: all (default: pure equilibria, dominance, every extreme equilibrium up to 32 strategies between two players "
+                    "or else Lemke-Howson from every label, logit up to 4096 profiles), pure, dominance, enummixed (every extreme equilibrium, up to 64 "
+                    "strategies), lcp (the Lemke-Howson graph, any size), logit (any size)")->capture_default_str();
 
   std::string import_file;
   auto* import = app.add_subcommand("import", "Write another tool's file (KTAB or Decide .csv, gmcr-py .gmcr) in the scenario language, to stdout");

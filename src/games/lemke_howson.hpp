@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "games/strategic_game.hpp"
+#include "games/tableau.hpp"
 
 namespace statecraft {
 
@@ -26,8 +27,5 @@ std::vector<MixedProfile> lemke_howson_all_labels(const StrategicGame& game);
 // Every equilibrium connected to the artificial one in the Lemke-Howson graph: from each one
 // found, every label is dropped again (what gambit-lcp lists).
 std::vector<MixedProfile> lemke_howson_graph(const StrategicGame& game);
-
-// A payoff as the exact rational its shortest decimal text denotes (1.131 is 1131/1000).
-mpq_class exact(double value);
 
 }  // namespace statecraft

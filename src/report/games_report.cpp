@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "games/equilibria.hpp"
+#include "games/extreme_equilibria.hpp"
 #include "games/lemke_howson.hpp"
 #include "games/logit.hpp"
 #include <stdexcept>
@@ -37,9 +38,10 @@ std::vector<std::vector<std::size_t>> game_strategies(const StrategicGame& g) {
 
 std::optional<SolverChoice> solver_choice(const std::string& method) {
   if (method == "all") return SolverChoice{};
-  SolverChoice only{false, false, false, false, true};
+  SolverChoice only{false, false, false, false, false, true};
   if (method == "pure") only.pure = true;
   else if (method == "dominance") only.dominance = true;
+  else if (method == "enummixed") only.extreme = true;
   else if (method == "lcp") only.lemke_howson = true;
   else if (method == "logit") only.logit = true;
   else return std::nullopt;
@@ -58,15 +60,36 @@ StrategicSolution solve_strategic(const StrategicGame& game, const SolverChoice&
       // A branch that cannot be followed numerically leaves the logit line out.
     }
   }
-  if (!choice.lemke_howson || game.players.size() != 2) return s;
-  if (!choice.explicit_choice && (game.strategies[0].size() > 12 || game.strategies[1].size() > 12)) return s;
-  for (const auto& e : lemke_howson_graph(game)) {
-    auto mixes = [](const std::vector<mpq_class>& v) { return std::count_if(v.begin(), v.end(), [](const mpq_class& x) { return sgn(x) != 0; }) > 1; };
+  if (game.players.size() != 2) return s;
+  const std::size_t strategies = game.strategies[0].size() + game.strategies[1].size();
+  std::vector<MixedProfile> found;
+  if (choice.extreme && strategies <= 64 && (choice.explicit_choice || strategies <= 32)) {
+    s.mixed_search = MixedSearch::extreme;
+    ExtremeEquilibria extreme = extreme_equilibria(game);
+    s.degenerate = extreme.degenerate;
+    found = std::move(extreme.equilibria);
+  } else if (choice.lemke_howson && choice.explicit_choice) {
+    s.mixed_search = MixedSearch::lemke_howson_graph;
+    found = lemke_howson_graph(game);
+  } else if (choice.lemke_howson) {
+    s.mixed_search = MixedSearch::lemke_howson_labels;
+    found = lemke_howson_all_labels(game);
+  }
+  const PositiveBimatrix exact_payoffs = positive_bimatrix(game);
+  auto mixes = [](const std::vector<mpq_class>& v) { return std::count_if(v.begin(), v.end(), [](const mpq_class& x) { return sgn(x) != 0; }) > 1; };
+  for (const auto& e : found) {
     if (s.pure_searched && !mixes(e.row) && !mixes(e.column)) continue;  // pure: listed already
-    std::vector<std::vector<std::string>> probabilities(2);
-    for (const auto& x : e.row) probabilities[0].push_back(x.get_str());
-    for (const auto& y : e.column) probabilities[1].push_back(y.get_str());
-    s.mixed_equilibria.push_back(probabilities);
+    MixedEquilibrium m{std::vector<std::vector<std::string>>(2), {}};
+    for (const auto& x : e.row) m.probabilities[0].push_back(x.get_str());
+    for (const auto& y : e.column) m.probabilities[1].push_back(y.get_str());
+    mpq_class row_value = 0, column_value = 0;
+    for (std::size_t i = 0; i < e.row.size(); ++i)
+      for (std::size_t j = 0; j < e.column.size(); ++j) {
+        row_value += e.row[i] * e.column[j] * exact_payoffs.a[i][j];
+        column_value += e.row[i] * e.column[j] * exact_payoffs.b[i][j];
+      }
+    m.payoffs = {row_value.get_str(), column_value.get_str()};
+    s.mixed_equilibria.push_back(std::move(m));
   }
   return s;
 }
@@ -81,12 +104,20 @@ std::string render_strategic_text(const StrategicGame& g, const StrategicSolutio
     std::vector<std::string> parts;
     for (std::size_t p = 0; p < 2; ++p) {
       std::vector<std::string> shares;
-      for (std::size_t k = 0; k < mixed[p].size(); ++k)
-        if (mixed[p][k] != "0") shares.push_back(g.strategies[p][k] + " " + mixed[p][k]);
+      for (std::size_t k = 0; k < mixed.probabilities[p].size(); ++k)
+        if (mixed.probabilities[p][k] != "0") shares.push_back(g.strategies[p][k] + " " + mixed.probabilities[p][k]);
       parts.push_back(fmt::format("{} {}", g.players[p], fmt::join(shares, ", ")));
     }
-    out += fmt::format("{}{} equilibrium: {}\n", indent, s.pure_searched ? "mixed" : "Lemke-Howson", fmt::join(parts, "; "));
+    const char* kind = s.pure_searched ? "mixed" : s.mixed_search == MixedSearch::extreme ? "Nash" : "Lemke-Howson";
+    out += fmt::format("{}{} equilibrium: {} (expected payoffs {} {}, {} {})\n", indent, kind, fmt::join(parts, "; "), g.players[0], mixed.payoffs[0],
+                       g.players[1], mixed.payoffs[1]);
   }
+  if (s.degenerate)
+    out += indent + "(a degenerate game: the equilibria listed are the corners of sets of equilibria, and some mixtures of them are equilibria too)\n";
+  if (s.mixed_search == MixedSearch::lemke_howson_labels)
+    out += indent + "(mixed equilibria: those Lemke-Howson reaches from each label; the game is too large to list every one by default, use --method enummixed)\n";
+  if (s.mixed_search == MixedSearch::lemke_howson_graph)
+    out += indent + "(mixed equilibria: the Lemke-Howson graph's component, as gambit-lcp lists; --method enummixed lists every extreme one)\n";
   if (!s.logit_limit.empty()) {
     std::vector<std::string> parts;
     for (std::size_t p = 0; p < g.players.size(); ++p) {
@@ -125,14 +156,16 @@ nlohmann::json strategic_json(const StrategicGame& g, const StrategicSolution& s
   }
   nlohmann::json mixed = nlohmann::json::array();
   for (const auto& e : s.mixed_equilibria) {
-    nlohmann::json by_player = nlohmann::json::object();
+    nlohmann::json by_player = nlohmann::json::object(), payoffs = nlohmann::json::object();
     for (std::size_t p = 0; p < 2; ++p) {
       nlohmann::json shares = nlohmann::json::object();
-      for (std::size_t k = 0; k < e[p].size(); ++k) shares[g.strategies[p][k]] = e[p][k];
+      for (std::size_t k = 0; k < e.probabilities[p].size(); ++k) shares[g.strategies[p][k]] = e.probabilities[p][k];
       by_player[g.players[p]] = shares;
+      payoffs[g.players[p]] = e.payoffs[p];
     }
-    mixed.push_back(by_player);
+    mixed.push_back({{"strategies", by_player}, {"payoffs", payoffs}});
   }
+  static const char* const searches[] = {"none", "all extreme equilibria", "Lemke-Howson from every label", "Lemke-Howson graph"};
   nlohmann::json logit = nullptr;
   if (!s.logit_limit.empty()) {
     logit = nlohmann::json::object();
@@ -142,7 +175,7 @@ nlohmann::json strategic_json(const StrategicGame& g, const StrategicSolution& s
       logit[g.players[p]] = shares;
     }
   }
-  return {{"form", "strategic"}, {"pure_equilibria", equilibria}, {"mixed_equilibria", mixed}, {"logit_limit", logit},
+  return {{"form", "strategic"}, {"pure_equilibria", equilibria}, {"mixed_equilibria", mixed}, {"mixed_search", searches[static_cast<int>(s.mixed_search)]}, {"degenerate", s.degenerate}, {"logit_limit", logit},
           {"undominated_strategies", undominated}};
 }
 

@@ -11,14 +11,25 @@
 
 namespace statecraft {
 
+// A mixed equilibrium of a two-player game, in exact fractions: per player the probability of
+// each strategy, and each player's expected payoff.
+struct MixedEquilibrium {
+  std::vector<std::vector<std::string>> probabilities;
+  std::vector<std::string> payoffs;
+  bool operator==(const MixedEquilibrium&) const = default;
+};
+
+enum class MixedSearch { none, extreme, lemke_howson_labels, lemke_howson_graph };
+
 struct StrategicSolution {
   bool pure_searched = false;
   std::vector<std::vector<std::size_t>> pure_equilibria;
   std::vector<std::vector<std::size_t>> undominated;  // surviving strategies per player
-  // Two-player games up to 12x12: the equilibria of the Lemke-Howson graph (those that mix
-  // strategies only, when the pure ones were searched for too),
-  // per player the probability of each strategy, as exact fractions.
-  std::vector<std::vector<std::vector<std::string>>> mixed_equilibria;
+  // Two-player games: every extreme equilibrium (MixedSearch::extreme, complete) or those
+  // Lemke-Howson reaches; only those that mix, when the pure ones were searched for too.
+  MixedSearch mixed_search = MixedSearch::none;
+  bool degenerate = false;  // extreme search: the equilibria may form continua between those listed
+  std::vector<MixedEquilibrium> mixed_equilibria;
   // Up to 4096 profiles: where the logit quantal response branch ends (McKelvey & Palfrey), per
   // player per strategy; the equilibrium that boundedly rational play selects.
   std::vector<std::vector<double>> logit_limit;
@@ -26,14 +37,17 @@ struct StrategicSolution {
 
 // Which solvers to run on a strategic game.
 struct SolverChoice {
-  bool pure = true;        // pure-strategy equilibria
-  bool dominance = true;   // iterated strict dominance
-  bool lemke_howson = true;  // two players up to 12x12 (any size when asked for explicitly)
-  bool logit = true;       // up to 4096 profiles (any size when asked for explicitly)
-  bool explicit_choice = false;
+  bool pure = true;          // pure-strategy equilibria
+  bool dominance = true;     // iterated strict dominance
+  bool extreme = true;       // every extreme equilibrium: two players, up to 32 strategies between them
+  bool lemke_howson = true;  // two players: from every label where `extreme` is too big; the
+                             // whole graph component when asked for explicitly
+  bool logit = true;         // up to 4096 profiles
+  bool explicit_choice = false;  // then the size limits do not apply
 };
 
-// From a --method value: all (the default), pure, dominance, lcp (Lemke-Howson), logit.
+// From a --method value: all (the default), pure, dominance, enummixed (every extreme
+// equilibrium), lcp (the Lemke-Howson graph, as gambit-lcp), logit.
 // Empty for an unknown name.
 std::optional<SolverChoice> solver_choice(const std::string& method);
 

@@ -1,0 +1,522 @@
+#include "games/extreme_equilibria.hpp"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <cstdint>
+#include <future>
+#include <optional>
+#include <stdexcept>
+#include <type_traits>
+#include <unordered_map>
+
+namespace statecraft {
+namespace {
+
+std::uint64_t bit(std::size_t v) { return std::uint64_t{1} << v; }
+
+// Bases and label sets seen, as 64-bit masks (never 0: every basis and vertex has a member).
+// Open addressing keeps millions of them in a flat array.
+class MaskSet {
+ public:
+  MaskSet() : slots_(1 << 12, 0) {}
+  void prefetch(std::uint64_t key) const { __builtin_prefetch(&slots_[spread(key) & (slots_.size() - 1)]); }
+  bool insert(std::uint64_t key) {
+    if (2 * (count_ + 1) > slots_.size()) grow();
+    const std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = spread(key) & mask;; i = (i + 1) & mask) {
+      if (slots_[i] == key) return false;
+      if (slots_[i] == 0) {
+        slots_[i] = key;
+        ++count_;
+        return true;
+      }
+    }
+  }
+
+ private:
+  static std::uint64_t spread(std::uint64_t k) {  // the finaliser of MurmurHash3
+    k ^= k >> 33;
+    k *= 0xff51afd7ed558ccdULL;
+    k ^= k >> 33;
+    k *= 0xc4ceb9fe1a85ec53ULL;
+    return k ^ (k >> 33);
+  }
+  void grow() {
+    std::vector<std::uint64_t> old(slots_.size() * 2, 0);
+    old.swap(slots_);
+    count_ = 0;
+    for (std::uint64_t k : old)
+      if (k != 0) insert(k);
+  }
+  std::vector<std::uint64_t> slots_;
+  std::size_t count_ = 0;
+};
+
+// Arithmetic modulo the Mersenne prime 2^61 − 1.
+struct Modular {
+  static constexpr std::uint64_t prime = (std::uint64_t{1} << 61) - 1;
+  static std::uint64_t reduce(unsigned __int128 x) {
+    std::uint64_t r = static_cast<std::uint64_t>(x & prime) + static_cast<std::uint64_t>(x >> 61);
+    r = (r & prime) + (r >> 61);
+    return r >= prime ? r - prime : r;
+  }
+  static std::uint64_t multiply(std::uint64_t a, std::uint64_t b) { return reduce(static_cast<unsigned __int128>(a) * b); }
+  static std::uint64_t subtract(std::uint64_t a, std::uint64_t b) { return a >= b ? a - b : a + prime - b; }
+  static std::uint64_t inverse(std::uint64_t a) {  // Fermat: a^(p−2)
+    std::uint64_t result = 1, power = a;
+    for (std::uint64_t e = prime - 2; e != 0; e >>= 1, power = multiply(power, power))
+      if (e & 1) result = multiply(result, power);
+    return result;
+  }
+};
+
+// The integer tableau's twin for speed: the rational tableau in double precision, with its
+// residues modulo a 61-bit prime computed only when a decision needs them. A sign the double shows
+// clearly (beyond a safe multiple of the rounding error last measured) is taken from it. A value
+// the double cannot tell from zero is zero when its residue is (a non-zero rational whose
+// numerator is below 2^360, as for 20x20 payoffs of 0..100, is a multiple of the prime with
+// probability below 6·2^−61). A non-zero value too small for its sign to be trusted makes the
+// ratio test run again in exact arithmetic (a few hundred times in ten million pivots).
+class FastTableau {
+ public:
+  explicit FastTableau(const Tableau& t)
+      : basic(t.basic), rows_(t.rows()), width_(t.coefficient[0].size() + 1), slack_columns_(t.slack_columns), exact_start_(t), start_(rows_ * width_), modular_start_(rows_ * width_) {
+    for (std::size_t r = 0; r < rows_; ++r)
+      for (std::size_t v = 0; v < width_; ++v) {
+        const mpz_class& value = v + 1 < width_ ? t.coefficient[r][v] : t.rhs[r];
+        start_[r * width_ + v] = value.get_d();
+        modular_start_[r * width_ + v] = residue(value);
+      }
+    a_ = start_;
+    modular_ = modular_start_;
+    scale_.resize(rows_);
+    measure_rows();
+    compare_.push_back(width_ - 1);  // the ratio test compares the right-hand side, then the initial basis
+    compare_.insert(compare_.end(), slack_columns_.begin(), slack_columns_.end());
+  }
+
+  std::vector<std::size_t> basic;
+  std::size_t rows() const { return rows_; }
+
+  std::size_t leaving_row(std::size_t entering) {
+    doubtful_ = false;
+    std::size_t best = rows_;
+    for (std::size_t r = 0; r < rows_; ++r) {
+      if (sign_at(r, entering) <= 0) continue;
+      if (best == rows_) {
+        best = r;
+        continue;
+      }
+      // rhs_r/e_r against rhs_b/e_b, multiplied out: most rows differ from the best so far by a
+      // clear margin; near ties go through the full test.
+      const double er = at(r, entering), eb = at(best, entering);
+      const double difference = at(r, width_ - 1) * eb - at(best, width_ - 1) * er;
+      const double margin = doubt_ * (scale_[r] * eb + scale_[best] * er);
+      if (difference > margin) continue;
+      if (difference < -margin || smaller_ratio(r, best, entering)) best = r;
+    }
+    return doubtful_ ? exact_leaving_row(entering) : best;
+  }
+
+  std::size_t pivot_at(std::size_t row, std::size_t entering) {
+    pivot_doubles(row, entering);
+    if (unsynced_.size() < rows_) unsynced_.emplace_back(row, entering);
+    else stale_ = true;
+    const std::size_t leaving = basic[row];
+    basic[row] = entering;
+    // Rounding errors add up over millions of pivots; start afresh from the first tableau now
+    // and then, and measure how far the pivots had drifted.
+    if (++pivots_ % 64 == 0) refactor();
+    return leaving;
+  }
+
+  bool rhs_is_zero(std::size_t row) {
+    if (clear(at(row, width_ - 1), scale_[row])) return false;
+    return residue_at(row, width_ - 1) == 0;
+  }
+
+ private:
+  double at(std::size_t r, std::size_t v) const { return a_[r * width_ + v]; }
+  bool clear(double v, double scale) const { return std::fabs(v) > doubt_ * scale; }
+
+  static std::uint64_t residue(const mpz_class& v) {
+    mpz_class r;
+    mpz_fdiv_r(r.get_mpz_t(), v.get_mpz_t(), mpz_class(Modular::prime).get_mpz_t());
+    return r.get_ui();
+  }
+
+  std::uint64_t residue_at(std::size_t r, std::size_t v) {
+    sync_residues();
+    return modular_[r * width_ + v];
+  }
+
+  // The sign of entry (r, v): from the double when clear, else zero or doubtful.
+  int sign_at(std::size_t r, std::size_t v) {
+    const double value = at(r, v);
+    if (clear(value, scale_[r])) return value < 0 ? -1 : 1;
+    if (residue_at(r, v) == 0) return 0;
+    doubtful_ = true;
+    return value < 0 ? -1 : 1;
+  }
+
+  // The lexicographic ratio test of Tableau: rhs_a/e_a against rhs_b/e_b, a tie when
+  // rhs_a·e_b − rhs_b·e_a is zero, then the initial-basis columns the same way.
+  bool smaller_ratio(std::size_t a, std::size_t b, std::size_t entering) {
+    const double ea = at(a, entering), eb = at(b, entering);
+    const double scale = scale_[a] / ea + scale_[b] / eb;
+    for (std::size_t column : compare_) {
+      const double difference = at(a, column) / ea - at(b, column) / eb;
+      if (clear(difference, scale)) return difference < 0;
+      const std::uint64_t cross = Modular::subtract(Modular::multiply(residue_at(a, column), residue_at(b, entering)), Modular::multiply(residue_at(b, column), residue_at(a, entering)));
+      if (cross == 0) continue;
+      doubtful_ = true;
+      return difference < 0;
+    }
+    return false;
+  }
+
+  // The ratio test in integers, on the exact tableau of the current basis, built afresh from the
+  // first one.
+  std::size_t exact_leaving_row(std::size_t entering) const {
+    Tableau t = exact_start_;
+    for (std::size_t v : basic) {
+      if (std::find(t.basic.begin(), t.basic.end(), v) != t.basic.end()) continue;
+      std::size_t r = 0;
+      while (std::find(basic.begin(), basic.end(), t.basic[r]) != basic.end() || sgn(t.coefficient[r][v]) == 0) ++r;
+      t.pivot_at(r, v);
+    }
+    // The entries are the determinant times the true values: make it positive so that their
+    // signs are the true ones, as the ratio test assumes.
+    if (sgn(t.determinant) < 0) {
+      for (auto& row : t.coefficient)
+        for (auto& c : row) c = -c;
+      for (auto& c : t.rhs) c = -c;
+      t.determinant = -t.determinant;
+    }
+    const std::size_t row = t.leaving_row(entering);
+    if (row == t.rows()) return rows_;
+    return static_cast<std::size_t>(std::find(basic.begin(), basic.end(), t.basic[row]) - basic.begin());
+  }
+
+  void pivot_doubles(std::size_t row, std::size_t entering) {
+    double* pivot_row = &a_[row * width_];
+    const double p = pivot_row[entering];
+    for (std::size_t v = 0; v < width_; ++v) pivot_row[v] /= p;
+    for (std::size_t r = 0; r < rows_; ++r) {
+      if (r == row) continue;
+      double* target = &a_[r * width_];
+      const double f = target[entering];
+      if (f == 0) continue;
+      for (std::size_t v = 0; v < width_; ++v) target[v] -= f * pivot_row[v];
+    }
+    measure_rows();
+  }
+
+  // Brings the residues to the current basis: replays the pivots since they were last needed,
+  // or, after more pivots than rows, eliminates afresh from the first tableau.
+  void sync_residues() {
+    if (stale_) {
+      modular_ = modular_start_;
+      for (std::size_t k = 0; k < rows_; ++k) {
+        std::size_t r = k;
+        while (modular_[r * width_ + basic[k]] == 0) ++r;
+        if (r != k) std::swap_ranges(modular_.begin() + static_cast<std::ptrdiff_t>(k * width_), modular_.begin() + static_cast<std::ptrdiff_t>((k + 1) * width_), modular_.begin() + static_cast<std::ptrdiff_t>(r * width_));
+        pivot_residues(k, basic[k]);
+      }
+    } else {
+      for (const auto& [row, entering] : unsynced_) pivot_residues(row, entering);
+    }
+    unsynced_.clear();
+    stale_ = false;
+  }
+
+  void pivot_residues(std::size_t row, std::size_t entering) {
+    std::uint64_t* pivot_row = &modular_[row * width_];
+    const std::uint64_t inverse = Modular::inverse(pivot_row[entering]);
+    for (std::size_t v = 0; v < width_; ++v) pivot_row[v] = Modular::multiply(pivot_row[v], inverse);
+    for (std::size_t r = 0; r < rows_; ++r) {
+      if (r == row) continue;
+      std::uint64_t* target = &modular_[r * width_];
+      const std::uint64_t f = target[entering];
+      if (f == 0) continue;
+      for (std::size_t v = 0; v < width_; ++v) target[v] = Modular::subtract(target[v], Modular::multiply(f, pivot_row[v]));
+    }
+  }
+
+  // Gauss–Jordan on the first tableau for the current basis, with partial pivoting.
+  void refactor() {
+    std::vector<double> m = start_;
+    for (std::size_t k = 0; k < rows_; ++k) {
+      const std::size_t column = basic[k];
+      std::size_t best = k;
+      for (std::size_t r = k + 1; r < rows_; ++r)
+        if (std::fabs(m[r * width_ + column]) > std::fabs(m[best * width_ + column])) best = r;
+      if (best != k) std::swap_ranges(m.begin() + static_cast<std::ptrdiff_t>(k * width_), m.begin() + static_cast<std::ptrdiff_t>((k + 1) * width_), m.begin() + static_cast<std::ptrdiff_t>(best * width_));
+      const double p = m[k * width_ + column];
+      for (std::size_t v = 0; v < width_; ++v) m[k * width_ + v] /= p;
+      for (std::size_t r = 0; r < rows_; ++r) {
+        if (r == k) continue;
+        const double f = m[r * width_ + column];
+        if (f == 0) continue;
+        for (std::size_t v = 0; v < width_; ++v) m[r * width_ + v] -= f * m[k * width_ + v];
+      }
+    }
+    double drift = 0;
+    for (std::size_t r = 0; r < rows_; ++r)
+      for (std::size_t v = 0; v < width_; ++v) drift = std::max(drift, std::fabs(a_[r * width_ + v] - m[r * width_ + v]) / scale_[r]);
+    doubt_ = std::max(1e-10, 1e4 * drift);
+    a_ = std::move(m);
+    measure_rows();
+  }
+
+  void measure_rows() {
+    for (std::size_t r = 0; r < rows_; ++r) {
+      double largest = 0;
+      for (std::size_t v = 0; v < width_; ++v) largest = std::max(largest, std::fabs(a_[r * width_ + v]));
+      scale_[r] = largest;
+    }
+  }
+
+  std::size_t rows_, width_;
+  std::vector<std::size_t> slack_columns_, compare_;
+  Tableau exact_start_;
+  std::vector<double> start_, a_, scale_;
+  std::vector<std::uint64_t> modular_start_, modular_;
+  std::vector<std::pair<std::size_t, std::size_t>> unsynced_;  // pivots not yet applied to the residues
+  bool stale_ = false;                                         // too many of them: eliminate afresh
+  std::size_t pivots_ = 0;
+  bool doubtful_ = false;
+  double doubt_ = 1e-10;
+};
+
+struct Vertex {
+  std::uint64_t labels;  // its tight inequalities
+  std::uint64_t basis;   // one basis that represents it
+};
+
+// Every vertex of the polytope of `t`, by depth-first search over the lexicographically feasible
+// bases (each a vertex of the perturbed, simple polytope; the graph of those is connected). A
+// step back is a pivot back, so only one tableau is kept. A basis is claimed when first seen
+// from a neighbour, all neighbours at once, so that their look-ups in the set overlap in memory.
+template <class T>
+std::vector<Vertex> vertices(T& t, std::size_t labels) {
+  const std::uint64_t all = labels == 64 ? ~std::uint64_t{0} : bit(labels) - 1;
+  std::uint64_t basis = 0;
+  for (std::size_t v : t.basic) basis |= bit(v);
+  MaskSet bases, degenerate;
+  std::vector<Vertex> found;
+  auto record = [&](std::uint64_t b) {
+    std::uint64_t tight = all & ~b;
+    for (std::size_t r = 0; r < t.rows(); ++r)
+      if (t.rhs_is_zero(r)) tight |= bit(t.basic[r]);
+    // A simple vertex has one basis; a degenerate one (more labels) may have several.
+    if (tight == (all & ~b) || degenerate.insert(tight)) found.push_back({tight, b});
+  };
+  constexpr std::size_t none = ~std::size_t{0};
+  // The entering variables that lead from the current basis to bases not seen before.
+  auto unclaimed_neighbours = [&](std::uint64_t from, std::size_t way_back) {
+    std::uint64_t keys[64], enterings[64];
+    std::size_t count = 0;
+    for (std::size_t entering = 0; entering < labels; ++entering) {
+      if ((from & bit(entering)) || entering == way_back) continue;
+      const std::size_t row = t.leaving_row(entering);
+      if (row == t.rows()) continue;
+      keys[count] = (from | bit(entering)) & ~bit(t.basic[row]);
+      enterings[count++] = entering;
+      bases.prefetch(keys[count - 1]);
+    }
+    std::uint64_t fresh = 0;
+    for (std::size_t k = 0; k < count; ++k)
+      if (bases.insert(keys[k])) fresh |= bit(enterings[k]);
+    return fresh;
+  };
+  struct Frame {
+    std::uint64_t basis, unvisited;  // entering variables still to follow from here
+    std::size_t row, left;           // the pivot that led here, to undo
+  };
+  bases.insert(basis);
+  record(basis);
+  std::vector<Frame> stack{{basis, unclaimed_neighbours(basis, none), none, none}};
+  while (!stack.empty()) {
+    Frame& f = stack.back();
+    if (f.unvisited == 0) {
+      if (f.row != none) t.pivot_at(f.row, f.left);
+      stack.pop_back();
+      continue;
+    }
+    const std::size_t entering = static_cast<std::size_t>(std::countr_zero(f.unvisited));
+    f.unvisited &= f.unvisited - 1;
+    const std::size_t row = t.leaving_row(entering);
+    const std::uint64_t next = (f.basis | bit(entering)) & ~bit(t.basic[row]);
+    const std::size_t left = t.pivot_at(row, entering);
+    record(next);
+    const std::uint64_t unvisited = unclaimed_neighbours(next, left);
+    stack.push_back({next, unvisited, row, left});
+  }
+  return found;
+}
+
+// The vertex of a basis, exactly: Gauss–Jordan on its columns of the first tableau.
+std::vector<mpq_class> basic_solution(const Tableau& start, std::uint64_t basis) {
+  const std::size_t rows = start.rows(), variables = start.coefficient[0].size();
+  std::vector<std::size_t> columns;
+  for (std::size_t v = 0; v < variables; ++v)
+    if (basis & bit(v)) columns.push_back(v);
+  std::vector<std::vector<mpq_class>> m(rows, std::vector<mpq_class>(rows + 1));
+  for (std::size_t r = 0; r < rows; ++r) {
+    for (std::size_t k = 0; k < rows; ++k) m[r][k] = start.coefficient[r][columns[k]];
+    m[r][rows] = start.rhs[r];
+  }
+  for (std::size_t k = 0; k < rows; ++k) {
+    std::size_t p = k;
+    while (p < rows && sgn(m[p][k]) == 0) ++p;
+    if (p == rows) throw std::logic_error("vertex enumeration: singular basis");
+    std::swap(m[k], m[p]);
+    for (std::size_t r = 0; r < rows; ++r) {
+      if (r == k || sgn(m[r][k]) == 0) continue;
+      const mpq_class f = m[r][k] / m[k][k];
+      for (std::size_t c = k; c <= rows; ++c) m[r][c] -= f * m[k][c];
+    }
+  }
+  std::vector<mpq_class> value(variables, 0);
+  for (std::size_t k = 0; k < rows; ++k) value[columns[k]] = m[k][rows] / m[k][k];
+  return value;
+}
+
+std::vector<mpq_class> normalised(std::vector<mpq_class> v) {
+  mpq_class sum = 0;
+  for (const auto& x : v) sum += x;
+  for (auto& x : v) x /= sum;
+  return v;
+}
+
+// Each probability non-negative and every strategy played a best reply.
+bool is_equilibrium(const PositiveBimatrix& g, const MixedProfile& e) {
+  auto best_replies_only = [](const std::vector<mpq_class>& mix, const std::vector<mpq_class>& payoff) {
+    const mpq_class best = *std::max_element(payoff.begin(), payoff.end());
+    for (std::size_t k = 0; k < mix.size(); ++k)
+      if (sgn(mix[k]) < 0 || (sgn(mix[k]) > 0 && payoff[k] != best)) return false;
+    return true;
+  };
+  std::vector<mpq_class> row_payoff(g.m, 0), column_payoff(g.n, 0);
+  for (std::size_t i = 0; i < g.m; ++i)
+    for (std::size_t j = 0; j < g.n; ++j) {
+      row_payoff[i] += g.a[i][j] * e.column[j];
+      column_payoff[j] += g.b[i][j] * e.row[i];
+    }
+  return best_replies_only(e.row, row_payoff) && best_replies_only(e.column, column_payoff);
+}
+
+std::uint64_t binomial_capped(std::size_t n, std::size_t k, std::uint64_t cap) {
+  std::uint64_t c = 1;
+  for (std::size_t i = 0; i < k; ++i) {
+    c = c * (n - i) / (i + 1);
+    if (c > cap) return cap + 1;
+  }
+  return c;
+}
+
+// Pairs (p, q) of vertices, x ≠ 0, whose labels cover all m+n.
+std::vector<std::pair<std::size_t, std::size_t>> complementary_pairs(const std::vector<Vertex>& p, const std::vector<Vertex>& q, std::size_t m, std::size_t n) {
+  const std::uint64_t all = m + n == 64 ? ~std::uint64_t{0} : bit(m + n) - 1, x_labels = bit(m) - 1;
+  // A vertex of Q has at least n labels; with exactly n it is found by its label set, the
+  // degenerate ones (more) are tried one by one.
+  std::unordered_map<std::uint64_t, std::size_t> simple_q;
+  std::vector<std::size_t> degenerate_q;
+  for (std::size_t k = 0; k < q.size(); ++k) {
+    if (static_cast<std::size_t>(std::popcount(q[k].labels)) == n) simple_q.emplace(q[k].labels, k);
+    else degenerate_q.push_back(k);
+  }
+  std::vector<std::pair<std::size_t, std::size_t>> pairs;
+  for (std::size_t k = 0; k < p.size(); ++k) {
+    const std::uint64_t labels = p[k].labels;
+    if ((labels & x_labels) == x_labels) continue;  // x = 0: only the artificial equilibrium
+    const std::uint64_t missing = all & ~labels;
+    const std::size_t short_by = n - static_cast<std::size_t>(std::popcount(missing));
+    if (short_by == 0) {
+      if (auto it = simple_q.find(missing); it != simple_q.end()) pairs.emplace_back(k, it->second);
+    } else if (binomial_capped(static_cast<std::size_t>(std::popcount(labels)), short_by, q.size()) <= q.size()) {
+      // A degenerate vertex of P: the simple vertices of Q that hold the missing labels and
+      // `short_by` of P's own.
+      std::vector<std::size_t> own;
+      for (std::size_t v = 0; v < m + n; ++v)
+        if (labels & bit(v)) own.push_back(v);
+      std::vector<std::size_t> pick(short_by);
+      auto choose = [&](auto&& self, std::size_t from, std::size_t depth, std::uint64_t extra) -> void {
+        if (depth == short_by) {
+          if (auto it = simple_q.find(missing | extra); it != simple_q.end()) pairs.emplace_back(k, it->second);
+          return;
+        }
+        for (std::size_t i = from; i + (short_by - depth) <= own.size(); ++i) self(self, i + 1, depth + 1, extra | bit(own[i]));
+      };
+      choose(choose, 0, 0, 0);
+    } else {
+      for (const auto& [mask, index] : simple_q)
+        if ((mask & missing) == missing) pairs.emplace_back(k, index);
+    }
+    for (std::size_t d : degenerate_q)
+      if ((q[d].labels & missing) == missing) pairs.emplace_back(k, d);
+  }
+  return pairs;
+}
+
+template <class T>
+std::vector<Vertex> enumerate(const Tableau& start, std::size_t labels) {
+  T t(start);
+  return vertices(t, labels);
+}
+
+// nullopt when a fast run paired two vertices that are not an equilibrium (a residue was zero by
+// chance), so its list cannot be trusted.
+std::optional<ExtremeEquilibria> enumerate_equilibria(const PositiveBimatrix& g, bool exact_pivots) {
+  const Tableau p_start = p_tableau(g), q_start = q_tableau(g);
+  const std::size_t labels = g.m + g.n;
+  auto run = [&](const Tableau& start) {
+    return exact_pivots ? enumerate<Tableau>(start, labels) : enumerate<FastTableau>(start, labels);
+  };
+  // The two polytopes are independent: one thread each.
+  auto q_future = std::async(std::launch::async, [&] { return run(q_start); });
+  const std::vector<Vertex> p = run(p_start);
+  const std::vector<Vertex> q = q_future.get();
+
+  ExtremeEquilibria result;
+  result.row_vertices = p.size();
+  result.column_vertices = q.size();
+  result.exact_pivots = exact_pivots;
+  auto has_extra_labels = [](const std::vector<Vertex>& vertices, std::size_t dimension) {
+    return std::any_of(vertices.begin(), vertices.end(), [&](const Vertex& v) { return static_cast<std::size_t>(std::popcount(v.labels)) > dimension; });
+  };
+  result.degenerate = has_extra_labels(p, g.m) || has_extra_labels(q, g.n);
+  for (const auto& [k, l] : complementary_pairs(p, q, g.m, g.n)) {
+    const std::vector<mpq_class> x = basic_solution(p_start, p[k].basis), y = basic_solution(q_start, q[l].basis);
+    MixedProfile e{normalised({x.begin(), x.begin() + static_cast<std::ptrdiff_t>(g.m)}), normalised({y.begin() + static_cast<std::ptrdiff_t>(g.m), y.end()})};
+    if (!is_equilibrium(g, e)) {
+      if (exact_pivots) throw std::logic_error("vertex enumeration: a complementary pair is not an equilibrium");
+      return std::nullopt;
+    }
+    result.equilibria.push_back(std::move(e));
+  }
+  auto order = [](const MixedProfile& a, const MixedProfile& b) {
+    if (a.row != b.row) return a.row < b.row;
+    return a.column < b.column;
+  };
+  std::sort(result.equilibria.begin(), result.equilibria.end(), order);
+  result.equilibria.erase(std::unique(result.equilibria.begin(), result.equilibria.end()), result.equilibria.end());
+  return result;
+}
+
+}  // namespace
+
+ExtremeEquilibria extreme_equilibria(const StrategicGame& game, Arithmetic arithmetic) {
+  const PositiveBimatrix g = positive_bimatrix(game);
+  if (g.m + g.n > 64) throw std::invalid_argument("vertex enumeration: at most 64 strategies between the two players");
+  // Small games have few vertices; exact pivots cost little there.
+  const bool small = g.m + g.n <= 16;
+  if (arithmetic == Arithmetic::fast || (arithmetic == Arithmetic::automatic && !small))
+    if (auto found = enumerate_equilibria(g, false)) return *found;
+  if (arithmetic == Arithmetic::fast) throw std::runtime_error("vertex enumeration: a value was zero modulo the prime but not in fact; use exact arithmetic");
+  return *enumerate_equilibria(g, true);
+}
+
+}  // namespace statecraft
