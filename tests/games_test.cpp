@@ -547,3 +547,67 @@ TEST(ExtremeEquilibria, ClassicGames) {
 
 }  // namespace
 }  // namespace statecraft
+
+#include "games/sequence_form.hpp"
+
+namespace statecraft {
+namespace {
+
+std::string behavior_row(const BehaviorEquilibrium& e) {
+  std::string row = "NE";
+  for (const auto& player : e.behavior)
+    for (const auto& set : player)
+      for (const auto& p : set) row += "," + p.get_str();
+  return row;
+}
+
+TEST(SequenceForm, EqualsGambitLcpOnEveryTwoPlayerTree) {
+  // gambit-lcp on an .efg solves the same LCP from the same start, so the equilibrium it prints,
+  // off-path behaviour included, is statecraft's too; 11 of these trees have imperfect information.
+  for (const char* name : {"2smp", "badgame1", "bhg4", "cent2", "cent4", "cent6", "centcs10", "e04", "e07", "e17", "km6", "poker", "sww1", "vd", "w_ex2", "work2"}) {
+    const Game g = load_efg(std::string(name) + ".efg");
+    const SequenceForm form = sequence_form(g);
+    const BehaviorEquilibrium e = sequence_form_equilibrium(form);
+    EXPECT_TRUE(is_sequence_form_equilibrium(form, e.realization)) << name;
+    const std::string gambit = test::read_file(test::source_path(std::string("tests/data/games/") + name + ".efg.lcp.out"));
+    EXPECT_EQ(behavior_row(e) + "\n", gambit) << name;
+  }
+}
+
+TEST(SequenceForm, OneCardPokerIsWorthAThirdToTheDealer) {
+  // Myerson (1991), §4.9: with a queen the first player raises (bluffs) a third of the time, the
+  // second meets a raise two thirds of the time, and the game is worth 1/3 to the first player.
+  const BehaviorEquilibrium e = sequence_form_equilibrium(sequence_form(load_efg("poker.efg")));
+  EXPECT_EQ(behavior_row(e), "NE,1,0,1/3,2/3,2/3,1/3");
+  EXPECT_EQ(e.payoffs[0], mpq_class(1, 3));
+  EXPECT_EQ(e.payoffs[1], mpq_class(-1, 3));
+}
+
+TEST(SequenceForm, SizesAndRefusals) {
+  const SequenceForm poker = sequence_form(load_efg("poker.efg"));
+  EXPECT_EQ(poker.sequences[0], 5u);  // empty, and two actions at each of two information sets
+  EXPECT_EQ(poker.sequences[1], 3u);
+  EXPECT_THROW(sequence_form(load_efg("selten_horse.efg")), std::invalid_argument);  // three players
+  // Absent-minded driver: the second node of the information set is reached by its own first move.
+  const Game forgetful = game_from_yaml(R"(  - id: driver
+    players: [ENT, INC]
+    tree:
+      player: ENT
+      infoset: road
+      moves:
+        exit: {payoffs: [0, 0]}
+        continue:
+          player: ENT
+          infoset: road
+          moves:
+            exit: {payoffs: [4, 0]}
+            continue: {payoffs: [1, 0]}
+)");
+  EXPECT_THROW(sequence_form(forgetful), std::invalid_argument);
+  // A checker that can fail: a plan that is not a best reply.
+  std::array<std::vector<mpq_class>, 2> plan{std::vector<mpq_class>{1, 0, 1, 0, 1}, std::vector<mpq_class>{1, 1, 0}};
+  EXPECT_FALSE(is_sequence_form_equilibrium(poker, plan));
+}
+
+}  // namespace
+}  // namespace statecraft

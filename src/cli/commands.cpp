@@ -302,7 +302,7 @@ auto read_with(const std::string& file, std::ostream& err, Reader&& reader) -> d
 int solve(const std::string& target, const std::string& format, const std::string& method, std::ostream& out, std::ostream& err) {
   const auto choice = solver_choice(method);
   if (!choice) {
-    err << "statecraft solve: unknown method '" << method << "'; methods: all, pure, dominance, lcp, logit\n";
+    err << "statecraft solve: unknown method '" << method << "'; methods: all, pure, dominance, enummixed, lcp, logit\n";
     return bad_input;
   }
   const auto hash = target.find('#');
@@ -311,10 +311,10 @@ int solve(const std::string& target, const std::string& format, const std::strin
   nlohmann::json results = nlohmann::json::array();
   std::string text;
   auto add_tree = [&](const std::string& id, const Game& game) {
-    const auto solution = backward_induction(game);
+    const auto solution = solve_tree(game);
     text += fmt::format("{} ({}, extensive form, {})\n", id, game.title.empty() ? id : game.title, fmt::join(game.players, " vs "));
-    text += render_tree_text(game.players, solution, "  ");
-    nlohmann::json j = tree_json(game.players, solution);
+    text += render_tree_text(game, solution, "  ");
+    nlohmann::json j = tree_json(game, solution);
     j["id"] = id;
     results.push_back(j);
   };

@@ -186,14 +186,6 @@ class FastTableau {
       while (std::find(basic.begin(), basic.end(), t.basic[r]) != basic.end() || sgn(t.coefficient[r][v]) == 0) ++r;
       t.pivot_at(r, v);
     }
-    // The entries are the determinant times the true values: make it positive so that their
-    // signs are the true ones, as the ratio test assumes.
-    if (sgn(t.determinant) < 0) {
-      for (auto& row : t.coefficient)
-        for (auto& c : row) c = -c;
-      for (auto& c : t.rhs) c = -c;
-      t.determinant = -t.determinant;
-    }
     const std::size_t row = t.leaving_row(entering);
     if (row == t.rows()) return rows_;
     return static_cast<std::size_t>(std::find(basic.begin(), basic.end(), t.basic[row]) - basic.begin());

@@ -92,13 +92,14 @@ class EfgReader {
     if (t_.peek().kind == Kind::Open) {
       t_.take();
       std::vector<std::string> actions;
-      std::vector<double> probabilities;
+      std::vector<Number> probabilities;
       while (t_.peek().kind == Kind::Text) {
         actions.push_back(t_.take().text);
         if (n.kind == GameNode::Kind::Chance) {
+          const std::string written = t_.peek().text;  // "1/3" stays exact
           const auto p = t_.number("the action's probability");
           if (!p) return n;
-          probabilities.push_back(*p);
+          probabilities.push_back(Number{*p, written, {}, {}, {}});
         }
       }
       if (!t_.expect(Kind::Close, "'}' closing the actions")) return n;
@@ -112,7 +113,7 @@ class EfgReader {
     n.moves = actions;
     n.infoset = n.kind == GameNode::Kind::Decision ? fmt::format("{}", *infoset) : "";
     if (n.kind == GameNode::Kind::Decision) n.player = std::to_string(player_ + 1);  // replaced by the name in read_efg
-    for (double p : probabilities) n.probabilities.push_back(Number{p, fmt::format("{}", p), {}, {}, {}});
+    n.probabilities = probabilities;
     add_outcome(above);
     for (std::size_t m = 0; m < n.moves.size() && !t_.failed(); ++m) n.children.push_back(node(above, depth + 1));
     return n;
@@ -154,7 +155,7 @@ class EfgReader {
   GambitTokens t_;
   std::size_t players_ = 0;
   std::size_t player_ = 0;
-  std::map<std::string, std::pair<std::vector<std::string>, std::vector<double>>> sets_;
+  std::map<std::string, std::pair<std::vector<std::string>, std::vector<Number>>> sets_;
   std::map<long, std::vector<double>> outcomes_;
 };
 

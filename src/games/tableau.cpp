@@ -67,7 +67,7 @@ PositiveBimatrix positive_bimatrix(const StrategicGame& game) {
 std::size_t Tableau::leaving_row(std::size_t entering) const {
   std::size_t row = rows();
   for (std::size_t r = 0; r < rows(); ++r) {
-    if (sgn(coefficient[r][entering]) <= 0) continue;
+    if (sgn(coefficient[r][entering]) * sgn(determinant) <= 0) continue;  // entries carry the determinant's sign
     if (row == rows() || lexicographically_smaller(r, row, entering)) row = r;
   }
   return row;
@@ -98,7 +98,7 @@ std::size_t Tableau::pivot(std::size_t entering) {
 }
 
 // Minimum ratio rhs/coefficient, ties broken by the initial-basis columns in order; the
-// coefficients compared are positive, so ratios compare by cross-multiplication.
+// coefficients compared have the same sign, so ratios compare by cross-multiplication.
 bool Tableau::lexicographically_smaller(std::size_t a, std::size_t b, std::size_t entering) const {
   const mpz_class& ea = coefficient[a][entering];
   const mpz_class& eb = coefficient[b][entering];

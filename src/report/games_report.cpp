@@ -179,25 +179,83 @@ nlohmann::json strategic_json(const StrategicGame& g, const StrategicSolution& s
           {"undominated_strategies", undominated}};
 }
 
-std::string render_tree_text(const std::vector<std::string>& players, const BackwardInduction& s, const std::string& indent) {
-  if (!s.perfect_information)
-    return indent + "information sets join some nodes: subgame perfection by backward induction does not apply (the sequence-form solver is still to come)\n";
-  std::string out = fmt::format("{}subgame-perfect play: {} (payoffs {})\n", indent, s.path.empty() ? std::string("chance decides") : fmt::format("{}", fmt::join(s.path, ", then ")),
-                                payoffs_in_words(players, s.value));
-  if (s.threats.empty()) out += indent + "every threat in the tree is credible: each would be carried out\n";
-  for (const auto& t : s.threats)
-    out += fmt::format("{}not credible: {} to {} at {}: when it came to it, {} would rather {} (it would lose {:g})\n", indent, t.player, t.move,
-                       t.where == "root" ? std::string("the start") : "\"" + t.where + "\"", t.player, t.instead, t.cost_to_player);
+TreeSolution solve_tree(const Game& game) {
+  TreeSolution solution{backward_induction(game), {}, {}, {}};
+  if (solution.backward.perfect_information) return solution;
+  if (game.players.size() != 2) {
+    solution.unsolved = fmt::format("information sets join some nodes, so backward induction does not apply, and the sequence form is for two players (this tree has {})", game.players.size());
+    return solution;
+  }
+  try {
+    solution.form = sequence_form(game);
+    solution.equilibrium = sequence_form_equilibrium(*solution.form);
+  } catch (const std::invalid_argument& e) {
+    solution.unsolved = std::string("information sets join some nodes, so backward induction does not apply; the sequence form cannot either: ") + e.what();
+  }
+  return solution;
+}
+
+namespace {
+
+std::string behavior_text(const Game& game, const TreeSolution& t, const std::string& indent) {
+  const BehaviorEquilibrium& e = *t.equilibrium;
+  std::string out = indent + "information sets join some nodes; an equilibrium in behaviour strategies (sequence form, Lemke's algorithm, as gambit-lcp finds it):\n";
+  for (std::size_t p = 0; p < 2; ++p)
+    for (std::size_t h = 0; h < t.form->infosets[p].size(); ++h) {
+      const auto& set = t.form->infosets[p][h];
+      std::vector<std::string> shares;
+      for (std::size_t c = 0; c < set.actions.size(); ++c)
+        if (sgn(e.behavior[p][h][c]) != 0) shares.push_back(set.actions[c] + " " + e.behavior[p][h][c].get_str());
+      const bool reached = sgn(e.realization[p][set.parent]) != 0;
+      out += fmt::format("{}  {} at {}: {}{}\n", indent, game.players[p], set.where == "root" ? std::string("the start") : "\"" + set.where + "\"", fmt::join(shares, ", "),
+                         reached ? "" : " (never reached: its own earlier moves avoid it)");
+    }
+  out += fmt::format("{}  expected payoffs: {} {}, {} {}\n", indent, game.players[0], e.payoffs[0].get_str(), game.players[1], e.payoffs[1].get_str());
   return out;
 }
 
-nlohmann::json tree_json(const std::vector<std::string>& players, const BackwardInduction& s) {
-  if (!s.perfect_information) return {{"form", "extensive"}, {"perfect_information", false}};
+}  // namespace
+
+std::string render_tree_text(const Game& game, const TreeSolution& t, const std::string& indent) {
+  if (t.equilibrium) return behavior_text(game, t, indent);
+  if (!t.unsolved.empty()) return indent + t.unsolved + "\n";
+  const BackwardInduction& s = t.backward;
+  std::string out = fmt::format("{}subgame-perfect play: {} (payoffs {})\n", indent, s.path.empty() ? std::string("chance decides") : fmt::format("{}", fmt::join(s.path, ", then ")),
+                                payoffs_in_words(game.players, s.value));
+  if (s.threats.empty()) out += indent + "every threat in the tree is credible: each would be carried out\n";
+  for (const auto& threat : s.threats)
+    out += fmt::format("{}not credible: {} to {} at {}: when it came to it, {} would rather {} (it would lose {:g})\n", indent, threat.player, threat.move,
+                       threat.where == "root" ? std::string("the start") : "\"" + threat.where + "\"", threat.player, threat.instead, threat.cost_to_player);
+  return out;
+}
+
+nlohmann::json tree_json(const Game& game, const TreeSolution& t) {
+  const BackwardInduction& s = t.backward;
+  if (!s.perfect_information) {
+    nlohmann::json j{{"form", "extensive"}, {"perfect_information", false}};
+    if (!t.equilibrium) {
+      j["unsolved"] = t.unsolved;
+      return j;
+    }
+    nlohmann::json behavior = nlohmann::json::object(), payoffs = nlohmann::json::object();
+    for (std::size_t p = 0; p < 2; ++p) {
+      nlohmann::json sets = nlohmann::json::array();
+      for (std::size_t h = 0; h < t.form->infosets[p].size(); ++h) {
+        nlohmann::json actions = nlohmann::json::object();
+        for (std::size_t c = 0; c < t.form->infosets[p][h].actions.size(); ++c) actions[t.form->infosets[p][h].actions[c]] = t.equilibrium->behavior[p][h][c].get_str();
+        sets.push_back({{"at", t.form->infosets[p][h].where}, {"actions", actions}});
+      }
+      behavior[game.players[p]] = sets;
+      payoffs[game.players[p]] = t.equilibrium->payoffs[p].get_str();
+    }
+    j["sequence_form_equilibrium"] = {{"behavior", behavior}, {"payoffs", payoffs}};
+    return j;
+  }
   nlohmann::json value = nlohmann::json::object();
-  for (std::size_t p = 0; p < players.size() && p < s.value.size(); ++p) value[players[p]] = s.value[p];
+  for (std::size_t p = 0; p < game.players.size() && p < s.value.size(); ++p) value[game.players[p]] = s.value[p];
   nlohmann::json threats = nlohmann::json::array();
-  for (const auto& t : s.threats)
-    threats.push_back({{"at", t.where}, {"player", t.player}, {"move", t.move}, {"instead", t.instead}, {"cost_to_player", t.cost_to_player}});
+  for (const auto& threat : s.threats)
+    threats.push_back({{"at", threat.where}, {"player", threat.player}, {"move", threat.move}, {"instead", threat.instead}, {"cost_to_player", threat.cost_to_player}});
   nlohmann::json decisions = nlohmann::json::array();
   for (const auto& d : s.decisions) decisions.push_back({{"at", d.where}, {"player", d.player}, {"choice", d.choice}});
   return {{"form", "extensive"}, {"perfect_information", true}, {"path", s.path}, {"payoffs", value},

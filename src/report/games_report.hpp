@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "games/backward_induction.hpp"
+#include "games/sequence_form.hpp"
 #include "games/strategic_game.hpp"
 
 namespace statecraft {
@@ -56,7 +57,17 @@ StrategicSolution solve_strategic(const StrategicGame& game, const SolverChoice&
 std::string render_strategic_text(const StrategicGame& game, const StrategicSolution& solution, const std::string& indent);
 nlohmann::json strategic_json(const StrategicGame& game, const StrategicSolution& solution);
 
-std::string render_tree_text(const std::vector<std::string>& players, const BackwardInduction& solution, const std::string& indent);
-nlohmann::json tree_json(const std::vector<std::string>& players, const BackwardInduction& solution);
+// A tree: backward induction when every information set is a single node; otherwise, for two
+// players, one equilibrium in behaviour strategies from the sequence form.
+struct TreeSolution {
+  BackwardInduction backward;
+  std::optional<SequenceForm> form;
+  std::optional<BehaviorEquilibrium> equilibrium;
+  std::string unsolved;  // why neither applies
+};
+TreeSolution solve_tree(const Game& game);
+
+std::string render_tree_text(const Game& game, const TreeSolution& solution, const std::string& indent);
+nlohmann::json tree_json(const Game& game, const TreeSolution& solution);
 
 }  // namespace statecraft

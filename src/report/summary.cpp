@@ -87,7 +87,7 @@ GameSummary summarize_game(const Game& game) {
       std::size_t terminals = 0;
       const std::size_t nodes = count_nodes(game.tree, terminals);
       summary.shape = fmt::format("tree of {} nodes, {} outcomes", nodes, terminals);
-      summary.findings = lines_of(render_tree_text(game.players, backward_induction(game), ""));
+      summary.findings = lines_of(render_tree_text(game, solve_tree(game), ""));
       break;
     }
     case Game::Form::File:

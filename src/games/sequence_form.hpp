@@ -1,0 +1,55 @@
+#pragma once
+// Two-player extensive games with imperfect information through the sequence form (Koller,
+// Megiddo & von Stengel 1996, "Efficient computation of equilibria for extensive two-person
+// games"; von Stengel 1996): each player's strategy is a realization plan over its sequences of
+// moves, constrained by E x = e and F y = f, and an equilibrium solves a linear complementarity
+// problem of the size of the tree rather than of the (exponential) strategic form.
+
+#include <array>
+#include <gmpxx.h>
+#include <string>
+#include <vector>
+
+#include "scenario/model.hpp"
+
+namespace statecraft {
+
+struct SequenceForm {
+  struct Infoset {
+    std::size_t parent = 0;  // the player's own sequence that leads to it (0: the empty one)
+    std::size_t first = 0;   // the sequence of its first action; the others follow in order
+    std::vector<std::string> actions;
+    std::string where;  // the moves leading to its first node
+  };
+  // Per player (the first two of the game), infosets in the order their first node appears in
+  // the tree (as Gambit orders them), and the number of sequences (the empty one is 0).
+  std::array<std::vector<Infoset>, 2> infosets;
+  std::array<std::size_t, 2> sequences{1, 1};
+  // Expected payoffs of each pair of sequences, chance included: a[s1][s2], b[s1][s2]; and the
+  // probability, by chance, that the pair ends the game.
+  std::vector<std::vector<mpq_class>> a, b, ends;
+};
+
+// Throws std::invalid_argument unless the game is a tree of two players with perfect recall.
+SequenceForm sequence_form(const Game& game);
+
+struct BehaviorEquilibrium {
+  std::array<std::vector<mpq_class>, 2> realization;  // per player, per sequence
+  // Per player, per infoset, per action. An infoset the player's own moves make unreachable gets
+  // the uniform distribution (as Gambit prints it).
+  std::array<std::vector<std::vector<mpq_class>>, 2> behavior;
+  std::array<mpq_class, 2> payoffs;
+};
+
+// One equilibrium, by Lemke's algorithm on the sequence-form LCP (KMvS 1996, §4), in exact
+// rational arithmetic with a lexicographic ratio test.
+BehaviorEquilibrium sequence_form_equilibrium(const SequenceForm& form);
+
+// Whether the two realization plans are best replies to each other (checked exactly, by backward
+// induction over each player's own sequences).
+bool is_sequence_form_equilibrium(const SequenceForm& form, const std::array<std::vector<mpq_class>, 2>& realization);
+
+// A number as the exact rational it was written as ("1/3", "0.25") or else its double's shortest text.
+mpq_class exact_number(const Number& number);
+
+}  // namespace statecraft
