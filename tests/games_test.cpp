@@ -611,3 +611,38 @@ TEST(SequenceForm, SizesAndRefusals) {
 
 }  // namespace
 }  // namespace statecraft
+
+#include "games/from_scenario.hpp"
+
+namespace statecraft {
+namespace {
+
+TEST(TreeStrategicForm, PureEquilibriaOfManyPlayerTreesAgreeWithEnumpure) {
+  // Where every strategy of the full strategic form is also one of Gambit's reduced form (no
+  // information set is cut off by the player's own earlier move), the counts must agree.
+  for (const char* name : {"2x2x2", "condjury", "e05", "e06", "g3", "selten_horse"}) {
+    const auto g = strategic_form_of_tree(load_efg(std::string(name) + ".efg"), 4096);
+    ASSERT_TRUE(g.has_value()) << name;
+    const auto gambit = sorted_lines(test::read_file(test::source_path(std::string("tests/data/games/") + name + ".efg.enumpure.out")));
+    EXPECT_EQ(pure_nash_equilibria(*g).size(), gambit.size()) << name;
+  }
+}
+
+TEST(TreeStrategicForm, SeltensHorse) {
+  // Two pure equilibria (Selten 1975): (L, R, R), which is perfect, and (R, R, L), which rests on
+  // player 3's threat at an information set that is never reached.
+  const Game horse = load_efg("selten_horse.efg");
+  const auto g = strategic_form_of_tree(horse, 4096);
+  ASSERT_TRUE(g.has_value());
+  std::vector<std::string> found;
+  for (const auto& e : pure_nash_equilibria(*g)) found.push_back(as_gambit_row(*g, e));
+  std::sort(found.begin(), found.end());
+  EXPECT_EQ(found, sorted_lines(test::read_file(test::source_path("tests/data/games/selten_horse.efg.enumpure.out"))));
+  const auto s = solve_tree(horse);
+  ASSERT_TRUE(s.strategic_solution.has_value());
+  EXPECT_NE(render_tree_text(horse, s, "").find("equilibrium: Player 1 L, Player 2 R, Player 3 R (payoffs Player 1 3, Player 2 2, Player 3 2)"), std::string::npos);
+  EXPECT_EQ(strategic_form_of_tree(horse, 7), std::nullopt);  // 8 profiles
+}
+
+}  // namespace
+}  // namespace statecraft

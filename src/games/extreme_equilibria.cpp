@@ -195,14 +195,21 @@ class FastTableau {
     double* pivot_row = &a_[row * width_];
     const double p = pivot_row[entering];
     for (std::size_t v = 0; v < width_; ++v) pivot_row[v] /= p;
+    double pivot_largest = 0;
+    for (std::size_t v = 0; v < width_; ++v) pivot_largest = std::max(pivot_largest, std::fabs(pivot_row[v]));
+    scale_[row] = pivot_largest;
     for (std::size_t r = 0; r < rows_; ++r) {
       if (r == row) continue;
       double* target = &a_[r * width_];
       const double f = target[entering];
       if (f == 0) continue;
-      for (std::size_t v = 0; v < width_; ++v) target[v] -= f * pivot_row[v];
+      double largest = 0;
+      for (std::size_t v = 0; v < width_; ++v) {
+        target[v] -= f * pivot_row[v];
+        largest = std::max(largest, std::fabs(target[v]));
+      }
+      scale_[r] = largest;
     }
-    measure_rows();
   }
 
   // Brings the residues to the current basis: replays the pivots since they were last needed,

@@ -6,6 +6,7 @@
 
 #include "games/equilibria.hpp"
 #include "games/extreme_equilibria.hpp"
+#include "games/from_scenario.hpp"
 #include "games/lemke_howson.hpp"
 #include "games/logit.hpp"
 #include <stdexcept>
@@ -180,10 +181,12 @@ nlohmann::json strategic_json(const StrategicGame& g, const StrategicSolution& s
 }
 
 TreeSolution solve_tree(const Game& game) {
-  TreeSolution solution{backward_induction(game), {}, {}, {}};
+  TreeSolution solution{backward_induction(game), {}, {}, {}, {}, {}};
   if (solution.backward.perfect_information) return solution;
   if (game.players.size() != 2) {
-    solution.unsolved = fmt::format("information sets join some nodes, so backward induction does not apply, and the sequence form is for two players (this tree has {})", game.players.size());
+    solution.strategic = strategic_form_of_tree(game, 4096);
+    if (solution.strategic) solution.strategic_solution = solve_strategic(*solution.strategic);
+    else solution.unsolved = fmt::format("information sets join some nodes, so backward induction does not apply; the sequence form is for two players (this tree has {}), and the strategic form would exceed 4096 profiles", game.players.size());
     return solution;
   }
   try {
@@ -218,6 +221,9 @@ std::string behavior_text(const Game& game, const TreeSolution& t, const std::st
 
 std::string render_tree_text(const Game& game, const TreeSolution& t, const std::string& indent) {
   if (t.equilibrium) return behavior_text(game, t, indent);
+  if (t.strategic_solution)
+    return indent + "information sets join some nodes; in strategic form (a strategy picks an action at each of the player's information sets):\n" +
+           render_strategic_text(*t.strategic, *t.strategic_solution, indent + "  ");
   if (!t.unsolved.empty()) return indent + t.unsolved + "\n";
   const BackwardInduction& s = t.backward;
   std::string out = fmt::format("{}subgame-perfect play: {} (payoffs {})\n", indent, s.path.empty() ? std::string("chance decides") : fmt::format("{}", fmt::join(s.path, ", then ")),
@@ -233,6 +239,10 @@ nlohmann::json tree_json(const Game& game, const TreeSolution& t) {
   const BackwardInduction& s = t.backward;
   if (!s.perfect_information) {
     nlohmann::json j{{"form", "extensive"}, {"perfect_information", false}};
+    if (t.strategic_solution) {
+      j["strategic_form"] = strategic_json(*t.strategic, *t.strategic_solution);
+      return j;
+    }
     if (!t.equilibrium) {
       j["unsolved"] = t.unsolved;
       return j;

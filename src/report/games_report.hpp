@@ -58,12 +58,16 @@ std::string render_strategic_text(const StrategicGame& game, const StrategicSolu
 nlohmann::json strategic_json(const StrategicGame& game, const StrategicSolution& solution);
 
 // A tree: backward induction when every information set is a single node; otherwise, for two
-// players, one equilibrium in behaviour strategies from the sequence form.
+// players, one equilibrium in behaviour strategies from the sequence form; for more players, the
+// strategic form's solution.
+// More than two players: the tree's strategic form (up to 4096 profiles) and its solution.
 struct TreeSolution {
   BackwardInduction backward;
   std::optional<SequenceForm> form;
   std::optional<BehaviorEquilibrium> equilibrium;
-  std::string unsolved;  // why neither applies
+  std::optional<StrategicGame> strategic;
+  std::optional<StrategicSolution> strategic_solution;
+  std::string unsolved;  // why none applies
 };
 TreeSolution solve_tree(const Game& game);
 
