@@ -646,3 +646,34 @@ TEST(TreeStrategicForm, SeltensHorse) {
 
 }  // namespace
 }  // namespace statecraft
+
+namespace statecraft {
+namespace {
+
+TEST(Games, StrategiesReadAsConditionalPlans) {
+  // The incumbent fights a price war if the entrant cuts prices, and that threat pays for it: the
+  // report says so in words, as a credible threat.
+  const Game g = game_from_yaml(R"(  - id: war
+    players: [ENT, INC]
+    tree:
+      player: ENT
+      moves:
+        cut_prices:
+          player: INC
+          moves:
+            price_war: {payoffs: [-1, 1]}
+            match: {payoffs: [2, 0]}
+        keep_prices: {payoffs: [1, 2]}
+)");
+  const auto s = backward_induction(g);
+  ASSERT_EQ(s.credible_threats.size(), 1u);
+  EXPECT_EQ(s.credible_threats[0].move, "price_war");
+  EXPECT_EQ(s.credible_threats[0].victim, "ENT");
+  const std::string text = render_tree_text(g, solve_tree(g), "");
+  EXPECT_NE(text.find("INC price_war if ENT cut_prices\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("credible: INC price_war if ENT cut_prices: it is INC's best move there, though ENT would rather it chose match"), std::string::npos) << text;
+  EXPECT_NE(text.find("subgame-perfect play: ENT keep_prices"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace statecraft

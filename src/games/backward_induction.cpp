@@ -19,8 +19,9 @@ class Solver {
  public:
   Solver(const Game& g, BackwardInduction& out) : g_(g), out_(out) {}
 
-  // `after`: who moved last before this node ("" at the root or after chance alone).
-  std::vector<double> solve(const GameNode& node, const std::string& where, const std::string& after) {
+  // `after`: who moved last before this node ("" at the root or after chance alone);
+  // `history`: every move so far with its mover.
+  std::vector<double> solve(const GameNode& node, const std::string& where, const std::string& after, const std::vector<std::string>& history) {
     if (node.kind == GameNode::Kind::Terminal) {
       std::vector<double> v;
       for (const auto& n : node.payoffs.values) v.push_back(n.value);
@@ -28,9 +29,12 @@ class Solver {
       return v;
     }
     std::vector<std::vector<double>> values;
-    for (std::size_t m = 0; m < node.children.size(); ++m)
+    for (std::size_t m = 0; m < node.children.size(); ++m) {
+      auto longer = history;
+      longer.push_back((node.kind == GameNode::Kind::Decision ? node.player + " " : std::string("chance: ")) + node.moves[m]);
       values.push_back(solve(node.children[m], where == "root" ? node.moves[m] : where + " / " + node.moves[m],
-                             node.kind == GameNode::Kind::Decision ? node.player : after));
+                             node.kind == GameNode::Kind::Decision ? node.player : after, longer));
+    }
     if (node.kind == GameNode::Kind::Chance) {
       std::vector<double> v(g_.players.size(), 0.0);
       for (std::size_t m = 0; m < values.size(); ++m)
@@ -41,7 +45,7 @@ class Solver {
     std::size_t best = 0;
     for (std::size_t m = 1; m < values.size(); ++m)
       if (values[m][p] > values[best][p]) best = m;
-    out_.decisions.push_back({where, node.player, node.moves[best], values[best]});
+    out_.decisions.push_back({where, history, node.player, node.moves[best], values[best]});
     // A threat is a response: a move promised for when someone else has moved.
     const bool responding = !after.empty() && after != node.player;
     for (std::size_t m = 0; m < values.size() && responding; ++m) {
@@ -49,6 +53,14 @@ class Solver {
       bool hurts_another = false;
       for (std::size_t q = 0; q < values[m].size(); ++q) hurts_another = hurts_another || (q != p && values[m][q] < values[best][q]);
       if (hurts_another) out_.threats.push_back({where, node.player, node.moves[m], node.moves[best], values[best][p] - values[m][p]});
+    }
+    for (std::size_t q = 0; q < g_.players.size() && responding; ++q) {
+      if (q == p) continue;
+      for (std::size_t m = 0; m < values.size(); ++m)
+        if (values[m][q] > values[best][q]) {
+          out_.credible_threats.push_back({where, history, node.player, node.moves[best], g_.players[q], node.moves[m]});
+          break;
+        }
     }
     return values[best];
   }
@@ -77,10 +89,9 @@ BackwardInduction backward_induction(const Game& game) {
     out.perfect_information = false;
     return out;
   }
-  out.value = Solver(game, out).solve(game.tree, "root", "");
+  out.value = Solver(game, out).solve(game.tree, "root", "", {});
   // Order decisions and threats from the root down, as a reader follows the tree.
-  std::stable_sort(out.decisions.begin(), out.decisions.end(),
-                   [](const TreeDecision& a, const TreeDecision& b) { return std::count(a.where.begin(), a.where.end(), '/') + (a.where != "root") < std::count(b.where.begin(), b.where.end(), '/') + (b.where != "root"); });
+  std::stable_sort(out.decisions.begin(), out.decisions.end(), [](const TreeDecision& a, const TreeDecision& b) { return a.history.size() < b.history.size(); });
   follow_path(game, game.tree, out.decisions, "root", out.path);
   return out;
 }

@@ -14,6 +14,7 @@ namespace statecraft {
 
 struct TreeDecision {
   std::string where;   // the moves leading to the node, "root" for the root
+  std::vector<std::string> history;  // the same moves with their movers: "RUS stall", "chance: war"
   std::string player;
   std::string choice;  // the move backward induction picks (the first among equals)
   std::vector<double> value;  // per player, the subgame's value
@@ -27,12 +28,24 @@ struct NonCredibleThreat {
   double cost_to_player = 0;  // its payoff given up by carrying out the threat
 };
 
+// A response that hurts another player compared with one of the responder's alternatives, and
+// is still the responder's best move there: a threat it would carry out.
+struct CredibleThreat {
+  std::string where;
+  std::vector<std::string> history;
+  std::string player;
+  std::string move;
+  std::string victim;       // who it hurts
+  std::string alternative;  // what the victim would rather see
+};
+
 struct BackwardInduction {
   bool perfect_information = true;  // false: information sets join nodes; nothing else is set
   std::vector<double> value;        // per player, at the root
   std::vector<std::string> path;    // "PLAYER move" along the equilibrium path
   std::vector<TreeDecision> decisions;  // every decision node, in tree order
   std::vector<NonCredibleThreat> threats;
+  std::vector<CredibleThreat> credible_threats;
 };
 
 BackwardInduction backward_induction(const Game& game);

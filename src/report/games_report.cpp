@@ -228,6 +228,14 @@ std::string render_tree_text(const Game& game, const TreeSolution& t, const std:
   const BackwardInduction& s = t.backward;
   std::string out = fmt::format("{}subgame-perfect play: {} (payoffs {})\n", indent, s.path.empty() ? std::string("chance decides") : fmt::format("{}", fmt::join(s.path, ", then ")),
                                 payoffs_in_words(game.players, s.value));
+  auto condition = [](const std::vector<std::string>& history) { return history.empty() ? std::string() : fmt::format(" if {}", fmt::join(history, ", then ")); };
+  if (s.decisions.size() <= 12) {
+    out += indent + "what each would do at every point (subgame-perfect strategies):\n";
+    for (const auto& d : s.decisions) out += fmt::format("{}  {} {}{}\n", indent, d.player, d.choice, condition(d.history));
+  }
+  for (const auto& threat : s.credible_threats)
+    out += fmt::format("{}credible: {} {}{}: it is {}'s best move there, though {} would rather it chose {}\n", indent, threat.player, threat.move, condition(threat.history), threat.player,
+                       threat.victim, threat.alternative);
   if (s.threats.empty()) out += indent + "every threat in the tree is credible: each would be carried out\n";
   for (const auto& threat : s.threats)
     out += fmt::format("{}not credible: {} to {} at {}: when it came to it, {} would rather {} (it would lose {:g})\n", indent, threat.player, threat.move,
@@ -267,9 +275,12 @@ nlohmann::json tree_json(const Game& game, const TreeSolution& t) {
   for (const auto& threat : s.threats)
     threats.push_back({{"at", threat.where}, {"player", threat.player}, {"move", threat.move}, {"instead", threat.instead}, {"cost_to_player", threat.cost_to_player}});
   nlohmann::json decisions = nlohmann::json::array();
-  for (const auto& d : s.decisions) decisions.push_back({{"at", d.where}, {"player", d.player}, {"choice", d.choice}});
+  for (const auto& d : s.decisions) decisions.push_back({{"at", d.where}, {"after", d.history}, {"player", d.player}, {"choice", d.choice}});
+  nlohmann::json credible = nlohmann::json::array();
+  for (const auto& c : s.credible_threats)
+    credible.push_back({{"at", c.where}, {"after", c.history}, {"player", c.player}, {"move", c.move}, {"hurts", c.victim}, {"instead_of", c.alternative}});
   return {{"form", "extensive"}, {"perfect_information", true}, {"path", s.path}, {"payoffs", value},
-          {"decisions", decisions}, {"non_credible_threats", threats}};
+          {"decisions", decisions}, {"non_credible_threats", threats}, {"credible_threats", credible}};
 }
 
 }  // namespace statecraft
