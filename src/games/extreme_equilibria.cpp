@@ -82,10 +82,15 @@ class FastTableau {
  public:
   explicit FastTableau(const Tableau& t)
       : basic(t.basic), rows_(t.rows()), width_(t.coefficient[0].size() + 1), slack_columns_(t.slack_columns), exact_start_(t), start_(rows_ * width_), modular_start_(rows_ * width_) {
+    // The doubles hold the system with every equation divided by its (positive) right-hand side,
+    // and the slack variables scaled to keep coefficient 1: the same bases, ratios and
+    // signs, but numbers of one size, so that a row's largest entry measures its rounding.
     for (std::size_t r = 0; r < rows_; ++r)
       for (std::size_t v = 0; v < width_; ++v) {
-        const mpz_class& value = v + 1 < width_ ? t.coefficient[r][v] : t.rhs[r];
-        start_[r * width_ + v] = value.get_d();
+        const bool rhs = v + 1 == width_;
+        const bool slack = std::find(slack_columns_.begin(), slack_columns_.end(), v) != slack_columns_.end();
+        const mpz_class& value = rhs ? t.rhs[r] : t.coefficient[r][v];
+        start_[r * width_ + v] = rhs ? 1.0 : slack ? value.get_d() : mpq_class(value, t.rhs[r]).get_d();
         modular_start_[r * width_ + v] = residue(value);
       }
     a_ = start_;
