@@ -75,15 +75,18 @@ std::size_t Tableau::leaving_row(std::size_t entering) const {
 
 std::size_t Tableau::pivot_at(std::size_t row, std::size_t entering) {
   const mpz_class p = coefficient[row][entering];
+  // In place, without temporaries: (c·p − f·c_row) / determinant.
+  auto update = [&](mpz_class& c, const mpz_class& f, const mpz_class& in_row) {
+    if (sgn(c) == 0 && (sgn(f) == 0 || sgn(in_row) == 0)) return;  // stays zero, as it often does
+    mpz_mul(c.get_mpz_t(), c.get_mpz_t(), p.get_mpz_t());
+    mpz_submul(c.get_mpz_t(), f.get_mpz_t(), in_row.get_mpz_t());
+    mpz_divexact(c.get_mpz_t(), c.get_mpz_t(), determinant.get_mpz_t());
+  };
   for (std::size_t r = 0; r < rows(); ++r) {
     if (r == row) continue;
     const mpz_class f = coefficient[r][entering];
-    for (std::size_t v = 0; v < coefficient[r].size(); ++v) {
-      coefficient[r][v] = coefficient[r][v] * p - f * coefficient[row][v];
-      mpz_divexact(coefficient[r][v].get_mpz_t(), coefficient[r][v].get_mpz_t(), determinant.get_mpz_t());
-    }
-    rhs[r] = rhs[r] * p - f * rhs[row];
-    mpz_divexact(rhs[r].get_mpz_t(), rhs[r].get_mpz_t(), determinant.get_mpz_t());
+    for (std::size_t v = 0; v < coefficient[r].size(); ++v) update(coefficient[r][v], f, coefficient[row][v]);
+    update(rhs[r], f, rhs[row]);
   }
   determinant = p;
   const std::size_t leaving = basic[row];
@@ -102,12 +105,15 @@ std::size_t Tableau::pivot(std::size_t entering) {
 bool Tableau::lexicographically_smaller(std::size_t a, std::size_t b, std::size_t entering) const {
   const mpz_class& ea = coefficient[a][entering];
   const mpz_class& eb = coefficient[b][entering];
-  const int by_rhs = cmp(rhs[a] * eb, rhs[b] * ea);
-  if (by_rhs != 0) return by_rhs < 0;
-  for (std::size_t column : slack_columns) {
-    const int by_column = cmp(coefficient[a][column] * eb, coefficient[b][column] * ea);
-    if (by_column != 0) return by_column < 0;
-  }
+  thread_local mpz_class left, right;  // reused: the ratio test runs for every row of every pivot
+  auto compare = [&](const mpz_class& in_a, const mpz_class& in_b) {
+    mpz_mul(left.get_mpz_t(), in_a.get_mpz_t(), eb.get_mpz_t());
+    mpz_mul(right.get_mpz_t(), in_b.get_mpz_t(), ea.get_mpz_t());
+    return cmp(left, right);
+  };
+  if (const int by_rhs = compare(rhs[a], rhs[b]); by_rhs != 0) return by_rhs < 0;
+  for (std::size_t column : slack_columns)
+    if (const int by_column = compare(coefficient[a][column], coefficient[b][column]); by_column != 0) return by_column < 0;
   return false;
 }
 
