@@ -677,3 +677,80 @@ TEST(Games, StrategiesReadAsConditionalPlans) {
 
 }  // namespace
 }  // namespace statecraft
+
+#include <cstdio>
+#include <fstream>
+
+namespace statecraft {
+namespace {
+
+// lrsnash's list (Avis's lrslib, exact): in each block (blank-line separated), lines "2 y… v1"
+// give strategies of player 2 and lines "1 x… v2" strategies of player 1; every pair of them is an
+// equilibrium.
+std::vector<std::string> lrsnash_rows(const StrategicGame& g) {
+  const std::string path = testing::TempDir() + "lrsnash_game.txt";
+  {
+    std::ofstream out(path);
+    const std::size_t m = g.strategies[0].size(), n = g.strategies[1].size();
+    out << m << " " << n << "\n";
+    for (std::size_t player = 0; player < 2; ++player) {
+      out << "\n";
+      for (std::size_t i = 0; i < m; ++i) {
+        for (std::size_t j = 0; j < n; ++j) out << g.payoff({i, j}, player) << " ";
+        out << "\n";
+      }
+    }
+  }
+  std::vector<std::string> rows;
+  FILE* pipe = popen(("lrsnash '" + path + "' 2>/dev/null").c_str(), "r");
+  if (pipe == nullptr) return rows;
+  std::vector<std::string> columns, row_parts;
+  auto close_block = [&] {
+    for (const auto& x : row_parts)
+      for (const auto& y : columns) rows.push_back("NE" + x + y);
+    columns.clear();
+    row_parts.clear();
+  };
+  char buffer[4096];
+  while (std::fgets(buffer, sizeof buffer, pipe) != nullptr) {
+    std::istringstream line(buffer);
+    std::string who;
+    line >> who;
+    std::vector<std::string> numbers;
+    for (std::string v; line >> v;) numbers.push_back(v);
+    if (numbers.empty()) {
+      close_block();
+      continue;
+    }
+    numbers.pop_back();  // the other player's payoff
+    std::string joined;
+    for (const auto& v : numbers) joined += "," + v;
+    if (who == "2") columns.push_back(joined);
+    if (who == "1") row_parts.push_back(joined);
+  }
+  close_block();
+  pclose(pipe);
+  std::sort(rows.begin(), rows.end());
+  return rows;
+}
+
+TEST(ExtremeEquilibria, EqualLrsnashOnRandomGames) {
+  if (std::system("command -v lrsnash > /dev/null 2>&1") != 0) GTEST_SKIP() << "lrsnash (Debian package lrslib) is not installed";
+  // Degenerate games (payoffs 0..3) and a larger one (payoffs 0..100), of several shapes.
+  const std::vector<std::array<int, 4>> cases{{6, 6, 3, 1}, {7, 5, 3, 2}, {5, 8, 3, 3}, {9, 9, 3, 4}, {12, 12, 100, 5}};
+  for (const auto& [m, n, top, seed] : cases) {
+    std::mt19937 random(static_cast<unsigned>(seed));
+    std::uniform_int_distribution<int> payoff(0, top);
+    StrategicGame g{"random", {"a", "b"}, {std::vector<std::string>(static_cast<std::size_t>(m), "s"), std::vector<std::string>(static_cast<std::size_t>(n), "t")}, {}};
+    for (int k = 0; k < m * n; ++k) g.payoffs.push_back({double(payoff(random)), double(payoff(random))});
+    std::vector<std::string> ours;
+    for (const auto& e : extreme_equilibria(g).equilibria) ours.push_back(gambit_row(e));
+    std::sort(ours.begin(), ours.end());
+    const auto lrs = lrsnash_rows(g);
+    EXPECT_FALSE(lrs.empty());
+    EXPECT_EQ(ours, lrs) << m << "x" << n << " seed " << seed;
+  }
+}
+
+}  // namespace
+}  // namespace statecraft
