@@ -365,3 +365,22 @@ TEST(Cli, SolveMethods) {
 
 }  // namespace
 }  // namespace statecraft
+
+namespace statecraft {
+namespace {
+
+TEST(Cli, SolveTreesWithInformationSets) {
+  const auto poker = test::run_statecraft("solve '" + test::source_path("tests/data/games/poker.efg") + "'");
+  ASSERT_EQ(poker.exit_code, 0) << poker.err;
+  EXPECT_NE(poker.out.find("Alice at \"Queen\": Raise 1/3, Fold 2/3"), std::string::npos) << poker.out;
+  EXPECT_NE(poker.out.find("Bob at \"King, Raise\" (and 1 other node it cannot tell apart): Meet 2/3, Pass 1/3"), std::string::npos) << poker.out;
+  EXPECT_NE(poker.out.find("expected payoffs: Alice 1/3, Bob -1/3"), std::string::npos);
+  const auto json = test::run_statecraft("solve '" + test::source_path("tests/data/games/poker.efg") + "' --format json");
+  EXPECT_NE(json.out.find("\"sequence_form_equilibrium\""), std::string::npos);
+  const auto horse = test::run_statecraft("solve '" + test::source_path("tests/data/games/selten_horse.efg") + "' --format json");
+  ASSERT_EQ(horse.exit_code, 0) << horse.err;
+  EXPECT_NE(horse.out.find("\"strategic_form\""), std::string::npos);
+}
+
+}  // namespace
+}  // namespace statecraft

@@ -84,7 +84,8 @@ class SequenceFormBuilder {
       form_.infosets[p].push_back({parent, form_.sequences[p], n.moves, where});
       form_.sequences[p] += n.moves.size();
     }
-    const SequenceForm::Infoset& set = form_.infosets[p][it->second];
+    SequenceForm::Infoset& set = form_.infosets[p][it->second];
+    if (!fresh) ++set.nodes;
     if (set.parent != parent)
       throw std::invalid_argument("imperfect recall: " + game_.players[p] + " reaches its information set at " + where + " by other moves of its own than at " + set.where);
     if (set.actions.size() != n.moves.size()) throw std::invalid_argument("the nodes of the information set at " + where + " have different moves");

@@ -192,7 +192,8 @@ TreeSolution solve_tree(const Game& game) {
   try {
     solution.form = sequence_form(game);
     solution.equilibrium = sequence_form_equilibrium(*solution.form);
-  } catch (const std::invalid_argument& e) {
+  } catch (const std::exception& e) {  // imperfect recall, or (not seen on any test) Lemke ending on a ray
+    solution.equilibrium.reset();
     solution.unsolved = std::string("information sets join some nodes, so backward induction does not apply; the sequence form cannot either: ") + e.what();
   }
   return solution;
@@ -210,7 +211,8 @@ std::string behavior_text(const Game& game, const TreeSolution& t, const std::st
       for (std::size_t c = 0; c < set.actions.size(); ++c)
         if (sgn(e.behavior[p][h][c]) != 0) shares.push_back(set.actions[c] + " " + e.behavior[p][h][c].get_str());
       const bool reached = sgn(e.realization[p][set.parent]) != 0;
-      out += fmt::format("{}  {} at {}: {}{}\n", indent, game.players[p], set.where == "root" ? std::string("the start") : "\"" + set.where + "\"", fmt::join(shares, ", "),
+      const std::string others = set.nodes == 1 ? "" : fmt::format(" (and {} other node{} it cannot tell apart)", set.nodes - 1, set.nodes == 2 ? "" : "s");
+      out += fmt::format("{}  {} at {}{}: {}{}\n", indent, game.players[p], set.where == "root" ? std::string("the start") : "\"" + set.where + "\"", others, fmt::join(shares, ", "),
                          reached ? "" : " (never reached: its own earlier moves avoid it)");
     }
   out += fmt::format("{}  expected payoffs: {} {}, {} {}\n", indent, game.players[0], e.payoffs[0].get_str(), game.players[1], e.payoffs[1].get_str());
