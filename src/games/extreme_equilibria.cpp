@@ -7,7 +7,6 @@
 #include <future>
 #include <optional>
 #include <stdexcept>
-#include <type_traits>
 #include <unordered_map>
 
 namespace statecraft {
