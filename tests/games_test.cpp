@@ -754,3 +754,24 @@ TEST(ExtremeEquilibria, EqualLrsnashOnRandomGames) {
 
 }  // namespace
 }  // namespace statecraft
+
+namespace statecraft {
+namespace {
+
+TEST(ExtremeEquilibria, PartnersSolvedInsteadOfSearchedAgreeWithExact) {
+  // Above 24 strategies the search done first solves for its vertices' partners and stops the
+  // other if it is still running (which of the two ends the run depends on timing; both must give
+  // the exact list); payoffs 0..6 make degenerate vertices and dependent constraints.
+  for (unsigned seed : {7u, 8u}) {
+    std::mt19937 random(seed);
+    std::uniform_int_distribution<int> payoff(0, 6);
+    StrategicGame g{"random", {"a", "b"}, {std::vector<std::string>(13, "s"), std::vector<std::string>(12, "t")}, {}};
+    for (std::size_t k = 0; k < 13 * 12; ++k) g.payoffs.push_back({double(payoff(random)), double(payoff(random))});
+    const auto exact = extreme_equilibria(g, Arithmetic::exact), fast = extreme_equilibria(g, Arithmetic::fast);
+    EXPECT_EQ(fast.equilibria, exact.equilibria) << seed;
+    EXPECT_EQ(fast.degenerate, exact.degenerate);
+  }
+}
+
+}  // namespace
+}  // namespace statecraft

@@ -4,7 +4,9 @@
 #include <bit>
 #include <cmath>
 #include <cstdint>
+#include <atomic>
 #include <future>
+#include <mutex>
 #include <optional>
 #include <stdexcept>
 #include <unordered_map>
@@ -303,7 +305,7 @@ struct Vertex {
 // step back is a pivot back, so only one tableau is kept. A basis is claimed when first seen
 // from a neighbour, all neighbours at once, so that their look-ups in the set overlap in memory.
 template <class T>
-std::vector<Vertex> vertices(T& t, std::size_t labels) {
+std::vector<Vertex> vertices(T& t, std::size_t labels, const std::atomic<bool>& stop) {
   const std::uint64_t all = labels == 64 ? ~std::uint64_t{0} : bit(labels) - 1;
   std::uint64_t basis = 0;
   for (std::size_t v : t.basic) basis |= bit(v);
@@ -341,7 +343,7 @@ std::vector<Vertex> vertices(T& t, std::size_t labels) {
   bases.insert(basis);
   record(basis);
   std::vector<Frame> stack{{basis, unclaimed_neighbours(basis, none), none, none}};
-  while (!stack.empty()) {
+  while (!stack.empty() && !stop.load(std::memory_order_relaxed)) {
     Frame& f = stack.back();
     if (f.unvisited == 0) {
       if (f.row != none) t.pivot_at(f.row, f.left);
@@ -465,9 +467,178 @@ std::vector<std::pair<std::size_t, std::size_t>> complementary_pairs(const std::
 }
 
 template <class T>
-std::vector<Vertex> enumerate(const Tableau& start, std::size_t labels) {
+std::vector<Vertex> enumerate(const Tableau& start, std::size_t labels, const std::atomic<bool>& stop) {
   T t(start);
-  return vertices(t, labels);
+  return vertices(t, labels, stop);
+}
+
+std::uint64_t residue_of(const mpz_class& v) {
+  mpz_class r;
+  mpz_fdiv_r(r.get_mpz_t(), v.get_mpz_t(), mpz_class(Modular::prime).get_mpz_t());
+  return r.get_ui();
+}
+
+// Whether the columns `columns` of the first tableau have full row rank, modulo the prime.
+bool full_row_rank(const Tableau& start, const std::vector<std::size_t>& columns) {
+  const std::size_t rows = start.rows();
+  std::vector<std::vector<std::uint64_t>> m(rows, std::vector<std::uint64_t>(columns.size()));
+  for (std::size_t r = 0; r < rows; ++r)
+    for (std::size_t c = 0; c < columns.size(); ++c) m[r][c] = residue_of(start.coefficient[r][columns[c]]);
+  std::size_t rank = 0;
+  for (std::size_t c = 0; c < columns.size() && rank < rows; ++c) {
+    std::size_t r = rank;
+    while (r < rows && m[r][c] == 0) ++r;
+    if (r == rows) continue;
+    std::swap(m[r], m[rank]);
+    const std::uint64_t inverse = Modular::inverse(m[rank][c]);
+    for (std::size_t other = rank + 1; other < rows; ++other) {
+      const std::uint64_t f = Modular::multiply(m[other][c], inverse);
+      for (std::size_t k = c; k < columns.size(); ++k) m[other][k] = Modular::subtract(m[other][k], Modular::multiply(f, m[rank][k]));
+    }
+    ++rank;
+  }
+  return rank == rows;
+}
+
+// The first tableau in doubles, each equation divided by its right-hand side and the slack
+// variables rescaled to keep coefficient 1, as in FastTableau: numbers of one size, same signs.
+struct DoubleStart {
+  explicit DoubleStart(const Tableau& t) : exact(t), rows(t.rows()), columns(t.coefficient[0].size()), entry(rows * columns) {
+    for (std::size_t r = 0; r < rows; ++r)
+      for (std::size_t c = 0; c < columns; ++c) {
+        const bool slack = std::find(t.slack_columns.begin(), t.slack_columns.end(), c) != t.slack_columns.end();
+        entry[r * columns + c] = slack ? t.coefficient[r][c].get_d() : mpq_class(t.coefficient[r][c], t.rhs[r]).get_d();
+      }
+  }
+  const Tableau& exact;
+  std::size_t rows, columns;
+  std::vector<double> entry;
+};
+
+enum class BasisStatus { singular, infeasible, feasible };
+
+// Whether `basic` (one variable per row) is a basis of the first tableau, with every value ≥ 0
+// and those of the variables in `zero` = 0: in doubles, and in rationals where they are in doubt.
+BasisStatus basis_status(const DoubleStart& start, const std::vector<std::size_t>& basic, std::uint64_t zero = 0) {
+  const std::size_t rows = start.rows;
+  std::vector<double> a(rows * (rows + 1));
+  auto at = [&](std::size_t r, std::size_t c) -> double& { return a[r * (rows + 1) + c]; };
+  for (std::size_t r = 0; r < rows; ++r) {
+    for (std::size_t k = 0; k < rows; ++k) at(r, k) = start.entry[r * start.columns + basic[k]];
+    at(r, rows) = 1;
+  }
+  bool doubt = false;
+  for (std::size_t k = 0; k < rows && !doubt; ++k) {
+    std::size_t best = k;
+    for (std::size_t r = k + 1; r < rows; ++r)
+      if (std::fabs(at(r, k)) > std::fabs(at(best, k))) best = r;
+    if (std::fabs(at(best, k)) < 1e-7) {
+      doubt = true;
+      break;
+    }
+    if (best != k)
+      for (std::size_t c = 0; c <= rows; ++c) std::swap(at(k, c), at(best, c));
+    for (std::size_t r = k + 1; r < rows; ++r) {
+      const double f = at(r, k) / at(k, k);
+      if (f == 0) continue;
+      for (std::size_t c = k; c <= rows; ++c) at(r, c) -= f * at(k, c);
+    }
+  }
+  if (!doubt) {
+    std::vector<double> value(rows);
+    for (std::size_t k = rows; k-- > 0;) {
+      double v = at(k, rows);
+      for (std::size_t c = k + 1; c < rows; ++c) v -= at(k, c) * value[c];
+      value[k] = v / at(k, k);
+    }
+    bool wrong = false;
+    for (std::size_t k = 0; k < rows; ++k) {
+      if (std::fabs(value[k]) <= 1e-7) doubt = true;
+      wrong = wrong || value[k] < 0 || (zero & bit(basic[k]));
+    }
+    if (!doubt) return wrong ? BasisStatus::infeasible : BasisStatus::feasible;
+  }
+  std::vector<std::vector<mpq_class>> m(rows, std::vector<mpq_class>(rows + 1));
+  for (std::size_t r = 0; r < rows; ++r) {
+    for (std::size_t k = 0; k < rows; ++k) m[r][k] = start.exact.coefficient[r][basic[k]];
+    m[r][rows] = start.exact.rhs[r];
+  }
+  for (std::size_t k = 0; k < rows; ++k) {
+    std::size_t r = k;
+    while (r < rows && sgn(m[r][k]) == 0) ++r;
+    if (r == rows) return BasisStatus::singular;
+    std::swap(m[k], m[r]);
+    for (std::size_t other = 0; other < rows; ++other) {
+      if (other == k || sgn(m[other][k]) == 0) continue;
+      const mpq_class f = m[other][k] / m[k][k];
+      for (std::size_t c = k; c <= rows; ++c) m[other][c] -= f * m[k][c];
+    }
+  }
+  for (std::size_t k = 0; k < rows; ++k)
+    if (sgn(m[k][rows]) * sgn(m[k][k]) < 0 || ((zero & bit(basic[k])) && sgn(m[k][rows]) != 0)) return BasisStatus::infeasible;
+  return BasisStatus::feasible;
+}
+
+// The bases of the vertices of the other polytope that hold the labels `v` misses (C), found by
+// solving instead of by searching that polytope. Such a vertex y is tight on C; a largest
+// independent part C' of C extends, by tight constraints of y outside C (v's own labels L), to
+// a basis: non-basic C' and R ⊆ L, basic the rest of C (at zero) and of L. Every such R is
+// tried; when v is not degenerate and C is independent there is just one. nullopt when too many
+// would have to be tried: then the other polytope must be searched.
+std::optional<std::vector<std::uint64_t>> solved_partners(const Vertex& v, const DoubleStart& other, std::size_t labels) {
+  const std::uint64_t all = labels == 64 ? ~std::uint64_t{0} : bit(labels) - 1, missing = all & ~v.labels;
+  const std::size_t rows = other.rows;
+  auto variables = [&](std::uint64_t mask) {
+    std::vector<std::size_t> list;
+    for (std::size_t l = 0; l < labels; ++l)
+      if (mask & bit(l)) list.push_back(l);
+    return list;
+  };
+  std::vector<std::uint64_t> found;
+  if (static_cast<std::size_t>(std::popcount(v.labels)) == rows) {
+    const BasisStatus status = basis_status(other, variables(v.labels));
+    if (status == BasisStatus::feasible) found.push_back(v.labels);
+    if (status != BasisStatus::singular) return found;
+  }
+  // A set of constraints (non-basic variables) is independent when the other columns have full rank.
+  std::uint64_t independent = 0;
+  for (std::size_t c : variables(missing))
+    if (full_row_rank(other.exact, variables(all & ~(independent | bit(c))))) independent |= bit(c);
+  const std::size_t short_by = labels - rows - static_cast<std::size_t>(std::popcount(independent));
+  const std::vector<std::size_t> own = variables(v.labels);
+  if (binomial_capped(own.size(), short_by, 2000) > 2000) return std::nullopt;
+  const std::uint64_t dependent = missing & ~independent;
+  std::uint64_t taken = 0;  // R
+  auto choose = [&](auto&& self, std::size_t from, std::size_t left) -> void {
+    if (left == 0) {
+      const std::uint64_t basic = dependent | (v.labels & ~taken);
+      if (basis_status(other, variables(basic), dependent) == BasisStatus::feasible) found.push_back(basic);
+      return;
+    }
+    for (std::size_t i = from; i + left <= own.size(); ++i) {
+      taken |= bit(own[i]);
+      self(self, i + 1, left - 1);
+      taken &= ~bit(own[i]);
+    }
+  };
+  choose(choose, 0, short_by);
+  return found;
+}
+
+// Pairs of bases (mine, other's) for every vertex of `mine` but the artificial one; nullopt when
+// some vertex needs the other polytope searched, or `stop` is raised meanwhile.
+std::optional<std::vector<std::pair<std::uint64_t, std::uint64_t>>> pairs_by_solving(const std::vector<Vertex>& mine, const Tableau& other_start, std::size_t labels,
+                                                                                      std::uint64_t artificial, const std::atomic<bool>& stop) {
+  const DoubleStart other(other_start);
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> pairs;
+  for (const Vertex& v : mine) {
+    if (stop.load(std::memory_order_relaxed)) return std::nullopt;
+    if ((v.labels & artificial) == artificial) continue;
+    const auto partners = solved_partners(v, other, labels);
+    if (!partners) return std::nullopt;
+    for (std::uint64_t basis : *partners) pairs.emplace_back(v.basis, basis);
+  }
+  return pairs;
 }
 
 // nullopt when a fast run paired two vertices that are not an equilibrium (a residue was zero by
@@ -475,24 +646,50 @@ std::vector<Vertex> enumerate(const Tableau& start, std::size_t labels) {
 std::optional<ExtremeEquilibria> enumerate_equilibria(const PositiveBimatrix& g, bool exact_pivots) {
   const Tableau p_start = p_tableau(g), q_start = q_tableau(g);
   const std::size_t labels = g.m + g.n;
-  auto run = [&](const Tableau& start) {
-    return exact_pivots ? enumerate<Tableau>(start, labels) : enumerate<FastTableau>(start, labels);
+  // One thread per polytope. In large games the one done first solves for its vertices' partners
+  // in the other polytope, and stops that search when it can (each vertex costs one small linear
+  // solve instead of a search step, and the larger polytope is often far larger).
+  std::atomic<bool> stop_p{false}, stop_q{false}, p_done{false}, q_done{false};
+  const bool shortcut = !exact_pivots && labels > 24;
+  std::mutex publishing;
+  std::optional<std::vector<std::pair<std::uint64_t, std::uint64_t>>> solved;  // (P basis, Q basis)
+  auto search = [&](const Tableau& start, const Tableau& other, std::atomic<bool>& stop, std::atomic<bool>& done, const std::atomic<bool>& other_done,
+                    std::atomic<bool>& stop_other, std::uint64_t artificial, bool is_p) {
+    std::vector<Vertex> found = exact_pivots ? enumerate<Tableau>(start, labels, stop) : enumerate<FastTableau>(start, labels, stop);
+    done = !stop.load();
+    if (!shortcut || !done || other_done.load()) return found;
+    auto pairs = pairs_by_solving(found, other, labels, artificial, stop);
+    if (!pairs) return found;
+    const std::lock_guard<std::mutex> hold(publishing);
+    if (solved || other_done.load()) return found;
+    if (!is_p)
+      for (auto& [a, b] : *pairs) std::swap(a, b);
+    solved = std::move(pairs);
+    stop_other = true;
+    return found;
   };
-  // The two polytopes are independent: one thread each.
-  auto q_future = std::async(std::launch::async, [&] { return run(q_start); });
-  const std::vector<Vertex> p = run(p_start);
+  const std::uint64_t x_labels = bit(g.m) - 1, y_labels = (labels == 64 ? ~std::uint64_t{0} : bit(labels) - 1) & ~x_labels;
+  auto q_future = std::async(std::launch::async, [&] { return search(q_start, p_start, stop_q, q_done, p_done, stop_p, y_labels, false); });
+  const std::vector<Vertex> p = search(p_start, q_start, stop_p, p_done, q_done, stop_q, x_labels, true);
   const std::vector<Vertex> q = q_future.get();
 
   ExtremeEquilibria result;
-  result.row_vertices = p.size();
-  result.column_vertices = q.size();
+  result.row_vertices = p_done ? p.size() : 0;
+  result.column_vertices = q_done ? q.size() : 0;
   result.exact_pivots = exact_pivots;
   auto has_extra_labels = [](const std::vector<Vertex>& vertices, std::size_t dimension) {
     return std::any_of(vertices.begin(), vertices.end(), [&](const Vertex& v) { return static_cast<std::size_t>(std::popcount(v.labels)) > dimension; });
   };
   result.degenerate = has_extra_labels(p, g.m) || has_extra_labels(q, g.n);
-  for (const auto& [k, l] : complementary_pairs(p, q, g.m, g.n)) {
-    const std::vector<mpq_class> x = basic_solution(p_start, p[k].basis), y = basic_solution(q_start, q[l].basis);
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> pairs;
+  if (solved && !(p_done && q_done)) pairs = std::move(*solved);
+  else
+    for (const auto& [k, l] : complementary_pairs(p, q, g.m, g.n)) pairs.emplace_back(p[k].basis, q[l].basis);
+  for (const auto& [p_basis, q_basis] : pairs) {
+    const std::vector<mpq_class> x = basic_solution(p_start, p_basis), y = basic_solution(q_start, q_basis);
+    if (std::count_if(x.begin(), x.end(), [](const mpq_class& v) { return sgn(v) == 0; }) > static_cast<std::ptrdiff_t>(g.m) ||
+        std::count_if(y.begin(), y.end(), [](const mpq_class& v) { return sgn(v) == 0; }) > static_cast<std::ptrdiff_t>(g.n))
+      result.degenerate = true;
     MixedProfile e{normalised({x.begin(), x.begin() + static_cast<std::ptrdiff_t>(g.m)}), normalised({y.begin() + static_cast<std::ptrdiff_t>(g.m), y.end()})};
     if (!is_equilibrium(g, e)) {
       if (exact_pivots) throw std::logic_error("vertex enumeration: a complementary pair is not an equilibrium");
