@@ -23,7 +23,8 @@ enum class Arithmetic {
 struct ExtremeEquilibria {
   std::vector<MixedProfile> equilibria;  // sorted, each exact
   std::size_t row_vertices = 0;          // vertices of P (player 1's mixed strategies, scaled)
-  std::size_t column_vertices = 0;       // vertices of Q
+  std::size_t column_vertices = 0;       // vertices of Q; either is 0 when its search was stopped
+                                         // because the partners were solved for instead
   bool exact_pivots = false;             // which arithmetic produced the final list
   bool degenerate = false;               // a vertex has more tight inequalities than dimensions:
                                          // mixtures of some listed equilibria may be equilibria too
