@@ -37,6 +37,15 @@ std::vector<std::string> nfg_games() {
   return names;
 }
 
+std::vector<std::string> sorted_lines(const std::string& text) {
+  std::vector<std::string> lines;
+  std::istringstream in(text);
+  for (std::string line; std::getline(in, line);)
+    if (!line.empty()) lines.push_back(line);
+  std::sort(lines.begin(), lines.end());
+  return lines;
+}
+
 TEST(Gambit, PureEquilibriaOfEveryReferenceGameAgreeWithEnumpure) {
   const auto names = nfg_games();
   ASSERT_EQ(names.size(), 22u);
@@ -44,13 +53,8 @@ TEST(Gambit, PureEquilibriaOfEveryReferenceGameAgreeWithEnumpure) {
     const StrategicGame g = load_nfg(name);
     std::vector<std::string> ours;
     for (const auto& choice : pure_nash_equilibria(g)) ours.push_back(as_gambit_row(g, choice));
-    std::vector<std::string> gambit;
-    std::istringstream out(test::read_file(test::source_path("tests/data/games/" + name + ".enumpure.out")));
-    for (std::string line; std::getline(out, line);)
-      if (!line.empty()) gambit.push_back(line);
     std::sort(ours.begin(), ours.end());
-    std::sort(gambit.begin(), gambit.end());
-    EXPECT_EQ(ours, gambit) << name;
+    EXPECT_EQ(ours, sorted_lines(test::read_file(test::source_path("tests/data/games/" + name + ".enumpure.out")))) << name;
   }
 }
 
@@ -344,14 +348,10 @@ TEST(LemkeHowson, TheGraphFindsWhatGambitLcpLists) {
   // artificial equilibrium; on every non-degenerate two-player reference game the lists agree.
   for (const char* name : {"bos.nfg", "pd.nfg", "8x8.nfg", "coord3.nfg", "coord4.nfg", "vs6x6_75eq.nfg", "2x2const.nfg", "oneill.nfg", "sh3.nfg", "todd2.nfg"}) {
     const StrategicGame g = load_nfg(name);
-    std::vector<std::string> ours, gambit;
+    std::vector<std::string> ours;
     for (const auto& e : lemke_howson_graph(g)) ours.push_back(gambit_row(e));
-    std::istringstream out(test::read_file(test::source_path(std::string("tests/data/games/") + name + ".lcp.out")));
-    for (std::string line; std::getline(out, line);)
-      if (!line.empty()) gambit.push_back(line);
     std::sort(ours.begin(), ours.end());
-    std::sort(gambit.begin(), gambit.end());
-    EXPECT_EQ(ours, gambit) << name;
+    EXPECT_EQ(ours, sorted_lines(test::read_file(test::source_path(std::string("tests/data/games/") + name + ".lcp.out")))) << name;
   }
 }
 
@@ -477,15 +477,6 @@ TEST(Gambit, QuotesAndBackslashesSurviveWriting) {
 
 namespace statecraft {
 namespace {
-
-std::vector<std::string> sorted_lines(const std::string& text) {
-  std::vector<std::string> lines;
-  std::istringstream in(text);
-  for (std::string line; std::getline(in, line);)
-    if (!line.empty()) lines.push_back(line);
-  std::sort(lines.begin(), lines.end());
-  return lines;
-}
 
 TEST(ExtremeEquilibria, EqualGambitEnummixedOnEveryTwoPlayerGame) {
   // Degenerate games included (csg1, deg1, deg2, winkels, zero: the vertices of continua), in

@@ -72,6 +72,12 @@ struct Modular {
   }
 };
 
+std::uint64_t residue_of(const mpz_class& v) {
+  mpz_class r;
+  mpz_fdiv_r(r.get_mpz_t(), v.get_mpz_t(), mpz_class(Modular::prime).get_mpz_t());
+  return r.get_ui();
+}
+
 // The integer tableau's twin for speed: the rational tableau in double precision, with its
 // residues modulo a 61-bit prime computed only when a decision needs them. A sign the double shows
 // clearly (beyond a safe multiple of the rounding error last measured) is taken from it. A value
@@ -92,7 +98,7 @@ class FastTableau {
         const bool slack = std::find(slack_columns_.begin(), slack_columns_.end(), v) != slack_columns_.end();
         const mpz_class& value = rhs ? t.rhs[r] : t.coefficient[r][v];
         start_[r * width_ + v] = rhs ? 1.0 : slack ? value.get_d() : mpq_class(value, t.rhs[r]).get_d();
-        modular_start_[r * width_ + v] = residue(value);
+        modular_start_[r * width_ + v] = residue_of(value);
       }
     a_ = start_;
     modular_ = modular_start_;
@@ -145,12 +151,6 @@ class FastTableau {
  private:
   double at(std::size_t r, std::size_t v) const { return a_[r * width_ + v]; }
   bool clear(double v, double scale) const { return std::fabs(v) > doubt_ * scale; }
-
-  static std::uint64_t residue(const mpz_class& v) {
-    mpz_class r;
-    mpz_fdiv_r(r.get_mpz_t(), v.get_mpz_t(), mpz_class(Modular::prime).get_mpz_t());
-    return r.get_ui();
-  }
 
   std::uint64_t residue_at(std::size_t r, std::size_t v) {
     sync_residues();
@@ -362,21 +362,19 @@ std::vector<Vertex> vertices(T& t, std::size_t labels, const std::atomic<bool>& 
   return found;
 }
 
-// The vertex of a basis, exactly: Gauss–Jordan on its columns of the first tableau.
-std::vector<mpq_class> basic_solution(const Tableau& start, std::uint64_t basis) {
-  const std::size_t rows = start.rows(), variables = start.coefficient[0].size();
-  std::vector<std::size_t> columns;
-  for (std::size_t v = 0; v < variables; ++v)
-    if (basis & bit(v)) columns.push_back(v);
+// The values of the basic variables `basic` (in that order), exactly: Gauss–Jordan on their
+// columns of the first tableau; nullopt when they are not a basis.
+std::optional<std::vector<mpq_class>> solve_basis(const Tableau& start, const std::vector<std::size_t>& basic) {
+  const std::size_t rows = start.rows();
   std::vector<std::vector<mpq_class>> m(rows, std::vector<mpq_class>(rows + 1));
   for (std::size_t r = 0; r < rows; ++r) {
-    for (std::size_t k = 0; k < rows; ++k) m[r][k] = start.coefficient[r][columns[k]];
+    for (std::size_t k = 0; k < rows; ++k) m[r][k] = start.coefficient[r][basic[k]];
     m[r][rows] = start.rhs[r];
   }
   for (std::size_t k = 0; k < rows; ++k) {
     std::size_t p = k;
     while (p < rows && sgn(m[p][k]) == 0) ++p;
-    if (p == rows) throw std::logic_error("vertex enumeration: singular basis");
+    if (p == rows) return std::nullopt;
     std::swap(m[k], m[p]);
     for (std::size_t r = 0; r < rows; ++r) {
       if (r == k || sgn(m[r][k]) == 0) continue;
@@ -384,8 +382,20 @@ std::vector<mpq_class> basic_solution(const Tableau& start, std::uint64_t basis)
       for (std::size_t c = k; c <= rows; ++c) m[r][c] -= f * m[k][c];
     }
   }
-  std::vector<mpq_class> value(variables, 0);
-  for (std::size_t k = 0; k < rows; ++k) value[columns[k]] = m[k][rows] / m[k][k];
+  std::vector<mpq_class> value(rows);
+  for (std::size_t k = 0; k < rows; ++k) value[k] = m[k][rows] / m[k][k];
+  return value;
+}
+
+// The vertex of a basis (every variable's value), exactly.
+std::vector<mpq_class> basic_solution(const Tableau& start, std::uint64_t basis) {
+  std::vector<std::size_t> columns;
+  for (std::size_t v = 0; v < start.coefficient[0].size(); ++v)
+    if (basis & bit(v)) columns.push_back(v);
+  const auto solved = solve_basis(start, columns);
+  if (!solved) throw std::logic_error("vertex enumeration: singular basis");
+  std::vector<mpq_class> value(start.coefficient[0].size(), 0);
+  for (std::size_t k = 0; k < columns.size(); ++k) value[columns[k]] = (*solved)[k];
   return value;
 }
 
@@ -472,12 +482,6 @@ std::vector<Vertex> enumerate(const Tableau& start, std::size_t labels, const st
   return vertices(t, labels, stop);
 }
 
-std::uint64_t residue_of(const mpz_class& v) {
-  mpz_class r;
-  mpz_fdiv_r(r.get_mpz_t(), v.get_mpz_t(), mpz_class(Modular::prime).get_mpz_t());
-  return r.get_ui();
-}
-
 // Whether the columns `columns` of the first tableau have full row rank, modulo the prime.
 bool full_row_rank(const Tableau& start, const std::vector<std::size_t>& columns) {
   const std::size_t rows = start.rows();
@@ -558,24 +562,10 @@ BasisStatus basis_status(const DoubleStart& start, const std::vector<std::size_t
     }
     if (!doubt) return wrong ? BasisStatus::infeasible : BasisStatus::feasible;
   }
-  std::vector<std::vector<mpq_class>> m(rows, std::vector<mpq_class>(rows + 1));
-  for (std::size_t r = 0; r < rows; ++r) {
-    for (std::size_t k = 0; k < rows; ++k) m[r][k] = start.exact.coefficient[r][basic[k]];
-    m[r][rows] = start.exact.rhs[r];
-  }
-  for (std::size_t k = 0; k < rows; ++k) {
-    std::size_t r = k;
-    while (r < rows && sgn(m[r][k]) == 0) ++r;
-    if (r == rows) return BasisStatus::singular;
-    std::swap(m[k], m[r]);
-    for (std::size_t other = 0; other < rows; ++other) {
-      if (other == k || sgn(m[other][k]) == 0) continue;
-      const mpq_class f = m[other][k] / m[k][k];
-      for (std::size_t c = k; c <= rows; ++c) m[other][c] -= f * m[k][c];
-    }
-  }
+  const auto value = solve_basis(start.exact, basic);
+  if (!value) return BasisStatus::singular;
   for (std::size_t k = 0; k < rows; ++k)
-    if (sgn(m[k][rows]) * sgn(m[k][k]) < 0 || ((zero & bit(basic[k])) && sgn(m[k][rows]) != 0)) return BasisStatus::infeasible;
+    if (sgn((*value)[k]) < 0 || ((zero & bit(basic[k])) && sgn((*value)[k]) != 0)) return BasisStatus::infeasible;
   return BasisStatus::feasible;
 }
 

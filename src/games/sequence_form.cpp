@@ -187,26 +187,23 @@ BehaviorEquilibrium sequence_form_equilibrium(const SequenceForm& form) {
   const std::size_t x0 = 0, y0 = n1, u1 = n1 + n2, u2 = u1 + k1, v1 = u2 + k1, v2 = v1 + k2, size = v2 + k2;
   std::vector<std::vector<mpz_class>> m(size, std::vector<mpz_class>(size, 0));
   std::vector<mpz_class> q(size, 0), cover(size, 1);
-  for (std::size_t s = 0; s < n1; ++s) {
-    cover[x0 + s] = scale;
-    for (std::size_t h = 0; h < k1; ++h) {
-      m[x0 + s][u1 + h] = scale * e[h][s];
-      m[x0 + s][u2 + h] = -scale * e[h][s];
-      m[u1 + h][x0 + s] = -e[h][s];
-      m[u2 + h][x0 + s] = e[h][s];
+  // A player's rows: its sequences' (duals minus payoff against the other's plan, scaled) and its
+  // constraints' (both signs).
+  auto player_rows = [&](std::size_t own, std::size_t count, std::size_t other, std::size_t other_count, const std::vector<std::vector<int>>& constraint,
+                         std::size_t plus, std::size_t minus, auto payoff) {
+    for (std::size_t s = 0; s < count; ++s) {
+      cover[own + s] = scale;
+      for (std::size_t h = 0; h < constraint.size(); ++h) {
+        m[own + s][plus + h] = scale * constraint[h][s];
+        m[own + s][minus + h] = -scale * constraint[h][s];
+        m[plus + h][own + s] = -constraint[h][s];
+        m[minus + h][own + s] = constraint[h][s];
+      }
+      for (std::size_t t = 0; t < other_count; ++t) m[own + s][other + t] = -integer(payoff(s, t));
     }
-    for (std::size_t t = 0; t < n2; ++t) m[x0 + s][y0 + t] = -integer(a[s][t]);
-  }
-  for (std::size_t t = 0; t < n2; ++t) {
-    cover[y0 + t] = scale;
-    for (std::size_t h = 0; h < k2; ++h) {
-      m[y0 + t][v1 + h] = scale * f[h][t];
-      m[y0 + t][v2 + h] = -scale * f[h][t];
-      m[v1 + h][y0 + t] = -f[h][t];
-      m[v2 + h][y0 + t] = f[h][t];
-    }
-    for (std::size_t s = 0; s < n1; ++s) m[y0 + t][x0 + s] = -integer(b[s][t]);
-  }
+  };
+  player_rows(x0, n1, y0, n2, e, u1, u2, [&](std::size_t s, std::size_t t) { return a[s][t]; });
+  player_rows(y0, n2, x0, n1, f, v1, v2, [&](std::size_t t, std::size_t s) { return b[s][t]; });
   q[u1] = 1;
   q[u2] = -1;
   q[v1] = 1;
