@@ -69,11 +69,13 @@ games:
 )";
 }
 
-CommandResult run_statecraft(const std::string& arguments) {
+namespace {
+
+CommandResult run_command(const std::string& prefix, const std::string& arguments) {
   const auto dir = std::filesystem::temp_directory_path() / ("statecraft-test-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   const auto out = dir / "out", err = dir / "err";
-  const std::string command = std::string("'") + STATECRAFT_BINARY + "' " + arguments + " >'" + out.string() +
+  const std::string command = prefix + "'" + STATECRAFT_BINARY + "' " + arguments + " >'" + out.string() +
                               "' 2>'" + err.string() + "' </dev/null";
   const int status = std::system(command.c_str());
   CommandResult result;
@@ -82,6 +84,16 @@ CommandResult run_statecraft(const std::string& arguments) {
   result.err = read_file(err.string());
   std::filesystem::remove_all(dir);
   return result;
+}
+
+}  // namespace
+
+CommandResult run_statecraft(const std::string& arguments) { return run_command("", arguments); }
+
+CommandResult run_statecraft(const std::string& arguments, Limits limits) {
+  const auto prefix = "ulimit -v " + std::to_string(limits.memory_mib * 1024ull) + " && exec timeout " +
+                      std::to_string(limits.seconds) + " ";
+  return run_command(prefix, arguments);
 }
 
 }  // namespace statecraft::test

@@ -29,4 +29,13 @@ struct CommandResult {
 // Runs the statecraft binary with the given arguments (already shell-quoted).
 CommandResult run_statecraft(const std::string& arguments);
 
+// The same under limits, for tests of the promise that a small file never becomes a memory bomb
+// or a hang: address space (ulimit -v) in MiB and wall-clock seconds (timeout(1) exits 124).
+// A process killed by a signal (SIGSEGV, or SIGABRT from a failed allocation) gives 128 + signal.
+struct Limits {
+  unsigned memory_mib = 2048;
+  unsigned seconds = 60;
+};
+CommandResult run_statecraft(const std::string& arguments, Limits limits);
+
 }  // namespace statecraft::test

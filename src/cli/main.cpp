@@ -5,6 +5,7 @@
 #include <map>
 
 #include "cli/commands.hpp"
+#include "scenario/work.hpp"
 
 namespace {
 
@@ -111,6 +112,9 @@ int main(int argc, char** argv) {
     if (*solve) return cli::solve(solve_target, solve_format, solve_method, std::cout, std::cerr);
     if (*import) return cli::import_scenario(import_file, std::cout, std::cerr);
     if (*backtest) return cli::backtest(backtest_file, backtest_options, std::cout, std::cerr);
+  } catch (const WorkTooLarge& e) {
+    std::cerr << "statecraft: refused: " << e.what() << '\n';
+    return cli::bad_input;
   } catch (const std::exception& e) {
     std::cerr << "statecraft: error: " << e.what() << '\n';
     return cli::analysis_failed;
