@@ -172,14 +172,19 @@ std::vector<IssueForecast> forecast_issues(const std::vector<BargainingIssue>& i
                                            const std::vector<std::string>& models, const ModelParameters& parameters,
                                            std::optional<ExchangeRun>* exchange_run) {
   // by_model[m][i]: model m on issue i; joint models run once over every issue.
+  // The exchange model and the per-issue models compare capabilities within an issue; smp
+  // averages an actor's capabilities across issues, so it needs one unit for all of them.
+  std::vector<BargainingIssue> each_relative;
+  for (const auto& issue : issues) each_relative.push_back(with_relative_capabilities({issue}).front());
   std::vector<std::vector<IssueForecast>> by_model;
   for (const auto& model : models) {
     if (model == "smp" || model == "exchange") {
-      by_model.push_back(model == "smp" ? run_smp_jointly(issues, parameters.threads) : run_exchange_jointly(issues, parameters.exchange, exchange_run));
+      by_model.push_back(model == "smp" ? run_smp_jointly(with_relative_capabilities(issues), parameters.threads)
+                                        : run_exchange_jointly(each_relative, parameters.exchange, exchange_run));
       continue;
     }
     std::vector<IssueForecast> per_issue;
-    for (const auto& issue : issues) per_issue.push_back(run(model, issue, parameters));
+    for (const auto& issue : each_relative) per_issue.push_back(run(model, issue, parameters));
     by_model.push_back(std::move(per_issue));
   }
   std::vector<IssueForecast> out;

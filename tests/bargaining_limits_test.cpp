@@ -1,0 +1,134 @@
+// The bargaining models on inputs at the edges of what they accept (issue 9): capabilities of any
+// unit, scales at their documented limits. Each reproducer from the defects list has a test here
+// that failed on the old behaviour.
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+#include "bargaining/forecast.hpp"
+#include "test_support.hpp"
+
+namespace statecraft {
+namespace {
+
+const std::vector<std::string> all_models{"compromise", "median", "nash", "expected-utility", "exchange", "smp"};
+
+std::string defect(const std::string& name) { return "'" + test::source_path("tests/data/defects/" + name) + "'"; }
+
+// Two issues, one with a status quo, one actor overriding its capability on the second.
+std::vector<BargainingIssue> two_issues(double unit) {
+  return {BargainingIssue{"a", 0, 100, 40.0, {{"A", 0, 0.5, 10 * unit}, {"B", 50, 0.9, 20 * unit}, {"C", 100, 0.3, 30 * unit},
+                                             {"D", 20, 0.7, 5 * unit}, {"E", 80, 0.6, 17 * unit}}},
+          BargainingIssue{"b", -1, 1, std::nullopt, {{"A", 0.9, 0.4, 10 * unit}, {"B", -0.6, 0.1, 60 * unit}, {"C", 0.1, 0.6, 30 * unit},
+                                                     {"D", -1, 0.2, 5 * unit}}}};
+}
+
+void expect_same_forecasts(const std::vector<IssueForecast>& expected, const std::vector<IssueForecast>& actual, double tolerance) {
+  ASSERT_EQ(expected.size(), actual.size());
+  for (std::size_t k = 0; k < expected.size(); ++k) {
+    SCOPED_TRACE(expected[k].model + " on " + expected[k].issue);
+    ASSERT_TRUE(expected[k].position && actual[k].position);
+    if (tolerance == 0) EXPECT_EQ(*actual[k].position, *expected[k].position);
+    else EXPECT_NEAR(*actual[k].position, *expected[k].position, tolerance);
+    ASSERT_EQ(actual[k].rounds.size(), expected[k].rounds.size());
+  }
+}
+
+TEST(RelativeCapabilities, EveryModelGivesTheSameAnswerInAnyUnit) {
+  const auto reference = forecast_issues(two_issues(1), all_models);
+  // Powers of two scale exactly: the answers must be identical to the last bit.
+  for (double unit : {0x1p-60, 0x1p900}) expect_same_forecasts(reference, forecast_issues(two_issues(unit), all_models), 0);
+  // Other factors round the capabilities' last bits differently; the answers stay within 1e-9.
+  for (double unit : {1e-8, 1e-15, 1e-300, 1e300, 2e306}) expect_same_forecasts(reference, forecast_issues(two_issues(unit), all_models), 1e-9);
+}
+
+TEST(RelativeCapabilities, RatiosBeyondTheDoubleRangeKeepEveryActor) {
+  // 1e-300 against 1e300: the weaker actor's ratio underflows, yet it keeps a positive weight
+  // and, alone with salience on the issue, decides it.
+  const std::vector<BargainingIssue> issues{{"i", 0, 100, std::nullopt, {{"weak", 30, 0.5, 1e-300}, {"strong", 80, 0, 1e300}}}};
+  for (const auto& f : forecast_issues(issues, {"compromise", "median", "nash", "expected-utility"})) {
+    ASSERT_TRUE(f.position) << f.model;
+    EXPECT_EQ(*f.position, 30) << f.model;
+  }
+}
+
+nlohmann::json forecasts_of(const std::string& arguments) {
+  const auto r = test::run_statecraft("forecast --format json " + arguments, {1024, 60});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  const auto report = nlohmann::json::parse(r.out);
+  nlohmann::json out;
+  for (const auto& issue : report["issues"]) out[issue["issue"].get<std::string>()] = issue["forecasts"];
+  return out;
+}
+
+TEST(RelativeCapabilities, CapabilitiesNear1e308GiveTheAnswersOfTheSameRatios) {
+  // Weights c·s 0.5, 0.9, 0.51 at 0, 50, 100 (total 1.91): the median is 50, the compromise
+  // 96 / 1.91. The old code overflowed: compromise and exchange NaN, median 100.
+  const auto huge = forecasts_of(defect("cap-huge-1e308.yaml"));
+  const auto reference = forecasts_of(defect("cap-huge-ref-same-ratios.yaml"));
+  EXPECT_EQ(reference["i"]["median"], 50);
+  EXPECT_NEAR(reference["i"]["compromise"].get<double>(), 96 / 1.91, 1e-12);
+  for (const auto& model : all_models) {
+    ASSERT_TRUE(huge["i"][model].is_number()) << model << ": " << huge["i"][model];
+    EXPECT_NEAR(huge["i"][model].get<double>(), reference["i"][model].get<double>(), 1e-9) << model;
+  }
+}
+
+TEST(RelativeCapabilities, AnalyzeSharesOfCapabilitiesNear1e308) {
+  // 1 : 1 : 1.7 of a total 3.7; the old sum overflowed and every share printed as 0.0 %.
+  const auto r = test::run_statecraft("analyze --format json " + defect("cap-huge-1e308.yaml"), {1024, 60});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto report = nlohmann::json::parse(r.out);
+  ASSERT_EQ(report["actors"].size(), 3u);
+  EXPECT_NEAR(report["actors"][0]["share"].get<double>(), 1 / 3.7, 1e-12);
+  EXPECT_NEAR(report["actors"][2]["share"].get<double>(), 1.7 / 3.7, 1e-12);
+}
+
+TEST(RelativeCapabilities, SmpDoesNotDependOnTheCapabilitiesUnit) {
+  // KTAB's coalition floors were absolute: capabilities times 1e-8 gave 52.91 instead of 64.36.
+  const double x1 = forecasts_of("--model smp " + defect("smp-caps-x1.yaml"))["i"]["smp"];
+  EXPECT_NEAR(forecasts_of("--model smp " + defect("smp-caps-x1e-8.yaml"))["i"]["smp"].get<double>(), x1, 1e-9);
+  EXPECT_NEAR(forecasts_of("--model smp " + defect("smp-caps-x1e-15.yaml"))["i"]["smp"].get<double>(), x1, 1e-9);
+}
+
+TEST(RelativeCapabilities, OneActorOf1e300OutweighsTheOther) {
+  // Issue i2: A0 (7, at 50) against A1 (1e307, at 33.99…): every weighted model lands on A1's
+  // position to double precision; the old compromise and exchange were inf.
+  const auto f = forecasts_of(defect("cap-1e300-two-actors-inf.yaml"));
+  for (const auto& model : {"compromise", "median", "expected-utility", "exchange"})
+    EXPECT_NEAR(f["i2"][model].get<double>(), 33.99595266258446, 1e-9) << model;
+  for (const auto& model : all_models)
+    for (const auto& issue : {"i0", "i1", "i2"}) EXPECT_TRUE(f[issue][model].is_number()) << model << " on " << issue;
+}
+
+TEST(ScaleLimits, AScaleWiderThanTheModelsArithmeticIsAValidationError) {
+  // [-1e308, 1e308] is 2e308 wide, past the largest double: smp failed with an internal message.
+  for (const std::string command : {"validate", "forecast", "analyze"}) {
+    const auto r = test::run_statecraft(command + " " + defect("scale-1e308-wide.yaml"), {1024, 60});
+    EXPECT_EQ(r.exit_code, 2) << command;
+    EXPECT_NE(r.err.find("scale-1e308-wide.yaml:11:13: error: scale of issue 'i' must lie within [-1e300, 1e300] and be at least 1e-300 wide, found [-1e308, 1e308]"),
+              std::string::npos)
+        << r.err;
+  }
+}
+
+TEST(ScaleLimits, AScaleNarrowerThan1eMinus300IsRefused) {
+  const auto r = test::load_text(R"(statecraft: 1
+id: narrow
+title: narrow
+actors:
+  - {id: AA, name: AA, capability: 1}
+issues:
+  - id: i
+    name: i
+    scale: [0, 1e-310]
+    stances:
+      AA: {position: 0, salience: 0.5}
+)");
+  EXPECT_EQ(test::messages(r), std::vector<std::string>{"9:13: scale of issue 'i' must lie within [-1e300, 1e300] and be at least 1e-300 wide, found [0, 1e-310]"});
+}
+
+}  // namespace
+}  // namespace statecraft
