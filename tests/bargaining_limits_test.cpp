@@ -103,6 +103,46 @@ TEST(RelativeCapabilities, OneActorOf1e300OutweighsTheOther) {
     for (const auto& issue : {"i0", "i1", "i2"}) EXPECT_TRUE(f[issue][model].is_number()) << model << " on " << issue;
 }
 
+TEST(ZeroSalience, NoModelForecastsAnIssueNobodyWeighsOn) {
+  // The old exchange model gave the scale's low end, smp the status quo.
+  for (const auto& [file, issue] : {std::pair{"all-saliences-zero.yaml", "i"}, std::pair{"zero-salience-issue-plausible.yaml", "i1"}}) {
+    const auto r = test::run_statecraft("forecast --format json " + defect(file), {1024, 60});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto report = nlohmann::json::parse(r.out);
+    for (const auto& i : report["issues"]) {
+      if (i["issue"] != issue) continue;
+      for (const auto& model : all_models) {
+        EXPECT_TRUE(i["forecasts"][model].is_null()) << file << ": " << model << " gave " << i["forecasts"][model];
+        EXPECT_EQ(i["notes"][model], "no actor has both capability and salience") << file << ": " << model;
+        EXPECT_FALSE(i["rounds"].contains(model)) << file << ": " << model;
+      }
+    }
+    for (const auto& round : report["exchanges"]) EXPECT_TRUE(round["outcome"][issue].is_null()) << file;
+  }
+}
+
+TEST(OnTheScale, ForecastsAndRoundsNeverLeaveTheScale) {
+  // One actor at the scale's top end with c·s = 0.7: 0.7·2030 / 0.7 rounds to 2030.0000000000002.
+  const std::vector<BargainingIssue> issues{{"i", 1990, 2030, 2010.0, {{"A", 2030, 0.7, 1}}},
+                                            {"j", 0, 100, std::nullopt, {{"A", 100, 0.8812338589221554, 1}, {"B", 100, 0.6864838541790798, 1},
+                                                                         {"C", 100, 0.9690406502940995, 1}}}};
+  ASSERT_GT(0.7 * 2030 / 0.7, 2030);  // the rounding that made the old compromise leave the scale
+  for (const auto& f : forecast_issues(issues, all_models)) {
+    const double high = f.issue == "i" ? 2030 : 100;
+    ASSERT_TRUE(f.position) << f.model;
+    EXPECT_LE(*f.position, high) << f.model << " on " << f.issue;
+    EXPECT_NEAR(*f.position, high, 1e-9) << f.model << " on " << f.issue;  // every actor stands at the top
+    for (const auto& round : f.rounds)
+      for (double x : round) EXPECT_LE(x, high) << f.model << " on " << f.issue;
+  }
+}
+
+TEST(OnTheScale, CompromiseOutsideScaleReproducer) {
+  const auto r = test::run_statecraft("forecast --format json " + defect("compromise-outside-scale.yaml"), {1024, 60});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const auto& model : all_models) EXPECT_EQ(nlohmann::json::parse(r.out)["issues"][1]["forecasts"][model], 2030.0) << model;
+}
+
 TEST(ScaleLimits, AScaleWiderThanTheModelsArithmeticIsAValidationError) {
   // [-1e308, 1e308] is 2e308 wide, past the largest double: smp failed with an internal message.
   for (const std::string command : {"validate", "forecast", "analyze"}) {
