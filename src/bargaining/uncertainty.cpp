@@ -51,6 +51,12 @@ std::vector<BargainingIssue> jittered_issues(const std::vector<BargainingIssue>&
   return copy;
 }
 
+std::uint64_t named_seed(std::uint64_t seed, std::string_view name) {
+  std::uint64_t hash = 0xCBF29CE484222325ULL;  // FNV-1a (Fowler, Noll & Vo): the same on every platform, unlike std::hash
+  for (const char c : name) hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001B3ULL;
+  return mix(seed ^ mix(hash));
+}
+
 double quantile(const std::vector<double>& sorted, double q) {
   if (sorted.empty()) return NAN;
   const double h = (static_cast<double>(sorted.size()) - 1) * q;
