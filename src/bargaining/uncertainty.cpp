@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 #include <random>
 #include <thread>
@@ -37,14 +38,23 @@ class NormalSource {
 std::vector<BargainingIssue> jittered_issues(const std::vector<BargainingIssue>& issues, const Jitter& jitter,
                                              std::uint64_t seed, std::uint64_t index) {
   NormalSource normal(mix(seed ^ mix(index)));
-  std::vector<BargainingIssue> copy = issues;
+  // Relative capabilities (at most 1), so that the noise cannot carry one past the largest double.
+  std::vector<BargainingIssue> copy = with_relative_capabilities(issues);
   for (auto& issue : copy)
     for (auto& a : issue.actors) {
       a.position = std::clamp(a.position + jitter.position * normal(), issue.low, issue.high);
       a.salience = std::clamp(a.salience + jitter.salience * normal(), 0.0, 1.0);
-      a.capability *= std::exp(jitter.capability * normal());
+      const double factor = std::exp(jitter.capability * normal());
+      if (a.capability > 0)
+        a.capability = std::clamp(a.capability * factor, std::numeric_limits<double>::min(), std::numeric_limits<double>::max());
     }
   return copy;
+}
+
+std::uint64_t named_seed(std::uint64_t seed, std::string_view name) {
+  std::uint64_t hash = 0xCBF29CE484222325ULL;  // FNV-1a (Fowler, Noll & Vo): the same on every platform, unlike std::hash
+  for (const char c : name) hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001B3ULL;
+  return mix(seed ^ mix(hash));
 }
 
 double quantile(const std::vector<double>& sorted, double q) {

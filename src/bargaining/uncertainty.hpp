@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "bargaining/forecast.hpp"
@@ -44,6 +45,10 @@ std::vector<BargainingIssue> jittered_issues(const std::vector<BargainingIssue>&
 std::vector<ForecastDistribution> forecast_uncertainty(const std::vector<BargainingIssue>& issues,
                                                        const std::vector<std::string>& models,
                                                        const UncertaintySettings& settings);
+
+// The seed of one named use of a seed (a model's bootstrap, say): the same seed and name always
+// give the same stream, whatever else runs beside it.
+std::uint64_t named_seed(std::uint64_t seed, std::string_view name);
 
 // The q-quantile of sorted values, interpolating linearly between order statistics
 // (Hyndman & Fan 1996, definition 7, the default of R and NumPy).
