@@ -11,6 +11,9 @@
 
 #include <unistd.h>
 
+#include <fmt/format.h>
+
+#include "scenario/gmcr_file.hpp"
 #include "test_support.hpp"
 
 namespace statecraft {
@@ -138,6 +141,115 @@ TEST(ConflictDefects, GraphvizDrawsARealSvg) {
   const std::string text = test::read_file(svg.string());
   EXPECT_NE(text.find("<svg"), std::string::npos);
   EXPECT_NE(text.find("</svg>"), std::string::npos);
+}
+
+// gen-gmcr-deep.py of the defects folder: a single condition wrapped in `depth` compounds.
+std::string deep_gmcr(int depth) {
+  std::string opening, closing;
+  for (int i = 0; i < depth; ++i) opening += R"({"compound": true, "members": [)", closing += "]}";
+  return R"({"options": [{"name": "a"}, {"name": "b"}], "decisionMakers": [{"name": "X", "options": [0], "preferences": [[[0, "Y"]]]}, )"
+         R"({"name": "Y", "options": [1], "preferences": [[[1, "Y"]]]}], "infeasibles": [)" +
+         opening + R"([[0, "Y"]])" + closing + "]}";
+}
+
+// 1-based column of the first '[' or '{' opened `depth` levels deep (the text is one line).
+std::size_t column_at_depth(const std::string& text, int depth) {
+  int level = 0;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '[' || text[i] == '{') ++level;
+    if (text[i] == ']' || text[i] == '}') --level;
+    if (level == depth) return i + 1;
+  }
+  return 0;
+}
+
+TEST(ConflictDefects, DeeplyNestedGmcrIsRefusedWhereItGetsTooDeep) {
+  // 25,000 nested compounds overflowed the stack (SIGSEGV, exit 139).
+  ScratchDir dir("gmcr-deep");
+  const auto file = dir.path() / "deep-25000.gmcr";
+  const std::string text = deep_gmcr(25000);
+  write(file, text);
+  const auto r = test::run_statecraft("stability '" + file.string() + "'", test::Limits{256, 20});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find(fmt::format("{}:1:{}: error: the file is nested too deep", file.string(), column_at_depth(text, 4097))), std::string::npos) << r.err;
+}
+
+TEST(ConflictDefects, NestedCompoundsWithinTheBoundAreOneDisjunction) {
+  // A compound of a compound of ... one condition means that condition: the same analysis at
+  // depth 1 and 1000 (two states, a infeasible; Y taking b is the only equilibrium).
+  ScratchDir dir("gmcr-nested");
+  std::vector<std::string> outputs;
+  for (int depth : {1, 1000}) {
+    const auto file = dir.path() / fmt::format("deep-{}.gmcr", depth);
+    write(file, deep_gmcr(depth));
+    const auto r = test::run_statecraft("stability '" + file.string() + "' --format csv", test::Limits{256, 20});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    outputs.push_back(r.out);
+  }
+  EXPECT_EQ(outputs[0], outputs[1]);
+  EXPECT_EQ(outputs[0], "state,decimal,yn,A001:Nash,A001:GMR,A001:SMR,A001:SEQ,A002:Nash,A002:GMR,A002:SMR,A002:SEQ,equilibria\n"
+                        "1,0,NN,1,1,1,1,0,0,0,0,\n"
+                        "2,2,NY,1,1,1,1,1,1,1,1,Nash;GMR;SMR;SEQ\n");
+}
+
+TEST(ConflictDefects, BadGmcrContentIsLocatedAndTheBatchGoesOn) {
+  // These exited 1 with the JSON library's raw message (out_of_range.406, type_error.302) or had
+  // no line:col, and the first stopped `validate` before the files after it.
+  const std::vector<std::pair<std::string, std::string>> expected{
+      {"gmcr-number-overflow.gmcr", ":1:121: error: invalid JSON: the number 1e400 is out of range"},
+      {"gmcr-type.gmcr", ":1:50: error: option 0: permittedDirection 5 is not \"fwd\", \"back\" or \"both\""},
+      {"gmcr-array.gmcr", ":1:1: error: a gmcr file is a JSON object with 'options' and 'decisionMakers'"},
+      {"gmcr-manual-str.gmcr", ":1:140: error: 'useManualPreferenceRanking' must be true or false, found \"yes\""},
+  };
+  std::string files;
+  for (const auto& [name, message] : expected) {
+    files += " '" + defect(name) + "'";
+    const auto one = test::run_statecraft("stability '" + defect(name) + "'", test::Limits{256, 20});
+    EXPECT_EQ(one.exit_code, 2) << name << ": " << one.err;
+    EXPECT_NE(one.err.find(defect(name) + message), std::string::npos) << one.err;
+    EXPECT_EQ(one.err.find("json.exception"), std::string::npos) << one.err;
+  }
+  const auto batch = test::run_statecraft("validate" + files + " '" + defect("negative-zero.yaml") + "'", test::Limits{256, 20});
+  EXPECT_EQ(batch.exit_code, 2);
+  for (const auto& [name, message] : expected) EXPECT_NE(batch.err.find(defect(name) + message), std::string::npos) << batch.err;
+  EXPECT_NE(batch.out.find(defect("negative-zero.yaml") + ": ok"), std::string::npos) << batch.out;
+}
+
+std::vector<std::string> gmcr_errors(const std::string& text) {
+  Diagnostics d("t.gmcr");
+  EXPECT_FALSE(read_gmcr_file(text, "t", d));
+  std::vector<std::string> got = test::messages(d);
+  std::sort(got.begin(), got.end());
+  return got;
+}
+
+TEST(ConflictDefects, EveryGmcrReadingErrorHasALineAndColumn) {
+  // Wrong types anywhere, one or two per line so that the line says which was found. Options and
+  // decision makers are read first, the conditions once those are sound.
+  EXPECT_EQ(gmcr_errors(R"({"options": [{"name": "a", "permittedDirection": "fwd"}, {"name": 7}],
+ "decisionMakers": [{"name": "X", "options": [0, 5], "preferences": []},
+  {"name": "Y", "options": {"1": true}, "preferences": []}],
+ "infeasibles": {"not": "a list"},
+ "useManualPreferenceVectors": 1})"),
+            (std::vector<std::string>{
+                "1:58: option 'option 1' belongs to no decision maker",
+                "1:67: option 1 lacks a text 'name'",
+                "2:50: decision maker 'X' holds option 5, which does not exist",
+                "3:28: 'options' must be a list, found {\"1\":true}",
+                "4:17: 'infeasibles' must be a list, found {\"not\":\"a list\"}",
+                "5:32: 'useManualPreferenceVectors' must be true or false, found 1",
+            }));
+  EXPECT_EQ(gmcr_errors(R"({"options": [{"name": "a"}, {"name": "b"}],
+ "decisionMakers": [{"name": "X", "options": [0], "preferences": [[[0, "Y"]], {"compound": true, "members": []}]},
+  {"name": "Y", "options": [1], "preferences": [[[1, "maybe"]]], "misperceptions": 3}]})"),
+            (std::vector<std::string>{
+                "2:79: a compound condition needs a list of members",
+                "3:54: a condition's value must be \"Y\" or \"N\", found \"maybe\"",
+                "3:84: 'misperceptions' must be a list, found 3",
+            }));
+  EXPECT_EQ(gmcr_errors(R"({"options": [{"name": "a"}], "decisionMakers": [{"name": "X", "options": [0], "preferences": [[[0, "Y"]]]}],
+ "infeasibles": [[[0, "Y"], [9, "N"]]]})"),
+            (std::vector<std::string>{"2:29: a condition must be [option, \"Y\" or \"N\"], found [9,\"N\"]"}));
 }
 
 }  // namespace
