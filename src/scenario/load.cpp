@@ -1,11 +1,9 @@
 #include "scenario/load.hpp"
 
-#include <fstream>
-#include <sstream>
-
 #include "scenario/document.hpp"
 #include "scenario/decide_csv.hpp"
 #include "scenario/gmcr_file.hpp"
+#include "scenario/input_file.hpp"
 #include "scenario/ktab_csv.hpp"
 #include "scenario/reader.hpp"
 #include "scenario/text_lines.hpp"
@@ -67,29 +65,27 @@ LoadResult load_decide_text(std::string_view text, std::string file_name, const 
 }
 
 LoadResult load_scenario_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::error_code error;
-  if (!in || std::filesystem::is_directory(path, error)) {
+  InputFile file = read_input_file(path);
+  if (!file.text) {
     LoadResult result{std::nullopt, Diagnostics(path.string())};
-    result.diagnostics.error({}, "cannot read the file");
+    result.diagnostics.error({}, file.error);
     return result;
   }
-  std::ostringstream text;
-  text << in.rdbuf();
+  const std::string& text = *file.text;
   LoadResult bad_text{std::nullopt, Diagnostics(path.string())};
-  if (reject_invalid_utf8(text.str(), bad_text.diagnostics)) return bad_text;
+  if (reject_invalid_utf8(text, bad_text.diagnostics)) return bad_text;
   if (path.extension() == ".gmcr") {
     LoadResult result{std::nullopt, Diagnostics(path.string())};
-    auto scenario = read_gmcr_file(text.str(), path.stem().string(), result.diagnostics);
+    auto scenario = read_gmcr_file(text, path.stem().string(), result.diagnostics);
     if (scenario) check_scenario(*scenario, result.diagnostics, {});
     if (scenario && result.diagnostics.empty()) result.scenario = std::move(scenario);
     return result;
   }
   if (path.extension() == ".csv" || path.extension() == ".tsv") {
-    if (looks_like_decide_csv(text.str())) return load_decide_text(text.str(), path.string(), path.stem().string());
-    return load_ktab_text(text.str(), path.string(), path.stem().string());
+    if (looks_like_decide_csv(text)) return load_decide_text(text, path.string(), path.stem().string());
+    return load_ktab_text(text, path.string(), path.stem().string());
   }
-  return load_scenario_text(text.str(), path.string(), path.parent_path());
+  return load_scenario_text(text, path.string(), path.parent_path());
 }
 
 }  // namespace statecraft
