@@ -9,9 +9,11 @@
 #include <random>
 #include <sys/stat.h>
 
+#include "scenario/deu.hpp"
 #include "scenario/document.hpp"
 #include "scenario/input_file.hpp"
 #include "scenario/reader.hpp"
+#include "scenario/text_lines.hpp"
 #include "test_support.hpp"
 
 namespace statecraft {
@@ -216,6 +218,40 @@ TEST(Input, SuggestionsAgreeWithTheFullEditDistance) {
     const std::size_t tolerance = std::clamp<std::size_t>(a.size() / 3, 1, 3);
     EXPECT_EQ(closest_match(a, {b}) == b, distance(a, b) <= tolerance) << a << " / " << b;
   }
+}
+
+}  // namespace
+}  // namespace statecraft
+
+// ---- every error located ------------------------------------------------------------------
+
+namespace statecraft {
+namespace {
+
+TEST(Input, ANulByteIsLocated) {
+  const auto r = test::run_statecraft("validate '" + test::source_path("tests/data/defects/nul-byte.yaml") + "'");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("nul-byte.yaml:5:22: error: the file contains a NUL byte (U+0000) here; is it a text file?"), std::string::npos) << r.err;
+}
+
+// Raw control characters, in the text of every reader, at their line and column.
+TEST(Input, ControlCharactersInEveryReadersTextAreLocated) {
+  const std::string message = "the file contains the control character U+001B here; text may hold tabs and line breaks but no other control characters";
+  EXPECT_EQ(test::messages(test::load_text("statecraft: 1\nid: q\ntitle: \"a\x1b]0;t\"\n")), std::vector<std::string>{"3:10: " + message});
+  EXPECT_EQ(test::messages(load_ktab_text("n,d,1,1\nActor,Description,Influence,P,S\nA\x1b,x,1,50,50\n", "k.csv", "k")),
+            std::vector<std::string>{"3:2: " + message});
+  EXPECT_EQ(test::messages(load_decide_text("#A,a\x1b\n", "d.csv", "d")), std::vector<std::string>{"1:5: " + message});
+  Diagnostics deu;
+  EXPECT_FALSE(read_deu("pA\tsA\tout\n1\t2\t\x1b\n", {}, deu));
+  EXPECT_EQ(test::messages(deu), std::vector<std::string>{"2:5: " + message});
+  Diagnostics capabilities;
+  read_capabilities("A,1\nB\x7f,2\n", capabilities);
+  EXPECT_EQ(test::messages(capabilities), std::vector<std::string>{"2:2: the file contains the control character U+007F here; text may hold tabs and line breaks but no other control characters"});
+  // C1 controls are two bytes in UTF-8 (C2 9B is the one-character escape sequence introducer).
+  EXPECT_EQ(test::messages(test::load_text("statecraft: 1\nid: q\ntitle: a\xc2\x9b" "2J\n")),
+            std::vector<std::string>{"3:9: the file contains the control character U+009B here; text may hold tabs and line breaks but no other control characters"});
+  // Tabs and both kinds of line break are text.
+  EXPECT_TRUE(first_control_character("a\tb\r\nc\n\xc2\xa0") == std::nullopt);
 }
 
 }  // namespace

@@ -26,8 +26,9 @@ class TreeBuilder : public YAML::EventHandler {
       : text_(text), diagnostics_(diagnostics) {}
 
   std::optional<DocNode> take_root() { return std::move(root_); }
+  Location start() const { return start_; }
 
-  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentStart(const YAML::Mark& mark) override { start_ = to_location(mark); }
   void OnDocumentEnd() override {}
 
   void OnNull(const YAML::Mark& mark, YAML::anchor_t) override {
@@ -129,6 +130,7 @@ class TreeBuilder : public YAML::EventHandler {
   int ignored_depth_ = 0;
   std::size_t values_ = 0;
   std::optional<DocNode> root_;
+  Location start_;
 };
 
 }  // namespace
@@ -145,7 +147,7 @@ std::optional<DocNode> parse_document(std::string_view text, Diagnostics& diagno
     auto root = builder.take_root();
     TreeBuilder rest(text, diagnostics);
     if (parser.HandleNextDocument(rest))
-      diagnostics.error({}, "a scenario file holds one document; remove the '---' that starts a second");
+      diagnostics.error(rest.start(), "a scenario file holds one document; remove the '---' that starts a second");
     return root;
   } catch (const YAML::Exception& e) {
     diagnostics.error(to_location(e.mark), "invalid YAML: " + e.msg);

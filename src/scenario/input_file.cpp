@@ -7,6 +7,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "scenario/text_lines.hpp"
+
 namespace statecraft {
 namespace {
 
@@ -59,6 +61,23 @@ InputFile read_input_file(const std::filesystem::path& path) {
     if (text.size() > max_input_bytes) return too_large(text.size());
   }
   return {std::move(text), {}};
+}
+
+bool check_text(std::string_view text, Diagnostics& diagnostics) {
+  if (const auto bad = first_invalid_utf8(text)) {
+    const auto [line, column] = line_and_column(text, *bad);
+    diagnostics.error({line, column}, "the file is not valid UTF-8 text here; save it as UTF-8");
+    return false;
+  }
+  if (const auto control = first_control_character(text)) {
+    const auto [line, column] = line_and_column(text, control->first);
+    diagnostics.error({line, column}, control->second == 0 ? std::string("the file contains a NUL byte (U+0000) here; is it a text file?")
+                                                           : fmt::format("the file contains the control character U+{:04X} here; "
+                                                                         "text may hold tabs and line breaks but no other control characters",
+                                                                         control->second));
+    return false;
+  }
+  return true;
 }
 
 }  // namespace statecraft

@@ -7,6 +7,9 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <string_view>
+
+#include "scenario/diagnostics.hpp"
 
 namespace statecraft {
 
@@ -20,5 +23,9 @@ struct InputFile {
 };
 
 InputFile read_input_file(const std::filesystem::path& path);
+
+// Every reader's first step: reports, at its line and column, the first byte that is not UTF-8
+// or is a control character (other than tab and line breaks); true when the text is fit to read.
+bool check_text(std::string_view text, Diagnostics& diagnostics);
 
 }  // namespace statecraft

@@ -6,34 +6,15 @@
 #include "scenario/input_file.hpp"
 #include "scenario/ktab_csv.hpp"
 #include "scenario/reader.hpp"
-#include "scenario/text_lines.hpp"
 #include "scenario/validate.hpp"
 
 namespace statecraft {
 
-namespace {
-
-// Names, notes and ids end up in JSON reports, which must be valid UTF-8.
-bool reject_invalid_utf8(std::string_view text, Diagnostics& diagnostics) {
-  const auto bad = first_invalid_utf8(text);
-  if (!bad) return false;
-  const auto [line, column] = line_and_column(text, *bad);
-  diagnostics.error({line, column}, "the file is not valid UTF-8 text here; save it as UTF-8");
-  return true;
-}
-
-}  // namespace
-
-
 LoadResult load_scenario_text(std::string_view text, std::string file_name,
                               const std::filesystem::path& base_directory) {
   LoadResult result{std::nullopt, Diagnostics(std::move(file_name))};
-  if (reject_invalid_utf8(text, result.diagnostics)) return result;
-  // yaml-cpp stops reading at a NUL byte; a text file never holds one.
-  if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
-    result.diagnostics.error({}, "the file contains a NUL byte; is it a text file?");
-    return result;
-  }
+  // Also keeps NUL bytes from yaml-cpp, which stops reading at one.
+  if (!check_text(text, result.diagnostics)) return result;
   const auto document = parse_document(text, result.diagnostics);
   if (!document) return result;
   Scenario scenario = read_scenario(*document, result.diagnostics);
@@ -45,7 +26,7 @@ LoadResult load_scenario_text(std::string_view text, std::string file_name,
 
 LoadResult load_ktab_text(std::string_view text, std::string file_name, const std::string& id) {
   LoadResult result{std::nullopt, Diagnostics(std::move(file_name))};
-  if (reject_invalid_utf8(text, result.diagnostics)) return result;
+  if (!check_text(text, result.diagnostics)) return result;
   const auto ktab = read_ktab_csv(text, result.diagnostics);
   if (!ktab) return result;
   Scenario scenario = ktab_to_scenario(*ktab, id);
@@ -56,7 +37,7 @@ LoadResult load_ktab_text(std::string_view text, std::string file_name, const st
 
 LoadResult load_decide_text(std::string_view text, std::string file_name, const std::string& id) {
   LoadResult result{std::nullopt, Diagnostics(std::move(file_name))};
-  if (reject_invalid_utf8(text, result.diagnostics)) return result;
+  if (!check_text(text, result.diagnostics)) return result;
   auto scenario = read_decide_csv(text, id, result.diagnostics);
   if (!scenario) return result;
   check_scenario(*scenario, result.diagnostics, {});
@@ -73,7 +54,7 @@ LoadResult load_scenario_file(const std::filesystem::path& path) {
   }
   const std::string& text = *file.text;
   LoadResult bad_text{std::nullopt, Diagnostics(path.string())};
-  if (reject_invalid_utf8(text, bad_text.diagnostics)) return bad_text;
+  if (!check_text(text, bad_text.diagnostics)) return bad_text;
   if (path.extension() == ".gmcr") {
     LoadResult result{std::nullopt, Diagnostics(path.string())};
     auto scenario = read_gmcr_file(text, path.stem().string(), result.diagnostics);
