@@ -58,6 +58,22 @@ TEST(Document, OneDocumentPerFile) {
   parse_document("a: 1\n---\nb: 2\n", d);
   ASSERT_EQ(d.size(), 1u);
   EXPECT_NE(d.all()[0].message.find("one document"), std::string::npos);
+  EXPECT_EQ(d.all()[0].at.line, 2);  // the '---' that starts the second
+  EXPECT_EQ(d.all()[0].at.column, 1);
+  Diagnostics after_end("t");
+  parse_document("a: 1\n...\n%YAML 1.2\n---\nb: 2\n", after_end);
+  ASSERT_EQ(after_end.size(), 1u);
+  EXPECT_EQ(after_end.all()[0].at.line, 4);
+  Diagnostics empty_second("t");
+  parse_document("a: 1\n---\n", empty_second);
+  ASSERT_EQ(empty_second.size(), 1u);
+  EXPECT_EQ(empty_second.all()[0].at.line, 2);
+}
+
+TEST(Document, ALeadingMarkerIsNoSecondDocument) {
+  Diagnostics d("t");
+  EXPECT_TRUE(parse_document("---\na: 1\n", d));
+  EXPECT_TRUE(d.empty());
 }
 
 TEST(Document, EmptyFileIsReported) {

@@ -23,6 +23,7 @@
 #include "report/uncertainty_table.hpp"
 #include "scenario/reader.hpp"
 #include "scenario/deu.hpp"
+#include "scenario/input_file.hpp"
 #include "scenario/write.hpp"
 #include "bargaining/backtest.hpp"
 #include "report/table.hpp"
@@ -32,12 +33,15 @@
 #include <sstream>
 #include <nlohmann/json.hpp>
 #include "scenario/load.hpp"
+#include "scenario/work.hpp"
 
 namespace statecraft::cli {
 namespace {
 
 void print_diagnostics(const Diagnostics& diagnostics, std::ostream& err) {
   for (const auto& d : diagnostics.all()) err << format_diagnostic(d) << '\n';
+  if (const auto unshown = diagnostics.size() - diagnostics.all().size())
+    err << fmt::format("{}: {} more error{} not shown\n", diagnostics.file(), unshown, unshown == 1 ? "" : "s");
 }
 
 std::string describe_contents(const Scenario& s) {
@@ -45,20 +49,29 @@ std::string describe_contents(const Scenario& s) {
   return fmt::format("{} actors, {} issues, {} options, {} games", s.actors.size(), s.issues.size(), options, s.games.size());
 }
 
+// One file of a batch. Whatever goes wrong with it is reported, and the batch goes on.
+int validate_one(const std::string& file, std::ostream& out, std::ostream& err) try {
+  const LoadResult result = load_scenario_file(file);
+  if (result.ok()) {
+    out << file << ": ok (" << describe_contents(*result.scenario) << ")\n";
+    return ok;
+  }
+  print_diagnostics(result.diagnostics, err);
+  err << fmt::format("{}: {} error{}\n", file, result.diagnostics.size(), result.diagnostics.size() == 1 ? "" : "s");
+  return bad_input;
+} catch (const WorkTooLarge& e) {
+  err << file << ": refused: " << e.what() << '\n';
+  return bad_input;
+} catch (const std::exception& e) {
+  err << file << ": error: " << e.what() << '\n';
+  return analysis_failed;
+}
+
 }  // namespace
 
 int validate(const std::vector<std::string>& files, std::ostream& out, std::ostream& err) {
-  int code = ok;
-  for (const auto& file : files) {
-    const LoadResult result = load_scenario_file(file);
-    if (result.ok()) {
-      out << file << ": ok (" << describe_contents(*result.scenario) << ")\n";
-      continue;
-    }
-    print_diagnostics(result.diagnostics, err);
-    err << fmt::format("{}: {} error{}\n", file, result.diagnostics.size(), result.diagnostics.size() == 1 ? "" : "s");
-    code = bad_input;
-  }
+  int code = ok;  // bad input outranks a failed analysis
+  for (const auto& file : files) code = std::max(code, validate_one(file, out, err));
   return code;
 }
 
@@ -106,15 +119,9 @@ bool resolve_models(std::vector<std::string>& models, const std::string& command
 }
 
 std::optional<std::string> read_text_file(const std::string& file, std::ostream& err) {
-  std::ifstream in(file, std::ios::binary);
-  std::error_code error;
-  if (!in || std::filesystem::is_directory(file, error)) {
-    err << file << ": error: cannot read the file\n";
-    return std::nullopt;
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
+  InputFile input = read_input_file(file);
+  if (!input.text) err << file << ": error: " << input.error << '\n';
+  return std::move(input.text);
 }
 
 bool write_file(const std::string& file, const std::string& text, std::ostream& err) {

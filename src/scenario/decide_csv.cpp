@@ -67,6 +67,7 @@ std::optional<Scenario> read_decide_csv(std::string_view text, const std::string
   std::vector<std::pair<std::string, std::string>> issues;  // id, name
   std::map<std::string, std::pair<double, double>> scales;   // issue -> lowest, highest #M
   std::vector<StanceRow> stances;
+  std::set<std::string> actor_declared, issue_declared;
   int line_number = 0;
   while (!text.empty()) {
     ++line_number;
@@ -89,12 +90,12 @@ std::optional<Scenario> read_decide_csv(std::string_view text, const std::string
     if (tag == "#/" || tag == "#O") continue;
     if (tag == "#A") {
       if (!need(2, "an id")) continue;
-      if (std::any_of(actors.begin(), actors.end(), [&](const auto& a) { return a.first == fields[1].text; }))
+      if (!actor_declared.insert(fields[1].text).second)
         d.error({line_number, fields[1].column}, fmt::format("actor '{}' is declared twice", fields[1].text));
       actors.emplace_back(fields[1].text, fields.size() > 2 && !fields[2].text.empty() ? fields[2].text : fields[1].text);
     } else if (tag == "#P") {
       if (!need(2, "an id")) continue;
-      if (std::any_of(issues.begin(), issues.end(), [&](const auto& i) { return i.first == fields[1].text; }))
+      if (!issue_declared.insert(fields[1].text).second)
         d.error({line_number, fields[1].column}, fmt::format("issue '{}' is declared twice", fields[1].text));
       issues.emplace_back(fields[1].text, fields.size() > 2 && !fields[2].text.empty() ? fields[2].text : fields[1].text);
     } else if (tag == "#M") {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <fmt/format.h>
 
+#include "scenario/input_file.hpp"
 #include "scenario/reader.hpp"
 #include "scenario/text_lines.hpp"
 
@@ -40,6 +41,7 @@ bool is_blank(std::string_view line) {
 
 std::optional<DeuData> read_deu(std::string_view text, const std::map<std::string, double>& capabilities,
                                 Diagnostics& d) {
+  if (!check_text(text, d)) return std::nullopt;
   const auto lines = split_lines(text);
   if (lines.empty() || is_blank(lines[0])) {
     d.error({1, 1}, "the file has no header row");
@@ -120,6 +122,7 @@ std::optional<DeuData> read_deu(std::string_view text, const std::map<std::strin
 
 std::map<std::string, double> read_capabilities(std::string_view text, Diagnostics& d) {
   std::map<std::string, double> capabilities;
+  if (!check_text(text, d)) return capabilities;
   const auto lines = split_lines(text);
   for (std::size_t row = 0; row < lines.size(); ++row) {
     if (is_blank(lines[row])) continue;

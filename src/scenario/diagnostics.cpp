@@ -1,12 +1,15 @@
 #include "scenario/diagnostics.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace statecraft {
 
 void Diagnostics::error(Location at, std::string message) {
-  errors_.push_back({file_, at, std::move(message)});
+  ++count_;
+  if (!full()) errors_.push_back({file_, at, std::move(message)});
 }
 
 void Diagnostics::sort_by_location() {
@@ -20,19 +23,29 @@ std::string format_diagnostic(const Diagnostic& d) {
   return fmt::format("{}:{}:{}: error: {}", d.file, d.at.line, d.at.column, d.message);
 }
 
+std::string names_for_message(const std::vector<std::string>& names) {
+  constexpr std::size_t shown = 10;
+  if (names.size() <= shown) return fmt::format("{}", fmt::join(names, ", "));
+  return fmt::format("{}, … ({} in all)", fmt::join(names.begin(), names.begin() + shown, ", "), names.size());
+}
+
 namespace {
 
-std::size_t edit_distance(std::string_view a, std::string_view b) {
-  std::vector<std::size_t> row(b.size() + 1);
-  for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+// Case-insensitive Levenshtein distance, or limit + 1 when it is larger: only cells within
+// `limit` of the diagonal can lie on such a path, so only that band is computed (Ukkonen 1985).
+std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t limit) {
+  const std::size_t over = limit + 1;
+  std::vector<std::size_t> row(b.size() + 1, over);  // row[j]: distance of a[0, i) to b[0, j)
+  for (std::size_t j = 0; j <= std::min(b.size(), limit); ++j) row[j] = j;
   for (std::size_t i = 1; i <= a.size(); ++i) {
-    std::size_t diagonal = row[0];
-    row[0] = i;
-    for (std::size_t j = 1; j <= b.size(); ++j) {
+    const std::size_t low = i > limit ? i - limit : 1, high = std::min(b.size(), i + limit);
+    if (low > high) return over;
+    std::size_t diagonal = row[low - 1];
+    row[low - 1] = low == 1 ? std::min(i, over) : over;
+    for (std::size_t j = low; j <= high; ++j) {
       const std::size_t above = row[j];
-      const bool same = std::tolower(static_cast<unsigned char>(a[i - 1])) ==
-                        std::tolower(static_cast<unsigned char>(b[j - 1]));
-      row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (same ? 0 : 1)});
+      const bool same = std::tolower(static_cast<unsigned char>(a[i - 1])) == std::tolower(static_cast<unsigned char>(b[j - 1]));
+      row[j] = std::min({above + 1, row[j - 1] + 1, diagonal + (same ? 0 : 1), over});
       diagonal = above;
     }
   }
@@ -42,17 +55,20 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 }  // namespace
 
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates) {
+  if (candidates.size() > max_suggestion_candidates || word.size() > max_suggested_length) return {};
+  // A third of the word's length (at least 1, at most 3) separates typos from other words.
+  const std::size_t tolerance = std::clamp<std::size_t>(word.size() / 3, 1, 3);
   std::string best;
   std::size_t best_distance = std::string::npos;
   for (const auto& candidate : candidates) {
-    const std::size_t d = edit_distance(word, candidate);
+    // Lengths further apart than the tolerance cannot be that close; skipping them keeps a long word cheap.
+    if (std::max(word.size(), candidate.size()) - std::min(word.size(), candidate.size()) > tolerance) continue;
+    const std::size_t d = edit_distance(word, candidate, tolerance);
     if (d < best_distance) {
       best_distance = d;
       best = candidate;
     }
   }
-  // A third of the word's length (at least 1, at most 3) separates typos from other words.
-  const std::size_t tolerance = std::clamp<std::size_t>(word.size() / 3, 1, 3);
   return best_distance <= tolerance ? best : std::string{};
 }
 

@@ -19,6 +19,10 @@ struct Diagnostic {
   std::string message;
 };
 
+// Of one file's problems, this many are kept; the rest are only counted. A generated or wrong
+// file can hold millions, and the first are the ones a user acts on.
+inline constexpr std::size_t max_kept_diagnostics = 1000;
+
 // Collects every problem instead of stopping at the first: a user fixing a file wants the
 // whole list at once.
 class Diagnostics {
@@ -28,21 +32,32 @@ class Diagnostics {
   void error(Location at, std::string message);
   // File order reads best; problems found by later passes otherwise come last.
   void sort_by_location();
-  bool empty() const { return errors_.empty(); }
-  std::size_t size() const { return errors_.size(); }
-  const std::vector<Diagnostic>& all() const { return errors_; }
+  bool empty() const { return count_ == 0; }
+  std::size_t size() const { return count_; }  // every problem found, kept or not
+  // No more problems are kept: work spent only on a message's wording (suggestions) can be skipped.
+  bool full() const { return errors_.size() >= max_kept_diagnostics; }
+  const std::vector<Diagnostic>& all() const { return errors_; }  // the kept ones
   const std::string& file() const { return file_; }
 
  private:
   std::string file_;
   std::vector<Diagnostic> errors_;
+  std::size_t count_ = 0;
 };
 
 // "FILE:LINE:COL: error: message", the form compilers use, so editors can jump to it.
 std::string format_diagnostic(const Diagnostic& diagnostic);
 
+// Names for a message: all of a short list, else the first few and how many there are, so that
+// one message about a list of thousands stays one line.
+std::string names_for_message(const std::vector<std::string>& names);
+
 // The candidate closest to `word` by edit distance, or "" when none is close enough to be
-// a plausible typo.
+// a plausible typo. Words longer than max_suggested_length and lists longer than
+// max_suggestion_candidates are not searched: a file can refer to thousands of unknown names among
+// thousands, and the search would grow as their product.
+inline constexpr std::size_t max_suggestion_candidates = 1000;
+inline constexpr std::size_t max_suggested_length = 64;
 std::string closest_match(std::string_view word, const std::vector<std::string>& candidates);
 
 }  // namespace statecraft

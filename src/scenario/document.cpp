@@ -1,5 +1,6 @@
 #include "scenario/document.hpp"
 
+#include <fmt/format.h>
 #include <sstream>
 #include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/exceptions.h>
@@ -14,17 +15,24 @@ Location to_location(const YAML::Mark& mark) {
   return {mark.line + 1, mark.column + 1};
 }
 
+// Thrown from inside the parser's callbacks to stop reading a document that is too large.
+struct TooManyValues {
+  YAML::Mark mark;
+};
+
 class TreeBuilder : public YAML::EventHandler {
  public:
   TreeBuilder(std::string_view text, Diagnostics& diagnostics)
       : text_(text), diagnostics_(diagnostics) {}
 
   std::optional<DocNode> take_root() { return std::move(root_); }
+  Location start() const { return start_; }
 
-  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentStart(const YAML::Mark& mark) override { start_ = to_location(mark); }
   void OnDocumentEnd() override {}
 
   void OnNull(const YAML::Mark& mark, YAML::anchor_t) override {
+    count_value(mark);
     DocNode node;
     node.at = to_location(mark);
     add(std::move(node));
@@ -38,6 +46,7 @@ class TreeBuilder : public YAML::EventHandler {
 
   void OnScalar(const YAML::Mark& mark, const std::string&, YAML::anchor_t,
                 const std::string& value) override {
+    count_value(mark);
     DocNode node;
     node.kind = DocNode::Kind::Scalar;
     node.at = to_location(mark);
@@ -70,6 +79,7 @@ class TreeBuilder : public YAML::EventHandler {
   }
 
   void open(DocNode::Kind kind, const YAML::Mark& mark) {
+    count_value(mark);
     if (static_cast<int>(stack_.size()) >= max_document_depth) {
       if (ignored_depth_++ == 0)
         diagnostics_.error(to_location(mark), "nesting deeper than " +
@@ -93,6 +103,10 @@ class TreeBuilder : public YAML::EventHandler {
     add(std::move(done));
   }
 
+  void count_value(const YAML::Mark& mark) {
+    if (++values_ > max_document_values) throw TooManyValues{mark};
+  }
+
   void add(DocNode node) {
     if (ignored_depth_ > 0) return;
     if (stack_.empty()) {
@@ -114,7 +128,9 @@ class TreeBuilder : public YAML::EventHandler {
   Diagnostics& diagnostics_;
   std::vector<Frame> stack_;
   int ignored_depth_ = 0;
+  std::size_t values_ = 0;
   std::optional<DocNode> root_;
+  Location start_;
 };
 
 }  // namespace
@@ -131,10 +147,14 @@ std::optional<DocNode> parse_document(std::string_view text, Diagnostics& diagno
     auto root = builder.take_root();
     TreeBuilder rest(text, diagnostics);
     if (parser.HandleNextDocument(rest))
-      diagnostics.error({}, "a scenario file holds one document; remove the '---' that starts a second");
+      diagnostics.error(rest.start(), "a scenario file holds one document; remove the '---' that starts a second");
     return root;
   } catch (const YAML::Exception& e) {
     diagnostics.error(to_location(e.mark), "invalid YAML: " + e.msg);
+    return std::nullopt;
+  } catch (const TooManyValues& e) {
+    diagnostics.error(to_location(e.mark), fmt::format("the file has more values (scalars, lists and mappings) than the limit of {}; "
+                                                       "reading stopped here", max_document_values));
     return std::nullopt;
   }
 }

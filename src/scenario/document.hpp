@@ -39,7 +39,13 @@ struct DocEntry {
 // Nesting deeper than this is refused: no scenario needs it, and it keeps recursion bounded.
 inline constexpr int max_document_depth = 200;
 
-// Parses one document. Syntax errors, aliases, excess depth and extra documents are reported
+// A document with more values (scalars, lists and mappings) than this is refused, and reading
+// stops there: each value costs a few hundred bytes once read into the scenario model. Hand-
+// written and exported scenarios run at about ten bytes of text per value, so the limit sits near
+// the file size limit (max_input_bytes) for them, while a file of bare "1," stops at 4 MB.
+inline constexpr std::size_t max_document_values = 2'000'000;
+
+// Parses one document. Syntax errors, aliases, excess depth or size and extra documents are reported
 // to `diagnostics`; the result is empty when no usable tree could be built.
 std::optional<DocNode> parse_document(std::string_view text, Diagnostics& diagnostics);
 

@@ -1,41 +1,20 @@
 #include "scenario/load.hpp"
 
-#include <fstream>
-#include <sstream>
-
 #include "scenario/document.hpp"
 #include "scenario/decide_csv.hpp"
 #include "scenario/gmcr_file.hpp"
+#include "scenario/input_file.hpp"
 #include "scenario/ktab_csv.hpp"
 #include "scenario/reader.hpp"
-#include "scenario/text_lines.hpp"
 #include "scenario/validate.hpp"
 
 namespace statecraft {
 
-namespace {
-
-// Names, notes and ids end up in JSON reports, which must be valid UTF-8.
-bool reject_invalid_utf8(std::string_view text, Diagnostics& diagnostics) {
-  const auto bad = first_invalid_utf8(text);
-  if (!bad) return false;
-  const auto [line, column] = line_and_column(text, *bad);
-  diagnostics.error({line, column}, "the file is not valid UTF-8 text here; save it as UTF-8");
-  return true;
-}
-
-}  // namespace
-
-
 LoadResult load_scenario_text(std::string_view text, std::string file_name,
                               const std::filesystem::path& base_directory) {
   LoadResult result{std::nullopt, Diagnostics(std::move(file_name))};
-  if (reject_invalid_utf8(text, result.diagnostics)) return result;
-  // yaml-cpp stops reading at a NUL byte; a text file never holds one.
-  if (const auto nul = text.find('\0'); nul != std::string_view::npos) {
-    result.diagnostics.error({}, "the file contains a NUL byte; is it a text file?");
-    return result;
-  }
+  // Also keeps NUL bytes from yaml-cpp, which stops reading at one.
+  if (!check_text(text, result.diagnostics)) return result;
   const auto document = parse_document(text, result.diagnostics);
   if (!document) return result;
   Scenario scenario = read_scenario(*document, result.diagnostics);
@@ -47,7 +26,7 @@ LoadResult load_scenario_text(std::string_view text, std::string file_name,
 
 LoadResult load_ktab_text(std::string_view text, std::string file_name, const std::string& id) {
   LoadResult result{std::nullopt, Diagnostics(std::move(file_name))};
-  if (reject_invalid_utf8(text, result.diagnostics)) return result;
+  if (!check_text(text, result.diagnostics)) return result;
   const auto ktab = read_ktab_csv(text, result.diagnostics);
   if (!ktab) return result;
   Scenario scenario = ktab_to_scenario(*ktab, id);
@@ -58,7 +37,7 @@ LoadResult load_ktab_text(std::string_view text, std::string file_name, const st
 
 LoadResult load_decide_text(std::string_view text, std::string file_name, const std::string& id) {
   LoadResult result{std::nullopt, Diagnostics(std::move(file_name))};
-  if (reject_invalid_utf8(text, result.diagnostics)) return result;
+  if (!check_text(text, result.diagnostics)) return result;
   auto scenario = read_decide_csv(text, id, result.diagnostics);
   if (!scenario) return result;
   check_scenario(*scenario, result.diagnostics, {});
@@ -67,29 +46,27 @@ LoadResult load_decide_text(std::string_view text, std::string file_name, const 
 }
 
 LoadResult load_scenario_file(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::error_code error;
-  if (!in || std::filesystem::is_directory(path, error)) {
+  InputFile file = read_input_file(path);
+  if (!file.text) {
     LoadResult result{std::nullopt, Diagnostics(path.string())};
-    result.diagnostics.error({}, "cannot read the file");
+    result.diagnostics.error({}, file.error);
     return result;
   }
-  std::ostringstream text;
-  text << in.rdbuf();
+  const std::string& text = *file.text;
   LoadResult bad_text{std::nullopt, Diagnostics(path.string())};
-  if (reject_invalid_utf8(text.str(), bad_text.diagnostics)) return bad_text;
+  if (!check_text(text, bad_text.diagnostics)) return bad_text;
   if (path.extension() == ".gmcr") {
     LoadResult result{std::nullopt, Diagnostics(path.string())};
-    auto scenario = read_gmcr_file(text.str(), path.stem().string(), result.diagnostics);
+    auto scenario = read_gmcr_file(text, path.stem().string(), result.diagnostics);
     if (scenario) check_scenario(*scenario, result.diagnostics, {});
     if (scenario && result.diagnostics.empty()) result.scenario = std::move(scenario);
     return result;
   }
   if (path.extension() == ".csv" || path.extension() == ".tsv") {
-    if (looks_like_decide_csv(text.str())) return load_decide_text(text.str(), path.string(), path.stem().string());
-    return load_ktab_text(text.str(), path.string(), path.stem().string());
+    if (looks_like_decide_csv(text)) return load_decide_text(text, path.string(), path.stem().string());
+    return load_ktab_text(text, path.string(), path.stem().string());
   }
-  return load_scenario_text(text.str(), path.string(), path.parent_path());
+  return load_scenario_text(text, path.string(), path.parent_path());
 }
 
 }  // namespace statecraft

@@ -5,6 +5,9 @@
 #include <cmath>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 namespace statecraft {
 namespace {
@@ -13,6 +16,15 @@ std::string quote(std::string_view text) {
   constexpr std::size_t longest = 40;
   if (text.size() <= longest) return fmt::format("'{}'", text);
   return fmt::format("'{}…'", text.substr(0, longest));
+}
+
+// Names to their positions, the first of each name winning; the names must outlive the index.
+using Index = std::unordered_map<std::string_view, std::size_t>;
+
+Index index_of(const std::vector<std::string>& names) {
+  Index index;
+  for (std::size_t k = 0; k < names.size(); ++k) index.emplace(names[k], k);
+  return index;
 }
 
 std::string found(const DocNode& node) {
@@ -290,13 +302,12 @@ class Reader {
       d_.error(node.at, fmt::format("labels must be a mapping from a point of the scale to its meaning, found {}", describe_kind(node)));
       return;
     }
+    std::set<double> points;
     for (const auto& [key, value] : node.entries) {
       auto point = plain_number(key, "a label's point");
       std::string meaning = text(value, "a label");
       if (!point) continue;
-      const bool repeated = std::any_of(issue.labels.begin(), issue.labels.end(),
-                                        [&](const Label& l) { return l.point.value == point->value; });
-      if (repeated) d_.error(key.at, fmt::format("point {} is labelled twice", key.scalar));
+      if (!points.insert(point->value).second) d_.error(key.at, fmt::format("point {} is labelled twice", key.scalar));
       else issue.labels.push_back({*point, std::move(meaning)});
     }
   }
@@ -468,14 +479,15 @@ class Reader {
     }
     g.strategies.assign(g.players.size(), {});
     std::vector<bool> seen(g.players.size(), false);
+    const auto player_index = index_of(g.players);
     for (const auto& [key, value] : strategies.entries) {
       const std::string player = text(key, "player");
-      const auto where = std::find(g.players.begin(), g.players.end(), player);
-      if (where == g.players.end()) {
+      const auto where = player_index.find(player);
+      if (where == player_index.end()) {
         d_.error(key.at, fmt::format("strategies for {}, who is not among the game's players", quote(player)));
         continue;
       }
-      const auto index = static_cast<std::size_t>(where - g.players.begin());
+      const std::size_t index = where->second;
       seen[index] = true;
       g.strategies[index] = id_list(value, IdKind::Plain, "strategy");
       if (value.is_sequence() && value.items.empty()) d_.error(value.at, fmt::format("{} needs at least one strategy", player));
@@ -487,13 +499,34 @@ class Reader {
       complete = false;
       if (!seen[i]) d_.error(strategies.at, fmt::format("no strategies for player {}", g.players[i]));
     }
-    if (!complete) return;
+    if (!complete || !profiles_within_limit(strategies, g)) return;
+    OutcomeTable table;
+    table.profiles_from.assign(g.strategies.size() + 1, 1);
+    for (std::size_t level = g.strategies.size(); level-- > 0;)
+      table.profiles_from[level] = table.profiles_from[level + 1] * g.strategies[level].size();
+    for (const auto& options : g.strategies) table.strategy_index.push_back(index_of(options));
     std::vector<std::string> profile;
-    outcome_table(payoffs, g, profile);
+    outcome_table(payoffs, g, table, profile);
+  }
+
+  // What reading a table needs at every level, worked out once per game.
+  struct OutcomeTable {
+    std::vector<Index> strategy_index;       // per player
+    std::vector<std::size_t> profiles_from;  // [level]: profiles of the players from that level on
+  };
+
+  // The table has an outcome for every profile, and after an error it is padded to that size:
+  // a few lines of strategies must not become gigabytes.
+  bool profiles_within_limit(const DocNode& strategies, const Game& g) {
+    double profiles = 1;
+    for (const auto& options : g.strategies) profiles *= static_cast<double>(options.size());
+    if (profiles <= static_cast<double>(max_strategy_profiles)) return true;
+    d_.error(strategies.at, fmt::format("game '{}' has {:.0f} strategy profiles, more than the limit of {}", g.id, profiles, max_strategy_profiles));
+    return false;
   }
 
   // payoffs[s1][s2]...: one mapping level per player, the outcome at the bottom.
-  void outcome_table(const DocNode& node, Game& g, std::vector<std::string>& profile) {
+  void outcome_table(const DocNode& node, Game& g, const OutcomeTable& table, std::vector<std::string>& profile) {
     const std::size_t level = profile.size();
     if (level == g.players.size()) {
       g.outcomes.push_back(payoff(node, g.players, fmt::format("outcome ({})", fmt::join(profile, ", "))));
@@ -502,39 +535,39 @@ class Reader {
     const auto& options = g.strategies[level];
     if (!node.is_map()) {
       d_.error(node.at, fmt::format("payoffs at this level must be a mapping from {}'s strategies ({}) to what follows, found {}",
-                                    g.players[level], fmt::join(options, ", "), describe_kind(node)));
-      pad_outcomes(g, level);
+                                    g.players[level], names_for_message(options), describe_kind(node)));
+      pad_outcomes(g, table, level);
       return;
     }
+    const Index& known = table.strategy_index[level];
+    std::vector<const DocNode*> next(options.size(), nullptr);  // each strategy's entry; the first if repeated
     for (const auto& [key, value] : node.entries) {
-      if (!key.is_scalar() || std::find(options.begin(), options.end(), key.scalar) == options.end()) {
-        const std::string suggestion = key.is_scalar() ? closest_match(key.scalar, options) : std::string{};
-        d_.error(key.at, fmt::format("{} is not a strategy of {}{}", found(key), g.players[level],
-                                     suggestion.empty() ? fmt::format(" (strategies: {})", fmt::join(options, ", "))
-                                                        : fmt::format("; did you mean '{}'?", suggestion)));
+      const auto where = key.is_scalar() ? known.find(key.scalar) : known.end();
+      if (where != known.end()) {
+        if (!next[where->second]) next[where->second] = &value;
+        continue;
       }
+      const std::string suggestion = key.is_scalar() && !d_.full() ? closest_match(key.scalar, options) : std::string{};
+      d_.error(key.at, fmt::format("{} is not a strategy of {}{}", found(key), g.players[level],
+                                   suggestion.empty() ? fmt::format(" (strategies: {})", names_for_message(options))
+                                                      : fmt::format("; did you mean '{}'?", suggestion)));
     }
-    for (const auto& strategy : options) {
-      const DocNode* next = nullptr;
-      for (const auto& [key, value] : node.entries)
-        if (key.is_scalar() && key.scalar == strategy && !next) next = &value;
-      profile.push_back(strategy);
-      if (next) {
-        outcome_table(*next, g, profile);
+    for (std::size_t k = 0; k < options.size(); ++k) {
+      profile.push_back(options[k]);
+      if (next[k]) {
+        outcome_table(*next[k], g, table, profile);
       } else {
         d_.error(node.at, fmt::format("no outcome for the profile ({}{}): {} has no entry '{}' here", fmt::join(profile, ", "),
-                                      profile.size() < g.players.size() ? ", …" : "", g.players[level], strategy));
-        pad_outcomes(g, level + 1);
+                                      profile.size() < g.players.size() ? ", …" : "", g.players[level], options[k]));
+        pad_outcomes(g, table, level + 1);
       }
       profile.pop_back();
     }
   }
 
   // Keeps the outcome table's shape after an error, so later profiles stay where they belong.
-  void pad_outcomes(Game& g, std::size_t from_level) {
-    std::size_t count = 1;
-    for (std::size_t i = from_level; i < g.strategies.size(); ++i) count *= g.strategies[i].size();
-    g.outcomes.insert(g.outcomes.end(), count, Payoff{});
+  static void pad_outcomes(Game& g, const OutcomeTable& table, std::size_t from_level) {
+    g.outcomes.insert(g.outcomes.end(), table.profiles_from[from_level], Payoff{});
   }
 
   Payoff payoff(const DocNode& node, const std::vector<std::string>& players, const std::string& what) {
@@ -601,7 +634,7 @@ class Reader {
       g.kind = GameNode::Kind::Decision;
       g.player = id(*player, IdKind::Actor, "player");
       if (player->is_scalar() && std::find(players.begin(), players.end(), g.player) == players.end())
-        d_.error(player->at, fmt::format("{} is not among the game's players ({})", quote(g.player), fmt::join(players, ", ")));
+        d_.error(player->at, fmt::format("{} is not among the game's players ({})", quote(g.player), names_for_message(players)));
       if (const DocNode* n = f.get("infoset")) g.infoset = text(*n, "infoset");
     } else {
       g.kind = GameNode::Kind::Chance;
@@ -615,10 +648,10 @@ class Reader {
       d_.error(moves->at, fmt::format("moves must be a mapping from move label to the node it leads to, with at least one move, found {}", describe_kind(*moves)));
       return g;
     }
+    std::unordered_set<std::string> labels;
     for (const auto& [label, child] : moves->entries) {
       const std::string move = text(label, "a move label");
-      if (std::find(g.moves.begin(), g.moves.end(), move) != g.moves.end())
-        d_.error(label.at, fmt::format("move {} appears twice at this node", quote(move)));
+      if (!labels.insert(move).second) d_.error(label.at, fmt::format("move {} appears twice at this node", quote(move)));
       g.moves.push_back(move);
       g.children.push_back(game_node(child, players));
     }
@@ -633,13 +666,14 @@ class Reader {
     }
     g.probabilities.assign(g.moves.size(), Number{});
     std::vector<bool> seen(g.moves.size(), false);
+    const auto move_index = index_of(g.moves);
     for (const auto& [label, value] : node.entries) {
-      const auto where = std::find(g.moves.begin(), g.moves.end(), label.scalar);
-      if (!label.is_scalar() || where == g.moves.end()) {
+      const auto where = move_index.find(label.scalar);
+      if (!label.is_scalar() || where == move_index.end()) {
         d_.error(label.at, fmt::format("chance gives a probability to {}, which is not one of the moves", found(label)));
         continue;
       }
-      const auto index = static_cast<std::size_t>(where - g.moves.begin());
+      const std::size_t index = where->second;
       seen[index] = true;
       if (auto p = number(value, "a probability")) g.probabilities[index] = *p;
     }
@@ -649,12 +683,9 @@ class Reader {
 
   void check_unique(const DocNode& list, std::string_view what) {
     if (!list.is_sequence()) return;
-    for (std::size_t i = 0; i < list.items.size(); ++i)
-      for (std::size_t j = 0; j < i; ++j)
-        if (list.items[i].is_scalar() && list.items[j].is_scalar() && list.items[i].scalar == list.items[j].scalar) {
-          d_.error(list.items[i].at, fmt::format("{} {} is listed twice", what, quote(list.items[i].scalar)));
-          break;
-        }
+    std::unordered_set<std::string_view> seen;
+    for (const auto& item : list.items)
+      if (item.is_scalar() && !seen.insert(item.scalar).second) d_.error(item.at, fmt::format("{} {} is listed twice", what, quote(item.scalar)));
   }
 
   // The file position of character `offset` of a scalar, exact for one-line plain and quoted

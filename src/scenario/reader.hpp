@@ -8,6 +8,10 @@
 
 namespace statecraft {
 
+// A strategic-form game's table holds one outcome per strategy profile; a game with more profiles
+// is refused before its table is read (a million outcomes already take tens of megabytes to write).
+inline constexpr std::size_t max_strategy_profiles = 1'000'000;
+
 Scenario read_scenario(const DocNode& root, Diagnostics& diagnostics);
 
 // Parses a number as written in a scenario: decimal, exponent or an exact fraction "p/q".

@@ -6,6 +6,8 @@
 #include <fmt/ranges.h>
 #include <map>
 #include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 #include "conflict/states.hpp"
 
@@ -19,8 +21,9 @@ std::vector<std::string> ids_of(const std::vector<T>& items) {
   return ids;
 }
 
-std::string suggest(std::string_view word, const std::vector<std::string>& known) {
-  const std::string match = closest_match(word, known);
+// "; did you mean 'X'?", or nothing: also when no more messages are kept, as the search would be wasted.
+std::string suggest(std::string_view word, const std::vector<std::string>& known, const Diagnostics& diagnostics) {
+  const std::string match = diagnostics.full() ? std::string{} : closest_match(word, known);
   return match.empty() ? std::string{} : fmt::format("; did you mean '{}'?", match);
 }
 
@@ -32,6 +35,8 @@ class Checker {
       : s_(scenario), d_(diagnostics), base_(std::move(base)) {
     actor_ids_ = ids_of(s_.actors);
     source_ids_ = ids_of(s_.sources);
+    actors_.insert(actor_ids_.begin(), actor_ids_.end());
+    sources_.insert(source_ids_.begin(), source_ids_.end());
   }
 
   void run() {
@@ -54,24 +59,24 @@ class Checker {
 
   template <typename T>
   void unique_ids(const std::vector<T>& items, std::string_view kind) {
-    for (std::size_t i = 0; i < items.size(); ++i)
-      for (std::size_t j = 0; j < i; ++j)
-        if (!items[i].id.empty() && items[i].id == items[j].id) {
-          d_.error(items[i].at, fmt::format("{} id '{}' is used twice (first at line {})", kind, items[i].id, items[j].at.line));
-          break;
-        }
+    std::unordered_map<std::string_view, const T*> first;
+    for (const auto& item : items) {
+      if (item.id.empty()) continue;
+      const auto [earlier, inserted] = first.emplace(item.id, &item);
+      if (!inserted) d_.error(item.at, fmt::format("{} id '{}' is used twice (first at line {})", kind, item.id, earlier->second->at.line));
+    }
   }
 
   bool known_actor(const std::string& id, Location at) {
     if (id.empty()) return false;  // already reported by the reader
-    if (std::find(actor_ids_.begin(), actor_ids_.end(), id) != actor_ids_.end()) return true;
-    d_.error(at, fmt::format("unknown actor '{}'{}", id, suggest(id, actor_ids_)));
+    if (actors_.count(id)) return true;
+    d_.error(at, fmt::format("unknown actor '{}'{}", id, suggest(id, actor_ids_, d_)));
     return false;
   }
 
   void source_reference(const std::string& id, Location at) {
-    if (id.empty() || std::find(source_ids_.begin(), source_ids_.end(), id) != source_ids_.end()) return;
-    d_.error(at, fmt::format("unknown source '{}'{}", id, source_ids_.empty() ? std::string("; the scenario lists no sources") : suggest(id, source_ids_)));
+    if (id.empty() || sources_.count(id)) return;
+    d_.error(at, fmt::format("unknown source '{}'{}", id, source_ids_.empty() ? std::string("; the scenario lists no sources") : suggest(id, source_ids_, d_)));
   }
 
   void number_source(const Number& n) { source_reference(n.source, n.at); }
@@ -151,7 +156,7 @@ class Checker {
       }
       for (const Expression* leaf : resolve_options(statement.expression, index_of)) {
         d_.error({statement.at.line, statement.at.column + static_cast<int>(leaf->offset)},
-                 fmt::format("unknown option '{}' in expression{}", leaf->option, suggest(leaf->option, option_ids)));
+                 fmt::format("unknown option '{}' in expression{}", leaf->option, suggest(leaf->option, option_ids, d_)));
         expressions_ok = false;
       }
     };
@@ -170,7 +175,7 @@ class Checker {
     for (const auto& id : c.status_quo) {
       if (!taken.insert(id).second) d_.error(c.at, fmt::format("status quo names option '{}' twice", id));
       if (!option_index(c, id)) {
-        d_.error(c.at, fmt::format("status quo names unknown option '{}'{}", id, suggest(id, option_ids)));
+        d_.error(c.at, fmt::format("status quo names unknown option '{}'{}", id, suggest(id, option_ids, d_)));
         status_quo_ok = false;
       }
     }
@@ -304,6 +309,7 @@ class Checker {
   std::filesystem::path base_;
   std::vector<std::string> actor_ids_;
   std::vector<std::string> source_ids_;
+  std::unordered_set<std::string> actors_, sources_;  // the same, for lookups in constant time
 };
 
 }  // namespace
