@@ -1,4 +1,5 @@
 #include "cli/commands.hpp"
+#include "cli/progress.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -160,6 +161,8 @@ int forecast(const std::string& file, ForecastOptions options, std::ostream& out
   const auto issues = bargaining_issues(*scenario);
   ModelParameters parameters = options.parameters;
   parameters.threads = 0;
+  ProgressLine turns(err, "forecast: smp turns (at most)");
+  parameters.progress = turns.callback();
   std::optional<ExchangeRun> exchange;
   const auto forecasts = forecast_issues(issues, models, parameters, &exchange);
   const ForecastTable table = forecast_table(*scenario, models, forecasts);
