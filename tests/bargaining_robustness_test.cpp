@@ -252,10 +252,21 @@ TEST(Work, MaxWorkLowersOrLiftsTheLimit) {
   const std::string file = defect("smp-caps-x1.yaml");
   EXPECT_EQ(test::run_statecraft("forecast --model smp --max-work 1000 " + file, {1024, 20}).exit_code, 2);
   EXPECT_EQ(test::run_statecraft("forecast --model smp --max-work 1e6 " + file, {1024, 20}).exit_code, 0);  // 3·25·6·100 = 45000
-  // Rounds without end: (5³ + 300·5²)·10⁸ operations, refused rather than growing memory.
-  const auto r = test::run_statecraft("forecast --model expected-utility --eu-rounds 100000000 " + file, {1024, 20});
-  EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find("expected-utility on 1 issue of up to 5 actors needs an estimated 7.62e+11 operations"), std::string::npos) << r.err;
+}
+
+TEST(Work, ExpectedUtilityRoundsWithoutEndAreRefused) {
+  // (10³ + 300·10²)·10⁸ operations: refused at once rather than growing memory round by round.
+  ModelParameters parameters;
+  parameters.expected_utility.max_rounds = 100'000'000;
+  parameters.expected_utility.settle_rounds = 0;
+  try {
+    forecast_issues(one_issue_of(10), {"expected-utility"}, parameters);
+    ADD_FAILURE() << "not refused";
+  } catch (const WorkTooLarge& e) {
+    EXPECT_EQ(e.estimate, 3.1e12);
+    EXPECT_NE(std::string(e.what()).find("expected-utility on 1 issue of up to 10 actors needs an estimated 3.1e+12 operations"), std::string::npos)
+        << e.what();
+  }
 }
 
 TEST(Work, SmpOnFourHundredActorsRunsWithProgress) {

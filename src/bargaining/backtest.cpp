@@ -19,7 +19,7 @@ std::vector<ModelScore> backtest(const std::vector<BacktestCase>& cases, const s
   // smp) would otherwise trade across them, so every case runs on its own.
   WorkEstimate work;
   for (const auto& issue : issues) work.operations += estimated_work({issue}, models, parameters).operations;
-  work.largest = fmt::format("the models on {} cases need an estimated {:.3g} operations", issues.size(), work.operations);
+  work.explanation = fmt::format("the models on {} cases need an estimated {:.3g} operations", issues.size(), work.operations);
   refuse_beyond(work, 1, parameters.max_work);
   ModelParameters within_limit = parameters;
   within_limit.max_work = INFINITY;

@@ -52,7 +52,7 @@ struct ModelParameters {
 // most and why (for a refusal).
 struct WorkEstimate {
   double operations = 0;
-  std::string largest;  // "smp on 1000 actors and 3 issues needs an estimated … operations (formula)"
+  std::string explanation;  // of the model needing the most: "smp on 1000 actors and 3 issues needs an estimated … operations (formula)"
 };
 WorkEstimate estimated_work(const std::vector<BargainingIssue>& issues, const std::vector<std::string>& models,
                             const ModelParameters& parameters = {});
