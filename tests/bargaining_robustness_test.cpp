@@ -6,10 +6,15 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <filesystem>
+#include <fstream>
+#include <random>
+#include <unistd.h>
 #include <nlohmann/json.hpp>
 
 #include "bargaining/backtest.hpp"
 #include "bargaining/forecast.hpp"
+#include "bargaining/uncertainty.hpp"
 #include "test_support.hpp"
 
 namespace statecraft {
@@ -197,6 +202,113 @@ TEST(Backtest, SameIntervalFromTheCommandLineWhateverModelsRunBeside) {
     return nlohmann::json();
   };
   EXPECT_EQ(median_interval("median"), median_interval("compromise,median"));
+}
+
+// A scenario of `actors` actors with stances on three issues, like the defects list's actors-N.yaml.
+std::string many_actors_file(std::size_t actors) {
+  const auto path = std::filesystem::temp_directory_path() / ("statecraft-actors-" + std::to_string(actors) + "-" + std::to_string(::getpid()) + ".yaml");
+  std::mt19937 random(static_cast<unsigned>(actors));
+  std::uniform_real_distribution<double> position(0, 100), salience(0.05, 0.95), capability(1, 100);
+  std::ofstream out(path);
+  out << "statecraft: 1\nid: many\ntitle: many actors\nactors:\n";
+  for (std::size_t a = 0; a < actors; ++a) out << "  - {id: A" << a << ", name: actor " << a << ", capability: " << capability(random) << "}\n";
+  out << "issues:\n";
+  for (int i = 0; i < 3; ++i) {
+    out << "  - id: i" << i << "\n    name: issue " << i << "\n    scale: [0, 100]\n    status_quo: 50\n    stances:\n";
+    for (std::size_t a = 0; a < actors; ++a) out << "      A" << a << ": {position: " << position(random) << ", salience: " << salience(random) << "}\n";
+  }
+  return path.string();
+}
+
+std::vector<BargainingIssue> one_issue_of(std::size_t actors) {
+  BargainingIssue issue{"i", 0, 100, std::nullopt, {}};
+  for (std::size_t a = 0; a < actors; ++a) issue.actors.push_back({"A" + std::to_string(a), 100.0 * static_cast<double>(a % 7) / 6, 0.5, 1.0 + static_cast<double>(a % 3)});
+  return {issue};
+}
+
+TEST(Work, EstimatesFollowTheDocumentedFormulas) {
+  const auto issues = one_issue_of(10);
+  EXPECT_EQ(estimated_work(issues, {"smp"}).operations, 3 * 10 * 10 * (10 + 1) * 100.0);               // 3·n²·(n + d) × 100 turns
+  EXPECT_EQ(estimated_work(issues, {"expected-utility"}).operations, (1000 + 300 * 100) * 10.0);       // (n³ + 300·n²) × 10 rounds
+  EXPECT_EQ(estimated_work(issues, {"exchange"}).operations, 0);                                      // one issue: nothing to exchange
+  EXPECT_EQ(estimated_work(two_issues(1), {"exchange"}).operations, 2 * 6.0 * 5 * 2 * 10);           // 4 actors on both: 6 pairs
+}
+
+TEST(Work, SmpOnAThousandActorsIsRefusedAtOnceWithTheEstimate) {
+  // The old smp ran about 10 minutes without a word; now it is refused before any model runs
+  // (the expected-utility model, listed first, would take several seconds).
+  const std::string file = many_actors_file(1000);
+  const auto r = test::run_statecraft("forecast --model expected-utility,smp '" + file + "'", {1024, 20});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("statecraft: refused: smp on 1000 actors and 3 issues needs an estimated 3.01e+11 operations (3·actors²·(actors + issues) a "
+                       "turn, up to 100 turns), more than the limit of 60000000000 (--max-work lifts it)"),
+            std::string::npos)
+      << r.err;
+  EXPECT_EQ(r.out, "");
+  std::filesystem::remove(file);
+}
+
+TEST(Work, MaxWorkLowersOrLiftsTheLimit) {
+  const std::string file = defect("smp-caps-x1.yaml");
+  EXPECT_EQ(test::run_statecraft("forecast --model smp --max-work 1000 " + file, {1024, 20}).exit_code, 2);
+  EXPECT_EQ(test::run_statecraft("forecast --model smp --max-work 1e6 " + file, {1024, 20}).exit_code, 0);  // 3·25·6·100 = 45000
+}
+
+TEST(Work, SamplesAreRefusedBeforeThePointForecastRuns) {
+  // 10⁵ samples of about 1.24e5 operations each, against a limit of 10⁹.
+  const auto r = test::run_statecraft("forecast --samples 100000 --max-work 1e9 " + defect("smp-caps-x1.yaml"), {1024, 10});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_EQ(r.out, "");
+  EXPECT_NE(r.err.find("statecraft: refused: 1e+05 runs of the models need an estimated 1.24e+10 operations"), std::string::npos) << r.err;
+}
+
+TEST(Work, ExpectedUtilityRoundsWithoutEndAreRefused) {
+  // (10³ + 300·10²)·10⁸ operations: refused at once rather than growing memory round by round.
+  ModelParameters parameters;
+  parameters.expected_utility.max_rounds = 100'000'000;
+  parameters.expected_utility.settle_rounds = 0;
+  try {
+    forecast_issues(one_issue_of(10), {"expected-utility"}, parameters);
+    ADD_FAILURE() << "not refused";
+  } catch (const WorkTooLarge& e) {
+    EXPECT_EQ(e.estimate, 3.1e12);
+    EXPECT_NE(std::string(e.what()).find("expected-utility on 1 issue of up to 10 actors needs an estimated 3.1e+12 operations"), std::string::npos)
+        << e.what();
+  }
+}
+
+TEST(Work, SmpOnFourHundredActorsRunsWithProgress) {
+  // 3·400²·403·100 = 1.9e10 operations: within the default limit; the old smp took minutes here,
+  // now a few seconds, with a progress line on stderr after the first second.
+  const std::string file = many_actors_file(400);
+  const auto r = test::run_statecraft("forecast --model smp '" + file + "'", {1024, 60});
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.err.find("forecast: smp turns (at most): "), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("i2 "), std::string::npos) << r.out;
+  std::filesystem::remove(file);
+}
+
+TEST(Work, OverTheLimitAModelCanBeSkippedWithANote) {
+  // What analyze does: the other models still run.
+  ModelParameters parameters;
+  parameters.max_work = 1e4;
+  parameters.over_limit = ModelParameters::OverLimit::Skip;
+  const auto f = forecast_issues(one_issue_of(10), {"median", "smp"}, parameters);
+  ASSERT_EQ(f.size(), 2u);
+  EXPECT_TRUE(f[0].position.has_value());
+  EXPECT_FALSE(f[1].position.has_value());
+  EXPECT_EQ(f[1].explanation, "not run: smp on 10 actors and 1 issue needs an estimated 3.3e+05 operations (3·actors²·(actors + issues) a turn, "
+                              "up to 100 turns), more than the limit of 1e+04; `statecraft forecast --model smp --max-work 3.3e+05` runs it");
+  parameters.over_limit = ModelParameters::OverLimit::Refuse;
+  EXPECT_THROW(forecast_issues(one_issue_of(10), {"median", "smp"}, parameters), WorkTooLarge);
+}
+
+TEST(Work, SamplesAndBacktestCasesMultiplyTheWork) {
+  // One smp run on 100 actors is 3e8 operations; a thousand samples of it pass the limit.
+  UncertaintySettings settings{1000, 1, Jitter{}, 1, {}};
+  EXPECT_THROW(forecast_uncertainty(one_issue_of(100), {"smp"}, settings), WorkTooLarge);
+  std::vector<BacktestCase> cases(300, BacktestCase{one_issue_of(100).front(), 50});
+  EXPECT_THROW(backtest(cases, {"smp"}), WorkTooLarge);
 }
 
 }  // namespace

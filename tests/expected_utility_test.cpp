@@ -64,8 +64,8 @@ TEST(ExpectedUtility, MediansOfScholzEtAlTable2) {
   // Table 2 (Q = 1) prints the median by round to one decimal, apparently truncated:
   // 8.4, 9.9, 9.9, 9.9, 9.9, 7.4, 8.8, 9.6. Ours agree in every round but the second, where we
   // get 9.61. No reading of the paper we tried gives 9.9 there while keeping the other rounds
-  // (docs/models/expected-utility.md); an independent replication (J. Velev's 2014 Python program, GitHub
-  // jmckib/bdm-scholz-expected-utility-model) agrees with ours.
+  // (docs/models/expected-utility.md); J. Velev's independent replication (2014, GitHub
+  // jmckib/bdm-scholz-expected-utility-model) prints our 9.61 too.
   const std::vector<double> table2{8.4, 9.9, 9.9, 9.9, 9.9, 7.4, 8.8, 9.6};
   const auto run = run_expected_utility(emission_case(), fixed_rounds(8));
   ASSERT_EQ(run.rounds.size(), 8u);
@@ -79,7 +79,9 @@ TEST(ExpectedUtility, MediansOfScholzEtAlTable2) {
 }
 
 TEST(ExpectedUtility, FullPrecisionTrajectory) {
-  // Regression values from the team's independent prototype of the same specification.
+  // The medians that J. Velev's replication of Scholz et al. (bdm_scholz_model.py, GitHub
+  // jmckib/bdm-scholz-expected-utility-model) prints for Table 1's data over ten rounds, and the
+  // mean after round 1.
   const std::vector<double> medians{8.415932315427, 9.610859134120, 9.961979590401, 9.961979590401, 9.961979590401,
                                     7.472046361916, 8.824593855262, 9.671129769802, 9.671129769802, 7.0};
   const auto run = run_expected_utility(emission_case(), fixed_rounds(10));

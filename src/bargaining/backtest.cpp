@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <fmt/format.h>
 #include <numeric>
 #include <random>
 
@@ -16,9 +17,15 @@ std::vector<ModelScore> backtest(const std::vector<BacktestCase>& cases, const s
   for (const auto& c : cases) issues.push_back(c.issue);
   // Backtest issues are independent cases, not one negotiation: the joint models (exchange,
   // smp) would otherwise trade across them, so every case runs on its own.
+  WorkEstimate work;
+  for (const auto& issue : issues) work.operations += estimated_work({issue}, models, parameters).operations;
+  work.explanation = fmt::format("the models on {} cases need an estimated {:.3g} operations", issues.size(), work.operations);
+  refuse_beyond(work, 1, parameters.max_work);
+  ModelParameters within_limit = parameters;
+  within_limit.max_work = INFINITY;
   std::vector<IssueForecast> forecasts;
   for (const auto& issue : issues) {
-    auto one = forecast_issues({issue}, models, parameters);
+    auto one = forecast_issues({issue}, models, within_limit);
     forecasts.insert(forecasts.end(), one.begin(), one.end());
   }
 

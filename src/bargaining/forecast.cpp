@@ -1,6 +1,8 @@
 #include "bargaining/forecast.hpp"
 
 #include <algorithm>
+#include <fmt/format.h>
+#include <set>
 #include <stdexcept>
 
 #include "bargaining/exchange.hpp"
@@ -41,7 +43,7 @@ void keep_on_scale(IssueForecast& f, const BargainingIssue& issue) {
 // * actors with no capability or no salience anywhere take no part (KTAB would stop).
 // The forecast of an issue is the expected outcome of the final state: each actor's final
 // position weighted by its chance of winning the probabilistic Condorcet election.
-std::vector<IssueForecast> run_smp_jointly(const std::vector<BargainingIssue>& issues, unsigned threads) {
+std::vector<IssueForecast> run_smp_jointly(const std::vector<BargainingIssue>& issues, unsigned threads, const Progress& progress) {
   std::vector<std::string> ids;
   std::map<std::string, SmpActor> by_id;
   std::map<std::string, int> stances;
@@ -81,6 +83,7 @@ std::vector<IssueForecast> run_smp_jointly(const std::vector<BargainingIssue>& i
   }
   SmpSettings settings;
   settings.threads = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
+  settings.progress = progress;
   const SmpRun run = run_smp(actors, settings);
   std::map<std::string, std::size_t> index;
   for (std::size_t i = 0; i < actors.size(); ++i) index[actors[i].id] = i;
@@ -163,7 +166,110 @@ IssueForecast run(const std::string& model, const BargainingIssue& issue, const 
   return f;
 }
 
+std::string count(std::size_t n, const std::string& noun) { return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s"); }
+
+std::size_t weighted_actors(const BargainingIssue& issue) {
+  return static_cast<std::size_t>(
+      std::count_if(issue.actors.begin(), issue.actors.end(), [](const SpatialActor& a) { return a.capability > 0 && a.salience > 0; }));
+}
+
+// One model's estimate. The constants are measured (docs/models/README.md): the work of a turn,
+// round or exchange, in operations of about a nanosecond.
+WorkEstimate model_work(const std::vector<BargainingIssue>& issues, const std::string& model, const ModelParameters& parameters) {
+  const auto dims = static_cast<double>(issues.size());
+  if (model == "smp") {
+    std::set<std::string> taking_part;
+    for (const auto& issue : issues)
+      for (const auto& a : issue.actors)
+        if (a.capability > 0 && a.salience > 0) taking_part.insert(a.id);
+    const auto n = static_cast<double>(taking_part.size());
+    const int turns = SmpSettings{}.max_turns;
+    return {3 * n * n * (n + dims) * turns,
+            fmt::format("smp on {} actors and {} needs an estimated {:.3g} operations (3·actors²·(actors + issues) a turn, up to {} turns)",
+                        taking_part.size(), count(issues.size(), "issue"), 3 * n * n * (n + dims) * turns, turns)};
+  }
+  if (model == "expected-utility") {
+    double work = 0;
+    std::size_t most = 0;
+    for (const auto& issue : issues) {
+      const auto n = static_cast<double>(weighted_actors(issue));
+      most = std::max(most, weighted_actors(issue));
+      work += (n * n * n + 300 * n * n) * parameters.expected_utility.max_rounds;
+    }
+    return {work, fmt::format("expected-utility on {} of up to {} actors needs an estimated {:.3g} operations "
+                              "((actors³ + 300·actors²) a round and issue, up to {} rounds)",
+                              count(issues.size(), "issue"), most, work, parameters.expected_utility.max_rounds)};
+  }
+  if (model == "exchange") {
+    // Every pair of actors weighing on both issues of every pair of issues is a candidate; each
+    // exchange carried out recalculates the candidates, and a round carries out at most about one
+    // per actor and issue (a third of that measured on 1,000 actors and 3 issues).
+    std::vector<std::set<std::string>> weighing(issues.size());
+    for (std::size_t d = 0; d < issues.size(); ++d)
+      for (const auto& a : issues[d].actors)
+        if (a.capability > 0 && a.salience > 0) weighing[d].insert(a.id);
+    double candidates = 0;
+    for (std::size_t p = 0; p < issues.size(); ++p)
+      for (std::size_t q = p + 1; q < issues.size(); ++q) {
+        double both = 0;
+        for (const auto& id : weighing[q]) both += weighing[p].count(id);
+        candidates += both * (both - 1) / 2;
+      }
+    std::set<std::string> actors;
+    for (const auto& issue : issues)
+      for (const auto& a : issue.actors) actors.insert(a.id);
+    const double work = 2 * candidates * static_cast<double>(actors.size()) * dims * parameters.exchange.max_rounds;
+    return {work, fmt::format("exchange on {} actors and {} needs an estimated {:.3g} operations "
+                              "(2·candidate exchanges·actors·issues a round, up to {} rounds; {:.3g} candidates)",
+                              actors.size(), count(issues.size(), "issue"), work, parameters.exchange.max_rounds, candidates)};
+  }
+  double work = 0;  // the static models: a pass or a sort over the actors, a bisection for nash
+  for (const auto& issue : issues) work += 200 * static_cast<double>(issue.actors.size());
+  return {work, fmt::format("{} needs an estimated {:.3g} operations", model, work)};
+}
+
+// Two significant digits, rounded up: a --max-work that is sure to lift the refusal.
+double rounded_up(double x) {
+  const double unit = std::pow(10.0, std::floor(std::log10(x)) - 1);
+  const double up = std::ceil(x / unit) * unit;
+  return up < x ? up + unit : up;
+}
+
+// "not run" forecasts of a model over its limit, saying how to run it.
+std::vector<IssueForecast> not_run(const std::vector<BargainingIssue>& issues, const std::string& model, const WorkEstimate& work,
+                                   double limit) {
+  const std::string why = fmt::format("not run: {}, more than the limit of {:.3g}; `statecraft forecast --model {} --max-work {:.3g}` runs it",
+                                      work.explanation, limit, model, rounded_up(work.operations));
+  std::vector<IssueForecast> out;
+  for (const auto& issue : issues) out.push_back({issue.id, model, std::nullopt, why, {}});
+  return out;
+}
+
 }  // namespace
+
+WorkEstimate estimated_work(const std::vector<BargainingIssue>& issues, const std::vector<std::string>& models,
+                            const ModelParameters& parameters) {
+  WorkEstimate total;
+  double largest = -1;
+  for (const auto& model : models) {
+    const WorkEstimate one = model_work(issues, model, parameters);
+    total.operations += one.operations;
+    if (one.operations > largest) {
+      largest = one.operations;
+      total.explanation = one.explanation;
+    }
+  }
+  return total;
+}
+
+void refuse_beyond(const WorkEstimate& work, double repetitions, double limit) {
+  const double operations = work.operations * repetitions;
+  if (!(operations > limit)) return;
+  const std::string what = repetitions == 1 ? work.explanation
+                                            : fmt::format("{:.3g} runs of the models need an estimated {:.3g} operations; of one run, {}",
+                                                          repetitions, operations, work.explanation);
+  throw WorkTooLarge(what, operations, limit, "--max-work");
+}
 
 const std::vector<ModelInfo>& bargaining_models() {
   static const std::vector<ModelInfo> models{
@@ -192,10 +298,25 @@ std::vector<IssueForecast> forecast_issues(const std::vector<BargainingIssue>& i
   // averages an actor's capabilities across issues, so it needs one unit for all of them.
   std::vector<BargainingIssue> each_relative;
   for (const auto& issue : issues) each_relative.push_back(with_relative_capabilities({issue}).front());
-  std::vector<std::vector<IssueForecast>> by_model;
+  // Every model's work is estimated before any runs, so that a refusal comes at once.
+  std::vector<WorkEstimate> work;
+  WorkEstimate refused{0, ""};
   for (const auto& model : models) {
+    work.push_back(model_work(issues, model, parameters));
+    if (work.back().operations <= parameters.max_work) continue;
+    refused.operations = std::max(refused.operations, work.back().operations);
+    refused.explanation += (refused.explanation.empty() ? "" : "; ") + work.back().explanation;
+  }
+  if (parameters.over_limit == ModelParameters::OverLimit::Refuse) refuse_beyond(refused, 1, parameters.max_work);
+  std::vector<std::vector<IssueForecast>> by_model;
+  for (std::size_t m = 0; m < models.size(); ++m) {
+    const std::string& model = models[m];
+    if (work[m].operations > parameters.max_work) {
+      by_model.push_back(not_run(issues, model, work[m], parameters.max_work));
+      continue;
+    }
     if (model == "smp" || model == "exchange") {
-      by_model.push_back(model == "smp" ? run_smp_jointly(with_relative_capabilities(issues), parameters.threads)
+      by_model.push_back(model == "smp" ? run_smp_jointly(with_relative_capabilities(issues), parameters.threads, parameters.progress)
                                         : run_exchange_jointly(each_relative, parameters.exchange, exchange_run));
       continue;
     }

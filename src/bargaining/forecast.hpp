@@ -9,6 +9,7 @@
 #include "bargaining/exchange.hpp"
 #include "bargaining/expected_utility.hpp"
 #include "bargaining/spatial.hpp"
+#include "scenario/work.hpp"
 
 namespace statecraft {
 
@@ -36,9 +37,31 @@ struct ModelParameters {
   ExpectedUtilitySettings expected_utility;
   ExchangeSettings exchange;
   unsigned threads = 1;  // for the Spatial Model of Politics (0: every core); results do not depend on it
+  // A run estimated above this many operations (about a nanosecond each on one core of a 2020s
+  // x86 machine, so the default is about a minute) is refused with WorkTooLarge before it starts;
+  // docs/models/README.md gives each model's estimate.
+  double max_work = 6e10;
+  enum class OverLimit {
+    Refuse,  // throw WorkTooLarge
+    Skip,    // give the model no forecast, with the estimate and how to run it as the explanation
+  } over_limit = OverLimit::Refuse;
+  Progress progress;  // the Spatial Model of Politics' turns, for a person watching
 };
 
-// Forecasts of the named models on every issue, issue by issue, models in the order given.
+// The work of running the named models on the issues, in operations, and which model needs the
+// most and why (for a refusal).
+struct WorkEstimate {
+  double operations = 0;
+  std::string explanation;  // of the model needing the most: "smp on 1000 actors and 3 issues needs an estimated … operations (formula)"
+};
+WorkEstimate estimated_work(const std::vector<BargainingIssue>& issues, const std::vector<std::string>& models,
+                            const ModelParameters& parameters = {});
+
+// Throws WorkTooLarge when `repetitions` runs of `work` exceed `limit` operations.
+void refuse_beyond(const WorkEstimate& work, double repetitions, double limit);
+
+// Forecasts of the named models on every issue, issue by issue, models in the order given;
+// a model whose estimated work exceeds parameters.max_work is refused or skipped first.
 // `exchange_run`, when given, receives the exchange model's run (its exchanges), if it ran.
 std::vector<IssueForecast> forecast_issues(const std::vector<BargainingIssue>& issues,
                                            const std::vector<std::string>& models, const ModelParameters& parameters = {},

@@ -46,25 +46,37 @@ struct Matrix {
   Matrix(std::size_t r, std::size_t c, double fill = 0) : rows(r), cols(c), data(r * c, fill) {}
   double& operator()(std::size_t r, std::size_t c) { return data[r * cols + c]; }
   double operator()(std::size_t r, std::size_t c) const { return data[r * cols + c]; }
+  double* row(std::size_t r) { return &data[r * cols]; }
+  const double* row(std::size_t r) const { return &data[r * cols]; }
 };
 
 // The probabilistic Condorcet election with proportional votes, linear victory probabilities
 // and conditional aggregation: the chance that each option beats every other. utilities(k, o)
-// is voter k's utility for option o.
+// is voter k's utility for option o. Each pair's coalitions are summed over the voters in order;
+// the pairs (a, b) for one a are summed side by side, reading each voter's row once (they
+// vectorise, and the sums are the same to the last bit).
+__attribute__((target_clones("avx2", "default")))
 std::vector<double> condorcet_probabilities(const std::vector<double>& weights, const Matrix& utilities) {
   const std::size_t voters = utilities.rows, options = utilities.cols;
   Matrix coalition(options, options, coalition_floor);
-  for (std::size_t a = 0; a < options; ++a)
-    for (std::size_t b = 0; b < a; ++b) {
-      double for_a = coalition_floor, for_b = coalition_floor;
-      for (std::size_t k = 0; k < voters; ++k) {
-        const double vote = weights[k] * (utilities(k, a) - utilities(k, b));
-        if (vote > 0) for_a = for_a + vote;
-        if (vote < 0) for_b = for_b - vote;
+  std::vector<double> for_a(options), for_b(options);
+  for (std::size_t a = 0; a < options; ++a) {
+    std::fill(for_a.begin(), for_a.end(), coalition_floor);
+    std::fill(for_b.begin(), for_b.end(), coalition_floor);
+    for (std::size_t k = 0; k < voters; ++k) {
+      const double* row = utilities.row(k);
+      const double weight = weights[k], uka = row[a];
+      for (std::size_t b = 0; b < a; ++b) {
+        const double vote = weight * (uka - row[b]);
+        for_a[b] = vote > 0 ? for_a[b] + vote : for_a[b];
+        for_b[b] = vote < 0 ? for_b[b] - vote : for_b[b];
       }
-      coalition(a, b) = for_a;
-      coalition(b, a) = for_b;
     }
+    for (std::size_t b = 0; b < a; ++b) {
+      coalition(a, b) = for_a[b];
+      coalition(b, a) = for_b[b];
+    }
+  }
   Matrix victory(options, options, 0.5);
   for (std::size_t a = 0; a < options; ++a)
     for (std::size_t b = 0; b < a; ++b) {
@@ -92,6 +104,52 @@ std::vector<double> condorcet_probabilities(const std::vector<double>& weights, 
   return p;
 }
 
+// Challenges evaluated side by side: the sums of third parties' votes are long chains of
+// additions in KTAB's order, so several targets' chains run at once, one vector lane each.
+constexpr std::size_t lanes = 8;
+
+// §3.4: each third party n's vote between i and j, from its utilities for i's and j's positions
+// and its own (as i estimates them), given the principals' strengths. Independent of each other,
+// the votes vectorise; four at a time where the processor has AVX2 (without FMA, so the result is
+// the same to the last bit).
+__attribute__((target_clones("avx2", "default")))
+void third_party_votes(std::size_t count, const double* weight, const double* to_i, const double* to_j, const double* own,
+                       double principals_i, double principals_j, double* votes /* every lanes-th */) {
+  for (std::size_t n = 0; n < count; ++n) {
+    const double wn = weight[n], uni = to_i[n], unj = to_j[n], unn = own[n];
+    const double z = wn * (uni - unj);
+    const double with_i = z > 0 ? principals_i + z : principals_i;
+    const double with_j = z < 0 ? principals_j - z : principals_j;
+    const double pin = with_i / (with_i + with_j);
+    const double pjn = 1.0 - pin;
+    const double side_i = (pin * ((uni + uni) + unn)) + (pjn * ((unj + unj) + unj));
+    const double side_j = (pin * ((uni + uni) + uni)) + (pjn * ((unj + unj) + unn));
+    votes[n * lanes] = wn * (side_i - side_j);
+  }
+}
+
+// total[a] += utility of distance[a] to an actor of risk attitude risk[a], for every a.
+__attribute__((target_clones("avx2", "default")))
+void add_utilities(std::size_t count, const double* distance, const double* risk, double* total) {
+  for (std::size_t a = 0; a < count; ++a) total[a] = total[a] + utility(distance[a], risk[a]);
+}
+
+// for_i[l] and for_j[l] += the positive and negative votes[n · lanes + l], over n in order.
+__attribute__((target_clones("avx2", "default")))
+void sum_votes(std::size_t count, const double* votes, double* for_i, double* for_j) {
+  double a[lanes], b[lanes];
+  std::copy(for_i, for_i + lanes, a);
+  std::copy(for_j, for_j + lanes, b);
+  for (std::size_t n = 0; n < count; ++n)
+    for (std::size_t l = 0; l < lanes; ++l) {
+      const double vote = votes[n * lanes + l];
+      a[l] = vote > 0 ? a[l] + vote : a[l];
+      b[l] = vote < 0 ? b[l] - vote : b[l];
+    }
+  std::copy(a, a + lanes, for_i);
+  std::copy(b, b + lanes, for_j);
+}
+
 struct Bargain {
   std::size_t initiator = 0, receiver = 0;
   std::vector<double> initiator_position, receiver_position;
@@ -104,11 +162,12 @@ class Turn {
  public:
   Turn(const std::vector<SmpActor>& actors, const std::vector<double>& total_salience, const std::vector<double>& x, unsigned threads)
       : actors_(actors), n_(actors.size()), dims_(actors.front().position.size()), total_salience_(total_salience),
-        x_(x), threads_(threads), distance_(n_, n_) {
+        x_(x), threads_(threads), distance_to_(n_, n_) {
     capability_.reserve(n_);
     for (const auto& a : actors_) capability_.push_back(a.capability);
+    for (std::size_t i = 0; i < n_; ++i) weight_.push_back(total_salience_[i] * capability_[i]);
     for (std::size_t i = 0; i < n_; ++i)
-      for (std::size_t j = 0; j < n_; ++j) distance_(i, j) = weighted_distance(i, &x_[j * dims_]);
+      for (std::size_t j = 0; j < n_; ++j) distance_to_(j, i) = weighted_distance(i, &x_[j * dims_]);
     estimate_risk_attitudes();
   }
 
@@ -117,8 +176,7 @@ class Turn {
     // Each bargain's value to every voter, once: it enters both its parties' queues.
     std::vector<std::vector<double>> bargain_value(bargains.size());
     parallel_for(bargains.size(), threads_, [&](std::size_t b) { bargain_value[b] = value_to_voters(bargains[b]); });
-    std::vector<double> status_quo(n_);
-    for (std::size_t a = 0; a < n_; ++a) status_quo[a] = status_quo_utility(a);
+    const std::vector<double> status_quo = status_quo_utilities();
 
     std::vector<double> next = x_;
     parallel_for(n_, threads_, [&](std::size_t k) { resolve_queue(k, bargains, bargain_value, status_quo, next); });
@@ -145,7 +203,7 @@ class Turn {
   void estimate_risk_attitudes() {
     Matrix neutral(n_, n_);
     for (std::size_t i = 0; i < n_; ++i)
-      for (std::size_t j = 0; j < n_; ++j) neutral(i, j) = utility(distance_(i, j), 0.0);
+      for (std::size_t j = 0; j < n_; ++j) neutral(i, j) = utility(distance_to_(j, i), 0.0);
     win_probability_ = condorcet_probabilities(capability_, neutral);
     double low = 1.0, high = 0.0;
     for (double p : win_probability_) {
@@ -157,50 +215,84 @@ class Turn {
     // risk-neutral.
     if (high > low)
       for (std::size_t i = 0; i < n_; ++i) risk_[i] = (3 * win_probability_[i] - (high + 2 * low)) / (2 * (high - low));
+    for (std::size_t i = 0; i < n_; ++i) own_risk_.push_back(perceived_risk(i, i));
   }
 
   // h's estimate of i's risk attitude: two parts its own, one part i's.
   double perceived_risk(std::size_t h, std::size_t i) const { return ((2.0 * risk_[h]) + risk_[i]) / 3.0; }
 
-  // h's estimate of the utility to i of j's position.
-  double perceived_utility(std::size_t h, std::size_t i, std::size_t j) const { return utility(distance_(i, j), perceived_risk(h, i)); }
+  // Actor h's estimates of every actor's utility for every position: for_position(b, a) is its
+  // estimate of a's utility for b's position, a row per position so that the sweep over third
+  // parties reads memory in order; own[a] is a's for its own position.
+  struct Perception {
+    Matrix for_position;
+    std::vector<double> own;
+    double operator()(std::size_t a, std::size_t b) const { return for_position(b, a); }
+  };
+
+  Perception perception_of(std::size_t h) const {
+    std::vector<double> risk(n_);
+    for (std::size_t a = 0; a < n_; ++a) risk[a] = perceived_risk(h, a);
+    Perception p{Matrix(n_, n_), std::vector<double>(n_)};
+    for (std::size_t b = 0; b < n_; ++b) {
+      double* row = p.for_position.row(b);
+      const double* distance = distance_to_.row(b);
+      for (std::size_t a = 0; a < n_; ++a) row[a] = utility(distance[a], risk[a]);
+    }
+    for (std::size_t a = 0; a < n_; ++a) p.own[a] = p.for_position(a, a);
+    return p;
+  }
 
   struct Challenge {
     double success = 0;  // challenger's estimate of its chance to win
     double gain = 0;     // expected gain over the status quo
   };
 
-  // §3.4: i's estimate of challenging j, with third parties voting on their expected utilities.
-  // u(a, b) is i's estimate of a's utility for b's position.
-  template <typename Perceived>
-  Challenge evaluate_challenge(std::size_t i, std::size_t j, const Perceived& u) const {
+  // §3.4: i's estimates of challenging every other actor, with third parties voting on their
+  // expected utilities; `best` is the challenge with the largest gain above KTAB's threshold,
+  // the first target on ties.
+  std::optional<std::pair<std::size_t, Challenge>> best_challenge(std::size_t i, const Perception& u) const {
+    std::vector<double> interleaved(n_ * lanes, 0.0);
+    std::optional<std::pair<std::size_t, Challenge>> best;
+    for (std::size_t first = 0; first < n_; first += lanes) {
+      const std::size_t count = std::min(lanes, n_ - first);
+      double for_i[lanes] = {}, for_j[lanes] = {};
+      for (std::size_t l = 0; l < count; ++l) {
+        const std::size_t j = first + l;
+        principals(i, j, u, for_i[l], for_j[l]);
+        third_party_votes(n_, weight_.data(), u.for_position.row(i), u.for_position.row(j), u.own.data(), for_i[l], for_j[l], &interleaved[l]);
+        // The principals do not vote as third parties: a vote of 0 adds nothing.
+        interleaved[i * lanes + l] = interleaved[j * lanes + l] = 0.0;
+      }
+      sum_votes(n_, interleaved.data(), for_i, for_j);
+      for (std::size_t l = 0; l < count; ++l) {
+        const std::size_t j = first + l;
+        if (j == i) continue;
+        const Challenge c = conclude(j, u(i, i), u(i, j), for_i[l], for_j[l]);
+        if (significant_gain < c.gain && (!best || best->second.gain < c.gain)) best = {j, c};
+      }
+    }
+    return best;
+  }
+
+  // The principals' strengths in i's challenge of j, each side from a floor of 10⁻¹⁰.
+  void principals(std::size_t i, std::size_t j, const Perception& u, double& for_i, double& for_j) const {
     const double uii = u(i, i), uij = u(i, j), uji = u(j, i), ujj = u(j, j);
-    const double status_quo = uii + uij;
-    const double victory = uii + uii;
-    const double loss = uij + uij;
-    const double ci = (total_salience_[i] * capability_[i]) * (uii - uij);
-    const double cj = (total_salience_[j] * capability_[j]) * (uji - ujj);
-    double for_i = challenge_floor, for_j = challenge_floor;
+    const double ci = weight_[i] * (uii - uij);
+    const double cj = weight_[j] * (uji - ujj);
+    for_i = challenge_floor;
+    for_j = challenge_floor;
     if (ci > 0) for_i = for_i + ci;
     if (ci < 0) for_j = for_j - ci;
     if (cj > 0) for_i = for_i + cj;
     if (cj < 0) for_j = for_j - cj;
-    const double principals_i = for_i, principals_j = for_j;
-    for (std::size_t n = 0; n < n_; ++n) {
-      if (n == i || n == j) continue;
-      const double wn = total_salience_[n] * capability_[n];
-      const double uni = u(n, i), unj = u(n, j), unn = u(n, n);
-      const double z = wn * (uni - unj);
-      const double with_i = z > 0 ? principals_i + z : principals_i;
-      const double with_j = z < 0 ? principals_j - z : principals_j;
-      const double pin = with_i / (with_i + with_j);
-      const double pjn = 1.0 - pin;
-      const double side_i = (pin * ((uni + uni) + unn)) + (pjn * ((unj + unj) + unj));
-      const double side_j = (pin * ((uni + uni) + uni)) + (pjn * ((unj + unj) + unn));
-      const double vote = wn * (side_i - side_j);
-      if (vote > 0) for_i = for_i + vote;
-      if (vote < 0) for_j = for_j - vote;
-    }
+  }
+
+  // From the final strengths: i's chance, and its expected gain over the status quo.
+  Challenge conclude(std::size_t j, double uii, double uij, double for_i, double for_j) const {
+    const double status_quo = uii + uij;
+    const double victory = uii + uii;
+    const double loss = uij + uij;
     const double success = for_i / (for_i + for_j);
     const double failure = for_j / (for_i + for_j);
     const double contest = success * victory + failure * loss;
@@ -213,24 +305,7 @@ class Turn {
   std::vector<Bargain> propose_bargains() {
     std::vector<std::optional<Bargain>> proposals(n_);
     parallel_for(n_, threads_, [&](std::size_t i) {
-      // i's estimates of utilities, A[i]: one matrix per challenger, stored by column (b, a) so
-      // that the sweep over third parties a reads memory in order.
-      Matrix by_column(n_, n_);
-      for (std::size_t a = 0; a < n_; ++a)
-        for (std::size_t b = 0; b < n_; ++b) by_column(b, a) = perceived_utility(i, a, b);
-      auto u = [&](std::size_t a, std::size_t b) { return by_column(b, a); };
-      std::size_t target = n_;
-      double best_success = 0, best_gain = -1.0;
-      for (std::size_t j = 0; j < n_; ++j) {
-        if (j == i) continue;
-        const Challenge c = evaluate_challenge(i, j, u);
-        if (significant_gain < c.gain && best_gain < c.gain) {  // ties: the first target wins
-          target = j;
-          best_success = c.success;
-          best_gain = c.gain;
-        }
-      }
-      if (target < n_) proposals[i] = interpolate(i, target, best_success);
+      if (const auto best = best_challenge(i, perception_of(i))) proposals[i] = interpolate(i, best->first, best->second.success);
     });
     std::vector<Bargain> bargains;
     for (auto& p : proposals)
@@ -255,26 +330,24 @@ class Turn {
     return b;
   }
 
-  // §3.7: mean utility to voter a of the state where only the bargain's parties move.
+  // §3.7: mean utility to each voter of the state where only the bargain's parties move. Each
+  // voter's sum runs over the actors in KTAB's order; the voters are summed side by side.
   std::vector<double> value_to_voters(const Bargain& b) const {
-    std::vector<double> value(n_);
-    for (std::size_t a = 0; a < n_; ++a) {
-      const double own = perceived_risk(a, a);
-      double total = 0.0;
-      total = total + utility(weighted_distance(a, b.initiator_position.data()), risk_[a]);
-      total = total + utility(weighted_distance(a, b.receiver_position.data()), risk_[a]);
-      for (std::size_t n = 0; n < n_; ++n)
-        if (n != b.initiator && n != b.receiver) total = total + utility(distance_(a, n), own);
-      value[a] = total / static_cast<double>(n_);
-    }
-    return value;
+    std::vector<double> total(n_);
+    for (std::size_t a = 0; a < n_; ++a)
+      total[a] = (0.0 + utility(weighted_distance(a, b.initiator_position.data()), risk_[a])) +
+                 utility(weighted_distance(a, b.receiver_position.data()), risk_[a]);
+    for (std::size_t n = 0; n < n_; ++n)
+      if (n != b.initiator && n != b.receiver) add_utilities(n_, distance_to_.row(n), own_risk_.data(), total.data());
+    for (double& t : total) t = t / static_cast<double>(n_);
+    return total;
   }
 
-  double status_quo_utility(std::size_t a) const {
-    const double own = perceived_risk(a, a);
-    double total = 0.0;
-    for (std::size_t n = 0; n < n_; ++n) total = total + utility(distance_(a, n), own);
-    return total / static_cast<double>(n_);
+  std::vector<double> status_quo_utilities() const {
+    std::vector<double> total(n_, 0.0);
+    for (std::size_t n = 0; n < n_; ++n) add_utilities(n_, distance_to_.row(n), own_risk_.data(), total.data());
+    for (double& t : total) t = t / static_cast<double>(n_);
+    return total;
   }
 
   // Actor k's queue: standing still, then every bargain it is party to, by initiator. All
@@ -306,9 +379,11 @@ class Turn {
   const std::vector<double>& x_;
   unsigned threads_;
   std::vector<double> capability_;
-  Matrix distance_;  // distance_(i, j): i's distance from its position to j's
+  std::vector<double> weight_;  // S·c: an actor's weight in a challenge
+  Matrix distance_to_;  // distance_to_(j, i): i's distance from its position to j's, a row per position
   std::vector<double> win_probability_;
   std::vector<double> risk_;
+  std::vector<double> own_risk_;  // each actor's estimate of its own risk attitude
 };
 
 // §4: Σ_i ‖X_i − Y_i‖, plain Euclidean per actor.
@@ -348,13 +423,16 @@ void check_inputs(const std::vector<SmpActor>& actors) {
 SmpRun run_smp(const std::vector<SmpActor>& input, const SmpSettings& settings) {
   check_inputs(input);
   // KTAB's coalition floors (1e-8, 1e-10) are absolute, so smpc's answers change with the unit of
-  // the capabilities (all multiplied by 1e-8, the floors outweigh the votes). Divided by the
-  // largest, the floors are relative to the strongest actor and only ratios matter; KTAB's own
-  // reference runs come out the same either way.
+  // the capabilities (all multiplied by 1e-8, the floors outweigh the votes). Scaled so that the
+  // largest is smp_largest_capability, the floors weigh the same in any unit.
   std::vector<SmpActor> actors = input;
   double largest = 0;
   for (const auto& a : actors) largest = std::max(largest, a.capability);
-  for (auto& a : actors) a.capability = std::max(a.capability / largest, std::numeric_limits<double>::min());
+  // factor is 1 when the largest is already 100, so such inputs run to the last bit as in smpc.
+  const double factor = smp_largest_capability / largest;
+  for (auto& a : actors)
+    a.capability = std::max(std::isfinite(factor) ? a.capability * factor : a.capability / largest * smp_largest_capability,
+                            std::numeric_limits<double>::min());
   const std::size_t dims = actors.front().position.size();
   std::vector<double> total_salience;
   std::vector<double> x;
@@ -369,6 +447,7 @@ SmpRun run_smp(const std::vector<SmpActor>& input, const SmpSettings& settings) 
   for (int turn = 1;; ++turn) {
     Turn step(actors, total_salience, history.back(), settings.threads);
     history.push_back(step.next_positions());
+    report_progress(settings.progress, static_cast<std::uint64_t>(turn), static_cast<std::uint64_t>(settings.max_turns));
     const double first = movement(history[1], history[0], dims) + settings.significant_move;
     const double last = movement(history[turn], history[turn - 1], dims);
     if (turn >= settings.max_turns || (turn >= settings.min_turns && last / first < settings.stop_ratio)) break;

@@ -16,6 +16,8 @@
 #include <string>
 #include <vector>
 
+#include "scenario/work.hpp"
+
 namespace statecraft {
 
 struct SmpActor {
@@ -25,12 +27,18 @@ struct SmpActor {
   std::vector<double> salience;    // per dimension, in [0, 1], summing to at most 1, not all 0
 };
 
+// Only ratios of capabilities matter: run_smp scales them so that the largest is this, the scale
+// of KTAB's examples, for which its absolute coalition floors were set. Inputs whose largest
+// capability is 100 run exactly as in smpc.
+constexpr double smp_largest_capability = 100;
+
 struct SmpSettings {
   int min_turns = 2;
   int max_turns = 100;
   double stop_ratio = 0.02;      // stop when a turn moves less than this share of the first turn
   double significant_move = 1e-4;  // added to the first turn's movement
   unsigned threads = 1;          // the result is the same for any count
+  Progress progress;             // called after each turn with (turn, max_turns)
 };
 
 struct SmpRun {

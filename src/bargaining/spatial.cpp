@@ -1,6 +1,7 @@
 #include "bargaining/spatial.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <limits>
 
 namespace statecraft {
@@ -24,9 +25,11 @@ std::vector<BargainingIssue> with_relative_capabilities(std::vector<BargainingIs
   for (const auto& issue : issues)
     for (const auto& a : issue.actors) largest = std::max(largest, a.capability);
   if (!(largest > 0)) return issues;
+  int exponent = 0;
+  std::frexp(largest, &exponent);
   for (auto& issue : issues)
     for (auto& a : issue.actors)
-      if (a.capability > 0) a.capability = std::max(a.capability / largest, std::numeric_limits<double>::min());
+      if (a.capability > 0) a.capability = std::max(std::ldexp(a.capability, -exponent), std::numeric_limits<double>::min());
   return issues;
 }
 

@@ -27,11 +27,11 @@ struct BargainingIssue {
 
 BargainingIssue bargaining_issue(const Scenario& scenario, const Issue& issue);
 
-// Only the ratios of capabilities matter to every model, so the models see them divided by the
-// largest one among `issues` (which becomes 1): then no sum of c·s·x can overflow, however large
-// the numbers written, and a model's absolute thresholds (KTAB's coalition floors) weigh the same
-// whatever the capabilities' unit. A positive capability stays positive: a ratio below the
-// smallest normal double (about 2.2e-308) is raised to it.
+// Only the ratios of capabilities matter, so the models see them scaled by the power of two that
+// brings the largest among `issues` into [0.5, 1): then no sum of c·s·x can overflow, however
+// large the numbers written, and the scaling is exact (ordinary inputs give the same answers to
+// the last bit). A positive capability stays positive: a ratio below the smallest normal double
+// (about 2.2e-308) is raised to it.
 std::vector<BargainingIssue> with_relative_capabilities(std::vector<BargainingIssue> issues);
 
 // The compromise model: the capability-and-salience-weighted mean Σc·s·x / Σc·s

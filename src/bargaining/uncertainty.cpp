@@ -68,6 +68,7 @@ double quantile(const std::vector<double>& sorted, double q) {
 std::vector<ForecastDistribution> forecast_uncertainty(const std::vector<BargainingIssue>& issues,
                                                        const std::vector<std::string>& models,
                                                        const UncertaintySettings& settings) {
+  refuse_beyond(estimated_work(issues, models, settings.models), static_cast<double>(settings.samples), settings.models.max_work);
   const std::size_t cells = issues.size() * models.size();
   // samples × cells, filled by sample index so the thread count cannot change the result.
   std::vector<double> values(settings.samples * cells, NAN);
@@ -75,6 +76,8 @@ std::vector<ForecastDistribution> forecast_uncertainty(const std::vector<Bargain
     for (std::size_t sample = first; sample < last; ++sample) {
       ModelParameters one_thread = settings.models;
       one_thread.threads = 1;  // the samples already use every core
+      one_thread.max_work = INFINITY;  // all samples together were within it
+      one_thread.progress = nullptr;
       const auto forecasts = forecast_issues(jittered_issues(issues, settings.jitter, settings.seed, sample), models, one_thread);
       for (std::size_t cell = 0; cell < cells; ++cell)
         if (forecasts[cell].position) values[sample * cells + cell] = *forecasts[cell].position;

@@ -1,4 +1,5 @@
 #include "cli/commands.hpp"
+#include "cli/progress.hpp"
 
 #include "cli/graphviz.hpp"
 
@@ -168,6 +169,10 @@ int forecast(const std::string& file, ForecastOptions options, std::ostream& out
   const auto issues = bargaining_issues(*scenario);
   ModelParameters parameters = options.parameters;
   parameters.threads = 0;
+  // The samples' refusal, if any, before the point forecast's work.
+  refuse_beyond(estimated_work(issues, models, parameters), static_cast<double>(options.samples), parameters.max_work);
+  ProgressLine turns(err, "forecast: smp turns (at most)");
+  parameters.progress = turns.callback();
   std::optional<ExchangeRun> exchange;
   const auto forecasts = forecast_issues(issues, models, parameters, &exchange);
   const ForecastTable table = forecast_table(*scenario, models, forecasts);

@@ -21,6 +21,8 @@ void add_model_options(CLI::App* command, statecraft::ModelParameters& parameter
       ->transform(CLI::CheckedTransformer(rules));
   command->add_option("--eu-rounds", eu.max_rounds, "expected-utility: at most this many rounds")->check(CLI::PositiveNumber)->capture_default_str();
   command->add_option("--exchange-rounds", parameters.exchange.max_rounds, "exchange: at most this many rounds")->check(CLI::PositiveNumber)->capture_default_str();
+  command->add_option("--max-work", parameters.max_work, "Refuse a model estimated above this many operations (about 1 ns each; docs/models/README.md)")
+      ->check(CLI::PositiveNumber)->capture_default_str();
 }
 
 }  // namespace

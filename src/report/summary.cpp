@@ -14,15 +14,18 @@ namespace statecraft {
 namespace {
 
 std::vector<ActorSummary> summarize_actors(const Scenario& scenario) {
-  // Shares of the sum of capabilities relative to the largest: the sum of the raw numbers can
-  // overflow (three capabilities of 1e308).
+  // Shares of the sum of capabilities scaled by a power of two that brings the largest near 1:
+  // the sum of the raw numbers can overflow (three capabilities of 1e308), and the scaling is
+  // exact, so ordinary numbers give the same shares to the last bit.
   double largest = 0, total = 0;
   for (const auto& actor : scenario.actors) largest = std::max(largest, actor.capability.value);
-  for (const auto& actor : scenario.actors) total += actor.capability.value / largest;
+  int exponent = 0;
+  std::frexp(largest, &exponent);
+  auto scaled = [&](double c) { return std::ldexp(c, -exponent); };
+  for (const auto& actor : scenario.actors) total += scaled(actor.capability.value);
   std::vector<ActorSummary> actors;
   for (const auto& actor : scenario.actors)
-    actors.push_back({actor.id, actor.name, actor.leader, actor.capability.value,
-                      total > 0 ? actor.capability.value / largest / total : 0.0});
+    actors.push_back({actor.id, actor.name, actor.leader, actor.capability.value, total > 0 ? scaled(actor.capability.value) / total : 0.0});
   return actors;
 }
 
@@ -131,7 +134,9 @@ Summary summarize(const Scenario& scenario) {
   for (const auto& issue : scenario.issues) s.issues.push_back(summarize_issue(scenario, issue));
   std::vector<std::string> models;
   for (const auto& model : bargaining_models()) models.push_back(model.name);
-  s.forecasts = forecast_table(scenario, models, forecast_issues(bargaining_issues(scenario), models));
+  ModelParameters parameters;
+  parameters.over_limit = ModelParameters::OverLimit::Skip;  // the report goes on; the note says how to run it
+  s.forecasts = forecast_table(scenario, models, forecast_issues(bargaining_issues(scenario), models, parameters));
   if (scenario.conflict) {
     s.conflict = summarize_conflict(*scenario.conflict);
     if (scenario.conflict->options.size() <= 20 && s.conflict->feasible_states.value_or(0) > 0) s.stability = stability_report(*scenario.conflict);
