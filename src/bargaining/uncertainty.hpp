@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "bargaining/forecast.hpp"
+#include "scenario/work.hpp"
 
 namespace statecraft {
 
@@ -23,6 +24,7 @@ struct UncertaintySettings {
   Jitter jitter;
   unsigned threads = 0;  // 0: every core; the result does not depend on it
   ModelParameters models;  // the models' own parameters, the same in every sample
+  Progress progress;       // samples done of all
 };
 
 struct ForecastDistribution {

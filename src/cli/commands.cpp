@@ -33,6 +33,9 @@
 #include <nlohmann/json.hpp>
 #include "scenario/load.hpp"
 #include "scenario/work.hpp"
+#include "cli/progress.hpp"
+#include <chrono>
+#include <thread>
 
 namespace statecraft::cli {
 namespace {
@@ -92,8 +95,10 @@ std::optional<Jitter> parse_jitter(const std::string& text, std::ostream& err) {
     const std::string key = item.substr(0, equals);
     double* target = key == "position" ? &jitter.position : key == "salience" ? &jitter.salience : key == "capability" ? &jitter.capability : nullptr;
     const auto value = equals == std::string::npos ? std::nullopt : parse_number(item.substr(equals + 1));
-    if (!target || !value || *value < 0) {
-      err << fmt::format("statecraft forecast: --jitter takes position=SD,salience=SD,capability=SD with SD >= 0; cannot read '{}'\n", item);
+    // A capability multiplied by exp(N(0, SD)) with SD beyond 5 leaves one actor dominating each sample (or overflows).
+    if (!target || !value || *value < 0 || (target == &jitter.capability && *value > max_capability_jitter)) {
+      err << fmt::format("statecraft forecast: --jitter takes position=SD,salience=SD,capability=SD with SD >= 0 (capability at most {:g}); "
+                         "cannot read '{}'\n", max_capability_jitter, item);
       return std::nullopt;
     }
     *target = *value;
@@ -153,6 +158,30 @@ bool write_outputs(const ForecastOptions& options, const Scenario& scenario, con
   return write_file(options.chart_file, svg, err);
 }
 
+// --samples reruns the forecast on jittered inputs, on every core: refused when that would keep more
+// forecasts than memory should hold, or take longer than allowed, as timed on the first sample.
+void refuse_costly_samples(const std::vector<BargainingIssue>& issues, const std::vector<std::string>& models,
+                           const UncertaintySettings& settings, std::uint64_t max_seconds) {
+  const double samples = static_cast<double>(settings.samples);
+  const std::size_t per_sample = issues.size() * models.size();
+  const double values = samples * static_cast<double>(per_sample);
+  if (values > max_sample_values)
+    throw WorkTooLarge(fmt::format("--samples {} would keep {:.0f} forecasts ({} per sample: issues times models)", settings.samples, values,
+                                   per_sample),
+                       values, max_sample_values);
+  ModelParameters one_thread = settings.models;
+  one_thread.threads = 1;  // as each sample runs
+  const auto started = std::chrono::steady_clock::now();
+  forecast_issues(jittered_issues(issues, settings.jitter, settings.seed, 0), models, one_thread);
+  const double per_forecast = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  const double cores = std::max(1u, std::thread::hardware_concurrency());
+  const double seconds = samples * per_forecast / cores;
+  if (seconds > static_cast<double>(max_seconds))
+    throw WorkTooLarge(fmt::format("--samples {} would take about {:.0f} seconds ({:.3g} s per forecast, on {:.0f} cores)", settings.samples,
+                                   seconds, per_forecast, cores),
+                       seconds, static_cast<double>(max_seconds), "--max-sample-seconds");
+}
+
 int forecast(const std::string& file, ForecastOptions options, std::ostream& out, std::ostream& err) {
   auto& models = options.models;
   const auto jitter = parse_jitter(options.jitter, err);
@@ -172,8 +201,13 @@ int forecast(const std::string& file, ForecastOptions options, std::ostream& out
   const ForecastTable table = forecast_table(*scenario, models, forecasts);
   if (!write_outputs(options, *scenario, issues, forecasts, err)) return bad_input;
   std::vector<ForecastDistribution> distributions;
-  if (options.samples > 0)
-    distributions = forecast_uncertainty(issues, models, {options.samples, options.seed, *jitter, 0, options.parameters});
+  if (options.samples > 0) {
+    UncertaintySettings settings{options.samples, options.seed, *jitter, 0, options.parameters, {}};
+    refuse_costly_samples(issues, models, settings, options.max_sample_seconds);
+    ProgressLine progress(err, "forecast: samples");
+    settings.progress = progress.callback();
+    distributions = forecast_uncertainty(issues, models, settings);
+  }
   if (options.format == "json") {
     nlohmann::json report{{"statecraft", STATECRAFT_VERSION},
                           {"scenario", scenario->id},
