@@ -3,12 +3,14 @@
 #include <CLI/CLI.hpp>
 #include <charconv>
 #include <cmath>
+#include <cstring>
 #include <fmt/format.h>
 #include <iostream>
 #include <limits>
 #include <map>
 
 #include "cli/commands.hpp"
+#include "cli/output.hpp"
 #include "scenario/work.hpp"
 
 namespace {
@@ -59,9 +61,7 @@ void add_model_options(CLI::App* command, statecraft::ModelParameters& parameter
       ->check(whole_number(1, max_rounds))->capture_default_str();
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
   using namespace statecraft;
   CLI::App app{"statecraft: analyse strategic standoffs between states (bargaining, conflict stability, games)", "statecraft"};
   app.set_version_flag("--version", std::string("statecraft ") + STATECRAFT_VERSION);
@@ -161,4 +161,19 @@ int main(int argc, char** argv) {
     return cli::analysis_failed;
   }
   return cli::bad_input;
+}
+
+}  // namespace
+
+// A report that did not reach stdout (a full disk, /dev/full) is a failure, whatever the command
+// returned: the last of it is only written when the buffer is flushed, at the end.
+int main(int argc, char** argv) {
+  statecraft::cli::RecordingOutput output;
+  std::streambuf* const original = std::cout.rdbuf(&output);
+  const int code = run(argc, argv);
+  std::cout.flush();
+  std::cout.rdbuf(original);
+  if (output.error() == 0) return code;
+  std::cerr << "statecraft: error: cannot write the output (" << std::strerror(output.error()) << ")\n";
+  return statecraft::cli::analysis_failed;
 }
