@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fmt/format.h>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <sys/stat.h>
 
@@ -315,6 +316,29 @@ TEST(Input, ADecideFileWithAByteOrderMarkIsReadAsDecide) {
   const auto r = run_statecraft("validate " + quoted(defect("decide-bom-misdetected.csv")));
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find(": ok (15 actors, 13 issues"), std::string::npos) << r.out;
+}
+
+}  // namespace
+}  // namespace statecraft
+
+// ---- kept as they were --------------------------------------------------------------------
+
+namespace statecraft {
+namespace {
+
+// -0 and -0.0 are zero: within [-1, 1], and every model's forecast of three actors at 0 is 0.
+TEST(Input, NegativeZeroLoadsAndValidates) {
+  const auto r = test::run_statecraft("validate " + quoted(defect("negative-zero.yaml")));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("ok (3 actors, 1 issues"), std::string::npos);
+  const auto result = load_scenario_file(defect("negative-zero.yaml"));
+  ASSERT_TRUE(result.ok());
+  EXPECT_EQ(result.scenario->issues[0].status_quo->value, 0.0);
+  const auto forecast = test::run_statecraft("forecast " + quoted(defect("negative-zero.yaml")) + " --model compromise,median --format json");
+  ASSERT_EQ(forecast.exit_code, 0) << forecast.err;
+  const auto forecasts = nlohmann::json::parse(forecast.out)["issues"][0]["forecasts"];
+  EXPECT_EQ(forecasts["compromise"].get<double>(), 0.0);
+  EXPECT_EQ(forecasts["median"].get<double>(), 0.0);  // -0.0 == 0.0
 }
 
 }  // namespace

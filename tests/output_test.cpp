@@ -3,11 +3,14 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "report/trajectory.hpp"
+#include "scenario/diagnostics.hpp"
 #include "test_support.hpp"
 
 namespace statecraft {
@@ -68,6 +71,82 @@ TEST(Output, ValidateKeepsItsLinesInStepWithTheErrors) {
   const auto error = text.find("/nonexistent: error");
   const auto second_ok = text.find(": ok (", first_ok + 1);
   EXPECT_TRUE(first_ok < error && error < second_ok && second_ok != std::string::npos) << text;
+}
+
+// ---- control characters ------------------------------------------------------------------
+
+bool has_control_characters(const std::string& text) {
+  return std::any_of(text.begin(), text.end(), [](char c) { return (static_cast<unsigned char>(c) < 0x20 && c != '\n') || c == 0x7F; });
+}
+
+// Its title and a name, written with YAML escapes, cleared the screen, made text blink and set
+// the window title when analysed, and made the chart invalid XML.
+TEST(Output, ControlCharactersFromEscapesAreRefusedAtTheirText) {
+  const std::string file = "'" + test::source_path("tests/data/defects/terminal-escapes.yaml") + "'";
+  const auto r = run_statecraft("analyze " + file);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(r.out.empty());
+  EXPECT_NE(r.err.find("terminal-escapes.yaml:3:8: error: title contains the control character U+001B; "
+                       "text may hold tabs and line breaks but no other control characters"),
+            std::string::npos)
+      << r.err;
+  EXPECT_NE(r.err.find("terminal-escapes.yaml:5:20: error: name contains the control character U+001B"), std::string::npos) << r.err;
+  EXPECT_FALSE(has_control_characters(r.err));
+  const auto chart = run_statecraft("forecast " + file + " --chart /dev/null");
+  EXPECT_EQ(chart.exit_code, 2);
+  EXPECT_FALSE(has_control_characters(chart.out + chart.err));
+}
+
+TEST(Output, MessagesQuotingTheFileShowControlCharactersByTheirCode) {
+  const auto result = test::load_text("statecraft: 1\nid: q\ntitle: q\nactors: [{id: AA, name: a, capability: 1}]\n\"\\e]0;x\\a\": 1\n");
+  ASSERT_EQ(result.diagnostics.size(), 1u);
+  EXPECT_EQ(format_diagnostic(result.diagnostics.all()[0]),
+            "test.yaml:5:1: error: unknown key '<U+001B>]0;x<U+0007>' in the scenario (allowed: statecraft, id, title, date, summary, sources, "
+            "actors, issues, conflict, games)");
+}
+
+TEST(Output, ControlCharactersInAGmcrFilesNamesAreRefused) {
+  std::string text = test::read_file(test::source_path("tests/data/gmcr/Prisoners.gmcr"));
+  text.replace(text.find("Prisoner One"), 12, "Prisoner\\u001b[2J One");
+  const auto file = std::filesystem::temp_directory_path() / ("statecraft-output-" + std::to_string(::getpid()) + ".gmcr");
+  std::ofstream(file) << text;
+  const auto result = load_scenario_file(file);
+  std::filesystem::remove(file);
+  ASSERT_EQ(result.diagnostics.size(), 1u);
+  EXPECT_NE(result.diagnostics.all()[0].message.find("the name of decision maker 'Prisoner"), std::string::npos);
+  EXPECT_NE(result.diagnostics.all()[0].message.find("contains the control character U+001B"), std::string::npos);
+}
+
+bool well_formed_xml(const std::string& text) {
+  const auto file = std::filesystem::temp_directory_path() / ("statecraft-output-" + std::to_string(::getpid()) + ".svg");
+  std::ofstream(file, std::ios::binary) << text;
+  const bool ok = std::system(("xmllint --noout '" + file.string() + "' 2>/dev/null").c_str()) == 0;
+  std::filesystem::remove(file);
+  return ok;
+}
+
+// XML's five special characters in a name, through the command line: the chart still parses.
+TEST(Output, TheChartIsXmlWhateverTheNames) {
+  if (std::system("command -v xmllint > /dev/null 2>&1") != 0) GTEST_SKIP() << "xmllint (Debian package libxml2-utils) is not installed";
+  const auto dir = std::filesystem::temp_directory_path() / ("statecraft-output-chart-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  const auto scenario = dir / "names.yaml", chart = dir / "chart.svg";
+  std::ofstream(scenario) << "statecraft: 1\nid: names\ntitle: \"<&\\\"'>\"\nactors:\n"
+                             "  - {id: AA, name: \"A <&> \\\"a\\\" 'b'\", capability: 1}\n  - {id: BB, name: b, capability: 2}\n"
+                             "issues:\n  - id: i\n    name: \"Tom & Jerry's <\\\"deal\\\">\"\n    scale: [0, 100]\n"
+                             "    stances: {AA: {position: 0, salience: 0.5}, BB: {position: 100, salience: 0.9}}\n";
+  const auto r = run_statecraft("forecast '" + scenario.string() + "' --model expected-utility,smp --chart '" + chart.string() + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const std::string svg = test::read_file(chart.string());
+  EXPECT_NE(svg.find(">Tom &amp; Jerry&apos;s &lt;&quot;deal&quot;&gt;</text>"), std::string::npos) << svg.substr(0, 400);
+  EXPECT_TRUE(well_formed_xml(svg));
+  std::filesystem::remove_all(dir);
+  // And control characters, had validation let any through: replaced, so that it stays XML.
+  const BargainingIssue issue{"i", 0, 100, std::nullopt, {{"AA", 0, 0.5, 1}, {"BB", 100, 0.9, 2}}};
+  IssueForecast forecast{"i", "smp", 50.0, "", {{0, 100}, {25, 75}, {50, 50}}};
+  const std::string dirty = trajectory_svg(issue, "a\x1b[2J b\a c\xc2\x9b" "d", {forecast});
+  EXPECT_NE(dirty.find(">a\uFFFD[2J b\uFFFD c\uFFFDd</text>"), std::string::npos) << dirty.substr(0, 400);
+  EXPECT_TRUE(well_formed_xml(dirty));
 }
 
 }  // namespace
