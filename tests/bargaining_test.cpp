@@ -156,7 +156,7 @@ TEST(Uncertainty, QuantilesInterpolateBetweenOrderStatistics) {
 
 TEST(Uncertainty, ResultForASeedDoesNotDependOnTheThreadCount) {
   const std::vector<std::string> models{"compromise", "median", "nash"};
-  UncertaintySettings one{501, 42, Jitter{}, 1};
+  UncertaintySettings one{501, 42, Jitter{}, 1, {}};
   UncertaintySettings three = one;
   three.threads = 3;
   const auto a = forecast_uncertainty(two_issues(), models, one);
@@ -174,7 +174,7 @@ TEST(Uncertainty, ResultForASeedDoesNotDependOnTheThreadCount) {
 TEST(Uncertainty, NoJitterGivesThePointForecast) {
   const auto issues = two_issues();
   const auto point = forecast_issues(issues, {"compromise", "median"});
-  const auto d = forecast_uncertainty(issues, {"compromise", "median"}, {20, 1, Jitter{0, 0, 0}, 2});
+  const auto d = forecast_uncertainty(issues, {"compromise", "median"}, {20, 1, Jitter{0, 0, 0}, 2, {}});
   for (std::size_t i = 0; i < d.size(); ++i) {
     EXPECT_DOUBLE_EQ(d[i].p05, *point[i].position);
     EXPECT_DOUBLE_EQ(d[i].p95, *point[i].position);

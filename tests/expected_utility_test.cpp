@@ -64,7 +64,8 @@ TEST(ExpectedUtility, MediansOfScholzEtAlTable2) {
   // Table 2 (Q = 1) prints the median by round to one decimal, apparently truncated:
   // 8.4, 9.9, 9.9, 9.9, 9.9, 7.4, 8.8, 9.6. Ours agree in every round but the second, where we
   // get 9.61. No reading of the paper we tried gives 9.9 there while keeping the other rounds
-  // (docs/models/expected-utility.md); an independent replication (Velev 2014) agrees with ours.
+  // (docs/models/expected-utility.md); an independent replication (J. Velev's 2014 Python program, GitHub
+  // jmckib/bdm-scholz-expected-utility-model) agrees with ours.
   const std::vector<double> table2{8.4, 9.9, 9.9, 9.9, 9.9, 7.4, 8.8, 9.6};
   const auto run = run_expected_utility(emission_case(), fixed_rounds(8));
   ASSERT_EQ(run.rounds.size(), 8u);
@@ -117,6 +118,21 @@ TEST(ExpectedUtility, PaperProbabilityIsAvailable) {
     EXPECT_GE(round.median, 4);
     EXPECT_LE(round.median, 10);
   }
+}
+
+TEST(ExpectedUtility, AnExactMedianTieGivesTheMidpointAsTheMedianModelDoes) {
+  // Weights c·s: 0.5 at 10, 0.25 at 30, 0.25 at 60; total 1. Exactly half lies at 10 and half at
+  // 30 or above, so 10 and 30 both beat 60 and tie with each other: the midpoint, 20, as the
+  // median model gives. The old rule took the lower position, 10, which on the mirrored scale
+  // (100 − x) became 70 instead of 100 − 10 = 90.
+  const std::vector<SpatialActor> actors{{"A", 10, 0.5, 1}, {"B", 30, 0.25, 1}, {"C", 60, 0.5, 0.5}};
+  std::vector<SpatialActor> mirrored = actors;
+  for (auto& a : mirrored) a.position = 100 - a.position;
+  EXPECT_EQ(run_expected_utility(actors).initial_median, 20);
+  EXPECT_EQ(run_expected_utility(mirrored).initial_median, 80);
+  EXPECT_EQ(condorcet_position(actors, {10, 30, 60}), *weighted_median(actors));
+  // Half and half between two actors: the midpoint.
+  EXPECT_EQ(condorcet_position({{"A", 0, 1, 1}, {"B", 100, 1, 1}}, {0, 100}), 50);
 }
 
 TEST(ExpectedUtility, ConsensusStaysPut) {

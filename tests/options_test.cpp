@@ -110,9 +110,8 @@ TEST(Options, TheSamplesReportTheirProgress) {
   UncertaintySettings settings;
   settings.samples = 40;
   settings.threads = 1;
-  settings.progress = [&](std::uint64_t done, std::uint64_t total) { calls.emplace_back(done, total); };
   const BargainingIssue issue{"i", 0, 100, std::nullopt, {{"A", 0, 0.5, 1}, {"B", 100, 0.5, 1}}};
-  forecast_uncertainty({issue}, {"compromise"}, settings);
+  forecast_uncertainty({issue}, {"compromise"}, settings, [&](std::uint64_t done, std::uint64_t total) { calls.emplace_back(done, total); });
   ASSERT_EQ(calls.size(), 40u);
   using Call = std::pair<std::uint64_t, std::uint64_t>;
   for (std::size_t k = 0; k < calls.size(); ++k) EXPECT_EQ(calls[k], Call(k, 40));

@@ -31,7 +31,7 @@ std::vector<ModelScore> backtest(const std::vector<BacktestCase>& cases, const s
     if (!errors.empty()) {
       const auto n = static_cast<double>(errors.size());
       score.mean_absolute_error = std::accumulate(errors.begin(), errors.end(), 0.0) / n;
-      std::mt19937_64 engine(seed + m);
+      std::mt19937_64 engine(named_seed(seed, models[m]));
       std::vector<double> means;
       for (std::size_t b = 0; b < bootstrap_samples; ++b) {
         double total = 0;

@@ -21,7 +21,9 @@ struct IssueState {
   double weight = 0;              // Σ c·s, fixed for the run
   double outcome = 0;
 
-  double to_scale(double x) const { return low + x * (high - low) / 100; }
+  double to_scale(double x) const { return std::clamp(low + x * (high - low) / 100, low, high); }
+  // No outcome where nobody weighs on the issue (rather than the scale's low end).
+  double reported_outcome() const { return weight > 0 ? to_scale(outcome) : NAN; }
   void update_outcome() {
     double weighted = 0;
     for (std::size_t a = 0; a < position.size(); ++a)
@@ -74,7 +76,7 @@ class Process {
 
   ExchangeRun run() {
     ExchangeRun out;
-    for (const auto& s : issues_) out.initial_outcome.push_back(s.to_scale(s.outcome));
+    for (const auto& s : issues_) out.initial_outcome.push_back(s.reported_outcome());
     for (int round = 0; round < settings_.max_rounds; ++round) {
       std::vector<std::vector<double>> start;
       for (const auto& s : issues_) start.push_back(s.position);
@@ -109,7 +111,7 @@ class Process {
     }
     for (std::size_t d = 0; d < issues_.size(); ++d) {
       const auto& s = issues_[d];
-      round.outcome.push_back(s.to_scale(s.outcome));
+      round.outcome.push_back(s.reported_outcome());
       std::vector<double> positions;
       for (std::size_t a : s.actors) positions.push_back(s.to_scale(s.position[a]));
       round.positions.push_back(std::move(positions));

@@ -44,7 +44,7 @@ struct ExecutedExchange {
 
 struct ExchangeRound {
   std::vector<ExecutedExchange> exchanges;    // in the order carried out
-  std::vector<double> outcome;                // per issue, on the positions voted with, on its scale
+  std::vector<double> outcome;                // per issue, on the positions voted with, on its scale; NaN without weight
   std::vector<std::vector<double>> positions;  // [issue][actor in issue order] voted with
 };
 

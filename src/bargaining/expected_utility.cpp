@@ -2,9 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <limits>
-#include <map>
-#include <optional>
 
 namespace statecraft {
 namespace {
@@ -194,20 +191,9 @@ double weighted_mean_of(const std::vector<SpatialActor>& actors, const std::vect
 }  // namespace
 
 double condorcet_position(const std::vector<SpatialActor>& actors, const std::vector<double>& positions) {
-  std::vector<double> candidates = positions;
-  std::sort(candidates.begin(), candidates.end());
-  candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-  double best = candidates.front(), best_cost = std::numeric_limits<double>::infinity();
-  for (double p : candidates) {
-    double cost = 0;
-    for (std::size_t i = 0; i < actors.size(); ++i) cost += actors[i].capability * actors[i].salience * std::abs(positions[i] - p);
-    // Relative tolerance: equal costs summed in another order must tie.
-    if (cost < best_cost * (1 - 1e-12)) {
-      best = p;
-      best_cost = cost;
-    }
-  }
-  return best;
+  std::vector<SpatialActor> moved = actors;
+  for (std::size_t i = 0; i < moved.size(); ++i) moved[i].position = positions[i];
+  return weighted_median(moved).value_or(NAN);
 }
 
 ExpectedUtilityRun run_expected_utility(const std::vector<SpatialActor>& actors, const ExpectedUtilitySettings& settings) {

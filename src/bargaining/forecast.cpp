@@ -1,5 +1,6 @@
 #include "bargaining/forecast.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "bargaining/exchange.hpp"
@@ -14,6 +15,21 @@
 
 namespace statecraft {
 namespace {
+
+constexpr const char* no_weight = "no actor has both capability and salience";
+
+bool has_weight(const BargainingIssue& issue) {
+  return std::any_of(issue.actors.begin(), issue.actors.end(), [](const SpatialActor& a) { return a.capability > 0 && a.salience > 0; });
+}
+
+// A weighted mean of points on the scale can round past its end (2030.0000000000002 on
+// [1990, 2030]); forecasts and every round's positions are kept on it.
+void keep_on_scale(IssueForecast& f, const BargainingIssue& issue) {
+  if (f.position) f.position = std::clamp(*f.position, issue.low, issue.high);
+  for (auto& round : f.rounds)
+    for (double& x : round)
+      if (!std::isnan(x)) x = std::clamp(x, issue.low, issue.high);
+}
 
 // The Spatial Model of Politics runs once over all issues together, as KTAB's dimensions:
 // * an actor's capability is the mean of its capabilities on the issues where it has a stance
@@ -60,7 +76,7 @@ std::vector<IssueForecast> run_smp_jointly(const std::vector<BargainingIssue>& i
   }
   std::vector<IssueForecast> out;
   if (actors.empty()) {
-    for (const auto& issue : issues) out.push_back({issue.id, "smp", std::nullopt, "no actor has both capability and salience", {}});
+    for (const auto& issue : issues) out.push_back({issue.id, "smp", std::nullopt, no_weight, {}});
     return out;
   }
   SmpSettings settings;
@@ -94,7 +110,7 @@ std::vector<IssueForecast> run_exchange_jointly(const std::vector<BargainingIssu
   const auto forecast = run.forecast();
   std::vector<IssueForecast> out;
   for (std::size_t d = 0; d < issues.size(); ++d) {
-    IssueForecast f{issues[d].id, "exchange", forecast[d], {}, {}};
+    IssueForecast f{issues[d].id, "exchange", std::isnan(forecast[d]) ? std::nullopt : std::optional<double>(forecast[d]), {}, {}};
     std::vector<double> start;
     for (const auto& a : issues[d].actors) start.push_back(a.position);
     f.rounds.push_back(start);
@@ -143,7 +159,7 @@ IssueForecast run(const std::string& model, const BargainingIssue& issue, const 
   } else {
     throw std::invalid_argument("unknown bargaining model '" + model + "'");
   }
-  if (!f.position && f.explanation.empty()) f.explanation = "no actor has both capability and salience";
+  if (!f.position && f.explanation.empty()) f.explanation = no_weight;
   return f;
 }
 
@@ -172,19 +188,30 @@ std::vector<IssueForecast> forecast_issues(const std::vector<BargainingIssue>& i
                                            const std::vector<std::string>& models, const ModelParameters& parameters,
                                            std::optional<ExchangeRun>* exchange_run) {
   // by_model[m][i]: model m on issue i; joint models run once over every issue.
+  // The exchange model and the per-issue models compare capabilities within an issue; smp
+  // averages an actor's capabilities across issues, so it needs one unit for all of them.
+  std::vector<BargainingIssue> each_relative;
+  for (const auto& issue : issues) each_relative.push_back(with_relative_capabilities({issue}).front());
   std::vector<std::vector<IssueForecast>> by_model;
   for (const auto& model : models) {
     if (model == "smp" || model == "exchange") {
-      by_model.push_back(model == "smp" ? run_smp_jointly(issues, parameters.threads) : run_exchange_jointly(issues, parameters.exchange, exchange_run));
+      by_model.push_back(model == "smp" ? run_smp_jointly(with_relative_capabilities(issues), parameters.threads)
+                                        : run_exchange_jointly(each_relative, parameters.exchange, exchange_run));
       continue;
     }
     std::vector<IssueForecast> per_issue;
-    for (const auto& issue : issues) per_issue.push_back(run(model, issue, parameters));
+    for (const auto& issue : each_relative) per_issue.push_back(run(model, issue, parameters));
     by_model.push_back(std::move(per_issue));
   }
   std::vector<IssueForecast> out;
   for (std::size_t i = 0; i < issues.size(); ++i)
-    for (auto& model : by_model) out.push_back(std::move(model[i]));
+    for (auto& model : by_model) {
+      IssueForecast& f = model[i];
+      // Nothing weighs on such an issue; the joint models would report where it started.
+      if (!has_weight(issues[i])) f = {f.issue, f.model, std::nullopt, no_weight, {}};
+      keep_on_scale(f, issues[i]);
+      out.push_back(std::move(f));
+    }
   return out;
 }
 

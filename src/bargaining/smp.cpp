@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <optional>
 #include <stdexcept>
 #include <thread>
@@ -331,7 +332,7 @@ void check_inputs(const std::vector<SmpActor>& actors) {
   for (const auto& a : actors) {
     if (a.position.size() != dims || a.salience.size() != dims)
       throw std::invalid_argument("smp: actor " + a.id + " has a position or salience of the wrong dimension");
-    if (!(a.capability > 0)) throw std::invalid_argument("smp: actor " + a.id + " needs a capability above 0");
+    if (!(a.capability > 0 && std::isfinite(a.capability))) throw std::invalid_argument("smp: actor " + a.id + " needs a finite capability above 0");
     double total = 0.0;
     for (std::size_t d = 0; d < dims; ++d) {
       if (!(a.position[d] >= 0 && a.position[d] <= 1) || !(a.salience[d] >= 0 && a.salience[d] <= 1))
@@ -344,8 +345,16 @@ void check_inputs(const std::vector<SmpActor>& actors) {
 
 }  // namespace
 
-SmpRun run_smp(const std::vector<SmpActor>& actors, const SmpSettings& settings) {
-  check_inputs(actors);
+SmpRun run_smp(const std::vector<SmpActor>& input, const SmpSettings& settings) {
+  check_inputs(input);
+  // KTAB's coalition floors (1e-8, 1e-10) are absolute, so smpc's answers change with the unit of
+  // the capabilities (all multiplied by 1e-8, the floors outweigh the votes). Divided by the
+  // largest, the floors are relative to the strongest actor and only ratios matter; KTAB's own
+  // reference runs come out the same either way.
+  std::vector<SmpActor> actors = input;
+  double largest = 0;
+  for (const auto& a : actors) largest = std::max(largest, a.capability);
+  for (auto& a : actors) a.capability = std::max(a.capability / largest, std::numeric_limits<double>::min());
   const std::size_t dims = actors.front().position.size();
   std::vector<double> total_salience;
   std::vector<double> x;

@@ -20,7 +20,7 @@ namespace statecraft {
 
 struct SmpActor {
   std::string id;
-  double capability = 0;           // > 0, any scale
+  double capability = 0;           // > 0, finite, any unit: only ratios matter
   std::vector<double> position;    // per dimension, in [0, 1]
   std::vector<double> salience;    // per dimension, in [0, 1], summing to at most 1, not all 0
 };

@@ -1,6 +1,7 @@
 #include "bargaining/spatial.hpp"
 
 #include <algorithm>
+#include <limits>
 
 namespace statecraft {
 
@@ -16,6 +17,17 @@ BargainingIssue bargaining_issue(const Scenario& scenario, const Issue& issue) {
     out.actors.push_back({stance.actor, stance.position.value, stance.salience.value, capability});
   }
   return out;
+}
+
+std::vector<BargainingIssue> with_relative_capabilities(std::vector<BargainingIssue> issues) {
+  double largest = 0;
+  for (const auto& issue : issues)
+    for (const auto& a : issue.actors) largest = std::max(largest, a.capability);
+  if (!(largest > 0)) return issues;
+  for (auto& issue : issues)
+    for (auto& a : issue.actors)
+      if (a.capability > 0) a.capability = std::max(a.capability / largest, std::numeric_limits<double>::min());
+  return issues;
 }
 
 std::optional<double> weighted_mean(const std::vector<SpatialActor>& actors) {

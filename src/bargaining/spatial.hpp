@@ -27,6 +27,13 @@ struct BargainingIssue {
 
 BargainingIssue bargaining_issue(const Scenario& scenario, const Issue& issue);
 
+// Only the ratios of capabilities matter to every model, so the models see them divided by the
+// largest one among `issues` (which becomes 1): then no sum of c·s·x can overflow, however large
+// the numbers written, and a model's absolute thresholds (KTAB's coalition floors) weigh the same
+// whatever the capabilities' unit. A positive capability stays positive: a ratio below the
+// smallest normal double (about 2.2e-308) is raised to it.
+std::vector<BargainingIssue> with_relative_capabilities(std::vector<BargainingIssue> issues);
+
 // The compromise model: the capability-and-salience-weighted mean Σc·s·x / Σc·s
 // (van den Bos 1991; Achen 2006, "Evaluating political decision-making models", eq. 1).
 // Empty when no actor has both capability and salience.

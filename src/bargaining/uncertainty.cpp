@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <limits>
 #include <numeric>
 #include <random>
 #include <thread>
@@ -38,14 +39,23 @@ class NormalSource {
 std::vector<BargainingIssue> jittered_issues(const std::vector<BargainingIssue>& issues, const Jitter& jitter,
                                              std::uint64_t seed, std::uint64_t index) {
   NormalSource normal(mix(seed ^ mix(index)));
-  std::vector<BargainingIssue> copy = issues;
+  // Relative capabilities (at most 1), so that the noise cannot carry one past the largest double.
+  std::vector<BargainingIssue> copy = with_relative_capabilities(issues);
   for (auto& issue : copy)
     for (auto& a : issue.actors) {
       a.position = std::clamp(a.position + jitter.position * normal(), issue.low, issue.high);
       a.salience = std::clamp(a.salience + jitter.salience * normal(), 0.0, 1.0);
-      a.capability *= std::exp(jitter.capability * normal());
+      const double factor = std::exp(jitter.capability * normal());
+      if (a.capability > 0)
+        a.capability = std::clamp(a.capability * factor, std::numeric_limits<double>::min(), std::numeric_limits<double>::max());
     }
   return copy;
+}
+
+std::uint64_t named_seed(std::uint64_t seed, std::string_view name) {
+  std::uint64_t hash = 0xCBF29CE484222325ULL;  // FNV-1a (Fowler, Noll & Vo): the same on every platform, unlike std::hash
+  for (const char c : name) hash = (hash ^ static_cast<unsigned char>(c)) * 0x100000001B3ULL;
+  return mix(seed ^ mix(hash));
 }
 
 double quantile(const std::vector<double>& sorted, double q) {
@@ -58,7 +68,7 @@ double quantile(const std::vector<double>& sorted, double q) {
 
 std::vector<ForecastDistribution> forecast_uncertainty(const std::vector<BargainingIssue>& issues,
                                                        const std::vector<std::string>& models,
-                                                       const UncertaintySettings& settings) {
+                                                       const UncertaintySettings& settings, const Progress& progress) {
   const std::size_t cells = issues.size() * models.size();
   // samples × cells, filled by sample index so the thread count cannot change the result.
   std::vector<double> values(settings.samples * cells, NAN);
@@ -66,7 +76,7 @@ std::vector<ForecastDistribution> forecast_uncertainty(const std::vector<Bargain
   auto work = [&](std::size_t first, std::size_t last) {
     const bool reports = first == 0;  // one thread reports for all: Progress need not be thread-safe
     for (std::size_t sample = first; sample < last; ++sample) {
-      if (reports) report_progress(settings.progress, done, settings.samples);
+      if (reports) report_progress(progress, done, settings.samples);
       ModelParameters one_thread = settings.models;
       one_thread.threads = 1;  // the samples already use every core
       const auto forecasts = forecast_issues(jittered_issues(issues, settings.jitter, settings.seed, sample), models, one_thread);

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "bargaining/forecast.hpp"
@@ -24,7 +25,6 @@ struct UncertaintySettings {
   Jitter jitter;
   unsigned threads = 0;  // 0: every core; the result does not depend on it
   ModelParameters models;  // the models' own parameters, the same in every sample
-  Progress progress;       // samples done of all
 };
 
 struct ForecastDistribution {
@@ -42,10 +42,14 @@ struct ForecastDistribution {
 std::vector<BargainingIssue> jittered_issues(const std::vector<BargainingIssue>& issues, const Jitter& jitter,
                                              std::uint64_t seed, std::uint64_t index);
 
-// Distributions issue by issue, models in the order given.
+// Distributions issue by issue, models in the order given; `progress` counts the samples done.
 std::vector<ForecastDistribution> forecast_uncertainty(const std::vector<BargainingIssue>& issues,
                                                        const std::vector<std::string>& models,
-                                                       const UncertaintySettings& settings);
+                                                       const UncertaintySettings& settings, const Progress& progress = {});
+
+// The seed of one named use of a seed (a model's bootstrap, say): the same seed and name always
+// give the same stream, whatever else runs beside it.
+std::uint64_t named_seed(std::uint64_t seed, std::string_view name);
 
 // The q-quantile of sorted values, interpolating linearly between order statistics
 // (Hyndman & Fan 1996, definition 7, the default of R and NumPy).

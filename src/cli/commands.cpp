@@ -1,5 +1,7 @@
 #include "cli/commands.hpp"
 
+#include "cli/graphviz.hpp"
+
 #include <algorithm>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -18,7 +20,6 @@
 #include "conflict/states.hpp"
 #include <cerrno>
 #include <cstdio>
-#include <cstdlib>
 #include <cstring>
 #include "report/exchange_report.hpp"
 #include "bargaining/exchange.hpp"
@@ -214,11 +215,10 @@ int forecast(const std::string& file, ForecastOptions options, std::ostream& out
   if (const int written = write_outputs(options, *scenario, issues, forecasts, err); written != ok) return written;
   std::vector<ForecastDistribution> distributions;
   if (options.samples > 0) {
-    UncertaintySettings settings{options.samples, options.seed, *jitter, 0, options.parameters, {}};
+    const UncertaintySettings settings{options.samples, options.seed, *jitter, 0, options.parameters};
     refuse_costly_samples(issues, models, settings, options.max_sample_seconds);
     ProgressLine progress(err, "forecast: samples");
-    settings.progress = progress.callback();
-    distributions = forecast_uncertainty(issues, models, settings);
+    distributions = forecast_uncertainty(issues, models, settings, progress.callback());
   }
   if (options.format == "json") {
     nlohmann::json report{{"statecraft", STATECRAFT_VERSION},
@@ -302,7 +302,8 @@ int import_scenario(const std::string& file, std::ostream& out, std::ostream& er
   return ok;
 }
 
-// Writes the transition graph: dot text, or an SVG drawn by Graphviz's `dot`.
+// Writes the transition graph: dot text, or an SVG drawn by Graphviz's `dot`. Only the named
+// file is written, and only once there is something to write.
 bool write_graph(const Conflict& conflict, const std::string& graph_file, std::ostream& err) {
   const std::string dot = transition_graph_dot(conflict);
   if (dot.empty()) {
@@ -310,13 +311,12 @@ bool write_graph(const Conflict& conflict, const std::string& graph_file, std::o
     return false;
   }
   if (std::filesystem::path(graph_file).extension() != ".svg") return write_file(graph_file, dot, err);
-  const std::string dot_file = graph_file + ".dot";
-  if (!write_file(dot_file, dot, err)) return false;
-  const std::string command = "dot -Tsvg '" + dot_file + "' -o '" + graph_file + "' 2>/dev/null";
-  const bool drawn = std::system(command.c_str()) == 0;
-  std::filesystem::remove(dot_file);
-  if (!drawn) err << "statecraft stability: drawing an .svg needs Graphviz's dot (apt-get install graphviz); write a .dot file instead\n";
-  return drawn;
+  const auto svg = render_svg(dot);
+  if (const auto* failure = std::get_if<GraphvizError>(&svg)) {
+    err << "statecraft stability: " << failure->message << '\n';
+    return false;
+  }
+  return write_file(graph_file, std::get<std::string>(svg), err);
 }
 
 int stability(const std::string& file, const std::string& format, bool full_table, const std::string& graph_file,

@@ -2,20 +2,27 @@
 
 #include <fmt/format.h>
 
+#include <unistd.h>
+
+#include <iostream>
 #include <ostream>
 
 namespace statecraft::cli {
 
 namespace {
 constexpr auto quiet_start = std::chrono::seconds(1);
-constexpr auto refresh = std::chrono::milliseconds(250);
+constexpr std::chrono::milliseconds refresh_on_terminal{250};
+constexpr std::chrono::milliseconds refresh_in_log{5000};
 }  // namespace
 
 ProgressLine::ProgressLine(std::ostream& err, std::string job)
-    : err_(err), job_(std::move(job)), start_(std::chrono::steady_clock::now()) {}
+    : err_(err),
+      job_(std::move(job)),
+      start_(std::chrono::steady_clock::now()),
+      terminal_(&err == &std::cerr && ::isatty(STDERR_FILENO)) {}
 
 ProgressLine::~ProgressLine() {
-  if (shown_) err_ << "\r\033[K" << std::flush;
+  if (shown_ && terminal_) err_ << "\r\033[K" << std::flush;
 }
 
 Progress ProgressLine::callback() {
@@ -23,7 +30,9 @@ Progress ProgressLine::callback() {
 }
 
 void ProgressLine::update(std::uint64_t done, std::uint64_t total) {
+  const std::lock_guard lock(mutex_);  // engines may report from several threads
   const auto now = std::chrono::steady_clock::now();
+  const auto refresh = terminal_ ? refresh_on_terminal : refresh_in_log;
   if (now - start_ < quiet_start || (shown_ && now - last_shown_ < refresh)) return;
   const double elapsed = std::chrono::duration<double>(now - start_).count();
   std::string line = fmt::format("{}: {} of {}", job_, done, total);
@@ -31,7 +40,8 @@ void ProgressLine::update(std::uint64_t done, std::uint64_t total) {
     const double remaining = elapsed * static_cast<double>(total - done) / static_cast<double>(done);
     line += fmt::format(" ({:.0f}%, about {:.0f} s left)", 100.0 * static_cast<double>(done) / static_cast<double>(total), remaining);
   }
-  err_ << "\r\033[K" << line << std::flush;
+  if (terminal_) err_ << "\r\033[K" << line << std::flush;
+  else err_ << line << '\n' << std::flush;
   shown_ = true;
   last_shown_ = now;
 }

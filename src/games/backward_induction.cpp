@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <map>
 
+#include "games/rational.hpp"
+
 namespace statecraft {
 namespace {
 
@@ -21,14 +23,14 @@ class Solver {
 
   // `after`: who moved last before this node ("" at the root or after chance alone);
   // `history`: every move so far with its mover.
-  std::vector<double> solve(const GameNode& node, const std::string& where, const std::string& after, const std::vector<std::string>& history) {
+  std::vector<mpq_class> solve(const GameNode& node, const std::string& where, const std::string& after, const std::vector<std::string>& history) {
     if (node.kind == GameNode::Kind::Terminal) {
-      std::vector<double> v;
-      for (const auto& n : node.payoffs.values) v.push_back(n.value);
-      v.resize(g_.players.size(), 0.0);
+      std::vector<mpq_class> v;
+      for (const auto& n : node.payoffs.values) v.push_back(exact_number(n));
+      v.resize(g_.players.size(), 0);
       return v;
     }
-    std::vector<std::vector<double>> values;
+    std::vector<std::vector<mpq_class>> values;
     for (std::size_t m = 0; m < node.children.size(); ++m) {
       auto longer = history;
       longer.push_back((node.kind == GameNode::Kind::Decision ? node.player + " " : std::string("chance: ")) + node.moves[m]);
@@ -36,9 +38,9 @@ class Solver {
                              node.kind == GameNode::Kind::Decision ? node.player : after, longer));
     }
     if (node.kind == GameNode::Kind::Chance) {
-      std::vector<double> v(g_.players.size(), 0.0);
+      std::vector<mpq_class> v(g_.players.size(), 0);
       for (std::size_t m = 0; m < values.size(); ++m)
-        for (std::size_t p = 0; p < v.size(); ++p) v[p] += node.probabilities[m].value * values[m][p];
+        for (std::size_t p = 0; p < v.size(); ++p) v[p] += exact_number(node.probabilities[m]) * values[m][p];
       return v;
     }
     const std::size_t p = player_index(g_, node.player);

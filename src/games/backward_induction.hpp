@@ -5,6 +5,7 @@
 // responder and someone else, compared with the responder's own best move there, is a threat that
 // fails subgame perfection: when it came to it, the responder would not carry it out.
 
+#include <gmpxx.h>
 #include <string>
 #include <vector>
 
@@ -17,7 +18,7 @@ struct TreeDecision {
   std::vector<std::string> history;  // the same moves with their movers: "RUS stall", "chance: war"
   std::string player;
   std::string choice;  // the move backward induction picks (the first among equals)
-  std::vector<double> value;  // per player, the subgame's value
+  std::vector<mpq_class> value;  // per player, the subgame's value
 };
 
 struct NonCredibleThreat {
@@ -25,7 +26,7 @@ struct NonCredibleThreat {
   std::string player;
   std::string move;          // the threatened move
   std::string instead;       // what the player would do when it came to it
-  double cost_to_player = 0;  // its payoff given up by carrying out the threat
+  mpq_class cost_to_player;  // its payoff given up by carrying out the threat
 };
 
 // A response that hurts another player compared with one of the responder's alternatives, and
@@ -41,7 +42,7 @@ struct CredibleThreat {
 
 struct BackwardInduction {
   bool perfect_information = true;  // false: information sets join nodes; nothing else is set
-  std::vector<double> value;        // per player, at the root
+  std::vector<mpq_class> value;     // per player, at the root
   std::vector<std::string> path;    // "PLAYER move" along the equilibrium path
   std::vector<TreeDecision> decisions;  // every decision node, in tree order
   std::vector<NonCredibleThreat> threats;

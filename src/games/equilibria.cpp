@@ -10,7 +10,7 @@ std::vector<std::vector<std::size_t>> pure_nash_equilibria(const StrategicGame& 
     std::vector<std::size_t> choice = game.profile_choice(index);
     bool stable = true;
     for (std::size_t p = 0; p < game.players.size() && stable; ++p) {
-      const double current = game.payoffs[index][p];
+      const mpq_class& current = game.payoffs[index][p];
       const std::size_t own = choice[p];
       for (std::size_t s = 0; s < game.strategies[p].size() && stable; ++s) {
         choice[p] = s;
@@ -34,7 +34,7 @@ std::vector<std::vector<std::size_t>> iterated_strict_dominance(const StrategicG
     while (true) {
       for (std::size_t q = 0; q < n; ++q) choice[q] = q == p ? 0 : alive[q][position[q]];
       choice[p] = better;
-      const double a = game.payoff(choice, p);
+      const mpq_class& a = game.payoff(choice, p);
       choice[p] = worse;
       if (!(a > game.payoff(choice, p))) return false;
       std::size_t q = 0;

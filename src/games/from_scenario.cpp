@@ -3,11 +3,13 @@
 #include <algorithm>
 #include <map>
 
+#include "games/rational.hpp"
+
 namespace statecraft {
 
 StrategicGame strategic_game_of(const Game& game) {
   StrategicGame g{game.title.empty() ? game.id : game.title, game.players, game.strategies, {}};
-  g.payoffs.assign(g.profile_count(), std::vector<double>(game.players.size(), 0.0));
+  g.payoffs.assign(g.profile_count(), std::vector<mpq_class>(game.players.size(), 0));
   for (std::size_t index = 0; index < game.outcomes.size(); ++index) {
     std::vector<std::size_t> choice(game.players.size());
     std::size_t rest = index;
@@ -16,7 +18,7 @@ StrategicGame strategic_game_of(const Game& game) {
       rest /= game.strategies[p].size();
     }
     auto& payoffs = g.payoffs[g.profile_index(choice)];
-    for (std::size_t p = 0; p < game.outcomes[index].values.size() && p < payoffs.size(); ++p) payoffs[p] = game.outcomes[index].values[p].value;
+    for (std::size_t p = 0; p < game.outcomes[index].values.size() && p < payoffs.size(); ++p) payoffs[p] = exact_number(game.outcomes[index].values[p]);
   }
   return g;
 }
@@ -41,13 +43,14 @@ void collect_infosets(const Game& game, const GameNode& n, TreeInfosets& sets, s
 }
 
 // Each player's payoff when everyone follows `plan` (per player, an action per information set).
-void play(const Game& game, const GameNode& n, const TreeInfosets& sets, const std::vector<std::vector<std::size_t>>& plan, double weight, std::vector<double>& payoffs) {
+void play(const Game& game, const GameNode& n, const TreeInfosets& sets, const std::vector<std::vector<std::size_t>>& plan, const mpq_class& weight,
+          std::vector<mpq_class>& payoffs) {
   switch (n.kind) {
     case GameNode::Kind::Terminal:
-      for (std::size_t p = 0; p < payoffs.size() && p < n.payoffs.values.size(); ++p) payoffs[p] += weight * n.payoffs.values[p].value;
+      for (std::size_t p = 0; p < payoffs.size() && p < n.payoffs.values.size(); ++p) payoffs[p] += weight * exact_number(n.payoffs.values[p]);
       return;
     case GameNode::Kind::Chance:
-      for (std::size_t m = 0; m < n.children.size(); ++m) play(game, n.children[m], sets, plan, weight * n.probabilities[m].value, payoffs);
+      for (std::size_t m = 0; m < n.children.size(); ++m) play(game, n.children[m], sets, plan, weight * exact_number(n.probabilities[m]), payoffs);
       return;
     case GameNode::Kind::Decision: {
       const auto p = static_cast<std::size_t>(std::find(game.players.begin(), game.players.end(), n.player) - game.players.begin());
@@ -90,8 +93,8 @@ std::optional<StrategicGame> strategic_form_of_tree(const Game& game, std::size_
     const auto choice = g.profile_choice(k);
     std::vector<std::vector<std::size_t>> plan(players);
     for (std::size_t p = 0; p < players; ++p) plan[p] = plans[p][choice[p]];
-    std::vector<double> payoffs(players, 0.0);
-    play(game, game.tree, sets, plan, 1.0, payoffs);
+    std::vector<mpq_class> payoffs(players, 0);
+    play(game, game.tree, sets, plan, 1, payoffs);
     g.payoffs.push_back(payoffs);
   }
   return g;

@@ -38,7 +38,7 @@ class EfgReader {
     if (!t_.expect(Kind::Close, "'}' closing the players")) return std::nullopt;
     if (t_.peek().kind == Kind::Text) t_.take();  // the comment
     players_ = g.players.size();
-    g.tree = node(std::vector<double>(players_, 0.0), 0);
+    g.tree = node(std::vector<mpq_class>(players_, 0), 0);
     if (!t_.failed() && t_.peek().kind != Kind::End) t_.fail(t_.peek(), fmt::format("unexpected {} after the last node", describe(t_.peek())));
     if (t_.failed()) return std::nullopt;
     return g;
@@ -46,7 +46,7 @@ class EfgReader {
 
  private:
   // `above`: the payoffs of outcomes on the path so far.
-  GameNode node(std::vector<double> above, int depth) {
+  GameNode node(std::vector<mpq_class> above, int depth) {
     GameNode n;
     if (t_.failed()) return n;
     if (depth > 1000) {
@@ -66,7 +66,7 @@ class EfgReader {
     if (type == "t") {
       n.kind = GameNode::Kind::Terminal;
       add_outcome(above);
-      for (double v : above) n.payoffs.values.push_back(Number{v, fmt::format("{}", v), {}, {}, {}});
+      for (const mpq_class& v : above) n.payoffs.values.push_back(Number{v.get_d(), v.get_str(), {}, {}, {}});
       return n;
     }
     std::string set_key;
@@ -96,10 +96,9 @@ class EfgReader {
       while (t_.peek().kind == Kind::Text) {
         actions.push_back(t_.take().text);
         if (n.kind == GameNode::Kind::Chance) {
-          const std::string written = t_.peek().text;  // "1/3" stays exact
-          const auto p = t_.number("the action's probability");
+          const auto p = t_.rational("the action's probability");
           if (!p) return n;
-          probabilities.push_back(Number{*p, written, {}, {}, {}});
+          probabilities.push_back(Number{p->get_d(), p->get_str(), {}, {}, {}});
         }
       }
       if (!t_.expect(Kind::Close, "'}' closing the actions")) return n;
@@ -120,7 +119,7 @@ class EfgReader {
   }
 
   // outcome number, then (first time) "name" { payoffs }
-  void add_outcome(std::vector<double>& above) {
+  void add_outcome(std::vector<mpq_class>& above) {
     const GambitToken& at = t_.peek();
     const auto number = t_.number("the outcome's number");
     if (!number) return;
@@ -134,9 +133,9 @@ class EfgReader {
       t_.take();
       if (t_.peek().kind == Kind::Open) {
         t_.take();
-        std::vector<double> values;
+        std::vector<mpq_class> values;
         for (std::size_t p = 0; p < players_; ++p) {
-          const auto v = t_.number("a payoff");
+          const auto v = t_.rational("a payoff");
           if (!v) return;
           values.push_back(*v);
         }
@@ -156,7 +155,7 @@ class EfgReader {
   std::size_t players_ = 0;
   std::size_t player_ = 0;
   std::map<std::string, std::pair<std::vector<std::string>, std::vector<Number>>> sets_;
-  std::map<long, std::vector<double>> outcomes_;
+  std::map<long, std::vector<mpq_class>> outcomes_;
 };
 
 }  // namespace

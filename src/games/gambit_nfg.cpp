@@ -76,24 +76,24 @@ std::optional<StrategicGame> read_nfg(std::string_view text, Diagnostics& d) {
     t.fail(t.peek(), fmt::format("{:.0f} strategy profiles is more than statecraft holds", profiles));
     return std::nullopt;
   }
-  g.payoffs.assign(static_cast<std::size_t>(profiles), std::vector<double>(g.players.size(), 0.0));
+  g.payoffs.assign(static_cast<std::size_t>(profiles), std::vector<mpq_class>(g.players.size(), 0));
   // Named strategies may be followed by outcomes or, as with counted ones, by plain payoffs.
   if (t.peek().kind != Kind::Open) {
     for (auto& profile : g.payoffs)
       for (auto& value : profile) {
-        const auto v = t.number("a payoff");
+        const auto v = t.rational("a payoff");
         if (!v) return std::nullopt;
         value = *v;
       }
   } else {
-    std::vector<std::vector<double>> outcomes;
+    std::vector<std::vector<mpq_class>> outcomes;
     if (!t.expect(Kind::Open, "'{' opening the outcomes")) return std::nullopt;
     while (t.peek().kind == Kind::Open) {
       t.take();
       if (!t.text("the outcome's name")) return std::nullopt;
-      std::vector<double> values;
+      std::vector<mpq_class> values;
       for (std::size_t p = 0; p < g.players.size(); ++p) {
-        const auto v = t.number("a payoff");
+        const auto v = t.rational("a payoff");
         if (!v) return std::nullopt;
         values.push_back(*v);
       }
@@ -128,7 +128,7 @@ std::string write_nfg(const StrategicGame& g) {
   }
   out += "}\n\"\"\n\n";
   for (const auto& profile : g.payoffs) {
-    for (double v : profile) out += fmt::format("{} ", v);
+    for (const mpq_class& v : profile) out += v.get_str() + " ";
     out += "\n";
   }
   return out;

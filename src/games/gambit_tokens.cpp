@@ -3,6 +3,7 @@
 #include <cctype>
 #include <fmt/format.h>
 
+#include "games/rational.hpp"
 #include "scenario/reader.hpp"
 
 namespace statecraft {
@@ -110,6 +111,16 @@ std::optional<double> GambitTokens::number(const char* what) {
     return std::nullopt;
   }
   return take().value;
+}
+
+std::optional<mpq_class> GambitTokens::rational(const char* what) {
+  auto value = peek().kind == GambitToken::Kind::Number ? parse_rational(peek().text) : std::nullopt;
+  if (!value) {
+    fail(peek(), fmt::format("expected {} (a number), found {}", what, describe(peek())));
+    return std::nullopt;
+  }
+  take();
+  return value;
 }
 
 }  // namespace statecraft

@@ -1,6 +1,7 @@
 #pragma once
 // Tokens of Gambit's file formats: quoted strings, braces, numbers and words, with positions.
 
+#include <gmpxx.h>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -28,6 +29,8 @@ class GambitTokens {
   bool expect(GambitToken::Kind kind, const char* what);
   std::optional<std::string> text(const char* what);
   std::optional<double> number(const char* what);
+  // A number exactly as written ("1/3", "0.1"): for payoffs and probabilities.
+  std::optional<mpq_class> rational(const char* what);
   void fail(const GambitToken& at, const std::string& message);
 
  private:

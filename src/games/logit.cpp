@@ -44,10 +44,16 @@ class Branch {
       offset_.push_back(size_);
       size_ += s.size();
     }
-    double low = INFINITY, high = -INFINITY;
+    // Payoffs on a unit range, so that λ keeps one meaning; in doubles, as the tracing is numerical.
+    mpq_class low = g.payoffs.at(0).at(0), high = low;
     for (const auto& profile : g.payoffs)
-      for (double v : profile) low = std::min(low, v), high = std::max(high, v);
-    scale_ = high > low ? 1 / (high - low) : 1;  // payoffs on a unit range: λ keeps one meaning
+      for (const mpq_class& v : profile) low = std::min(low, v), high = std::max(high, v);
+    const mpq_class scale = high > low ? mpq_class(1 / (high - low)) : mpq_class(1);
+    for (const auto& profile : g.payoffs) {
+      scaled_.emplace_back();
+      for (const mpq_class& v : profile) scaled_.back().push_back(mpq_class(v * scale).get_d());
+    }
+    scale_ = scale.get_d();
   }
 
   std::size_t unknowns() const { return size_ + 1; }
@@ -64,7 +70,7 @@ class Branch {
         double others = 1;
         for (std::size_t q = 0; q < players; ++q)
           if (q != p) others *= std::exp(z[offset_[q] + choice[q]]);
-        u[offset_[p] + choice[p]] += others * g_.payoffs[index][p] * scale_;
+        u[offset_[p] + choice[p]] += others * scaled_[index][p];
       }
     }
     return u;
@@ -96,7 +102,7 @@ class Branch {
     for (std::size_t index = 0; index < g_.profile_count(); ++index) {
       const auto choice = g_.profile_choice(index);
       for (std::size_t i = 0; i < players; ++i) {
-        const double payoff = g_.payoffs[index][i] * scale_;
+        const double payoff = scaled_[index][i];
         if (payoff == 0) continue;
         const std::size_t row = offset_[i] + choice[i];
         double others = 1;
@@ -149,6 +155,7 @@ class Branch {
   const StrategicGame& g_;
   std::vector<std::size_t> offset_;
   std::size_t size_ = 0;
+  std::vector<Vector> scaled_;  // payoffs[profile][player] on a unit range
   double scale_ = 1;
 };
 

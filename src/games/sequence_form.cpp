@@ -4,23 +4,10 @@
 #include <map>
 #include <stdexcept>
 
+#include "games/rational.hpp"
 #include "games/tableau.hpp"
 
 namespace statecraft {
-
-mpq_class exact_number(const Number& number) {
-  if (number.text.find('/') != std::string::npos) {
-    try {
-      mpq_class q(number.text);
-      q.canonicalize();
-      return q;
-    } catch (const std::invalid_argument&) {
-      // not a plain fraction: fall through to the double
-    }
-  }
-  return exact(number.value);
-}
-
 namespace {
 
 class SequenceFormBuilder {

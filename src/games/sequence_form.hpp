@@ -50,7 +50,4 @@ BehaviorEquilibrium sequence_form_equilibrium(const SequenceForm& form);
 // induction over each player's own sequences).
 bool is_sequence_form_equilibrium(const SequenceForm& form, const std::array<std::vector<mpq_class>, 2>& realization);
 
-// A number as the exact rational it was written as ("1/3", "0.25") or else its double's shortest text.
-mpq_class exact_number(const Number& number);
-
 }  // namespace statecraft

@@ -1,32 +1,9 @@
 #include "games/tableau.hpp"
 
 #include <algorithm>
-#include <fmt/format.h>
 #include <stdexcept>
 
 namespace statecraft {
-
-mpq_class exact(double value) {
-  std::string text = fmt::format("{}", value);  // shortest text that reads back to the same double
-  const auto e = text.find_first_of("eE");
-  long exponent = 0;
-  if (e != std::string::npos) {
-    exponent = std::stol(text.substr(e + 1));
-    text.erase(e);
-  }
-  const auto dot = text.find('.');
-  if (dot != std::string::npos) {
-    exponent -= static_cast<long>(text.size() - dot - 1);
-    text.erase(dot, 1);
-  }
-  mpq_class q(mpz_class(text, 10));
-  mpz_class scale;
-  mpz_ui_pow_ui(scale.get_mpz_t(), 10, static_cast<unsigned long>(std::labs(exponent)));
-  if (exponent >= 0) q *= scale;
-  else q /= scale;
-  q.canonicalize();
-  return q;
-}
 
 PositiveBimatrix positive_bimatrix(const StrategicGame& game) {
   if (game.players.size() != 2) throw std::invalid_argument("this solver needs a two-player game");
@@ -38,8 +15,8 @@ PositiveBimatrix positive_bimatrix(const StrategicGame& game) {
   mpq_class least = 0;
   for (std::size_t i = 0; i < g.m; ++i)
     for (std::size_t j = 0; j < g.n; ++j) {
-      g.a[i][j] = exact(game.payoff({i, j}, 0));
-      g.b[i][j] = exact(game.payoff({i, j}, 1));
+      g.a[i][j] = game.payoff({i, j}, 0);
+      g.b[i][j] = game.payoff({i, j}, 1);
       least = std::min({least, g.a[i][j], g.b[i][j]});
     }
   const mpq_class shift = 1 - least;

@@ -16,9 +16,6 @@
 
 namespace statecraft {
 
-// A payoff as the exact rational its shortest decimal text denotes (1.131 is 1131/1000).
-mpq_class exact(double value);
-
 // The game's payoffs as exact rationals, and as positive integers: shifted so that every payoff is
 // at least 1 and multiplied by the common denominator (equilibria do not change), with `one` the
 // right-hand side 1 scaled the same way. The game must have two players.

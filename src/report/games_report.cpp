@@ -15,9 +15,9 @@
 namespace statecraft {
 namespace {
 
-std::string payoffs_in_words(const std::vector<std::string>& players, const std::vector<double>& values) {
+std::string payoffs_in_words(const std::vector<std::string>& players, const std::vector<mpq_class>& values) {
   std::vector<std::string> parts;
-  for (std::size_t p = 0; p < players.size() && p < values.size(); ++p) parts.push_back(fmt::format("{} {:g}", players[p], values[p]));
+  for (std::size_t p = 0; p < players.size() && p < values.size(); ++p) parts.push_back(players[p] + " " + values[p].get_str());
   return fmt::format("{}", fmt::join(parts, ", "));
 }
 
@@ -145,7 +145,7 @@ nlohmann::json strategic_json(const StrategicGame& g, const StrategicSolution& s
     nlohmann::json strategies = nlohmann::json::object(), payoffs = nlohmann::json::object();
     for (std::size_t p = 0; p < g.players.size(); ++p) {
       strategies[g.players[p]] = g.strategies[p][e[p]];
-      payoffs[g.players[p]] = g.payoffs[g.profile_index(e)][p];
+      payoffs[g.players[p]] = g.payoffs[g.profile_index(e)][p].get_str();
     }
     equilibria.push_back({{"strategies", strategies}, {"payoffs", payoffs}});
   }
@@ -240,8 +240,8 @@ std::string render_tree_text(const Game& game, const TreeSolution& t, const std:
                        threat.victim, threat.alternative);
   if (s.threats.empty()) out += indent + "every threat in the tree is credible: each would be carried out\n";
   for (const auto& threat : s.threats)
-    out += fmt::format("{}not credible: {} to {} at {}: when it came to it, {} would rather {} (it would lose {:g})\n", indent, threat.player, threat.move,
-                       threat.where == "root" ? std::string("the start") : "\"" + threat.where + "\"", threat.player, threat.instead, threat.cost_to_player);
+    out += fmt::format("{}not credible: {} to {} at {}: when it came to it, {} would rather {} (it would lose {})\n", indent, threat.player, threat.move,
+                       threat.where == "root" ? std::string("the start") : "\"" + threat.where + "\"", threat.player, threat.instead, threat.cost_to_player.get_str());
   return out;
 }
 
@@ -272,10 +272,10 @@ nlohmann::json tree_json(const Game& game, const TreeSolution& t) {
     return j;
   }
   nlohmann::json value = nlohmann::json::object();
-  for (std::size_t p = 0; p < game.players.size() && p < s.value.size(); ++p) value[game.players[p]] = s.value[p];
+  for (std::size_t p = 0; p < game.players.size() && p < s.value.size(); ++p) value[game.players[p]] = s.value[p].get_str();
   nlohmann::json threats = nlohmann::json::array();
   for (const auto& threat : s.threats)
-    threats.push_back({{"at", threat.where}, {"player", threat.player}, {"move", threat.move}, {"instead", threat.instead}, {"cost_to_player", threat.cost_to_player}});
+    threats.push_back({{"at", threat.where}, {"player", threat.player}, {"move", threat.move}, {"instead", threat.instead}, {"cost_to_player", threat.cost_to_player.get_str()}});
   nlohmann::json decisions = nlohmann::json::array();
   for (const auto& d : s.decisions) decisions.push_back({{"at", d.where}, {"after", d.history}, {"player", d.player}, {"choice", d.choice}});
   nlohmann::json credible = nlohmann::json::array();

@@ -14,12 +14,15 @@ namespace statecraft {
 namespace {
 
 std::vector<ActorSummary> summarize_actors(const Scenario& scenario) {
-  double total = 0;
-  for (const auto& actor : scenario.actors) total += actor.capability.value;
+  // Shares of the sum of capabilities relative to the largest: the sum of the raw numbers can
+  // overflow (three capabilities of 1e308).
+  double largest = 0, total = 0;
+  for (const auto& actor : scenario.actors) largest = std::max(largest, actor.capability.value);
+  for (const auto& actor : scenario.actors) total += actor.capability.value / largest;
   std::vector<ActorSummary> actors;
   for (const auto& actor : scenario.actors)
     actors.push_back({actor.id, actor.name, actor.leader, actor.capability.value,
-                      total > 0 ? actor.capability.value / total : 0.0});
+                      total > 0 ? actor.capability.value / largest / total : 0.0});
   return actors;
 }
 

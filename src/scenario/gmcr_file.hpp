@@ -18,6 +18,12 @@
 
 namespace statecraft {
 
+// Files whose lists and objects nest deeper than this are refused before they are parsed (with
+// the place where it happens). gmcr-py writes about six levels, and each compound condition inside
+// another adds two; the bound keeps every step of reading far from the limits of the call stack.
+inline constexpr int max_gmcr_nesting = 4096;
+
+// Every problem is reported at its FILE:LINE:COL; nothing is thrown.
 std::optional<Scenario> read_gmcr_file(std::string_view text, const std::string& id, Diagnostics& diagnostics);
 
 }  // namespace statecraft

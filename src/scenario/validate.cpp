@@ -92,11 +92,23 @@ class Checker {
 
   // ---- issues ----------------------------------------------------------------------------
 
+  // The bargaining models rescale positions by the scale's width and sum weighted positions:
+  // bounds within ±1e300 and a width of at least 1e-300 keep every step finite.
+  bool usable_scale(const Issue& issue) {
+    constexpr double largest_bound = 1e300, least_width = 1e-300;
+    const double low = issue.low.value, high = issue.high.value;
+    if (std::abs(low) <= largest_bound && std::abs(high) <= largest_bound && high - low >= least_width) return true;
+    d_.error(issue.low.at, fmt::format("scale of issue '{}' must lie within [-1e300, 1e300] and be at least 1e-300 wide, found [{}, {}]",
+                                       issue.id, issue.low.text, issue.high.text));
+    return false;
+  }
+
   void check_issue(Issue& issue) {
     source_reference(issue.source, issue.at);
-    const bool scale_ok = issue.low.at.line && issue.high.at.line && issue.low.value < issue.high.value;
-    if (issue.low.at.line && issue.high.at.line && !scale_ok)
+    const bool ordered = issue.low.at.line && issue.high.at.line && issue.low.value < issue.high.value;
+    if (issue.low.at.line && issue.high.at.line && !ordered)
       d_.error(issue.low.at, fmt::format("scale of issue '{}' must run from low to high, found [{}, {}]", issue.id, issue.low.text, issue.high.text));
+    const bool scale_ok = ordered && usable_scale(issue);
     const std::string range = fmt::format("the scale [{}, {}] of issue '{}'", format_value(issue.low.value), format_value(issue.high.value), issue.id);
     for (const auto& label : issue.labels)
       if (scale_ok) within(label.point, issue.low.value, issue.high.value, "label point", range);
