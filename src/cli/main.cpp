@@ -165,10 +165,11 @@ int run(int argc, char** argv) {
 
 }  // namespace
 
-// A report that did not reach stdout (a full disk, /dev/full) is a failure, whatever the command
-// returned: the last of it is only written when the buffer is flushed, at the end.
+// Every report goes out through StandardOutput: control characters shown by their code, and a
+// report that did not reach stdout a failure, whatever the command returned (the last of it is
+// only written when the buffer is flushed, at the end).
 int main(int argc, char** argv) {
-  statecraft::cli::RecordingOutput output;
+  statecraft::cli::StandardOutput output;
   std::streambuf* const original = std::cout.rdbuf(&output);
   const int code = run(argc, argv);
   std::cout.flush();

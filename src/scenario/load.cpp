@@ -1,34 +1,14 @@
 #include "scenario/load.hpp"
 
-#include <fmt/format.h>
-
 #include "scenario/document.hpp"
 #include "scenario/decide_csv.hpp"
 #include "scenario/gmcr_file.hpp"
 #include "scenario/input_file.hpp"
 #include "scenario/ktab_csv.hpp"
 #include "scenario/reader.hpp"
-#include "scenario/text_lines.hpp"
 #include "scenario/validate.hpp"
 
 namespace statecraft {
-namespace {
-
-// A gmcr file's names can hold control characters as JSON escapes ("\u001b"), which the check of
-// the raw text cannot see; YAML's reader checks each text itself.
-void check_gmcr_names(const Scenario& scenario, Diagnostics& diagnostics) {
-  auto check = [&](const std::string& name, std::string_view what) {
-    if (const auto control = first_control_character(name, false))
-      diagnostics.error({}, fmt::format("the name of {} '{}' contains the control character U+{:04X}; "
-                                        "text may hold tabs and line breaks but no other control characters",
-                                        what, name, control->second));
-  };
-  for (const auto& actor : scenario.actors) check(actor.name, "decision maker");
-  if (scenario.conflict)
-    for (const auto& option : scenario.conflict->options) check(option.name, "option");
-}
-
-}  // namespace
 
 LoadResult load_scenario_text(std::string_view text, std::string file_name,
                               const std::filesystem::path& base_directory) {
@@ -78,7 +58,6 @@ LoadResult load_scenario_file(const std::filesystem::path& path) {
   if (path.extension() == ".gmcr") {
     LoadResult result{std::nullopt, Diagnostics(path.string())};
     auto scenario = read_gmcr_file(text, path.stem().string(), result.diagnostics);
-    if (scenario) check_gmcr_names(*scenario, result.diagnostics);
     if (scenario) check_scenario(*scenario, result.diagnostics, {});
     if (scenario && result.diagnostics.empty()) result.scenario = std::move(scenario);
     return result;

@@ -9,8 +9,6 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "scenario/text_lines.hpp"
-
 namespace statecraft {
 namespace {
 
@@ -159,12 +157,6 @@ class Reader {
       d_.error(node.at, fmt::format("{} must be text, found {}", what, describe_kind(node)));
       return {};
     }
-    // The file's raw text was checked; these come from escapes ("\e", "\u001b"), and every text ends
-    // up on a terminal or in a chart. Line breaks in the file reach here as \n alone.
-    if (const auto control = first_control_character(node.scalar, false))
-      d_.error(node.at,  // where the text starts: escapes make its characters and the file's columns part ways
-               fmt::format("{} contains the control character U+{:04X}; text may hold tabs and line breaks but no other control characters",
-                           what, control->second));
     return node.scalar;
   }
 

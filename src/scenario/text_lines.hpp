@@ -41,15 +41,13 @@ inline std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
   return std::nullopt;
 }
 
-// Offset and code point of the first control character other than tab, line feed and (in a
-// file's raw text, where lines may end in CR LF) carriage return: C0 (NUL, ESC, …), DEL and C1.
-// Text holds none, and printed to a terminal they can clear the screen, retitle the window or
-// overwrite a line. `text` must be valid UTF-8.
-inline std::optional<std::pair<std::size_t, unsigned>> first_control_character(std::string_view text, bool carriage_return_allowed = true) {
+// Offset and code point of the first control character other than tab, line feed and carriage
+// return: C0 (NUL, ESC, …), DEL and C1. Text holds none, and printed to a terminal they can
+// clear the screen or retitle the window. `text` must be valid UTF-8.
+inline std::optional<std::pair<std::size_t, unsigned>> first_control_character(std::string_view text) {
   for (std::size_t i = 0; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
-    const bool allowed = c == '\t' || c == '\n' || (c == '\r' && carriage_return_allowed);
-    if ((c < 0x20 && !allowed) || c == 0x7F) return std::pair{i, unsigned{c}};
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) return std::pair{i, unsigned{c}};
     // U+0080 to U+009F are written C2 80 to C2 9F.
     if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0x9F)
       return std::pair{i, unsigned{static_cast<unsigned char>(text[i + 1])}};
