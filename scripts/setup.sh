@@ -6,7 +6,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 packages=(cmake make clang libclang-rt-14-dev libyaml-cpp-dev nlohmann-json3-dev libcli11-dev
           libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev libgmp-dev python3
-          lrslib)  # lrslib: lrsnash, the tests' oracle for every extreme equilibrium
+          lrslib libxml2-utils)  # lrslib: lrsnash, the tests' oracle for every extreme equilibrium; libxml2-utils: xmllint, to check the SVG charts
 
 missing=()
 for package in "${packages[@]}"; do

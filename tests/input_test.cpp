@@ -6,6 +6,7 @@
 #include <filesystem>
 #include <fmt/format.h>
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <sys/stat.h>
 
@@ -252,6 +253,92 @@ TEST(Input, ControlCharactersInEveryReadersTextAreLocated) {
             std::vector<std::string>{"3:9: the file contains the control character U+009B here; text may hold tabs and line breaks but no other control characters"});
   // Tabs and both kinds of line break are text.
   EXPECT_TRUE(first_control_character("a\tb\r\nc\n\xc2\xa0") == std::nullopt);
+}
+
+}  // namespace
+}  // namespace statecraft
+
+// ---- byte-order marks ---------------------------------------------------------------------
+
+namespace statecraft {
+namespace {
+
+std::string replace_all(std::string text, const std::string& from, const std::string& to) {
+  for (std::size_t at = text.find(from); at != std::string::npos; at = text.find(from, at + to.size())) text.replace(at, from.size(), to);
+  return text;
+}
+
+// A UTF-8 byte-order mark made the DEU reader drop the first actor (its column read "\uFEFFpDE")
+// and a Decide file pass for KTAB; read with the mark, every reader must say what it says without.
+TEST(Input, AByteOrderMarkChangesNothing) {
+  const std::string bom = "\xEF\xBB\xBF";
+  Scratch scratch("bom");
+  std::filesystem::create_directories(scratch.path("plain"));
+  std::filesystem::create_directories(scratch.path("marked"));
+  struct Case {
+    std::string source, command;  // command: with FILE for the copy's path
+  };
+  const std::vector<Case> cases{
+      {"tests/data/defects/deu-bom-drops-actor.tsv", "backtest FILE --format deu --capabilities CAPS"},
+      {"tests/data/defects/decide-bom-misdetected.csv", "import FILE"},
+      {"tests/data/ktab/dummyData_3Dim.csv", "import FILE"},
+      {"scenarios/alaska-2025.yaml", "analyze FILE --format json"},
+      {"tests/data/mini.json", "validate FILE"},
+      {"tests/data/gmcr/Prisoners.gmcr", "import FILE"},
+      {"tests/data/games/pd.nfg", "solve FILE"},
+      {"tests/data/games/e04.efg", "solve FILE"},
+  };
+  // Without a header, so that the first actor's name is the first thing in the file.
+  const std::string capabilities = "DE,3\nFR,1\nUK,2\nIT,1\n";
+  for (const auto& c : cases) {
+    const std::string name = std::filesystem::path(c.source).filename().string();
+    std::string text = test::read_file(test::source_path(c.source));
+    if (text.starts_with(bom)) text.erase(0, bom.size());  // the reproducers carry one
+    auto run = [&](const std::string& folder, const std::string& mark) {
+      const std::string file = scratch.write(folder + "/" + name, mark + text);
+      const std::string caps = scratch.write(folder + "/caps.csv", mark + capabilities);
+      const auto r = run_statecraft(replace_all(replace_all(c.command, "FILE", quoted(file)), "CAPS", quoted(caps)));
+      return std::pair(r.exit_code, replace_all(r.out + r.err, scratch.path(folder), "DIR"));
+    };
+    const auto plain = run("plain", ""), marked = run("marked", bom);
+    EXPECT_EQ(plain.first, 0) << name << ": " << plain.second;
+    EXPECT_EQ(marked, plain) << name;
+  }
+}
+
+TEST(Input, TheDeuFileWithAByteOrderMarkHasAllFourActors) {
+  const auto r = run_statecraft("backtest " + quoted(defect("deu-bom-drops-actor.tsv")) + " --format deu --output-format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"actors\": 4"), std::string::npos) << r.out;  // DE, FR, UK, IT; DE was dropped
+}
+
+TEST(Input, ADecideFileWithAByteOrderMarkIsReadAsDecide) {
+  const auto r = run_statecraft("validate " + quoted(defect("decide-bom-misdetected.csv")));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find(": ok (15 actors, 13 issues"), std::string::npos) << r.out;
+}
+
+}  // namespace
+}  // namespace statecraft
+
+// ---- kept as they were --------------------------------------------------------------------
+
+namespace statecraft {
+namespace {
+
+// -0 and -0.0 are zero: within [-1, 1], and every model's forecast of three actors at 0 is 0.
+TEST(Input, NegativeZeroLoadsAndValidates) {
+  const auto r = test::run_statecraft("validate " + quoted(defect("negative-zero.yaml")));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("ok (3 actors, 1 issues"), std::string::npos);
+  const auto result = load_scenario_file(defect("negative-zero.yaml"));
+  ASSERT_TRUE(result.ok());
+  EXPECT_EQ(result.scenario->issues[0].status_quo->value, 0.0);
+  const auto forecast = test::run_statecraft("forecast " + quoted(defect("negative-zero.yaml")) + " --model compromise,median --format json");
+  ASSERT_EQ(forecast.exit_code, 0) << forecast.err;
+  const auto forecasts = nlohmann::json::parse(forecast.out)["issues"][0]["forecasts"];
+  EXPECT_EQ(forecasts["compromise"].get<double>(), 0.0);
+  EXPECT_EQ(forecasts["median"].get<double>(), 0.0);  // -0.0 == 0.0
 }
 
 }  // namespace

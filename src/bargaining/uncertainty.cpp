@@ -1,6 +1,7 @@
 #include "bargaining/uncertainty.hpp"
 
 #include <algorithm>
+#include <atomic>
 #include <cmath>
 #include <limits>
 #include <numeric>
@@ -67,13 +68,16 @@ double quantile(const std::vector<double>& sorted, double q) {
 
 std::vector<ForecastDistribution> forecast_uncertainty(const std::vector<BargainingIssue>& issues,
                                                        const std::vector<std::string>& models,
-                                                       const UncertaintySettings& settings) {
+                                                       const UncertaintySettings& settings, const Progress& progress) {
   refuse_beyond(estimated_work(issues, models, settings.models), static_cast<double>(settings.samples), settings.models.max_work);
   const std::size_t cells = issues.size() * models.size();
   // samples × cells, filled by sample index so the thread count cannot change the result.
   std::vector<double> values(settings.samples * cells, NAN);
+  std::atomic<std::size_t> done = 0;
   auto work = [&](std::size_t first, std::size_t last) {
+    const bool reports = first == 0;  // one thread reports for all: Progress need not be thread-safe
     for (std::size_t sample = first; sample < last; ++sample) {
+      if (reports) report_progress(progress, done, settings.samples);
       ModelParameters one_thread = settings.models;
       one_thread.threads = 1;  // the samples already use every core
       one_thread.max_work = INFINITY;  // all samples together were within it
@@ -81,6 +85,7 @@ std::vector<ForecastDistribution> forecast_uncertainty(const std::vector<Bargain
       const auto forecasts = forecast_issues(jittered_issues(issues, settings.jitter, settings.seed, sample), models, one_thread);
       for (std::size_t cell = 0; cell < cells; ++cell)
         if (forecasts[cell].position) values[sample * cells + cell] = *forecasts[cell].position;
+      ++done;
     }
   };
   const unsigned threads = std::max(1u, std::min<unsigned>(settings.threads ? settings.threads : std::thread::hardware_concurrency(),

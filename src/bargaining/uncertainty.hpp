@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "bargaining/forecast.hpp"
+#include "scenario/work.hpp"
 
 namespace statecraft {
 
@@ -41,10 +42,10 @@ struct ForecastDistribution {
 std::vector<BargainingIssue> jittered_issues(const std::vector<BargainingIssue>& issues, const Jitter& jitter,
                                              std::uint64_t seed, std::uint64_t index);
 
-// Distributions issue by issue, models in the order given.
+// Distributions issue by issue, models in the order given; `progress` counts the samples done.
 std::vector<ForecastDistribution> forecast_uncertainty(const std::vector<BargainingIssue>& issues,
                                                        const std::vector<std::string>& models,
-                                                       const UncertaintySettings& settings);
+                                                       const UncertaintySettings& settings, const Progress& progress = {});
 
 // The seed of one named use of a seed (a model's bootstrap, say): the same seed and name always
 // give the same stream, whatever else runs beside it.

@@ -19,6 +19,9 @@
 #include "games/gambit_efg.hpp"
 #include "games/from_scenario.hpp"
 #include "conflict/states.hpp"
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
 #include "report/exchange_report.hpp"
 #include "bargaining/exchange.hpp"
 #include "report/uncertainty_table.hpp"
@@ -35,6 +38,9 @@
 #include <nlohmann/json.hpp>
 #include "scenario/load.hpp"
 #include "scenario/work.hpp"
+#include "cli/progress.hpp"
+#include <chrono>
+#include <thread>
 
 namespace statecraft::cli {
 namespace {
@@ -54,7 +60,7 @@ std::string describe_contents(const Scenario& s) {
 int validate_one(const std::string& file, std::ostream& out, std::ostream& err) try {
   const LoadResult result = load_scenario_file(file);
   if (result.ok()) {
-    out << file << ": ok (" << describe_contents(*result.scenario) << ")\n";
+    out << file << ": ok (" << describe_contents(*result.scenario) << ")" << std::endl;  // in step with the errors on stderr
     return ok;
   }
   print_diagnostics(result.diagnostics, err);
@@ -94,8 +100,10 @@ std::optional<Jitter> parse_jitter(const std::string& text, std::ostream& err) {
     const std::string key = item.substr(0, equals);
     double* target = key == "position" ? &jitter.position : key == "salience" ? &jitter.salience : key == "capability" ? &jitter.capability : nullptr;
     const auto value = equals == std::string::npos ? std::nullopt : parse_number(item.substr(equals + 1));
-    if (!target || !value || *value < 0) {
-      err << fmt::format("statecraft forecast: --jitter takes position=SD,salience=SD,capability=SD with SD >= 0; cannot read '{}'\n", item);
+    // A capability multiplied by exp(N(0, SD)) with SD beyond 5 leaves one actor dominating each sample (or overflows).
+    if (!target || !value || *value < 0 || (target == &jitter.capability && *value > max_capability_jitter)) {
+      err << fmt::format("statecraft forecast: --jitter takes position=SD,salience=SD,capability=SD with SD >= 0 (capability at most {:g}); "
+                         "cannot read '{}'\n", max_capability_jitter, item);
       return std::nullopt;
     }
     *target = *value;
@@ -125,24 +133,33 @@ std::optional<std::string> read_text_file(const std::string& file, std::ostream&
   return std::move(input.text);
 }
 
+// Through C stdio, whose every step sets errno: a full disk, or /dev/full, is only found out when
+// the last buffer is written, at fclose.
 bool write_file(const std::string& file, const std::string& text, std::ostream& err) {
-  std::ofstream out(file, std::ios::binary);
-  out << text;
-  if (out) return true;
-  err << file << ": error: cannot write the file\n";
-  return false;
+  const auto failed = [&](int error) {
+    err << file << ": error: cannot write the file (" << std::strerror(error) << ")\n";
+    return false;
+  };
+  std::FILE* out = std::fopen(file.c_str(), "wb");
+  if (!out) return failed(errno);
+  const bool written = std::fwrite(text.data(), 1, text.size(), out) == text.size();
+  const int write_error = errno;
+  const bool closed = std::fclose(out) == 0;
+  if (!written) return failed(write_error);
+  return closed || failed(errno);
 }
 
-// --trajectory and --chart: files beside the printed report.
-bool write_outputs(const ForecastOptions& options, const Scenario& scenario, const std::vector<BargainingIssue>& issues,
-                   const std::vector<IssueForecast>& forecasts, std::ostream& err) {
-  if (!options.trajectory_file.empty() && !write_file(options.trajectory_file, trajectory_csv(issues, forecasts), err)) return false;
-  if (options.chart_file.empty()) return true;
+// --trajectory and --chart: files beside the printed report. The exit code: a chart that cannot be
+// drawn is bad usage, a file that cannot be written a failure.
+int write_outputs(const ForecastOptions& options, const Scenario& scenario, const std::vector<BargainingIssue>& issues,
+                  const std::vector<IssueForecast>& forecasts, std::ostream& err) {
+  if (!options.trajectory_file.empty() && !write_file(options.trajectory_file, trajectory_csv(issues, forecasts), err)) return analysis_failed;
+  if (options.chart_file.empty()) return ok;
   const std::string& wanted = options.chart_issue.empty() ? issues.front().id : options.chart_issue;
   const auto issue = std::find_if(issues.begin(), issues.end(), [&](const BargainingIssue& i) { return i.id == wanted; });
   if (issue == issues.end()) {
     err << fmt::format("statecraft forecast: --issue '{}' is not an issue of the scenario\n", wanted);
-    return false;
+    return bad_input;
   }
   std::vector<IssueForecast> of_issue;
   for (const auto& f : forecasts)
@@ -150,9 +167,19 @@ bool write_outputs(const ForecastOptions& options, const Scenario& scenario, con
   const std::string svg = trajectory_svg(*issue, scenario.issues[static_cast<std::size_t>(issue - issues.begin())].name, of_issue);
   if (svg.empty()) {
     err << "statecraft forecast: --chart needs a dynamic model (expected-utility, exchange or smp) among --model\n";
-    return false;
+    return bad_input;
   }
-  return write_file(options.chart_file, svg, err);
+  return write_file(options.chart_file, svg, err) ? ok : analysis_failed;
+}
+
+// --samples keeps every sample's forecasts until the quantiles are taken: refused when that would
+// hold more than memory should (their time is refused by --max-work, in forecast_uncertainty).
+void refuse_too_many_sample_values(const std::vector<BargainingIssue>& issues, const std::vector<std::string>& models, std::size_t samples) {
+  const std::size_t per_sample = issues.size() * models.size();
+  const double values = static_cast<double>(samples) * static_cast<double>(per_sample);
+  if (values > max_sample_values)
+    throw WorkTooLarge(fmt::format("--samples {} would keep {:.0f} forecasts ({} per sample: issues times models)", samples, values, per_sample),
+                       values, max_sample_values);
 }
 
 int forecast(const std::string& file, ForecastOptions options, std::ostream& out, std::ostream& err) {
@@ -170,16 +197,20 @@ int forecast(const std::string& file, ForecastOptions options, std::ostream& out
   ModelParameters parameters = options.parameters;
   parameters.threads = 0;
   // The samples' refusal, if any, before the point forecast's work.
+  refuse_too_many_sample_values(issues, models, options.samples);
   refuse_beyond(estimated_work(issues, models, parameters), static_cast<double>(options.samples), parameters.max_work);
   ProgressLine turns(err, "forecast: smp turns (at most)");
   parameters.progress = turns.callback();
   std::optional<ExchangeRun> exchange;
   const auto forecasts = forecast_issues(issues, models, parameters, &exchange);
   const ForecastTable table = forecast_table(*scenario, models, forecasts);
-  if (!write_outputs(options, *scenario, issues, forecasts, err)) return bad_input;
+  if (const int written = write_outputs(options, *scenario, issues, forecasts, err); written != ok) return written;
   std::vector<ForecastDistribution> distributions;
-  if (options.samples > 0)
-    distributions = forecast_uncertainty(issues, models, {options.samples, options.seed, *jitter, 0, options.parameters});
+  if (options.samples > 0) {
+    const UncertaintySettings settings{options.samples, options.seed, *jitter, 0, options.parameters};
+    ProgressLine progress(err, "forecast: samples");
+    distributions = forecast_uncertainty(issues, models, settings, progress.callback());
+  }
   if (options.format == "json") {
     nlohmann::json report{{"statecraft", STATECRAFT_VERSION},
                           {"scenario", scenario->id},

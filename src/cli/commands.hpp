@@ -15,10 +15,16 @@ enum ExitCode { ok = 0, analysis_failed = 1, bad_input = 2 };
 
 int validate(const std::vector<std::string>& files, std::ostream& out, std::ostream& err);
 int analyze(const std::string& file, const std::string& format, std::ostream& out, std::ostream& err);
+// --samples beyond this say nothing more: quantiles settle long before.
+inline constexpr std::size_t max_samples = 100'000;
+inline constexpr double max_capability_jitter = 5;
+// The samples' forecasts are all kept (for the quantiles): 8 bytes each.
+inline constexpr double max_sample_values = 50'000'000;
+
 struct ForecastOptions {
   std::vector<std::string> models;  // may hold "all"
   std::string format = "text";
-  std::size_t samples = 0;          // 0: no uncertainty analysis
+  std::size_t samples = 0;          // 0: no uncertainty analysis; at most max_samples
   std::uint64_t seed = 1;
   std::string jitter;               // "position=5,salience=0.1,capability=0.2"; empty: defaults
   std::string trajectory_file;      // CSV of every round of the dynamic models

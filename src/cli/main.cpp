@@ -1,33 +1,69 @@
 // statecraft: the command line. Parses arguments and hands each subcommand to cli/commands.
 
 #include <CLI/CLI.hpp>
+#include <charconv>
+#include <cmath>
+#include <cstring>
+#include <fmt/format.h>
 #include <iostream>
+#include <limits>
 #include <map>
 
 #include "cli/commands.hpp"
+#include "cli/output.hpp"
 #include "scenario/work.hpp"
 
 namespace {
+
+// The command line's numbers, each checked against its documented range before anything runs.
+// CLI11's own conversion wraps -1 around for an unsigned option, and its CLI::Range lets NaN
+// through (every comparison with NaN is false).
+CLI::Validator whole_number(std::uint64_t low, std::uint64_t high) {
+  const std::string range = fmt::format("a whole number from {} to {}", low, high);
+  return {[=](std::string& input) -> std::string {
+            std::uint64_t value = 0;
+            const char* end = input.data() + input.size();
+            const auto [stop, error] = std::from_chars(input.data(), end, value);
+            if (error == std::errc{} && stop == end && value >= low && value <= high) return {};
+            return fmt::format("must be {}, found '{}'", range, input);
+          },
+          range};
+}
+
+CLI::Validator real_number(double low, double high) {
+  const std::string range = fmt::format("a number from {:g} to {:g}", low, high);
+  return {[=](std::string& input) -> std::string {
+            double value = 0;
+            const char* end = input.data() + input.size();
+            const auto [stop, error] = std::from_chars(input.data(), end, value);
+            if (error == std::errc{} && stop == end && std::isfinite(value) && value >= low && value <= high) return {};
+            return fmt::format("must be {}, found '{}'", range, input);
+          },
+          range};
+}
+
+// Far above what the models need (they settle within tens of rounds) and low enough that the
+// rounds kept for --trajectory stay small.
+constexpr std::uint64_t max_rounds = 1000;
 
 // Options of the dynamic models, shared by forecast and backtest.
 void add_model_options(CLI::App* command, statecraft::ModelParameters& parameters) {
   using Settings = statecraft::ExpectedUtilitySettings;
   auto& eu = parameters.expected_utility;
   command->add_option("--q", eu.status_quo_probability, "expected-utility: probability Q that the status quo persists")
-      ->check(CLI::Range(0.0, 1.0))->capture_default_str();
+      ->check(real_number(0, 1))->capture_default_str();
   static const std::map<std::string, Settings::ConflictRule> rules{
       {"concede", Settings::ConflictRule::Concede}, {"expected", Settings::ConflictRule::Expected}, {"stay", Settings::ConflictRule::Stay}};
   command->add_option("--conflict", eu.conflict, "expected-utility: who moves in a conflict: concede (the weaker side, default), expected, stay")
       ->transform(CLI::CheckedTransformer(rules));
-  command->add_option("--eu-rounds", eu.max_rounds, "expected-utility: at most this many rounds")->check(CLI::PositiveNumber)->capture_default_str();
-  command->add_option("--exchange-rounds", parameters.exchange.max_rounds, "exchange: at most this many rounds")->check(CLI::PositiveNumber)->capture_default_str();
+  command->add_option("--eu-rounds", eu.max_rounds, "expected-utility: at most this many rounds")->check(whole_number(1, max_rounds))->capture_default_str();
+  command->add_option("--exchange-rounds", parameters.exchange.max_rounds, "exchange: at most this many rounds")
+      ->check(whole_number(1, max_rounds))->capture_default_str();
   command->add_option("--max-work", parameters.max_work, "Refuse a model estimated above this many operations (about 1 ns each; docs/models/README.md)")
-      ->check(CLI::PositiveNumber)->capture_default_str();
+      ->check(real_number(1, 1e300))->capture_default_str();
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
   using namespace statecraft;
   CLI::App app{"statecraft: analyse strategic standoffs between states (bargaining, conflict stability, games)", "statecraft"};
   app.set_version_flag("--version", std::string("statecraft ") + STATECRAFT_VERSION);
@@ -51,8 +87,10 @@ int main(int argc, char** argv) {
   forecast->add_option("file", forecast_file, "Scenario file")->required();
   forecast->add_option("--model", forecast_options.models, "Models, comma-separated, or all (default): compromise, median, nash, expected-utility, exchange, smp")->delimiter(',');
   forecast->add_option("--format", forecast_options.format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
-  forecast->add_option("--samples", forecast_options.samples, "Monte Carlo samples with jittered inputs (0: none)")->capture_default_str();
-  forecast->add_option("--seed", forecast_options.seed, "Seed of the Monte Carlo samples")->capture_default_str();
+  forecast->add_option("--samples", forecast_options.samples, "Monte Carlo samples with jittered inputs (0: none)")
+      ->check(whole_number(0, cli::max_samples))->capture_default_str();
+  forecast->add_option("--seed", forecast_options.seed, "Seed of the Monte Carlo samples")
+      ->check(whole_number(0, std::numeric_limits<std::uint64_t>::max()))->capture_default_str();
   add_model_options(forecast, forecast_options.parameters);
   forecast->add_option("--trajectory", forecast_options.trajectory_file, "Write every round of the dynamic models to this CSV file");
   forecast->add_option("--chart", forecast_options.chart_file, "Draw one issue's rounds (see --issue) to this SVG file");
@@ -122,4 +160,20 @@ int main(int argc, char** argv) {
     return cli::analysis_failed;
   }
   return cli::bad_input;
+}
+
+}  // namespace
+
+// Every report goes out through StandardOutput: control characters shown by their code, and a
+// report that did not reach stdout a failure, whatever the command returned (the last of it is
+// only written when the buffer is flushed, at the end).
+int main(int argc, char** argv) {
+  statecraft::cli::StandardOutput output;
+  std::streambuf* const original = std::cout.rdbuf(&output);
+  const int code = run(argc, argv);
+  std::cout.flush();
+  std::cout.rdbuf(original);
+  if (output.error() == 0) return code;
+  std::cerr << "statecraft: error: cannot write the output (" << std::strerror(output.error()) << ")\n";
+  return statecraft::cli::analysis_failed;
 }

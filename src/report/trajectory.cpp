@@ -20,14 +20,26 @@ std::string trajectory_csv(const std::vector<BargainingIssue>& issues, const std
 
 namespace {
 
+// Text for an SVG element or attribute. XML 1.0 allows no control character but tab and line
+// breaks, not even written as a reference: any other becomes U+FFFD, the replacement character
+// (validation refuses them, but the chart must stay XML whatever it is given).
 std::string escape(const std::string& text) {
   std::string out;
-  for (char c : text) {
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    const auto byte = static_cast<unsigned char>(c);
+    const bool c1 = byte == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0x9F;
     if (c == '&') out += "&amp;";
     else if (c == '<') out += "&lt;";
     else if (c == '>') out += "&gt;";
     else if (c == '"') out += "&quot;";
-    else out += c;
+    else if (c == '\'') out += "&apos;";
+    else if ((byte < 0x20 && c != '\t' && c != '\n' && c != '\r') || byte == 0x7F || c1) {
+      out += "\uFFFD";
+      if (c1) ++i;
+    } else {
+      out += c;
+    }
   }
   return out;
 }

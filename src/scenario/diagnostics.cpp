@@ -18,9 +18,29 @@ void Diagnostics::sort_by_location() {
   });
 }
 
+namespace {
+
+// Messages quote the file's text, which can hold control characters (refused, but quoted in the
+// refusal): shown as <U+001B>, they cannot act on the terminal.
+std::string printable(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    const bool c1 = c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0x9F;
+    if (c < 0x20 || c == 0x7F || c1) {
+      out += fmt::format("<U+{:04X}>", c1 ? static_cast<unsigned char>(text[++i]) : c);
+      continue;
+    }
+    out += text[i];
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string format_diagnostic(const Diagnostic& d) {
-  if (d.at.line <= 0) return fmt::format("{}: error: {}", d.file, d.message);
-  return fmt::format("{}:{}:{}: error: {}", d.file, d.at.line, d.at.column, d.message);
+  if (d.at.line <= 0) return fmt::format("{}: error: {}", printable(d.file), printable(d.message));
+  return fmt::format("{}:{}:{}: error: {}", printable(d.file), d.at.line, d.at.column, printable(d.message));
 }
 
 std::string names_for_message(const std::vector<std::string>& names) {

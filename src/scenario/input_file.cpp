@@ -60,6 +60,9 @@ InputFile read_input_file(const std::filesystem::path& path) {
     text.append(piece, static_cast<std::size_t>(n));
     if (text.size() > max_input_bytes) return too_large(text.size());
   }
+  // The UTF-8 byte-order mark some editors and spreadsheets write first is no part of the text:
+  // left in, it would join the first field's name (a DEU actor, a Decide tag) and columns.
+  if (text.starts_with(byte_order_mark)) text.erase(0, byte_order_mark.size());
   return {std::move(text), {}};
 }
 

@@ -22,6 +22,9 @@ struct InputFile {
   std::string error;                // why it could not be read: "cannot read the file (No such file or directory)"
 };
 
+inline constexpr std::string_view byte_order_mark = "\xEF\xBB\xBF";
+
+// The file's text, without a leading UTF-8 byte-order mark.
 InputFile read_input_file(const std::filesystem::path& path);
 
 // Every reader's first step: reports, at its line and column, the first byte that is not UTF-8
