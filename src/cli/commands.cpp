@@ -318,8 +318,14 @@ int solve(const std::string& target, const std::string& format, const std::strin
     j["id"] = id;
     results.push_back(j);
   };
+  bool incomplete = false;  // an explicitly asked-for solver did not run or did not converge
   auto add_strategic = [&](const std::string& id, const StrategicGame& g) {
     const auto solution = solve_strategic(g, *choice);
+    if (choice->explicit_choice && !solution.complete()) {
+      incomplete = true;
+      for (const auto& skipped : solution.skipped) err << fmt::format("statecraft solve: {}: not run: {}: {}\n", id, skipped.solver, skipped.reason);
+      if (!solution.logit_failure.empty()) err << fmt::format("statecraft solve: {}: logit tracing failed: {}\n", id, solution.logit_failure);
+    }
     text += fmt::format("{} ({}, strategic form, {})\n", id, g.title, fmt::join(g.players, " vs "));
     text += render_strategic_text(g, solution, "  ");
     nlohmann::json j = strategic_json(g, solution);
@@ -366,7 +372,7 @@ int solve(const std::string& target, const std::string& format, const std::strin
   }
   if (format == "json") out << nlohmann::json{{"statecraft", STATECRAFT_VERSION}, {"games", results}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
   else out << text;
-  return ok;
+  return incomplete ? analysis_failed : ok;
 }
 
 int analyze(const std::string& file, const std::string& format, std::ostream& out, std::ostream& err) {

@@ -22,7 +22,12 @@ struct LogitSettings {
   std::size_t max_steps = 100000;
 };
 
-// Points along the branch (the first at λ = 0, the last at the final λ).
+// Points along the branch (the first at λ = 0, the last at the final λ, unless max_steps ran out
+// first). Throws std::runtime_error when the branch cannot be followed numerically.
 std::vector<LogitPoint> trace_logit(const StrategicGame& game, const LogitSettings& settings = {});
+
+// The most any player gains by deviating alone from the mixed profile (per player, per strategy),
+// as a share of the game's payoff range: 0 at a Nash equilibrium, about 1/λ at the end of the branch.
+double regret(const StrategicGame& game, const std::vector<std::vector<double>>& probabilities);
 
 }  // namespace statecraft

@@ -35,11 +35,27 @@ std::vector<std::vector<std::size_t>> game_strategies(const StrategicGame& g) {
   return all;
 }
 
+// Where the logit branch ends, if that is a Nash equilibrium: the tracing stops at a finite λ (or
+// after its step budget), so the end point is checked, never taken on trust.
+void trace_logit_to_equilibrium(const StrategicGame& game, const LogitSettings& settings, StrategicSolution& s) {
+  constexpr double tolerance = 1e-4;  // of the payoff range; the branch's end has a regret of about 1/λ = 1e-6
+  try {
+    const LogitPoint end = trace_logit(game, settings).back();
+    const double gain = regret(game, end.probabilities);
+    if (gain <= tolerance) s.logit_limit = end.probabilities;
+    else
+      s.logit_failure = fmt::format("the branch, followed to λ = {:.4g}, ends where a player still gains {:.3g} of the payoff range by deviating: it did not converge to an equilibrium",
+                                    end.lambda, gain);
+  } catch (const std::runtime_error& e) {
+    s.logit_failure = e.what();
+  }
+}
+
 }  // namespace
 
 std::optional<SolverChoice> solver_choice(const std::string& method) {
   if (method == "all") return SolverChoice{};
-  SolverChoice only{false, false, false, false, false, true};
+  SolverChoice only{false, false, false, false, false, true, {}};
   if (method == "pure") only.pure = true;
   else if (method == "dominance") only.dominance = true;
   else if (method == "enummixed") only.extreme = true;
@@ -54,15 +70,19 @@ StrategicSolution solve_strategic(const StrategicGame& game, const SolverChoice&
   s.pure_searched = choice.pure;
   if (choice.pure) s.pure_equilibria = pure_nash_equilibria(game);
   s.undominated = choice.dominance ? iterated_strict_dominance(game) : game_strategies(game);
-  if (choice.logit && (choice.explicit_choice || game.profile_count() <= 4096)) {
-    try {
-      s.logit_limit = trace_logit(game).back().probabilities;
-    } catch (const std::runtime_error&) {
-      // A branch that cannot be followed numerically leaves the logit line out.
-    }
+  if (choice.logit && (choice.explicit_choice || game.profile_count() <= 4096)) trace_logit_to_equilibrium(game, choice.logit_settings, s);
+  if (game.players.size() != 2) {
+    if (choice.extreme && choice.explicit_choice)
+      s.skipped.push_back({"every extreme equilibrium", fmt::format("vertex enumeration is for two-player games; this one has {} players", game.players.size()), ""});
+    if (choice.lemke_howson && choice.explicit_choice)
+      s.skipped.push_back({"the Lemke-Howson graph", fmt::format("Lemke-Howson is for two-player games; this one has {} players", game.players.size()), ""});
+    return s;
   }
-  if (game.players.size() != 2) return s;
   const std::size_t strategies = game.strategies[0].size() + game.strategies[1].size();
+  if (choice.extreme && choice.explicit_choice && strategies > 64)
+    s.skipped.push_back({"every extreme equilibrium",
+                         fmt::format("vertex enumeration takes at most 64 strategies between the two players; this game has {} "
+                                     "(--method lcp lists the equilibria Lemke-Howson reaches)", strategies), ""});
   std::vector<MixedProfile> found;
   if (choice.extreme && strategies <= 64 && (choice.explicit_choice || strategies <= 32)) {
     s.mixed_search = MixedSearch::extreme;
@@ -129,6 +149,9 @@ std::string render_strategic_text(const StrategicGame& g, const StrategicSolutio
     }
     out += fmt::format("{}selected by logit tracing (quantal response, λ → ∞): {}\n", indent, fmt::join(parts, "; "));
   }
+  if (!s.logit_failure.empty()) out += fmt::format("{}no selection by logit tracing: {}\n", indent, s.logit_failure);
+  for (const auto& skipped : s.skipped)
+    out += fmt::format("{}not run: {}: {}{}\n", indent, skipped.solver, skipped.reason, skipped.method.empty() ? "" : fmt::format(" (--method {} runs it)", skipped.method));
   for (std::size_t p = 0; p < g.players.size(); ++p) {
     if (s.undominated[p].size() == g.strategies[p].size()) continue;
     std::vector<std::string> gone;
@@ -176,7 +199,17 @@ nlohmann::json strategic_json(const StrategicGame& g, const StrategicSolution& s
       logit[g.players[p]] = shares;
     }
   }
-  return {{"form", "strategic"}, {"pure_equilibria", equilibria}, {"mixed_equilibria", mixed}, {"mixed_search", searches[static_cast<int>(s.mixed_search)]}, {"degenerate", s.degenerate}, {"logit_limit", logit},
+  nlohmann::json not_run = nlohmann::json::array();
+  for (const auto& skipped : s.skipped)
+    not_run.push_back({{"solver", skipped.solver}, {"reason", skipped.reason}, {"method", skipped.method.empty() ? nlohmann::json(nullptr) : nlohmann::json(skipped.method)}});
+  return {{"form", "strategic"},
+          {"pure_equilibria", equilibria},
+          {"mixed_equilibria", mixed},
+          {"mixed_search", searches[static_cast<int>(s.mixed_search)]},
+          {"degenerate", s.degenerate},
+          {"logit_limit", logit},
+          {"logit_failure", s.logit_failure.empty() ? nlohmann::json(nullptr) : nlohmann::json(s.logit_failure)},
+          {"not_run", not_run},
           {"undominated_strategies", undominated}};
 }
 

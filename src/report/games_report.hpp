@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "games/backward_induction.hpp"
+#include "games/logit.hpp"
 #include "games/sequence_form.hpp"
 #include "games/strategic_game.hpp"
 
@@ -22,6 +23,14 @@ struct MixedEquilibrium {
 
 enum class MixedSearch { none, extreme, lemke_howson_labels, lemke_howson_graph };
 
+// A solver that was asked for (or is part of the default) and did not run, and why.
+struct SkippedSolver {
+  std::string solver;  // "every extreme equilibrium"
+  std::string reason;  // "vertex enumeration takes at most 64 strategies between the two players; this game has 66"
+  std::string method;  // the --method that runs it, or empty when none can on this game
+  bool operator==(const SkippedSolver&) const = default;
+};
+
 struct StrategicSolution {
   bool pure_searched = false;
   std::vector<std::vector<std::size_t>> pure_equilibria;
@@ -34,6 +43,10 @@ struct StrategicSolution {
   // Up to 4096 profiles: where the logit quantal response branch ends (McKelvey & Palfrey), per
   // player per strategy; the equilibrium that boundedly rational play selects.
   std::vector<std::vector<double>> logit_limit;
+  std::string logit_failure;  // why the tracing gave no equilibrium, when it ran and failed
+  std::vector<SkippedSolver> skipped;
+  // Whether everything asked for was done: nothing skipped, the logit tracing did not fail.
+  bool complete() const { return skipped.empty() && logit_failure.empty(); }
 };
 
 // Which solvers to run on a strategic game.
@@ -45,6 +58,7 @@ struct SolverChoice {
                              // whole graph component when asked for explicitly
   bool logit = true;         // up to 4096 profiles
   bool explicit_choice = false;  // then the size limits do not apply
+  LogitSettings logit_settings;
 };
 
 // From a --method value: all (the default), pure, dominance, enummixed (every extreme
