@@ -5,9 +5,14 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <map>
+#include <random>
+#include <set>
+#include <tuple>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "games/backward_induction.hpp"
 #include "games/gambit_efg.hpp"
 #include "games/gambit_nfg.hpp"
 #include "games/logit.hpp"
@@ -125,6 +130,132 @@ TEST(GamesDefects, AbsentMindedDriverStaysHandled) {
   // Three players: the strategic form, where a plan picks one action for the single information
   // set: cont earns 1, exit 0.
   EXPECT_NE(r.out.find("equilibrium: DRV cont, NAT (no move), AA (no move) (payoffs DRV 1, NAT 0, AA 0)"), std::string::npos) << r.out;
+}
+
+TEST(GamesDefects, BackwardInductionTiesGiveEverySubgamePerfectEquilibrium) {
+  // P2, indifferent after B, may take either move: with x P1 gets 2 and plays B; with y, P1 gets
+  // 0 there and plays A. The two files differ only in the order P2's moves are written.
+  for (const auto& [file, good, bad] : {std::tuple{"bi_tie_silent.efg", "x", "y"}, std::tuple{"bi_tie_silent_reordered.efg", "y", "x"}}) {
+    Diagnostics d(file);
+    const auto g = read_efg(test::read_file(defect(file)), d);
+    ASSERT_TRUE(g.has_value());
+    const BackwardInduction s = backward_induction(*g);
+    ASSERT_EQ(s.equilibria.size(), 2u) << file;
+    EXPECT_TRUE(s.all_listed);
+    EXPECT_EQ(s.equilibria[0].value, (std::vector<mpq_class>{2, 0}));
+    EXPECT_EQ(s.equilibria[0].path, (std::vector<std::string>{"P1 B", std::string("P2 ") + good}));
+    EXPECT_EQ(s.equilibria[1].value, (std::vector<mpq_class>{1, 1}));
+    EXPECT_EQ(s.equilibria[1].path, (std::vector<std::string>{"P1 A"}));
+    EXPECT_EQ(s.equilibria[1].decisions.at(1).choice, bad);  // off the path, P2's other move
+    ASSERT_EQ(s.ties.size(), 2u);
+    EXPECT_EQ(s.ties[1].player, "P2");
+    const auto r = test::run_statecraft(std::string("solve ") + defect(file));
+    EXPECT_NE(r.out.find("2 subgame-perfect equilibria"), std::string::npos) << r.out;
+    EXPECT_NE(r.out.find("2. P1 A (payoffs P1 1, P2 1)"), std::string::npos) << r.out;
+  }
+}
+
+// A random perfect-information tree: decisions of two or three players, some chance nodes,
+// payoffs 0..2 (so that ties are common).
+GameNode random_tree(std::mt19937& random, int depth, std::size_t players) {
+  GameNode n;
+  const auto roll = random() % 10;
+  if (depth == 0 || roll < 2) {
+    for (std::size_t p = 0; p < players; ++p) {
+      const auto v = random() % 3;
+      n.payoffs.values.push_back(Number{double(v), std::to_string(v), {}, {}, {}});
+    }
+    return n;
+  }
+  const std::size_t moves = 2 + random() % 2;
+  n.kind = roll < 3 ? GameNode::Kind::Chance : GameNode::Kind::Decision;
+  n.player = std::string(1, static_cast<char>('A' + random() % players));
+  for (std::size_t m = 0; m < moves; ++m) {
+    n.moves.push_back(std::string(1, static_cast<char>('a' + m)));
+    if (n.kind == GameNode::Kind::Chance) n.probabilities.push_back(Number{0, fmt::format("1/{}", moves), {}, {}, {}});
+    n.children.push_back(random_tree(random, depth - 1, players));
+  }
+  if (n.kind == GameNode::Kind::Chance) n.player.clear();
+  return n;
+}
+
+void decision_nodes(const GameNode& n, std::vector<const GameNode*>& out) {
+  if (n.kind == GameNode::Kind::Decision) out.push_back(&n);
+  for (const auto& c : n.children) decision_nodes(c, out);
+}
+
+// The payoffs when every decision node takes plan[its preorder index]; also whether each mover's
+// move is a best reply to the plan below it (subgame perfection, checked node by node).
+std::vector<mpq_class> play_plan(const Game& g, const GameNode& n, const std::map<const GameNode*, std::size_t>& plan, bool& perfect) {
+  std::vector<mpq_class> v(g.players.size(), 0);
+  if (n.kind == GameNode::Kind::Terminal) {
+    for (std::size_t p = 0; p < v.size(); ++p) v[p] = mpq_class(n.payoffs.values[p].text);
+    return v;
+  }
+  std::vector<std::vector<mpq_class>> children;
+  for (const auto& c : n.children) children.push_back(play_plan(g, c, plan, perfect));
+  if (n.kind == GameNode::Kind::Chance) {
+    for (const auto& c : children)
+      for (std::size_t p = 0; p < v.size(); ++p) v[p] += c[p] / static_cast<long>(children.size());
+    return v;
+  }
+  const auto p = static_cast<std::size_t>(std::find(g.players.begin(), g.players.end(), n.player) - g.players.begin());
+  const std::size_t chosen = plan.at(&n);
+  for (const auto& c : children) perfect = perfect && c[p] <= children[chosen][p];
+  return children[chosen];
+}
+
+TEST(GamesDefects, SubgamePerfectEquilibriaAgreeWithBruteForce) {
+  // Every pure strategy profile is tried and kept if each mover's move is best given the rest;
+  // their distinct payoffs must be those listed, whatever the order the moves are written in.
+  std::size_t trees = 0, with_ties = 0;
+  for (unsigned seed = 1; trees < 150; ++seed) {
+    std::mt19937 random(seed);
+    Game g;
+    g.form = Game::Form::Extensive;
+    g.players = seed % 2 ? std::vector<std::string>{"A", "B"} : std::vector<std::string>{"A", "B", "C"};
+    g.tree = random_tree(random, 4, g.players.size());
+    std::vector<const GameNode*> nodes;
+    decision_nodes(g.tree, nodes);
+    std::size_t profiles = 1;
+    for (const auto* n : nodes) profiles *= n->moves.size();
+    if (nodes.empty() || profiles > 2000) continue;
+    ++trees;
+    std::set<std::vector<mpq_class>> expected;
+    std::vector<std::size_t> choice(nodes.size(), 0);
+    for (std::size_t k = 0; k < profiles; ++k) {
+      std::map<const GameNode*, std::size_t> plan;
+      for (std::size_t i = 0; i < nodes.size(); ++i) plan[nodes[i]] = choice[i];
+      bool perfect = true;
+      const auto value = play_plan(g, g.tree, plan, perfect);
+      if (perfect) expected.insert(value);
+      for (std::size_t i = 0; i < choice.size() && ++choice[i] == nodes[i]->moves.size(); ++i) choice[i] = 0;
+    }
+    const BackwardInduction s = backward_induction(g);
+    ASSERT_TRUE(s.all_listed);
+    std::set<std::vector<mpq_class>> ours;
+    for (const auto& e : s.equilibria) ours.insert(e.value);
+    EXPECT_EQ(ours, expected) << "seed " << seed;
+    with_ties += !s.ties.empty();
+    // The same tree with every node's moves written in reverse: the same list, in the same order.
+    Game reversed = g;
+    std::vector<GameNode*> stack{&reversed.tree};
+    while (!stack.empty()) {
+      GameNode* n = stack.back();
+      stack.pop_back();
+      std::reverse(n->moves.begin(), n->moves.end());
+      std::reverse(n->children.begin(), n->children.end());
+      std::reverse(n->probabilities.begin(), n->probabilities.end());
+      for (auto& c : n->children) stack.push_back(&c);
+    }
+    const BackwardInduction r = backward_induction(reversed);
+    ASSERT_EQ(r.equilibria.size(), s.equilibria.size()) << "seed " << seed;
+    for (std::size_t k = 0; k < s.equilibria.size(); ++k) {
+      EXPECT_EQ(r.equilibria[k].value, s.equilibria[k].value) << "seed " << seed;
+      EXPECT_EQ(r.equilibria[k].path, s.equilibria[k].path) << "seed " << seed;
+    }
+  }
+  EXPECT_GT(with_ties, 50u);  // the test exercises ties, not only unique equilibria
 }
 
 }  // namespace

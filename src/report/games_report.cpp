@@ -261,19 +261,35 @@ std::string render_tree_text(const Game& game, const TreeSolution& t, const std:
            render_strategic_text(*t.strategic, *t.strategic_solution, indent + "  ");
   if (!t.unsolved.empty()) return indent + t.unsolved + "\n";
   const BackwardInduction& s = t.backward;
-  std::string out = fmt::format("{}subgame-perfect play: {} (payoffs {})\n", indent, s.path.empty() ? std::string("chance decides") : fmt::format("{}", fmt::join(s.path, ", then ")),
-                                payoffs_in_words(game.players, s.value));
+  auto play = [&](const SubgamePerfectEquilibrium& e) {
+    return fmt::format("{} (payoffs {})", e.path.empty() ? std::string("chance decides") : fmt::format("{}", fmt::join(e.path, ", then ")), payoffs_in_words(game.players, e.value));
+  };
   auto condition = [](const std::vector<std::string>& history) { return history.empty() ? std::string() : fmt::format(" if {}", fmt::join(history, ", then ")); };
-  if (s.decisions.size() <= 12) {
-    out += indent + "what each would do at every point (subgame-perfect strategies):\n";
-    for (const auto& d : s.decisions) out += fmt::format("{}  {} {}{}\n", indent, d.player, d.choice, condition(d.history));
+  const bool several = s.equilibria.size() > 1;
+  std::string out;
+  if (!several) {
+    out += fmt::format("{}subgame-perfect play: {}\n", indent, play(s.equilibria[0]));
+  } else {
+    out += fmt::format("{}{}{} subgame-perfect equilibria with different payoffs, as ties are broken one way or the other (by {}'s payoff, highest first):\n", indent,
+                       s.all_listed ? "" : "at least ", s.equilibria.size(), game.players[0]);
+    for (std::size_t k = 0; k < s.equilibria.size(); ++k) out += fmt::format("{}  {}. {}\n", indent, k + 1, play(s.equilibria[k]));
   }
+  if (!s.all_listed) out += indent + "(more subgame-perfect payoffs than the 64 kept at a node: some equilibria are not listed)\n";
+  for (const auto& tie : s.ties)
+    out += fmt::format("{}{} {}{}: either is subgame perfect (a tie here or further on)\n", indent, tie.player, fmt::join(tie.moves, " or "), condition(tie.history));
+  for (std::size_t k = 0; k < s.equilibria.size(); ++k) {
+    const auto& decisions = s.equilibria[k].decisions;
+    if (decisions.empty() || decisions.size() > 12) continue;
+    out += indent + (several ? fmt::format("what each would do at every point, in equilibrium {}:\n", k + 1) : "what each would do at every point (subgame-perfect strategies):\n");
+    for (const auto& d : decisions) out += fmt::format("{}  {} {}{}\n", indent, d.player, d.choice, condition(d.history));
+  }
+  const std::string in_first = several ? " (in equilibrium 1)" : "";
   for (const auto& threat : s.credible_threats)
-    out += fmt::format("{}credible: {} {}{}: it is {}'s best move there, though {} would rather it chose {}\n", indent, threat.player, threat.move, condition(threat.history), threat.player,
-                       threat.victim, threat.alternative);
-  if (s.threats.empty()) out += indent + "every threat in the tree is credible: each would be carried out\n";
+    out += fmt::format("{}credible{}: {} {}{}: it is {}'s best move there, though {} would rather it chose {}\n", indent, in_first, threat.player, threat.move, condition(threat.history),
+                       threat.player, threat.victim, threat.alternative);
+  if (s.threats.empty()) out += fmt::format("{}every threat in the tree is credible{}: each would be carried out\n", indent, in_first);
   for (const auto& threat : s.threats)
-    out += fmt::format("{}not credible: {} to {} at {}: when it came to it, {} would rather {} (it would lose {})\n", indent, threat.player, threat.move,
+    out += fmt::format("{}not credible{}: {} to {} at {}: when it came to it, {} would rather {} (it would lose {})\n", indent, in_first, threat.player, threat.move,
                        threat.where == "root" ? std::string("the start") : "\"" + threat.where + "\"", threat.player, threat.instead, threat.cost_to_player.get_str());
   return out;
 }
@@ -304,18 +320,37 @@ nlohmann::json tree_json(const Game& game, const TreeSolution& t) {
     j["sequence_form_equilibrium"] = {{"behavior", behavior}, {"payoffs", payoffs}};
     return j;
   }
-  nlohmann::json value = nlohmann::json::object();
-  for (std::size_t p = 0; p < game.players.size() && p < s.value.size(); ++p) value[game.players[p]] = s.value[p].get_str();
+  auto payoffs = [&](const std::vector<mpq_class>& value) {
+    nlohmann::json j = nlohmann::json::object();
+    for (std::size_t p = 0; p < game.players.size() && p < value.size(); ++p) j[game.players[p]] = value[p].get_str();
+    return j;
+  };
+  auto decisions = [](const std::vector<TreeDecision>& list) {
+    nlohmann::json j = nlohmann::json::array();
+    for (const auto& d : list) j.push_back({{"at", d.where}, {"after", d.history}, {"player", d.player}, {"choice", d.choice}});
+    return j;
+  };
+  nlohmann::json equilibria = nlohmann::json::array();
+  for (const auto& e : s.equilibria) equilibria.push_back({{"path", e.path}, {"payoffs", payoffs(e.value)}, {"decisions", decisions(e.decisions)}});
+  nlohmann::json ties = nlohmann::json::array();
+  for (const auto& tie : s.ties) ties.push_back({{"at", tie.where}, {"after", tie.history}, {"player", tie.player}, {"moves", tie.moves}});
   nlohmann::json threats = nlohmann::json::array();
   for (const auto& threat : s.threats)
     threats.push_back({{"at", threat.where}, {"player", threat.player}, {"move", threat.move}, {"instead", threat.instead}, {"cost_to_player", threat.cost_to_player.get_str()}});
-  nlohmann::json decisions = nlohmann::json::array();
-  for (const auto& d : s.decisions) decisions.push_back({{"at", d.where}, {"after", d.history}, {"player", d.player}, {"choice", d.choice}});
   nlohmann::json credible = nlohmann::json::array();
   for (const auto& c : s.credible_threats)
     credible.push_back({{"at", c.where}, {"after", c.history}, {"player", c.player}, {"move", c.move}, {"hurts", c.victim}, {"instead_of", c.alternative}});
-  return {{"form", "extensive"}, {"perfect_information", true}, {"path", s.path}, {"payoffs", value},
-          {"decisions", decisions}, {"non_credible_threats", threats}, {"credible_threats", credible}};
+  const auto& first = s.equilibria[0];
+  return {{"form", "extensive"},
+          {"perfect_information", true},
+          {"path", first.path},
+          {"payoffs", payoffs(first.value)},
+          {"decisions", decisions(first.decisions)},
+          {"subgame_perfect_equilibria", equilibria},
+          {"all_listed", s.all_listed},
+          {"ties", ties},
+          {"non_credible_threats", threats},
+          {"credible_threats", credible}};
 }
 
 }  // namespace statecraft
