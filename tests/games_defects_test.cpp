@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <fstream>
 #include <map>
 #include <random>
 #include <set>
@@ -16,6 +17,7 @@
 #include "games/gambit_efg.hpp"
 #include "games/gambit_nfg.hpp"
 #include "games/logit.hpp"
+#include "games/sequence_form.hpp"
 #include "report/games_report.hpp"
 #include "test_support.hpp"
 
@@ -256,6 +258,88 @@ TEST(GamesDefects, SubgamePerfectEquilibriaAgreeWithBruteForce) {
     }
   }
   EXPECT_GT(with_ties, 50u);  // the test exercises ties, not only unique equilibria
+}
+
+TEST(GamesDefects, NfgHeadersAllocateNothingTheFileDoesNotHold) {
+  // 40 bytes claiming 7071x7071 profiles, 250 bytes claiming 2^25: the tables used to be
+  // allocated from the header (2.7 and 7.6 GB) before the missing payoffs were noticed.
+  for (const auto& [file, at] : {std::pair{"nfg-alloc-bomb-2p.nfg", ":4:1: error: expected a payoff"}, std::pair{"nfg-alloc-bomb-25p.nfg", ":3:1: error: expected a payoff"}}) {
+    const auto r = test::run_statecraft(std::string("solve ") + defect(file), test::Limits{200, 10});
+    EXPECT_EQ(r.exit_code, 2) << file << r.err;
+    EXPECT_NE(r.err.find(std::string(file) + at), std::string::npos) << r.err;
+  }
+  // The outcome version likewise: a claimed count that the outcome numbers do not fill.
+  const std::string outcomes = "NFG 1 R \"\" { \"1\" \"2\" } { { \"a\" \"b\" } { \"c\" \"d\" } } { { \"o\" 1, 2 } } 1 1";
+  Diagnostics d("outcomes.nfg");
+  EXPECT_FALSE(read_nfg(outcomes, d).has_value());
+  EXPECT_EQ(test::messages(d), std::vector<std::string>{fmt::format("1:{}: expected a profile's outcome number (a number), found the end of the file", outcomes.size() + 1)});
+}
+
+// A two-player tree of the given depth with perfect recall where player 2 does not see player 1's
+// last move (the defects' gen-efg-perfect-recall.py): 2^depth leaves.
+std::string perfect_recall_tree(int depth) {
+  std::mt19937 random(static_cast<unsigned>(depth));
+  std::string out = fmt::format("EFG 2 R \"perfect recall, depth {}\" {{ \"P1\" \"P2\" }}\n\"\"\n", depth);
+  std::size_t outcomes = 0, sets = 0;
+  std::set<std::size_t> seen;
+  auto node = [&](auto&& self, int level, std::size_t index) -> void {
+    if (level == depth) {
+      out += fmt::format("t \"\" {} \"\" {{ {} {} }}\n", ++outcomes, static_cast<int>(random() % 19) - 9, static_cast<int>(random() % 19) - 9);
+      return;
+    }
+    if (level % 2 == 0) {
+      out += fmt::format("p \"\" 1 {} \"\" {{ \"L\" \"R\" }} 0\n", ++sets);
+    } else {
+      const std::size_t set = (std::size_t{1} << level) + (index >> 1);  // siblings share a set
+      out += seen.insert(set).second ? fmt::format("p \"\" 2 {} \"\" {{ \"l\" \"r\" }} 0\n", set) : fmt::format("p \"\" 2 {} \"\" 0\n", set);
+    }
+    self(self, level + 1, 2 * index);
+    self(self, level + 1, 2 * index + 1);
+  };
+  node(node, 0, 0);
+  return out;
+}
+
+std::string write_temporary(const std::string& name, const std::string& text) {
+  const std::string path = testing::TempDir() + name;
+  std::ofstream(path) << text;
+  return path;
+}
+
+TEST(GamesDefects, LargeSequenceFormsAreRefusedBeforeTheyAreBuilt) {
+  // 4096 leaves (189 KB) used to allocate 8 GB and abort inside GMP; 1024 leaves ran for minutes.
+  for (const auto& [depth, rows] : {std::pair{12, "10926 rows"}, std::pair{10, "2734 rows"}}) {
+    const std::string path = write_temporary(fmt::format("tree{}.efg", depth), perfect_recall_tree(depth));
+    const auto r = test::run_statecraft("solve " + path, test::Limits{300, 10});
+    EXPECT_EQ(r.exit_code, 2) << r.err;
+    EXPECT_NE(r.err.find(fmt::format("statecraft: refused: tree{}: the sequence form's LCP has {}", depth, rows)), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("more than the limit of 1000 (--max-lcp-rows lifts it)"), std::string::npos) << r.err;
+    const auto json = test::run_statecraft("solve --format json " + path, test::Limits{300, 10});
+    EXPECT_NE(nlohmann::json::parse(json.out)["games"][0]["refused"].get<std::string>().find(rows), std::string::npos);
+  }
+  // 64 leaves: 174 rows, solved by default, refused below that, solved again when lifted.
+  const std::string small = write_temporary("tree6.efg", perfect_recall_tree(6));
+  EXPECT_EQ(test::run_statecraft("solve " + small, test::Limits{300, 20}).exit_code, 0);
+  const auto refused = test::run_statecraft("solve --max-lcp-rows 100 " + small, test::Limits{300, 20});
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_NE(refused.err.find("174 rows (43 and 43 sequences), more than the limit of 100"), std::string::npos) << refused.err;
+  EXPECT_EQ(test::run_statecraft("solve --max-lcp-rows 0 " + small).exit_code, 2);  // a usage error
+}
+
+TEST(GamesDefects, SequenceFormReportsItsPivots) {
+  Diagnostics d("tree6.efg");
+  const auto g = read_efg(perfect_recall_tree(6), d);
+  ASSERT_TRUE(g.has_value());
+  const SequenceForm form = sequence_form(*g);
+  std::uint64_t calls = 0, last_total = 0;
+  const auto e = sequence_form_equilibrium(form, [&](std::uint64_t done, std::uint64_t total) {
+    EXPECT_EQ(done, calls);
+    ++calls;
+    last_total = total;
+  });
+  EXPECT_TRUE(is_sequence_form_equilibrium(form, e.realization));
+  EXPECT_GT(calls, 1u);
+  EXPECT_GE(last_total, 174u);  // the rows, or the pivots done when more
 }
 
 }  // namespace

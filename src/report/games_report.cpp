@@ -213,8 +213,8 @@ nlohmann::json strategic_json(const StrategicGame& g, const StrategicSolution& s
           {"undominated_strategies", undominated}};
 }
 
-TreeSolution solve_tree(const Game& game) {
-  TreeSolution solution{backward_induction(game), {}, {}, {}, {}, {}};
+TreeSolution solve_tree(const Game& game, const TreeLimits& limits) {
+  TreeSolution solution{backward_induction(game), {}, {}, {}, {}, {}, {}};
   if (solution.backward.perfect_information) return solution;
   if (game.players.size() != 2) {
     solution.strategic = strategic_form_of_tree(game, 4096);
@@ -223,8 +223,11 @@ TreeSolution solve_tree(const Game& game) {
     return solution;
   }
   try {
-    solution.form = sequence_form(game);
-    solution.equilibrium = sequence_form_equilibrium(*solution.form);
+    solution.form = sequence_form(game, limits.max_lcp_rows);
+    solution.equilibrium = sequence_form_equilibrium(*solution.form, limits.progress);
+  } catch (const WorkTooLarge& e) {
+    solution.refused = e.what();
+    solution.unsolved = std::string("information sets join some nodes; the sequence form was not solved: ") + e.what();
   } catch (const std::exception& e) {  // imperfect recall, or (not seen on any test) Lemke ending on a ray
     solution.equilibrium.reset();
     solution.unsolved = std::string("information sets join some nodes, so backward induction does not apply; the sequence form cannot either: ") + e.what();
@@ -304,6 +307,7 @@ nlohmann::json tree_json(const Game& game, const TreeSolution& t) {
     }
     if (!t.equilibrium) {
       j["unsolved"] = t.unsolved;
+      if (!t.refused.empty()) j["refused"] = t.refused;
       return j;
     }
     nlohmann::json behavior = nlohmann::json::object(), payoffs = nlohmann::json::object();

@@ -73,8 +73,7 @@ nlohmann::json strategic_json(const StrategicGame& game, const StrategicSolution
 
 // A tree: backward induction when every information set is a single node; otherwise, for two
 // players, one equilibrium in behaviour strategies from the sequence form; for more players, the
-// strategic form's solution.
-// More than two players: the tree's strategic form (up to 4096 profiles) and its solution.
+// tree's strategic form (up to 4096 profiles) and its solution.
 struct TreeSolution {
   BackwardInduction backward;
   std::optional<SequenceForm> form;
@@ -82,8 +81,13 @@ struct TreeSolution {
   std::optional<StrategicGame> strategic;
   std::optional<StrategicSolution> strategic_solution;
   std::string unsolved;  // why none applies
+  std::string refused;   // the sequence form was too large to try: the size and the limit
 };
-TreeSolution solve_tree(const Game& game);
+struct TreeLimits {
+  std::size_t max_lcp_rows = default_max_lcp_rows;
+  Progress progress;  // Lemke's pivots on the sequence form
+};
+TreeSolution solve_tree(const Game& game, const TreeLimits& limits = {});
 
 std::string render_tree_text(const Game& game, const TreeSolution& solution, const std::string& indent);
 nlohmann::json tree_json(const Game& game, const TreeSolution& solution);
