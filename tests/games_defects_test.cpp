@@ -15,7 +15,9 @@
 
 #include "games/backward_induction.hpp"
 #include "games/gambit_efg.hpp"
+#include "games/equilibria.hpp"
 #include "games/gambit_nfg.hpp"
+#include "games/lemke_howson.hpp"
 #include "games/logit.hpp"
 #include "games/sequence_form.hpp"
 #include "report/games_report.hpp"
@@ -340,6 +342,124 @@ TEST(GamesDefects, SequenceFormReportsItsPivots) {
   EXPECT_TRUE(is_sequence_form_equilibrium(form, e.realization));
   EXPECT_GT(calls, 1u);
   EXPECT_GE(last_total, 174u);  // the rows, or the pivots done when more
+}
+
+// A random m x n game with integer payoffs in -20..20, as the defects' rand*.nfg files.
+std::string random_nfg(std::size_t m, std::size_t n, unsigned seed) {
+  std::mt19937 random(seed);
+  std::string out = fmt::format("NFG 1 R \"rand{}x{}\" {{ \"P0\" \"P1\" }} {{ {} {} }}\n\"\"\n", m, n, m, n);
+  for (std::size_t k = 0; k < 2 * m * n; ++k) out += std::to_string(static_cast<int>(random() % 41) - 20) + " ";
+  return out + "\n";
+}
+
+TEST(GamesDefects, DefaultSolveFinishesInSecondsAndSaysWhatItSkipped) {
+  // Each used to run past 60 s with no word (rand64x64: 22 s); the default now spends a budget of
+  // estimated work per solver and names the --method that runs what it skipped.
+  struct Case {
+    std::string path;
+    std::vector<std::string> skipped;  // "solver -> method"
+  };
+  const std::vector<Case> cases{
+      {write_temporary("rand100x100.nfg", random_nfg(100, 100, 1)), {"logit tracing -> logit", "Lemke-Howson from the other labels -> lcp"}},
+      {defect("rand1x1000.nfg"), {"logit tracing -> logit", "Lemke-Howson from the other labels -> lcp"}},
+      {write_temporary("rand2x2048.nfg", random_nfg(2, 2048, 2)), {"logit tracing -> logit", "Lemke-Howson from every label -> lcp"}},
+      {write_temporary("rand64x64.nfg", random_nfg(64, 64, 3)), {"Lemke-Howson from the other labels -> lcp"}},
+  };
+  for (const auto& c : cases) {
+    const auto r = test::run_statecraft("solve --format json " + c.path, test::Limits{1024, 30});
+    ASSERT_EQ(r.exit_code, 0) << c.path << r.err;
+    const auto game = nlohmann::json::parse(r.out)["games"][0];
+    std::vector<std::string> skipped;
+    for (const auto& entry : game["not_run"])
+      if (!entry["method"].is_null()) skipped.push_back(entry["solver"].get<std::string>() + " -> " + entry["method"].get<std::string>());
+    EXPECT_EQ(skipped, c.skipped) << c.path;
+    EXPECT_FALSE(game["pure_equilibria"].is_null());
+  }
+  const auto text = test::run_statecraft("solve " + cases[0].path, test::Limits{1024, 30});
+  EXPECT_NE(text.out.find("not run: logit tracing: 1.63e+09 operations for the 200 steps the branch needs"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("(--method lcp runs it)"), std::string::npos) << text.out;
+}
+
+TEST(GamesDefects, ExplicitMethodsRefuseTablesThatWouldNotFit) {
+  // 2 x 5000: Lemke-Howson's tableaux would hold 25 million entries (about 2 GB), the logit
+  // tracing's Jacobian and its working copies 5003² doubles (1 GB).
+  const std::string path = write_temporary("rand2x5000.nfg", random_nfg(2, 5000, 4));
+  const auto r = test::run_statecraft("solve --method lcp " + path, test::Limits{1024, 30});
+  EXPECT_EQ(r.exit_code, 2) << r.err;
+  EXPECT_NE(r.err.find("statecraft: refused: the Lemke-Howson tableaux have 25025006 entries"), std::string::npos) << r.err;
+  const auto logit = test::run_statecraft("solve --method logit " + path, test::Limits{1024, 30});
+  EXPECT_EQ(logit.exit_code, 2) << logit.err;
+  EXPECT_NE(logit.err.find("statecraft: refused: the logit tracing's Jacobian has 5003 unknowns"), std::string::npos) << logit.err;
+}
+
+TEST(GamesDefects, LongSolversReportProgress) {
+  Diagnostics d("rand.nfg");
+  const auto g = read_nfg(random_nfg(8, 8, 5), d);
+  ASSERT_TRUE(g.has_value());
+  std::vector<std::pair<std::uint64_t, std::uint64_t>> calls;
+  auto record = [&](std::uint64_t done, std::uint64_t total) { calls.emplace_back(done, total); };
+  const auto labels = lemke_howson_all_labels(*g, UINT64_MAX, record);
+  EXPECT_EQ(labels.labels, 16u);
+  ASSERT_EQ(calls.size(), 16u);
+  EXPECT_EQ(calls.back(), (std::pair<std::uint64_t, std::uint64_t>{15, 16}));
+  calls.clear();
+  LogitSettings settings;
+  settings.progress = record;
+  trace_logit(*g, settings);
+  ASSERT_FALSE(calls.empty());
+  for (std::size_t k = 1; k < calls.size(); ++k) EXPECT_LE(calls[k - 1].first, calls[k].first);  // λ only grows here
+  EXPECT_GE(calls.back().first, 990u);
+  EXPECT_EQ(calls.back().second, 1000u);
+}
+
+// Iterated strict dominance by one removal at a time, the textbook way.
+std::vector<std::vector<std::size_t>> one_at_a_time(const StrategicGame& g) {
+  std::vector<std::vector<std::size_t>> alive(g.players.size());
+  for (std::size_t p = 0; p < alive.size(); ++p)
+    for (std::size_t k = 0; k < g.strategies[p].size(); ++k) alive[p].push_back(k);
+  auto dominated = [&](std::size_t p, std::size_t s) {
+    for (std::size_t t : alive[p]) {
+      if (t == s) continue;
+      bool always = true;
+      for (std::size_t index = 0; index < g.profile_count() && always; ++index) {
+        auto choice = g.profile_choice(index);
+        bool others_alive = true;
+        for (std::size_t q = 0; q < alive.size(); ++q)
+          others_alive = others_alive && (q == p || std::find(alive[q].begin(), alive[q].end(), choice[q]) != alive[q].end());
+        if (!others_alive || choice[p] != s) continue;
+        auto better = choice;
+        better[p] = t;
+        always = g.payoff(better, p) > g.payoff(choice, p);
+      }
+      if (always) return true;
+    }
+    return false;
+  };
+  for (bool removed = true; removed;) {
+    removed = false;
+    for (std::size_t p = 0; p < alive.size() && !removed; ++p)
+      for (std::size_t k = 0; k < alive[p].size() && !removed; ++k)
+        if (dominated(p, alive[p][k])) alive[p].erase(alive[p].begin() + static_cast<long>(k)), removed = true;
+  }
+  return alive;
+}
+
+TEST(GamesDefects, DominanceByRoundsLeavesWhatOneAtATimeLeaves) {
+  std::size_t removed = 0;
+  for (unsigned seed = 1; seed <= 60; ++seed) {
+    std::mt19937 random(seed);
+    const std::size_t players = 2 + seed % 2;
+    StrategicGame g{"g", std::vector<std::string>(players, "p"), {}, {}};
+    for (std::size_t p = 0; p < players; ++p) g.strategies.emplace_back(2 + random() % 4, "s");
+    for (std::size_t k = 0; k < g.profile_count(); ++k) {
+      g.payoffs.emplace_back();
+      for (std::size_t p = 0; p < players; ++p) g.payoffs.back().push_back(static_cast<int>(random() % 6));
+    }
+    const auto ours = iterated_strict_dominance(g), reference = one_at_a_time(g);
+    EXPECT_EQ(ours, reference) << "seed " << seed;
+    for (std::size_t p = 0; p < players; ++p) removed += g.strategies[p].size() - ours[p].size();
+  }
+  EXPECT_GT(removed, 30u);
 }
 
 }  // namespace

@@ -317,7 +317,7 @@ TEST(LemkeHowson, EveryLabelReachesAnEquilibriumOfGambitsList) {
     ++games;
     const std::string all = test::read_file(test::source_path("tests/data/games/" + name + ".enummixed.out"));
     const std::string lcp = test::read_file(test::source_path("tests/data/games/" + name + ".lcp.out"));
-    for (const auto& e : lemke_howson_all_labels(g)) {
+    for (const auto& e : lemke_howson_all_labels(g).equilibria) {
       const std::string row = gambit_row(e) + "\n";
       EXPECT_NE(all.find(row), std::string::npos) << name << ": " << row;
       if (std::find(degenerate.begin(), degenerate.end(), name) == degenerate.end())
@@ -330,7 +330,7 @@ TEST(LemkeHowson, EveryLabelReachesAnEquilibriumOfGambitsList) {
 TEST(LemkeHowson, BattleOfTheSexes) {
   const StrategicGame g = load_nfg("bos.nfg");
   EXPECT_EQ(gambit_row(lemke_howson(g, 0)), "NE,1,0,1,0");
-  const auto all = lemke_howson_all_labels(g);
+  const auto all = lemke_howson_all_labels(g).equilibria;
   EXPECT_EQ(all.size(), 2u);  // the mixed equilibrium lies off every Lemke-Howson path from the start
 }
 

@@ -327,7 +327,10 @@ int solve(const std::string& target, const SolveOptions& options, std::ostream& 
   };
   bool incomplete = false;  // an explicitly asked-for solver did not run or did not converge
   auto add_strategic = [&](const std::string& id, const StrategicGame& g) {
-    const auto solution = solve_strategic(g, *choice);
+    ProgressLine line(err, "solve " + id + (choice->explicit_choice ? ": " + options.method : std::string()));
+    SolverChoice with_progress = *choice;
+    if (choice->explicit_choice) with_progress.progress = line.callback();  // the default's budgets keep it to seconds
+    const auto solution = solve_strategic(g, with_progress);
     if (choice->explicit_choice && !solution.complete()) {
       incomplete = true;
       for (const auto& skipped : solution.skipped) err << fmt::format("statecraft solve: {}: not run: {}: {}\n", id, skipped.solver, skipped.reason);

@@ -228,6 +228,7 @@ std::vector<LogitPoint> trace_logit(const StrategicGame& game, const LogitSettin
     x = y;
     t = next;
     points.push_back({x.back() / branch.scale(), branch.probabilities(x)});
+    report_progress(settings.progress, static_cast<std::uint64_t>(1000 * std::log1p(std::max(0.0, x.back())) / std::log1p(settings.final_lambda)), 1000);
     // Longer steps while tracing goes well; λ's range spans many orders of magnitude.
     h = std::min(h * 1.5, std::max(1.0, 0.1 * std::abs(x.back())));
   }

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "games/strategic_game.hpp"
+#include "scenario/work.hpp"
 
 namespace statecraft {
 
@@ -20,6 +21,7 @@ struct LogitPoint {
 struct LogitSettings {
   double final_lambda = 1e6;  // in units of the game's payoff range
   std::size_t max_steps = 100000;
+  Progress progress;  // thousandths of the way to the final λ, on a logarithmic scale
 };
 
 // Points along the branch (the first at λ = 0, the last at the final λ, unless max_steps ran out

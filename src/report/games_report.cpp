@@ -9,8 +9,10 @@
 #include "games/from_scenario.hpp"
 #include "games/lemke_howson.hpp"
 #include "games/logit.hpp"
-#include <stdexcept>
 #include <algorithm>
+#include <stdexcept>
+
+#include "scenario/work.hpp"
 
 namespace statecraft {
 namespace {
@@ -51,11 +53,50 @@ void trace_logit_to_equilibrium(const StrategicGame& game, const LogitSettings& 
   }
 }
 
+// What the default `solve` may spend, per solver, so that it ends in a few seconds on any game
+// (each measured on 2 cores at about a second when used up). Explicit --method choices have no
+// budget, only the memory limits below.
+namespace budget {
+constexpr double comparisons = 2e8;        // pure equilibria; dominance, per round of removals
+constexpr double extreme_strategies = 32;  // vertex enumeration (16x16 random: 0.2 s; 20x20: 7-25 s)
+constexpr double pivoted_entries = 2e7;    // Lemke-Howson from every label, in turn
+constexpr double tableau_entries = 2e6;    // and the size of its tableaux (about 100 MB)
+constexpr double logit_work = 5.5e8;       // steps × operations a step (64x64: 2.2e6 a step, 150 steps, 1.2 s)
+constexpr double logit_steps = 200;        // fewer is not worth starting: the branch needs about 150
+}  // namespace budget
+
+// Estimated work of each solver on a game, from its size alone.
+struct WorkEstimates {
+  explicit WorkEstimates(const StrategicGame& g) {
+    const auto profiles = static_cast<double>(g.profile_count());
+    for (const auto& list : g.strategies) strategies += list.size();
+    const double players = static_cast<double>(g.players.size()), unknowns = static_cast<double>(strategies + 1);
+    comparisons = profiles * static_cast<double>(strategies);  // each profile against each deviation
+    logit_step = profiles * players * players + unknowns * unknowns * unknowns;  // the Jacobian, then its solve
+    logit_bytes = 5 * unknowns * unknowns * sizeof(double);  // the Jacobian and the working copies of its solve
+    if (g.players.size() == 2) lemke_howson_entries = (static_cast<double>(strategies) + 1) * static_cast<double>(strategies);
+  }
+
+  // Hard limits, for explicit choices too: past them the tables would not fit in memory.
+  void refuse_logit_beyond_memory() const {
+    if (logit_bytes > 1e9)
+      throw WorkTooLarge(fmt::format("the logit tracing's Jacobian has {} unknowns: its working copies take about {:.3g} GB", strategies + 1, logit_bytes / 1e9), logit_bytes, 1e9);
+  }
+  void refuse_lemke_howson_beyond_memory() const {
+    // Two copies (the start and the walk), of about 40 bytes an entry once pivoted.
+    if (lemke_howson_entries > 2e7)
+      throw WorkTooLarge(fmt::format("the Lemke-Howson tableaux have {:.0f} entries, about {:.3g} GB", lemke_howson_entries, lemke_howson_entries * 80 / 1e9), lemke_howson_entries, 2e7);
+  }
+
+  std::size_t strategies = 0;  // of all players together
+  double comparisons = 0, logit_step = 0, logit_bytes = 0, lemke_howson_entries = 0;
+};
+
 }  // namespace
 
 std::optional<SolverChoice> solver_choice(const std::string& method) {
   if (method == "all") return SolverChoice{};
-  SolverChoice only{false, false, false, false, false, true, {}};
+  SolverChoice only{false, false, false, false, false, true, {}, {}};
   if (method == "pure") only.pure = true;
   else if (method == "dominance") only.dominance = true;
   else if (method == "enummixed") only.extreme = true;
@@ -67,10 +108,30 @@ std::optional<SolverChoice> solver_choice(const std::string& method) {
 
 StrategicSolution solve_strategic(const StrategicGame& game, const SolverChoice& choice) {
   StrategicSolution s;
-  s.pure_searched = choice.pure;
-  if (choice.pure) s.pure_equilibria = pure_nash_equilibria(game);
-  s.undominated = choice.dominance ? iterated_strict_dominance(game) : game_strategies(game);
-  if (choice.logit && (choice.explicit_choice || game.profile_count() <= 4096)) trace_logit_to_equilibrium(game, choice.logit_settings, s);
+  const WorkEstimates work(game);
+  const bool by_default = !choice.explicit_choice;
+  auto within_default = [&](double estimate, double budget, const char* solver, const char* method, const std::string& what) {
+    if (!by_default || estimate <= budget) return true;
+    s.skipped.push_back({solver, fmt::format("{}: more than the default's budget of {:.3g}", what, budget), method});
+    return false;
+  };
+  const std::string comparisons = fmt::format("{:.3g} payoff comparisons ({} profiles × {} strategies)", work.comparisons, game.profile_count(), work.strategies);
+  s.pure_searched = choice.pure && within_default(work.comparisons, budget::comparisons, "pure-strategy equilibria", "pure", comparisons);
+  if (s.pure_searched) s.pure_equilibria = pure_nash_equilibria(game);
+  const bool dominance = choice.dominance && within_default(work.comparisons, budget::comparisons, "iterated strict dominance", "dominance", comparisons + " per round");
+  s.undominated = dominance ? iterated_strict_dominance(game) : game_strategies(game);
+  if (choice.logit) {
+    if (!by_default) work.refuse_logit_beyond_memory();
+    LogitSettings settings = choice.logit_settings;
+    if (within_default(work.logit_step * budget::logit_steps, budget::logit_work, "logit tracing", "logit",
+                       fmt::format("{:.3g} operations for the {:.0f} steps the branch needs ({:.3g} a step: {} unknowns)", work.logit_step * budget::logit_steps,
+                                   budget::logit_steps, work.logit_step, work.strategies + 1))) {
+      if (by_default) settings.max_steps = std::min<std::size_t>(settings.max_steps, static_cast<std::size_t>(budget::logit_work / work.logit_step));
+      settings.progress = choice.progress;
+      trace_logit_to_equilibrium(game, settings, s);
+      if (by_default && !s.logit_failure.empty()) s.logit_failure += " (--method logit traces further)";
+    }
+  }
   if (game.players.size() != 2) {
     if (choice.extreme && choice.explicit_choice)
       s.skipped.push_back({"every extreme equilibrium", fmt::format("vertex enumeration is for two-player games; this one has {} players", game.players.size()), ""});
@@ -78,23 +139,36 @@ StrategicSolution solve_strategic(const StrategicGame& game, const SolverChoice&
       s.skipped.push_back({"the Lemke-Howson graph", fmt::format("Lemke-Howson is for two-player games; this one has {} players", game.players.size()), ""});
     return s;
   }
-  const std::size_t strategies = game.strategies[0].size() + game.strategies[1].size();
-  if (choice.extreme && choice.explicit_choice && strategies > 64)
+  const std::size_t strategies = work.strategies;
+  std::vector<MixedProfile> found;
+  if (choice.extreme && strategies > 64) {
     s.skipped.push_back({"every extreme equilibrium",
                          fmt::format("vertex enumeration takes at most 64 strategies between the two players; this game has {} "
                                      "(--method lcp lists the equilibria Lemke-Howson reaches)", strategies), ""});
-  std::vector<MixedProfile> found;
-  if (choice.extreme && strategies <= 64 && (choice.explicit_choice || strategies <= 32)) {
+  } else if (choice.extreme && within_default(static_cast<double>(strategies), budget::extreme_strategies, "every extreme equilibrium", "enummixed",
+                                              fmt::format("{} strategies between the two players (the vertices grow exponentially with them)", strategies))) {
     s.mixed_search = MixedSearch::extreme;
-    ExtremeEquilibria extreme = extreme_equilibria(game);
+    ExtremeEquilibria extreme = extreme_equilibria(game, Arithmetic::automatic, choice.progress);
     s.degenerate = extreme.degenerate;
     found = std::move(extreme.equilibria);
-  } else if (choice.lemke_howson && choice.explicit_choice) {
-    s.mixed_search = MixedSearch::lemke_howson_graph;
-    found = lemke_howson_graph(game);
-  } else if (choice.lemke_howson) {
-    s.mixed_search = MixedSearch::lemke_howson_labels;
-    found = lemke_howson_all_labels(game);
+  }
+  if (choice.lemke_howson && s.mixed_search == MixedSearch::none &&
+      within_default(work.lemke_howson_entries, budget::tableau_entries, "Lemke-Howson from every label", "lcp",
+                     fmt::format("tableaux of {:.3g} entries, copied for every label", work.lemke_howson_entries))) {
+    work.refuse_lemke_howson_beyond_memory();
+    if (choice.explicit_choice) {
+      s.mixed_search = MixedSearch::lemke_howson_graph;
+      found = lemke_howson_graph(game, choice.progress);
+    } else {
+      s.mixed_search = MixedSearch::lemke_howson_labels;
+      LemkeHowsonLabels run = lemke_howson_all_labels(game, budget::pivoted_entries, choice.progress);
+      s.lemke_howson_labels = run.labels;
+      if (run.labels < strategies)
+        s.skipped.push_back({"Lemke-Howson from the other labels",
+                             fmt::format("the paths from {} of the {} labels used the default's budget of {:.3g} tableau entries pivoted", run.labels, strategies, budget::pivoted_entries),
+                             "lcp"});
+      found = std::move(run.equilibria);
+    }
   }
   const PositiveBimatrix exact_payoffs = positive_bimatrix(game);
   auto mixes = [](const std::vector<mpq_class>& v) { return std::count_if(v.begin(), v.end(), [](const mpq_class& x) { return sgn(x) != 0; }) > 1; };
@@ -136,7 +210,9 @@ std::string render_strategic_text(const StrategicGame& g, const StrategicSolutio
   if (s.degenerate)
     out += indent + "(a degenerate game: the equilibria listed are the corners of sets of equilibria, and some mixtures of them are equilibria too)\n";
   if (s.mixed_search == MixedSearch::lemke_howson_labels)
-    out += indent + "(mixed equilibria: those Lemke-Howson reaches from each label; the game is too large to list every one by default, use --method enummixed)\n";
+    out += fmt::format("{}(mixed equilibria: those Lemke-Howson reaches from {} of the {} labels; the game is too large to list every one by default: --method enummixed "
+                       "lists every extreme one up to 64 strategies, --method lcp the Lemke-Howson graph)\n",
+                       indent, s.lemke_howson_labels, g.strategies[0].size() + g.strategies[1].size());
   if (s.mixed_search == MixedSearch::lemke_howson_graph)
     out += indent + "(mixed equilibria: the Lemke-Howson graph's component, as gambit-lcp lists; --method enummixed lists every extreme one)\n";
   if (!s.logit_limit.empty()) {

@@ -10,6 +10,7 @@
 #include "games/logit.hpp"
 #include "games/sequence_form.hpp"
 #include "games/strategic_game.hpp"
+#include "scenario/work.hpp"
 
 namespace statecraft {
 
@@ -44,21 +45,26 @@ struct StrategicSolution {
   // player per strategy; the equilibrium that boundedly rational play selects.
   std::vector<std::vector<double>> logit_limit;
   std::string logit_failure;  // why the tracing gave no equilibrium, when it ran and failed
+  std::size_t lemke_howson_labels = 0;  // MixedSearch::lemke_howson_labels: the labels whose paths were followed
   std::vector<SkippedSolver> skipped;
   // Whether everything asked for was done: nothing skipped, the logit tracing did not fail.
   bool complete() const { return skipped.empty() && logit_failure.empty(); }
 };
 
-// Which solvers to run on a strategic game.
+// Which solvers to run on a strategic game. By default each runs within a budget of estimated
+// work (so that `solve` ends in seconds on any game), and those past it are listed as skipped;
+// an explicit choice runs whatever its size, short of tables that would not fit in memory
+// (WorkTooLarge).
 struct SolverChoice {
   bool pure = true;          // pure-strategy equilibria
   bool dominance = true;     // iterated strict dominance
   bool extreme = true;       // every extreme equilibrium: two players, up to 32 strategies between them
-  bool lemke_howson = true;  // two players: from every label where `extreme` is too big; the
-                             // whole graph component when asked for explicitly
-  bool logit = true;         // up to 4096 profiles
-  bool explicit_choice = false;  // then the size limits do not apply
+  bool lemke_howson = true;  // two players, where `extreme` did not run: from every label in turn
+                             // (within the budget); the whole graph component when asked for explicitly
+  bool logit = true;
+  bool explicit_choice = false;  // then the default's budgets do not apply
   LogitSettings logit_settings;
+  Progress progress;  // of the long solvers: vertex enumeration, Lemke-Howson, logit
 };
 
 // From a --method value: all (the default), pure, dominance, enummixed (every extreme
