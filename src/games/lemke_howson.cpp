@@ -100,11 +100,12 @@ std::vector<MixedProfile> lemke_howson_graph(const StrategicGame& game, const Pr
   std::vector<MixedProfile> found;
   std::vector<Walk> frontier{Walk(game)};
   std::uint64_t unlimited = UINT64_MAX;
-  for (std::size_t done = 0; !frontier.empty(); ++done) {
-    report_progress(progress, done, found.size() + 1);  // equilibria expanded, of those found so far (and the start)
+  for (std::size_t expanded = 0; !frontier.empty(); ++expanded) {
     const Walk from = std::move(frontier.front());
     frontier.erase(frontier.begin());
     for (std::size_t k = 0; k < from.labels(); ++k) {
+      // Paths followed, of those known so far: every label from the start and each equilibrium found.
+      report_progress(progress, expanded * from.labels() + k, (found.size() + 1) * from.labels());
       Walk walk = from;
       walk.drop(k, unlimited);
       if (walk.artificial()) continue;
