@@ -106,32 +106,84 @@ std::optional<SolverChoice> solver_choice(const std::string& method) {
   return only;
 }
 
+namespace {
+
+// The default's check on each solver: whether its estimate fits the budget, and if not, the entry
+// that says so. Explicit choices always fit.
+class DefaultBudget {
+ public:
+  DefaultBudget(bool by_default, StrategicSolution& s) : by_default_(by_default), s_(s) {}
+  bool allows(double estimate, double budget, const char* solver, const char* method, const std::string& what) {
+    if (!by_default_ || estimate <= budget) return true;
+    s_.skipped.push_back({solver, fmt::format("{}: more than the default's budget of {:.3g}", what, budget), method});
+    return false;
+  }
+
+ private:
+  bool by_default_;
+  StrategicSolution& s_;
+};
+
+void run_logit(const StrategicGame& game, const SolverChoice& choice, const WorkEstimates& work, DefaultBudget& budgets, StrategicSolution& s) {
+  if (choice.explicit_choice) work.refuse_logit_beyond_memory();
+  const double needed = work.logit_step * budget::logit_steps;
+  if (!budgets.allows(needed, budget::logit_work, "logit tracing", "logit",
+                      fmt::format("{:.3g} operations for the {:.0f} steps the branch needs ({:.3g} a step: {} unknowns)", needed, budget::logit_steps, work.logit_step,
+                                  work.strategies + 1)))
+    return;
+  LogitSettings settings = choice.logit_settings;
+  if (!choice.explicit_choice) settings.max_steps = std::min<std::size_t>(settings.max_steps, static_cast<std::size_t>(budget::logit_work / work.logit_step));
+  settings.progress = choice.progress;
+  trace_logit_to_equilibrium(game, settings, s);
+  if (!choice.explicit_choice && !s.logit_failure.empty()) s.logit_failure += " (--method logit traces further)";
+}
+
+// Every extreme equilibrium where vertex enumeration is asked for and can run; else, if asked
+// for, those Lemke-Howson reaches (the graph when explicit, from each label in turn by default).
+std::vector<MixedProfile> two_player_equilibria(const StrategicGame& game, const SolverChoice& choice, const WorkEstimates& work, DefaultBudget& budgets,
+                                                StrategicSolution& s) {
+  const std::size_t strategies = work.strategies;
+  if (choice.extreme && strategies > 64) {
+    s.skipped.push_back({"every extreme equilibrium",
+                         fmt::format("vertex enumeration takes at most 64 strategies between the two players; this game has {} "
+                                     "(--method lcp lists the equilibria Lemke-Howson reaches)", strategies), ""});
+  } else if (choice.extreme && budgets.allows(static_cast<double>(strategies), budget::extreme_strategies, "every extreme equilibrium", "enummixed",
+                                              fmt::format("{} strategies between the two players (the vertices grow exponentially with them)", strategies))) {
+    s.mixed_search = MixedSearch::extreme;
+    ExtremeEquilibria extreme = extreme_equilibria(game, Arithmetic::automatic, choice.progress);
+    s.degenerate = extreme.degenerate;
+    return std::move(extreme.equilibria);
+  }
+  if (!choice.lemke_howson || !budgets.allows(work.lemke_howson_entries, budget::tableau_entries, "Lemke-Howson from every label", "lcp",
+                                              fmt::format("tableaux of {:.3g} entries, copied for every label", work.lemke_howson_entries)))
+    return {};
+  work.refuse_lemke_howson_beyond_memory();
+  if (choice.explicit_choice) {
+    s.mixed_search = MixedSearch::lemke_howson_graph;
+    return lemke_howson_graph(game, choice.progress);
+  }
+  s.mixed_search = MixedSearch::lemke_howson_labels;
+  LemkeHowsonLabels run = lemke_howson_all_labels(game, budget::pivoted_entries, choice.progress);
+  s.lemke_howson_labels = run.labels;
+  if (run.labels < strategies)
+    s.skipped.push_back({"Lemke-Howson from the other labels",
+                         fmt::format("the paths from {} of the {} labels used the default's budget of {:.3g} tableau entries pivoted", run.labels, strategies, budget::pivoted_entries),
+                         "lcp"});
+  return std::move(run.equilibria);
+}
+
+}  // namespace
+
 StrategicSolution solve_strategic(const StrategicGame& game, const SolverChoice& choice) {
   StrategicSolution s;
   const WorkEstimates work(game);
-  const bool by_default = !choice.explicit_choice;
-  auto within_default = [&](double estimate, double budget, const char* solver, const char* method, const std::string& what) {
-    if (!by_default || estimate <= budget) return true;
-    s.skipped.push_back({solver, fmt::format("{}: more than the default's budget of {:.3g}", what, budget), method});
-    return false;
-  };
+  DefaultBudget budgets(!choice.explicit_choice, s);
   const std::string comparisons = fmt::format("{:.3g} payoff comparisons ({} profiles × {} strategies)", work.comparisons, game.profile_count(), work.strategies);
-  s.pure_searched = choice.pure && within_default(work.comparisons, budget::comparisons, "pure-strategy equilibria", "pure", comparisons);
+  s.pure_searched = choice.pure && budgets.allows(work.comparisons, budget::comparisons, "pure-strategy equilibria", "pure", comparisons);
   if (s.pure_searched) s.pure_equilibria = pure_nash_equilibria(game);
-  const bool dominance = choice.dominance && within_default(work.comparisons, budget::comparisons, "iterated strict dominance", "dominance", comparisons + " per round");
+  const bool dominance = choice.dominance && budgets.allows(work.comparisons, budget::comparisons, "iterated strict dominance", "dominance", comparisons + " per round");
   s.undominated = dominance ? iterated_strict_dominance(game) : game_strategies(game);
-  if (choice.logit) {
-    if (!by_default) work.refuse_logit_beyond_memory();
-    LogitSettings settings = choice.logit_settings;
-    if (within_default(work.logit_step * budget::logit_steps, budget::logit_work, "logit tracing", "logit",
-                       fmt::format("{:.3g} operations for the {:.0f} steps the branch needs ({:.3g} a step: {} unknowns)", work.logit_step * budget::logit_steps,
-                                   budget::logit_steps, work.logit_step, work.strategies + 1))) {
-      if (by_default) settings.max_steps = std::min<std::size_t>(settings.max_steps, static_cast<std::size_t>(budget::logit_work / work.logit_step));
-      settings.progress = choice.progress;
-      trace_logit_to_equilibrium(game, settings, s);
-      if (by_default && !s.logit_failure.empty()) s.logit_failure += " (--method logit traces further)";
-    }
-  }
+  if (choice.logit) run_logit(game, choice, work, budgets, s);
   if (game.players.size() != 2) {
     if (choice.extreme && choice.explicit_choice)
       s.skipped.push_back({"every extreme equilibrium", fmt::format("vertex enumeration is for two-player games; this one has {} players", game.players.size()), ""});
@@ -139,37 +191,7 @@ StrategicSolution solve_strategic(const StrategicGame& game, const SolverChoice&
       s.skipped.push_back({"the Lemke-Howson graph", fmt::format("Lemke-Howson is for two-player games; this one has {} players", game.players.size()), ""});
     return s;
   }
-  const std::size_t strategies = work.strategies;
-  std::vector<MixedProfile> found;
-  if (choice.extreme && strategies > 64) {
-    s.skipped.push_back({"every extreme equilibrium",
-                         fmt::format("vertex enumeration takes at most 64 strategies between the two players; this game has {} "
-                                     "(--method lcp lists the equilibria Lemke-Howson reaches)", strategies), ""});
-  } else if (choice.extreme && within_default(static_cast<double>(strategies), budget::extreme_strategies, "every extreme equilibrium", "enummixed",
-                                              fmt::format("{} strategies between the two players (the vertices grow exponentially with them)", strategies))) {
-    s.mixed_search = MixedSearch::extreme;
-    ExtremeEquilibria extreme = extreme_equilibria(game, Arithmetic::automatic, choice.progress);
-    s.degenerate = extreme.degenerate;
-    found = std::move(extreme.equilibria);
-  }
-  if (choice.lemke_howson && s.mixed_search == MixedSearch::none &&
-      within_default(work.lemke_howson_entries, budget::tableau_entries, "Lemke-Howson from every label", "lcp",
-                     fmt::format("tableaux of {:.3g} entries, copied for every label", work.lemke_howson_entries))) {
-    work.refuse_lemke_howson_beyond_memory();
-    if (choice.explicit_choice) {
-      s.mixed_search = MixedSearch::lemke_howson_graph;
-      found = lemke_howson_graph(game, choice.progress);
-    } else {
-      s.mixed_search = MixedSearch::lemke_howson_labels;
-      LemkeHowsonLabels run = lemke_howson_all_labels(game, budget::pivoted_entries, choice.progress);
-      s.lemke_howson_labels = run.labels;
-      if (run.labels < strategies)
-        s.skipped.push_back({"Lemke-Howson from the other labels",
-                             fmt::format("the paths from {} of the {} labels used the default's budget of {:.3g} tableau entries pivoted", run.labels, strategies, budget::pivoted_entries),
-                             "lcp"});
-      found = std::move(run.equilibria);
-    }
-  }
+  const std::vector<MixedProfile> found = two_player_equilibria(game, choice, work, budgets, s);
   const PositiveBimatrix exact_payoffs = positive_bimatrix(game);
   auto mixes = [](const std::vector<mpq_class>& v) { return std::count_if(v.begin(), v.end(), [](const mpq_class& x) { return sgn(x) != 0; }) > 1; };
   for (const auto& e : found) {
