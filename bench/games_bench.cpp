@@ -30,7 +30,7 @@ StrategicGame random_game(std::size_t players, std::size_t strategies, unsigned 
 void lemke_howson_20x20(benchmark::State& state) {
   const StrategicGame g = random_game(2, 20, 20);
   std::size_t found = 0;
-  for (auto _ : state) found = (state.range(0) ? lemke_howson_graph(g) : lemke_howson_all_labels(g)).size();
+  for (auto _ : state) found = (state.range(0) ? lemke_howson_graph(g) : lemke_howson_all_labels(g).equilibria).size();
   state.counters["equilibria"] = static_cast<double>(found);
 }
 BENCHMARK(lemke_howson_20x20)->Arg(0)->Arg(1)->Unit(benchmark::kMillisecond);

@@ -153,8 +153,9 @@ TEST(Games, EntryDeterrenceThreatIsNotCredible) {
 )");
   const auto s = backward_induction(g);
   ASSERT_TRUE(s.perfect_information);
-  EXPECT_EQ(s.path, (std::vector<std::string>{"ENT enter", "INC accommodate"}));
-  EXPECT_EQ(s.value, (std::vector<mpq_class>{1, 1}));
+  ASSERT_EQ(s.equilibria.size(), 1u);
+  EXPECT_EQ(s.equilibria[0].path, (std::vector<std::string>{"ENT enter", "INC accommodate"}));
+  EXPECT_EQ(s.equilibria[0].value, (std::vector<mpq_class>{1, 1}));
   ASSERT_EQ(s.threats.size(), 1u);
   EXPECT_EQ(s.threats[0].player, "INC");
   EXPECT_EQ(s.threats[0].move, "fight");
@@ -174,7 +175,7 @@ TEST(Games, EntryDeterrenceThreatIsNotCredible) {
             accommodate: {payoffs: [1, 0]}
 )");
   const auto c = backward_induction(credible);
-  EXPECT_EQ(c.path, (std::vector<std::string>{"ENT stay_out"}));
+  EXPECT_EQ(c.equilibria.at(0).path, (std::vector<std::string>{"ENT stay_out"}));
   EXPECT_TRUE(c.threats.empty());
 }
 
@@ -192,9 +193,10 @@ TEST(Games, ChanceNodesTakeTheirExpectation) {
             lose: {payoffs: [0, 4]}
 )");
   const auto s = backward_induction(g);
-  EXPECT_EQ(s.path, (std::vector<std::string>{"ENT gamble"}));  // 8/4 = 2 > 1
-  EXPECT_EQ(s.value[0], 2);
-  EXPECT_EQ(s.value[1], 3);
+  ASSERT_EQ(s.equilibria.size(), 1u);
+  EXPECT_EQ(s.equilibria[0].path, (std::vector<std::string>{"ENT gamble"}));  // 8/4 = 2 > 1
+  EXPECT_EQ(s.equilibria[0].value[0], 2);
+  EXPECT_EQ(s.equilibria[0].value[1], 3);
 }
 
 TEST(Games, InformationSetsAreNotBackwardInduction) {
@@ -252,7 +254,7 @@ TEST(Gambit, ReadsEveryReferenceTree) {
 
 // The subgame-perfect behaviour profile as Gambit prints a behaviour row: per player, per
 // information set in order of first appearance, per action.
-std::string spe_row(const Game& g, const BackwardInduction& s) {
+std::string spe_row(const Game& g, const SubgamePerfectEquilibrium& s) {
   std::vector<std::vector<std::string>> columns(g.players.size());
   std::vector<std::pair<const GameNode*, std::string>> order;  // decision nodes in preorder, with their path
   std::vector<std::pair<const GameNode*, std::string>> stack{{&g.tree, "root"}};
@@ -281,8 +283,9 @@ TEST(Gambit, SubgamePerfectPlayIsAnAgentFormEquilibriumOfGambit) {
     const Game g = load_efg(name);
     const auto s = backward_induction(g);
     ASSERT_TRUE(s.perfect_information) << name;
+    ASSERT_TRUE(s.all_listed);
     const std::string rows = test::read_file(test::source_path(std::string("tests/data/games/") + name + ".enumpure_A.out"));
-    EXPECT_NE(rows.find(spe_row(g, s) + "\n"), std::string::npos) << name << ": " << spe_row(g, s);
+    for (const auto& e : s.equilibria) EXPECT_NE(rows.find(spe_row(g, e) + "\n"), std::string::npos) << name << ": " << spe_row(g, e);
   }
 }
 
@@ -314,7 +317,7 @@ TEST(LemkeHowson, EveryLabelReachesAnEquilibriumOfGambitsList) {
     ++games;
     const std::string all = test::read_file(test::source_path("tests/data/games/" + name + ".enummixed.out"));
     const std::string lcp = test::read_file(test::source_path("tests/data/games/" + name + ".lcp.out"));
-    for (const auto& e : lemke_howson_all_labels(g)) {
+    for (const auto& e : lemke_howson_all_labels(g).equilibria) {
       const std::string row = gambit_row(e) + "\n";
       EXPECT_NE(all.find(row), std::string::npos) << name << ": " << row;
       if (std::find(degenerate.begin(), degenerate.end(), name) == degenerate.end())
@@ -327,7 +330,7 @@ TEST(LemkeHowson, EveryLabelReachesAnEquilibriumOfGambitsList) {
 TEST(LemkeHowson, BattleOfTheSexes) {
   const StrategicGame g = load_nfg("bos.nfg");
   EXPECT_EQ(gambit_row(lemke_howson(g, 0)), "NE,1,0,1,0");
-  const auto all = lemke_howson_all_labels(g);
+  const auto all = lemke_howson_all_labels(g).equilibria;
   EXPECT_EQ(all.size(), 2u);  // the mixed equilibrium lies off every Lemke-Howson path from the start
 }
 

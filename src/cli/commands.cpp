@@ -38,9 +38,6 @@
 #include <nlohmann/json.hpp>
 #include "scenario/load.hpp"
 #include "scenario/work.hpp"
-#include "cli/progress.hpp"
-#include <chrono>
-#include <thread>
 
 namespace statecraft::cli {
 namespace {
@@ -343,10 +340,10 @@ auto read_with(const std::string& file, std::ostream& err, Reader&& reader) -> d
   return result;
 }
 
-int solve(const std::string& target, const std::string& format, const std::string& method, std::ostream& out, std::ostream& err) {
-  const auto choice = solver_choice(method);
+int solve(const std::string& target, const SolveOptions& options, std::ostream& out, std::ostream& err) {
+  const auto choice = solver_choice(options.method);
   if (!choice) {
-    err << "statecraft solve: unknown method '" << method << "'; methods: all, pure, dominance, enummixed, lcp, logit\n";
+    err << "statecraft solve: unknown method '" << options.method << "'; methods: all, pure, dominance, enummixed, lcp, logit\n";
     return bad_input;
   }
   const auto hash = target.find('#');
@@ -354,16 +351,31 @@ int solve(const std::string& target, const std::string& format, const std::strin
   const std::string wanted = hash == std::string::npos ? "" : target.substr(hash + 1);
   nlohmann::json results = nlohmann::json::array();
   std::string text;
+  std::vector<std::string> refusals;  // games too large to solve: exit 2 once the others are printed
   auto add_tree = [&](const std::string& id, const Game& game) {
-    const auto solution = solve_tree(game);
+    ProgressLine line(err, "solve " + id + ": sequence form, Lemke pivots");
+    TreeLimits limits;
+    if (options.max_lcp_rows > 0) limits.max_lcp_rows = options.max_lcp_rows;
+    limits.progress = line.callback();
+    const auto solution = solve_tree(game, limits);
+    if (!solution.refused.empty()) refusals.push_back(id + ": " + solution.refused);
     text += fmt::format("{} ({}, extensive form, {})\n", id, game.title.empty() ? id : game.title, fmt::join(game.players, " vs "));
     text += render_tree_text(game, solution, "  ");
     nlohmann::json j = tree_json(game, solution);
     j["id"] = id;
     results.push_back(j);
   };
+  bool incomplete = false;  // an explicitly asked-for solver did not run or did not converge
   auto add_strategic = [&](const std::string& id, const StrategicGame& g) {
-    const auto solution = solve_strategic(g, *choice);
+    ProgressLine line(err, "solve " + id + (choice->explicit_choice ? ": " + options.method : std::string()));
+    SolverChoice with_progress = *choice;
+    if (choice->explicit_choice) with_progress.progress = line.callback();  // the default's budgets keep it to seconds
+    const auto solution = solve_strategic(g, with_progress);
+    if (choice->explicit_choice && !solution.complete()) {
+      incomplete = true;
+      for (const auto& skipped : solution.skipped) err << fmt::format("statecraft solve: {}: not run: {}: {}\n", id, skipped.solver, skipped.reason);
+      if (!solution.logit_failure.empty()) err << fmt::format("statecraft solve: {}: logit tracing failed: {}\n", id, solution.logit_failure);
+    }
     text += fmt::format("{} ({}, strategic form, {})\n", id, g.title, fmt::join(g.players, " vs "));
     text += render_strategic_text(g, solution, "  ");
     nlohmann::json j = strategic_json(g, solution);
@@ -408,9 +420,10 @@ int solve(const std::string& target, const std::string& format, const std::strin
       return wanted.empty() ? analysis_failed : bad_input;
     }
   }
-  if (format == "json") out << nlohmann::json{{"statecraft", STATECRAFT_VERSION}, {"games", results}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  if (options.format == "json") out << nlohmann::json{{"statecraft", STATECRAFT_VERSION}, {"games", results}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
   else out << text;
-  return ok;
+  for (const auto& refusal : refusals) err << "statecraft: refused: " << refusal << '\n';
+  return !refusals.empty() ? bad_input : incomplete ? analysis_failed : ok;
 }
 
 int analyze(const std::string& file, const std::string& format, std::ostream& out, std::ostream& err) {

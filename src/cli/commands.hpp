@@ -51,9 +51,14 @@ int import_scenario(const std::string& file, std::ostream& out, std::ostream& er
 int stability(const std::string& file, const std::string& format, bool full_table, const std::string& graph_file,
               const std::vector<std::string>& coalition, std::ostream& out, std::ostream& err);
 
-// target: FILE or FILE#game; a .nfg file is a Gambit game.
-// method: all (default), pure, dominance, lcp, logit; trees are solved by backward induction.
-int solve(const std::string& target, const std::string& format, const std::string& method, std::ostream& out, std::ostream& err);
+struct SolveOptions {
+  std::string format = "text";
+  std::string method = "all";  // all, pure, dominance, enummixed, lcp, logit; trees ignore it
+  std::size_t max_lcp_rows = 0;  // 0: the default limit of the sequence form
+};
+
+// target: FILE or FILE#game; a .nfg or .efg file is a Gambit game.
+int solve(const std::string& target, const SolveOptions& options, std::ostream& out, std::ostream& err);
 
 int backtest(const std::string& file, BacktestOptions options, std::ostream& out, std::ostream& err);
 

@@ -11,6 +11,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
+#include "games/sequence_form.hpp"
 #include "scenario/work.hpp"
 
 namespace {
@@ -121,15 +122,20 @@ int run(int argc, char** argv) {
   stability->add_option("--coalition", coalition, "Analyse these decision makers moving together, e.g. RUS,CHN")->delimiter(',');
   stability->add_option("--graph", graph_file, "Draw the state transition graph to FILE.dot (or FILE.svg with Graphviz installed)");
 
-  std::string solve_target, solve_format = "text";
+  std::string solve_target;
+  cli::SolveOptions solve_options;
   auto* solve = app.add_subcommand("solve", "Is the threat credible: equilibria of the scenario's games (FILE or FILE#game), or of a Gambit .nfg/.efg file");
   solve->add_option("target", solve_target, "Scenario file, optionally #game-id; or a Gambit .nfg or .efg file")->required();
-  solve->add_option("--format", solve_format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
-  std::string solve_method = "all";
-  solve->add_option("--method", solve_method,
+  solve->add_option("--format", solve_options.format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+  solve->add_option("--method", solve_options.method,
                     "Strategic games: all (default: pure equilibria, dominance, every extreme equilibrium up to 32 strategies between two players "
-                    "or else Lemke-Howson from every label, logit up to 4096 profiles), pure, dominance, enummixed (every extreme equilibrium, up to 64 "
-                    "strategies), lcp (the Lemke-Howson graph, any size), logit (any size)")->capture_default_str();
+                    "or else Lemke-Howson from every label, logit; each within a budget of estimated work, so that it ends in seconds, and what it "
+                    "skips is listed with the method that runs it), pure, dominance, enummixed (every extreme equilibrium, up to 64 strategies), "
+                    "lcp (the Lemke-Howson graph), logit; an explicit method runs whatever the game's size, with progress on stderr")->capture_default_str();
+  solve->add_option("--max-lcp-rows", solve_options.max_lcp_rows,
+                    "Trees with information sets: refuse a sequence form whose LCP has more rows than this (default " +
+                        std::to_string(statecraft::default_max_lcp_rows) + ")")
+      ->check(CLI::PositiveNumber);
 
   std::string import_file;
   auto* import = app.add_subcommand("import", "Write another tool's file (KTAB or Decide .csv, gmcr-py .gmcr) in the scenario language, to stdout");
@@ -149,7 +155,7 @@ int run(int argc, char** argv) {
     if (*analyze) return cli::analyze(analyze_file, format, std::cout, std::cerr);
     if (*forecast) return cli::forecast(forecast_file, forecast_options, std::cout, std::cerr);
     if (*stability) return cli::stability(stability_file, stability_format, full_table, graph_file, coalition, std::cout, std::cerr);
-    if (*solve) return cli::solve(solve_target, solve_format, solve_method, std::cout, std::cerr);
+    if (*solve) return cli::solve(solve_target, solve_options, std::cout, std::cerr);
     if (*import) return cli::import_scenario(import_file, std::cout, std::cerr);
     if (*backtest) return cli::backtest(backtest_file, backtest_options, std::cout, std::cerr);
   } catch (const WorkTooLarge& e) {

@@ -35,7 +35,8 @@ void ProgressLine::update(std::uint64_t done, std::uint64_t total) {
   const auto refresh = terminal_ ? refresh_on_terminal : refresh_in_log;
   if (now - start_ < quiet_start || (shown_ && now - last_shown_ < refresh)) return;
   const double elapsed = std::chrono::duration<double>(now - start_).count();
-  std::string line = fmt::format("{}: {} of {}", job_, done, total);
+  // A total of 0: not known in advance (vertex enumeration cannot tell how many vertices remain).
+  std::string line = total == 0 ? fmt::format("{}: {} so far", job_, done) : fmt::format("{}: {} of {}", job_, done, total);
   if (done > 0 && total >= done) {
     const double remaining = elapsed * static_cast<double>(total - done) / static_cast<double>(done);
     line += fmt::format(" ({:.0f}%, about {:.0f} s left)", 100.0 * static_cast<double>(done) / static_cast<double>(total), remaining);

@@ -46,18 +46,18 @@ std::vector<std::vector<std::size_t>> iterated_strict_dominance(const StrategicG
       if (q == n) return true;
     }
   };
+  // Each round removes every strategy dominated at that point, all at once: the order of removal
+  // does not change what strict dominance leaves (and a strategy dominated only by one that goes
+  // too is dominated by whatever dominates that one), so a round costs one pass, not one per removal.
   for (bool removed = true; removed;) {
     removed = false;
-    for (std::size_t p = 0; p < n; ++p)
-      for (std::size_t k = 0; k < alive[p].size(); ++k) {
-        const std::size_t s = alive[p][k];
-        const bool dominated = std::any_of(alive[p].begin(), alive[p].end(), [&](std::size_t t) { return t != s && dominates(p, t, s); });
-        if (dominated) {
-          alive[p].erase(alive[p].begin() + static_cast<long>(k));
-          removed = true;
-          break;
-        }
-      }
+    for (std::size_t p = 0; p < n; ++p) {
+      std::vector<std::size_t> kept;
+      for (std::size_t s : alive[p])
+        if (std::none_of(alive[p].begin(), alive[p].end(), [&](std::size_t t) { return t != s && dominates(p, t, s); })) kept.push_back(s);
+      removed = removed || kept.size() < alive[p].size();
+      alive[p] = std::move(kept);
+    }
   }
   return alive;
 }

@@ -1,6 +1,7 @@
 #include "games/extreme_equilibria.hpp"
 
 #include <algorithm>
+#include <chrono>
 #include <bit>
 #include <cmath>
 #include <cstdint>
@@ -305,7 +306,7 @@ struct Vertex {
 // step back is a pivot back, so only one tableau is kept. A basis is claimed when first seen
 // from a neighbour, all neighbours at once, so that their look-ups in the set overlap in memory.
 template <class T>
-std::vector<Vertex> vertices(T& t, std::size_t labels, const std::atomic<bool>& stop) {
+std::vector<Vertex> vertices(T& t, std::size_t labels, const std::atomic<bool>& stop, std::atomic<std::uint64_t>& seen) {
   const std::uint64_t all = labels == 64 ? ~std::uint64_t{0} : bit(labels) - 1;
   std::uint64_t basis = 0;
   for (std::size_t v : t.basic) basis |= bit(v);
@@ -316,7 +317,10 @@ std::vector<Vertex> vertices(T& t, std::size_t labels, const std::atomic<bool>& 
     for (std::size_t r = 0; r < t.rows(); ++r)
       if (t.rhs_is_zero(r)) tight |= bit(t.basic[r]);
     // A simple vertex has one basis; a degenerate one (more labels) may have several.
-    if (tight == (all & ~b) || degenerate.insert(tight)) found.push_back({tight, b});
+    if (tight == (all & ~b) || degenerate.insert(tight)) {
+      found.push_back({tight, b});
+      seen.fetch_add(1, std::memory_order_relaxed);
+    }
   };
   constexpr std::size_t none = ~std::size_t{0};
   // The entering variables that lead from the current basis to bases not seen before.
@@ -477,9 +481,9 @@ std::vector<std::pair<std::size_t, std::size_t>> complementary_pairs(const std::
 }
 
 template <class T>
-std::vector<Vertex> enumerate(const Tableau& start, std::size_t labels, const std::atomic<bool>& stop) {
+std::vector<Vertex> enumerate(const Tableau& start, std::size_t labels, const std::atomic<bool>& stop, std::atomic<std::uint64_t>& seen) {
   T t(start);
-  return vertices(t, labels, stop);
+  return vertices(t, labels, stop, seen);
 }
 
 // Whether the columns `columns` of the first tableau have full row rank, modulo the prime.
@@ -633,7 +637,7 @@ std::optional<std::vector<std::pair<std::uint64_t, std::uint64_t>>> pairs_by_sol
 
 // nullopt when a fast run paired two vertices that are not an equilibrium (a residue was zero by
 // chance), so its list cannot be trusted.
-std::optional<ExtremeEquilibria> enumerate_equilibria(const PositiveBimatrix& g, bool exact_pivots) {
+std::optional<ExtremeEquilibria> enumerate_equilibria(const PositiveBimatrix& g, bool exact_pivots, const Progress& progress) {
   const Tableau p_start = p_tableau(g), q_start = q_tableau(g);
   const std::size_t labels = g.m + g.n;
   // One thread per polytope. In large games the one done first solves for its vertices' partners
@@ -642,10 +646,11 @@ std::optional<ExtremeEquilibria> enumerate_equilibria(const PositiveBimatrix& g,
   std::atomic<bool> stop_p{false}, stop_q{false}, p_done{false}, q_done{false};
   const bool shortcut = !exact_pivots && labels > 24;
   std::mutex publishing;
+  std::atomic<std::uint64_t> seen{0};  // vertices of both polytopes so far, for progress
   std::optional<std::vector<std::pair<std::uint64_t, std::uint64_t>>> solved;  // (P basis, Q basis)
   auto search = [&](const Tableau& start, const Tableau& other, std::atomic<bool>& stop, std::atomic<bool>& done, const std::atomic<bool>& other_done,
                     std::atomic<bool>& stop_other, std::uint64_t artificial, bool is_p) {
-    std::vector<Vertex> found = exact_pivots ? enumerate<Tableau>(start, labels, stop) : enumerate<FastTableau>(start, labels, stop);
+    std::vector<Vertex> found = exact_pivots ? enumerate<Tableau>(start, labels, stop, seen) : enumerate<FastTableau>(start, labels, stop, seen);
     done = !stop.load();
     if (!shortcut || !done || other_done.load()) return found;
     auto pairs = pairs_by_solving(found, other, labels, artificial, stop);
@@ -660,8 +665,10 @@ std::optional<ExtremeEquilibria> enumerate_equilibria(const PositiveBimatrix& g,
   };
   const std::uint64_t x_labels = bit(g.m) - 1, y_labels = (labels == 64 ? ~std::uint64_t{0} : bit(labels) - 1) & ~x_labels;
   auto q_future = std::async(std::launch::async, [&] { return search(q_start, p_start, stop_q, q_done, p_done, stop_p, y_labels, false); });
-  const std::vector<Vertex> p = search(p_start, q_start, stop_p, p_done, q_done, stop_q, x_labels, true);
-  const std::vector<Vertex> q = q_future.get();
+  auto p_future = std::async(std::launch::async, [&] { return search(p_start, q_start, stop_p, p_done, q_done, stop_q, x_labels, true); });
+  for (auto* future : {&p_future, &q_future})
+    while (future->wait_for(std::chrono::milliseconds(100)) != std::future_status::ready) report_progress(progress, seen.load(std::memory_order_relaxed), 0);
+  const std::vector<Vertex> p = p_future.get(), q = q_future.get();
 
   ExtremeEquilibria result;
   result.row_vertices = p_done ? p.size() : 0;
@@ -698,15 +705,15 @@ std::optional<ExtremeEquilibria> enumerate_equilibria(const PositiveBimatrix& g,
 
 }  // namespace
 
-ExtremeEquilibria extreme_equilibria(const StrategicGame& game, Arithmetic arithmetic) {
+ExtremeEquilibria extreme_equilibria(const StrategicGame& game, Arithmetic arithmetic, const Progress& progress) {
   const PositiveBimatrix g = positive_bimatrix(game);
   if (g.m + g.n > 64) throw std::invalid_argument("vertex enumeration: at most 64 strategies between the two players");
   // Small games have few vertices; exact pivots cost little there.
   const bool small = g.m + g.n <= 16;
   if (arithmetic == Arithmetic::fast || (arithmetic == Arithmetic::automatic && !small))
-    if (auto found = enumerate_equilibria(g, false)) return *found;
+    if (auto found = enumerate_equilibria(g, false, progress)) return *found;
   if (arithmetic == Arithmetic::fast) throw std::runtime_error("vertex enumeration: a value was zero modulo the prime but not in fact; use exact arithmetic");
-  return *enumerate_equilibria(g, true);
+  return *enumerate_equilibria(g, true, progress);
 }
 
 }  // namespace statecraft

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "games/lemke_howson.hpp"
+#include "scenario/work.hpp"
 
 namespace statecraft {
 
@@ -30,7 +31,8 @@ struct ExtremeEquilibria {
                                          // mixtures of some listed equilibria may be equilibria too
 };
 
-// The game must have two players with at most 64 strategies between them.
-ExtremeEquilibria extreme_equilibria(const StrategicGame& game, Arithmetic arithmetic = Arithmetic::automatic);
+// The game must have two players with at most 64 strategies between them. Progress counts the
+// vertices found in both polytopes (their number is not known in advance: the total is 0).
+ExtremeEquilibria extreme_equilibria(const StrategicGame& game, Arithmetic arithmetic = Arithmetic::automatic, const Progress& progress = {});
 
 }  // namespace statecraft

@@ -93,16 +93,21 @@ class EfgReader {
       t_.take();
       std::vector<std::string> actions;
       std::vector<Number> probabilities;
+      mpq_class total = 0;
       while (t_.peek().kind == Kind::Text) {
         actions.push_back(t_.take().text);
         if (n.kind == GameNode::Kind::Chance) {
+          const GambitToken at = t_.peek();
           const auto p = t_.rational("the action's probability");
           if (!p) return n;
-          probabilities.push_back(Number{p->get_d(), p->get_str(), {}, {}, {}});
+          if (sgn(*p) < 0 || *p > 1) t_.fail(at, fmt::format("a chance probability must be in [0, 1], found {}", at.text));
+          total += *p;
+          probabilities.push_back(Number{p->get_d(), p->get_str(), {}, {}, at.at});
         }
       }
       if (!t_.expect(Kind::Close, "'}' closing the actions")) return n;
       if (actions.empty()) t_.fail(t_.peek(), "a node needs at least one action");
+      if (n.kind == GameNode::Kind::Chance && total != 1) t_.fail(head, fmt::format("chance probabilities sum to {}, not 1", total.get_str()));
       sets_[set_key] = {actions, probabilities};
     } else if (!sets_.count(set_key)) {
       t_.fail(t_.peek(), fmt::format("information set {} is used before its actions are given", *infoset));

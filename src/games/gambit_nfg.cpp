@@ -76,15 +76,22 @@ std::optional<StrategicGame> read_nfg(std::string_view text, Diagnostics& d) {
     t.fail(t.peek(), fmt::format("{:.0f} strategy profiles is more than statecraft holds", profiles));
     return std::nullopt;
   }
-  g.payoffs.assign(static_cast<std::size_t>(profiles), std::vector<mpq_class>(g.players.size(), 0));
+  // The header's count is a claim: tables grow with what the file holds, and a count the payoffs
+  // do not fill is a syntax error where they stop, not gigabytes reserved first.
+  const auto count = static_cast<std::size_t>(profiles);
+  const std::size_t player_count = g.players.size();
   // Named strategies may be followed by outcomes or, as with counted ones, by plain payoffs.
   if (t.peek().kind != Kind::Open) {
-    for (auto& profile : g.payoffs)
-      for (auto& value : profile) {
+    g.payoffs.reserve(std::min(count, t.remaining() / player_count));
+    while (g.payoffs.size() < count) {
+      std::vector<mpq_class> profile;
+      for (std::size_t p = 0; p < player_count; ++p) {
         const auto v = t.rational("a payoff");
         if (!v) return std::nullopt;
-        value = *v;
+        profile.push_back(*v);
       }
+      g.payoffs.push_back(std::move(profile));
+    }
   } else {
     std::vector<std::vector<mpq_class>> outcomes;
     if (!t.expect(Kind::Open, "'{' opening the outcomes")) return std::nullopt;
@@ -92,16 +99,17 @@ std::optional<StrategicGame> read_nfg(std::string_view text, Diagnostics& d) {
       t.take();
       if (!t.text("the outcome's name")) return std::nullopt;
       std::vector<mpq_class> values;
-      for (std::size_t p = 0; p < g.players.size(); ++p) {
+      for (std::size_t p = 0; p < player_count; ++p) {
         const auto v = t.rational("a payoff");
         if (!v) return std::nullopt;
         values.push_back(*v);
       }
-      if (!t.expect(Kind::Close, fmt::format("'}}' after the outcome's {} payoffs", g.players.size()).c_str())) return std::nullopt;
+      if (!t.expect(Kind::Close, fmt::format("'}}' after the outcome's {} payoffs", player_count).c_str())) return std::nullopt;
       outcomes.push_back(values);
     }
     if (!t.expect(Kind::Close, "'}' closing the outcomes")) return std::nullopt;
-    for (auto& profile : g.payoffs) {
+    g.payoffs.reserve(std::min(count, t.remaining()));
+    while (g.payoffs.size() < count) {
       const GambitToken& at = t.peek();
       const auto number = t.number("a profile's outcome number");
       if (!number) return std::nullopt;
@@ -109,7 +117,7 @@ std::optional<StrategicGame> read_nfg(std::string_view text, Diagnostics& d) {
         t.fail(at, fmt::format("outcome {} does not exist (there are {})", at.text, outcomes.size()));
         return std::nullopt;
       }
-      if (*number > 0) profile = outcomes[static_cast<std::size_t>(*number) - 1];
+      g.payoffs.push_back(*number > 0 ? outcomes[static_cast<std::size_t>(*number) - 1] : std::vector<mpq_class>(player_count, 0));
     }
   }
   if (t.peek().kind != Kind::End) t.fail(t.peek(), fmt::format("unexpected {} after the last profile", describe(t.peek())));

@@ -24,6 +24,7 @@ class GambitTokens {
   const GambitToken& peek() const { return tokens_[next_]; }
   const GambitToken& take() { return tokens_[next_ < tokens_.size() - 1 ? next_++ : next_]; }
   bool failed() const { return failed_; }
+  std::size_t remaining() const { return tokens_.size() - 1 - next_; }  // before the end
 
   // Each reports "expected …" at the token and returns empty on a mismatch.
   bool expect(GambitToken::Kind kind, const char* what);

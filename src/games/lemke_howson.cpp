@@ -20,16 +20,23 @@ class Walk {
   }
 
   std::size_t labels() const { return m_ + n_; }
+  std::uint64_t entries() const { return p_.rows() * p_.coefficient[0].size() + q_.rows() * q_.coefficient[0].size(); }
 
   // Complementary pivoting after dropping `label`: the variable carrying it, non-basic in one of
   // the tableaux, enters there; each leaving variable's twin enters the other tableau, until
   // `label` leaves (von Stengel 2002, algorithm 3.4).
-  void drop(std::size_t label) {
+  // `budget`: tableau entries the pivots may still rewrite; false (the path left unfinished) when
+  // they would exceed it.
+  bool drop(std::size_t label, std::uint64_t& budget) {
     bool in_p = !is_basic(p_, label);
     std::size_t entering = label;
     for (std::size_t steps = 0; steps < 1000000; ++steps) {
-      const std::size_t leaving = (in_p ? p_ : q_).pivot(entering);
-      if (leaving == label) return;
+      Tableau& t = in_p ? p_ : q_;
+      const std::uint64_t cost = t.rows() * t.coefficient[0].size();
+      if (cost > budget) return false;
+      budget -= cost;
+      const std::size_t leaving = t.pivot(entering);
+      if (leaving == label) return true;
       entering = leaving;
       in_p = !in_p;
     }
@@ -66,33 +73,41 @@ class Walk {
 MixedProfile lemke_howson(const StrategicGame& game, std::size_t label) {
   Walk walk(game);
   if (label >= walk.labels()) throw std::invalid_argument("Lemke-Howson: no such label");
-  walk.drop(label);
+  std::uint64_t unlimited = UINT64_MAX;
+  walk.drop(label, unlimited);
   return walk.profile();
 }
 
-std::vector<MixedProfile> lemke_howson_all_labels(const StrategicGame& game) {
-  std::vector<MixedProfile> found;
+LemkeHowsonLabels lemke_howson_all_labels(const StrategicGame& game, std::uint64_t budget, const Progress& progress) {
+  LemkeHowsonLabels out;
   const Walk start(game);
   for (std::size_t k = 0; k < start.labels(); ++k) {
+    report_progress(progress, k, start.labels());
+    if (start.entries() > budget) return out;  // the copy of the start is work too
+    budget -= start.entries();
     Walk walk = start;
-    walk.drop(k);
+    if (!walk.drop(k, budget)) return out;
+    ++out.labels;
     MixedProfile e = walk.profile();
-    if (std::find(found.begin(), found.end(), e) == found.end()) found.push_back(std::move(e));
+    if (std::find(out.equilibria.begin(), out.equilibria.end(), e) == out.equilibria.end()) out.equilibria.push_back(std::move(e));
   }
-  return found;
+  return out;
 }
 
-std::vector<MixedProfile> lemke_howson_graph(const StrategicGame& game) {
+std::vector<MixedProfile> lemke_howson_graph(const StrategicGame& game, const Progress& progress) {
   // Breadth first over the Lemke-Howson graph: from every equilibrium found, drop every label
   // again (as gambit-lcp does); paths leading back to the artificial equilibrium end there.
   std::vector<MixedProfile> found;
   std::vector<Walk> frontier{Walk(game)};
-  while (!frontier.empty()) {
+  std::uint64_t unlimited = UINT64_MAX;
+  for (std::size_t expanded = 0; !frontier.empty(); ++expanded) {
     const Walk from = std::move(frontier.front());
     frontier.erase(frontier.begin());
     for (std::size_t k = 0; k < from.labels(); ++k) {
+      // Paths followed, of those known so far: every label from the start and each equilibrium found.
+      report_progress(progress, expanded * from.labels() + k, (found.size() + 1) * from.labels());
       Walk walk = from;
-      walk.drop(k);
+      walk.drop(k, unlimited);
       if (walk.artificial()) continue;
       MixedProfile e = walk.profile();
       if (std::find(found.begin(), found.end(), e) != found.end()) continue;

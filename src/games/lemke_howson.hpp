@@ -8,6 +8,7 @@
 
 #include "games/strategic_game.hpp"
 #include "games/tableau.hpp"
+#include "scenario/work.hpp"
 
 namespace statecraft {
 
@@ -21,11 +22,18 @@ struct MixedProfile {
 // artificial equilibrium. The game must have two players.
 MixedProfile lemke_howson(const StrategicGame& game, std::size_t label);
 
-// The distinct equilibria reached from every starting label, in the order first found.
-std::vector<MixedProfile> lemke_howson_all_labels(const StrategicGame& game);
+struct LemkeHowsonLabels {
+  std::vector<MixedProfile> equilibria;  // distinct, in the order first found
+  std::size_t labels = 0;                // the labels whose paths were followed to the end: 0, 1, …
+};
+
+// The equilibria reached from every starting label in turn, while the pivots (and the copies of
+// the starting tableaux) fit in `budget` tableau entries rewritten (a count, so that the answer does not depend on the machine's speed):
+// the path that would exceed it is abandoned and the labels after it are not tried.
+LemkeHowsonLabels lemke_howson_all_labels(const StrategicGame& game, std::uint64_t budget = UINT64_MAX, const Progress& progress = {});
 
 // Every equilibrium connected to the artificial one in the Lemke-Howson graph: from each one
 // found, every label is dropped again (what gambit-lcp lists).
-std::vector<MixedProfile> lemke_howson_graph(const StrategicGame& game);
+std::vector<MixedProfile> lemke_howson_graph(const StrategicGame& game, const Progress& progress = {});
 
 }  // namespace statecraft

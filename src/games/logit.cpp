@@ -173,6 +173,12 @@ bool tangent(const std::vector<Vector>& j, const Vector& previous, Vector& t) {
   return true;
 }
 
+double dot(const Vector& a, const Vector& b) {
+  double sum = 0;
+  for (std::size_t k = 0; k < a.size(); ++k) sum += a[k] * b[k];
+  return sum;
+}
+
 }  // namespace
 
 std::vector<LogitPoint> trace_logit(const StrategicGame& game, const LogitSettings& settings) {
@@ -182,17 +188,18 @@ std::vector<LogitPoint> trace_logit(const StrategicGame& game, const LogitSettin
   for (std::size_t p = 0, o = 0; p < game.players.size(); o += game.strategies[p].size(), ++p)
     for (std::size_t j = 0; j < game.strategies[p].size(); ++j) x[o + j] = -std::log(static_cast<double>(game.strategies[p].size()));
   std::vector<LogitPoint> points{{0, branch.probabilities(x)}};
-  Vector direction(n, 0.0);
-  direction.back() = 1;  // start towards growing λ
+  Vector start(n, 0.0);
+  start.back() = 1;  // towards growing λ
+  Vector t;          // the tangent at x, oriented along the way travelled
+  if (!tangent(branch.jacobian(x), start, t)) throw std::runtime_error("logit: the branch's Jacobian is singular");
   double h = 0.03;
   for (std::size_t step = 0; step < settings.max_steps && x.back() < settings.final_lambda; ++step) {
-    Vector t;
-    if (!tangent(branch.jacobian(x), direction, t)) throw std::runtime_error("logit: the branch's Jacobian is singular");
     // Predictor along the tangent, then Newton corrections perpendicular to it.
     Vector y(n);
     for (std::size_t k = 0; k < n; ++k) y[k] = x[k] + h * t[k];
     bool converged = false;
-    for (int iteration = 0; iteration < 8; ++iteration) {
+    double moved = 0;  // how far the corrections took y from the predicted point
+    for (int iteration = 0; iteration < 8 && moved <= h; ++iteration) {
       std::vector<Vector> m = branch.jacobian(y);
       m.push_back(t);
       Vector rhs = branch.residual(y);
@@ -206,20 +213,41 @@ std::vector<LogitPoint> trace_logit(const StrategicGame& game, const LogitSettin
       }
       Vector delta;
       if (!solve(m, rhs, delta)) break;
-      for (std::size_t k = 0; k < n; ++k) y[k] += delta[k];
+      for (std::size_t k = 0; k < n; ++k) y[k] += delta[k], moved += std::abs(delta[k]);
     }
-    if (!converged) {
+    // A step is kept only if the branch bends little over it: a corrector that travels further
+    // than the step, or a tangent that turns sharply, means the predictor left the branch and may
+    // have landed on another piece of the QRE correspondence (a loop that never reaches large λ).
+    Vector next;
+    const bool kept = converged && tangent(branch.jacobian(y), t, next) && dot(next, t) > 0.9;
+    if (!kept) {
       h /= 2;
       if (h < 1e-12) throw std::runtime_error("logit: the branch could not be followed");
       continue;
     }
     x = y;
-    direction = t;
+    t = next;
     points.push_back({x.back() / branch.scale(), branch.probabilities(x)});
+    report_progress(settings.progress, static_cast<std::uint64_t>(1000 * std::log1p(std::max(0.0, x.back())) / std::log1p(settings.final_lambda)), 1000);
     // Longer steps while tracing goes well; λ's range spans many orders of magnitude.
     h = std::min(h * 1.5, std::max(1.0, 0.1 * std::abs(x.back())));
   }
   return points;
+}
+
+double regret(const StrategicGame& game, const std::vector<std::vector<double>>& probabilities) {
+  const Branch branch(game);
+  Vector z;
+  for (const auto& player : probabilities)
+    for (double p : player) z.push_back(std::log(p));  // exp(log 0) is 0 again
+  const Vector u = branch.expected_payoffs(z);
+  double most = 0;
+  for (std::size_t p = 0, o = 0; p < probabilities.size(); o += probabilities[p].size(), ++p) {
+    double expected = 0, best = -INFINITY;
+    for (std::size_t k = 0; k < probabilities[p].size(); ++k) expected += probabilities[p][k] * u[o + k], best = std::max(best, u[o + k]);
+    most = std::max(most, best - expected);
+  }
+  return most;
 }
 
 }  // namespace statecraft

@@ -1,6 +1,7 @@
 #include "games/sequence_form.hpp"
 
 #include <algorithm>
+#include <fmt/format.h>
 #include <map>
 #include <stdexcept>
 
@@ -10,11 +11,19 @@
 namespace statecraft {
 namespace {
 
+std::size_t lcp_rows(const SequenceForm& form) {
+  return form.sequences[0] + form.sequences[1] + 2 * (form.infosets[0].size() + 1 + form.infosets[1].size() + 1);
+}
+
 class SequenceFormBuilder {
  public:
-  explicit SequenceFormBuilder(const Game& game) : game_(game) {
+  SequenceFormBuilder(const Game& game, std::size_t max_lcp_rows) : game_(game) {
     if (game.players.size() != 2) throw std::invalid_argument("the sequence form needs a two-player game");
     walk(game.tree, {0, 0}, 1, "root");
+    const std::size_t rows = lcp_rows(form_);
+    if (rows > max_lcp_rows)
+      throw WorkTooLarge(fmt::format("the sequence form's LCP has {} rows ({} and {} sequences)", rows, form_.sequences[0], form_.sequences[1]), static_cast<double>(rows),
+                         static_cast<double>(max_lcp_rows), "--max-lcp-rows");
     form_.a.assign(form_.sequences[0], std::vector<mpq_class>(form_.sequences[1], 0));
     form_.b = form_.ends = form_.a;
     for (const Leaf& leaf : leaves_) {
@@ -114,7 +123,7 @@ mpq_class best_reply_value(const SequenceForm& form, std::size_t p, const std::v
 
 }  // namespace
 
-SequenceForm sequence_form(const Game& game) { return SequenceFormBuilder(game).form(); }
+SequenceForm sequence_form(const Game& game, std::size_t max_lcp_rows) { return SequenceFormBuilder(game, max_lcp_rows).form(); }
 
 bool is_sequence_form_equilibrium(const SequenceForm& form, const std::array<std::vector<mpq_class>, 2>& plan) {
   for (std::size_t p = 0; p < 2; ++p) {
@@ -138,7 +147,7 @@ bool is_sequence_form_equilibrium(const SequenceForm& form, const std::array<std
   return value1 == best_reply_value(form, 0, earns1) && value2 == best_reply_value(form, 1, earns2);
 }
 
-BehaviorEquilibrium sequence_form_equilibrium(const SequenceForm& form) {
+BehaviorEquilibrium sequence_form_equilibrium(const SequenceForm& form, const Progress& progress) {
   // The LCP of KMvS (1996), eq. (4.x): z = (x, y, u', u'', v', v'') ≥ 0 with the free dual
   // variables split, w = q + M z ≥ 0, zᵀw = 0:
   //   x-rows  Eᵀ(u' − u'') − A y        y-rows  Fᵀ(v' − v'') − Bᵀx
@@ -214,6 +223,7 @@ BehaviorEquilibrium sequence_form_equilibrium(const SequenceForm& form) {
   std::size_t leaving = t.pivot_at(row, z0);
   for (std::size_t steps = 0; leaving != z0; ++steps) {
     if (steps > 1000000) throw std::runtime_error("sequence form: Lemke's path does not end");
+    report_progress(progress, steps, std::max(steps, size));
     const std::size_t entering = leaving < size ? leaving + size : leaving - size;  // the complement
     row = t.leaving_row(entering);
     if (row == t.rows()) throw std::runtime_error("sequence form: Lemke's path ended on a ray");

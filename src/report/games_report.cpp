@@ -9,8 +9,10 @@
 #include "games/from_scenario.hpp"
 #include "games/lemke_howson.hpp"
 #include "games/logit.hpp"
-#include <stdexcept>
 #include <algorithm>
+#include <stdexcept>
+
+#include "scenario/work.hpp"
 
 namespace statecraft {
 namespace {
@@ -35,11 +37,66 @@ std::vector<std::vector<std::size_t>> game_strategies(const StrategicGame& g) {
   return all;
 }
 
+// Where the logit branch ends, if that is a Nash equilibrium: the tracing stops at a finite λ (or
+// after its step budget), so the end point is checked, never taken on trust.
+void trace_logit_to_equilibrium(const StrategicGame& game, const LogitSettings& settings, StrategicSolution& s) {
+  constexpr double tolerance = 1e-4;  // of the payoff range; the branch's end has a regret of about 1/λ = 1e-6
+  try {
+    const LogitPoint end = trace_logit(game, settings).back();
+    const double gain = regret(game, end.probabilities);
+    if (gain <= tolerance) s.logit_limit = end.probabilities;
+    else
+      s.logit_failure = fmt::format("the branch, followed to λ = {:.4g}, ends where a player still gains {:.3g} of the payoff range by deviating: it did not converge to an equilibrium",
+                                    end.lambda, gain);
+  } catch (const std::runtime_error& e) {
+    s.logit_failure = e.what();
+  }
+}
+
+// What the default `solve` may spend, per solver, so that it ends in a few seconds on any game
+// (each measured on 2 cores at about a second when used up). Explicit --method choices have no
+// budget, only the memory limits below.
+namespace budget {
+constexpr double comparisons = 2e8;        // pure equilibria; dominance, per round of removals
+constexpr double extreme_strategies = 32;  // vertex enumeration (16x16 random: 0.2 s; 20x20: 7-25 s)
+constexpr double pivoted_entries = 2e7;    // Lemke-Howson from every label, in turn
+constexpr double tableau_entries = 2e6;    // and the size of its tableaux (about 100 MB)
+constexpr double logit_work = 5.5e8;       // steps × operations a step (64x64: 2.2e6 a step, 150 steps, 1.2 s)
+constexpr double logit_steps = 200;        // fewer is not worth starting: the branch needs about 150
+}  // namespace budget
+
+// Estimated work of each solver on a game, from its size alone.
+struct WorkEstimates {
+  explicit WorkEstimates(const StrategicGame& g) {
+    const auto profiles = static_cast<double>(g.profile_count());
+    for (const auto& list : g.strategies) strategies += list.size();
+    const double players = static_cast<double>(g.players.size()), unknowns = static_cast<double>(strategies + 1);
+    comparisons = profiles * static_cast<double>(strategies);  // each profile against each deviation
+    logit_step = profiles * players * players + unknowns * unknowns * unknowns;  // the Jacobian, then its solve
+    logit_bytes = 5 * unknowns * unknowns * sizeof(double);  // the Jacobian and the working copies of its solve
+    if (g.players.size() == 2) lemke_howson_entries = (static_cast<double>(strategies) + 1) * static_cast<double>(strategies);
+  }
+
+  // Hard limits, for explicit choices too: past them the tables would not fit in memory.
+  void refuse_logit_beyond_memory() const {
+    if (logit_bytes > 1e9)
+      throw WorkTooLarge(fmt::format("the logit tracing's Jacobian has {} unknowns: its working copies take about {:.3g} GB", strategies + 1, logit_bytes / 1e9), logit_bytes, 1e9);
+  }
+  void refuse_lemke_howson_beyond_memory() const {
+    // Two copies (the start and the walk), of about 40 bytes an entry once pivoted.
+    if (lemke_howson_entries > 2e7)
+      throw WorkTooLarge(fmt::format("the Lemke-Howson tableaux have {:.0f} entries, about {:.3g} GB", lemke_howson_entries, lemke_howson_entries * 80 / 1e9), lemke_howson_entries, 2e7);
+  }
+
+  std::size_t strategies = 0;  // of all players together
+  double comparisons = 0, logit_step = 0, logit_bytes = 0, lemke_howson_entries = 0;
+};
+
 }  // namespace
 
 std::optional<SolverChoice> solver_choice(const std::string& method) {
   if (method == "all") return SolverChoice{};
-  SolverChoice only{false, false, false, false, false, true};
+  SolverChoice only{false, false, false, false, false, true, {}, {}};
   if (method == "pure") only.pure = true;
   else if (method == "dominance") only.dominance = true;
   else if (method == "enummixed") only.extreme = true;
@@ -49,33 +106,92 @@ std::optional<SolverChoice> solver_choice(const std::string& method) {
   return only;
 }
 
+namespace {
+
+// The default's check on each solver: whether its estimate fits the budget, and if not, the entry
+// that says so. Explicit choices always fit.
+class DefaultBudget {
+ public:
+  DefaultBudget(bool by_default, StrategicSolution& s) : by_default_(by_default), s_(s) {}
+  bool allows(double estimate, double budget, const char* solver, const char* method, const std::string& what) {
+    if (!by_default_ || estimate <= budget) return true;
+    s_.skipped.push_back({solver, fmt::format("{}: more than the default's budget of {:.3g}", what, budget), method});
+    return false;
+  }
+
+ private:
+  bool by_default_;
+  StrategicSolution& s_;
+};
+
+void run_logit(const StrategicGame& game, const SolverChoice& choice, const WorkEstimates& work, DefaultBudget& budgets, StrategicSolution& s) {
+  if (choice.explicit_choice) work.refuse_logit_beyond_memory();
+  const double needed = work.logit_step * budget::logit_steps;
+  if (!budgets.allows(needed, budget::logit_work, "logit tracing", "logit",
+                      fmt::format("{:.3g} operations for the {:.0f} steps the branch needs ({:.3g} a step: {} unknowns)", needed, budget::logit_steps, work.logit_step,
+                                  work.strategies + 1)))
+    return;
+  LogitSettings settings = choice.logit_settings;
+  if (!choice.explicit_choice) settings.max_steps = std::min<std::size_t>(settings.max_steps, static_cast<std::size_t>(budget::logit_work / work.logit_step));
+  settings.progress = choice.progress;
+  trace_logit_to_equilibrium(game, settings, s);
+  if (!choice.explicit_choice && !s.logit_failure.empty()) s.logit_failure += " (--method logit traces further)";
+}
+
+// Every extreme equilibrium where vertex enumeration is asked for and can run; else, if asked
+// for, those Lemke-Howson reaches (the graph when explicit, from each label in turn by default).
+std::vector<MixedProfile> two_player_equilibria(const StrategicGame& game, const SolverChoice& choice, const WorkEstimates& work, DefaultBudget& budgets,
+                                                StrategicSolution& s) {
+  const std::size_t strategies = work.strategies;
+  if (choice.extreme && strategies > 64) {
+    s.skipped.push_back({"every extreme equilibrium",
+                         fmt::format("vertex enumeration takes at most 64 strategies between the two players; this game has {} "
+                                     "(--method lcp lists the equilibria Lemke-Howson reaches)", strategies), ""});
+  } else if (choice.extreme && budgets.allows(static_cast<double>(strategies), budget::extreme_strategies, "every extreme equilibrium", "enummixed",
+                                              fmt::format("{} strategies between the two players (the vertices grow exponentially with them)", strategies))) {
+    s.mixed_search = MixedSearch::extreme;
+    ExtremeEquilibria extreme = extreme_equilibria(game, Arithmetic::automatic, choice.progress);
+    s.degenerate = extreme.degenerate;
+    return std::move(extreme.equilibria);
+  }
+  if (!choice.lemke_howson || !budgets.allows(work.lemke_howson_entries, budget::tableau_entries, "Lemke-Howson from every label", "lcp",
+                                              fmt::format("tableaux of {:.3g} entries, copied for every label", work.lemke_howson_entries)))
+    return {};
+  work.refuse_lemke_howson_beyond_memory();
+  if (choice.explicit_choice) {
+    s.mixed_search = MixedSearch::lemke_howson_graph;
+    return lemke_howson_graph(game, choice.progress);
+  }
+  s.mixed_search = MixedSearch::lemke_howson_labels;
+  LemkeHowsonLabels run = lemke_howson_all_labels(game, budget::pivoted_entries, choice.progress);
+  s.lemke_howson_labels = run.labels;
+  if (run.labels < strategies)
+    s.skipped.push_back({"Lemke-Howson from the other labels",
+                         fmt::format("the paths from {} of the {} labels used the default's budget of {:.3g} tableau entries pivoted", run.labels, strategies, budget::pivoted_entries),
+                         "lcp"});
+  return std::move(run.equilibria);
+}
+
+}  // namespace
+
 StrategicSolution solve_strategic(const StrategicGame& game, const SolverChoice& choice) {
   StrategicSolution s;
-  s.pure_searched = choice.pure;
-  if (choice.pure) s.pure_equilibria = pure_nash_equilibria(game);
-  s.undominated = choice.dominance ? iterated_strict_dominance(game) : game_strategies(game);
-  if (choice.logit && (choice.explicit_choice || game.profile_count() <= 4096)) {
-    try {
-      s.logit_limit = trace_logit(game).back().probabilities;
-    } catch (const std::runtime_error&) {
-      // A branch that cannot be followed numerically leaves the logit line out.
-    }
+  const WorkEstimates work(game);
+  DefaultBudget budgets(!choice.explicit_choice, s);
+  const std::string comparisons = fmt::format("{:.3g} payoff comparisons ({} profiles × {} strategies)", work.comparisons, game.profile_count(), work.strategies);
+  s.pure_searched = choice.pure && budgets.allows(work.comparisons, budget::comparisons, "pure-strategy equilibria", "pure", comparisons);
+  if (s.pure_searched) s.pure_equilibria = pure_nash_equilibria(game);
+  const bool dominance = choice.dominance && budgets.allows(work.comparisons, budget::comparisons, "iterated strict dominance", "dominance", comparisons + " per round");
+  s.undominated = dominance ? iterated_strict_dominance(game) : game_strategies(game);
+  if (choice.logit) run_logit(game, choice, work, budgets, s);
+  if (game.players.size() != 2) {
+    if (choice.extreme && choice.explicit_choice)
+      s.skipped.push_back({"every extreme equilibrium", fmt::format("vertex enumeration is for two-player games; this one has {} players", game.players.size()), ""});
+    if (choice.lemke_howson && choice.explicit_choice)
+      s.skipped.push_back({"the Lemke-Howson graph", fmt::format("Lemke-Howson is for two-player games; this one has {} players", game.players.size()), ""});
+    return s;
   }
-  if (game.players.size() != 2) return s;
-  const std::size_t strategies = game.strategies[0].size() + game.strategies[1].size();
-  std::vector<MixedProfile> found;
-  if (choice.extreme && strategies <= 64 && (choice.explicit_choice || strategies <= 32)) {
-    s.mixed_search = MixedSearch::extreme;
-    ExtremeEquilibria extreme = extreme_equilibria(game);
-    s.degenerate = extreme.degenerate;
-    found = std::move(extreme.equilibria);
-  } else if (choice.lemke_howson && choice.explicit_choice) {
-    s.mixed_search = MixedSearch::lemke_howson_graph;
-    found = lemke_howson_graph(game);
-  } else if (choice.lemke_howson) {
-    s.mixed_search = MixedSearch::lemke_howson_labels;
-    found = lemke_howson_all_labels(game);
-  }
+  const std::vector<MixedProfile> found = two_player_equilibria(game, choice, work, budgets, s);
   const PositiveBimatrix exact_payoffs = positive_bimatrix(game);
   auto mixes = [](const std::vector<mpq_class>& v) { return std::count_if(v.begin(), v.end(), [](const mpq_class& x) { return sgn(x) != 0; }) > 1; };
   for (const auto& e : found) {
@@ -116,7 +232,9 @@ std::string render_strategic_text(const StrategicGame& g, const StrategicSolutio
   if (s.degenerate)
     out += indent + "(a degenerate game: the equilibria listed are the corners of sets of equilibria, and some mixtures of them are equilibria too)\n";
   if (s.mixed_search == MixedSearch::lemke_howson_labels)
-    out += indent + "(mixed equilibria: those Lemke-Howson reaches from each label; the game is too large to list every one by default, use --method enummixed)\n";
+    out += fmt::format("{}(mixed equilibria: those Lemke-Howson reaches from {} of the {} labels; the game is too large to list every one by default: --method enummixed "
+                       "lists every extreme one up to 64 strategies, --method lcp the Lemke-Howson graph)\n",
+                       indent, s.lemke_howson_labels, g.strategies[0].size() + g.strategies[1].size());
   if (s.mixed_search == MixedSearch::lemke_howson_graph)
     out += indent + "(mixed equilibria: the Lemke-Howson graph's component, as gambit-lcp lists; --method enummixed lists every extreme one)\n";
   if (!s.logit_limit.empty()) {
@@ -129,6 +247,9 @@ std::string render_strategic_text(const StrategicGame& g, const StrategicSolutio
     }
     out += fmt::format("{}selected by logit tracing (quantal response, λ → ∞): {}\n", indent, fmt::join(parts, "; "));
   }
+  if (!s.logit_failure.empty()) out += fmt::format("{}no selection by logit tracing: {}\n", indent, s.logit_failure);
+  for (const auto& skipped : s.skipped)
+    out += fmt::format("{}not run: {}: {}{}\n", indent, skipped.solver, skipped.reason, skipped.method.empty() ? "" : fmt::format(" (--method {} runs it)", skipped.method));
   for (std::size_t p = 0; p < g.players.size(); ++p) {
     if (s.undominated[p].size() == g.strategies[p].size()) continue;
     std::vector<std::string> gone;
@@ -176,12 +297,22 @@ nlohmann::json strategic_json(const StrategicGame& g, const StrategicSolution& s
       logit[g.players[p]] = shares;
     }
   }
-  return {{"form", "strategic"}, {"pure_equilibria", equilibria}, {"mixed_equilibria", mixed}, {"mixed_search", searches[static_cast<int>(s.mixed_search)]}, {"degenerate", s.degenerate}, {"logit_limit", logit},
+  nlohmann::json not_run = nlohmann::json::array();
+  for (const auto& skipped : s.skipped)
+    not_run.push_back({{"solver", skipped.solver}, {"reason", skipped.reason}, {"method", skipped.method.empty() ? nlohmann::json(nullptr) : nlohmann::json(skipped.method)}});
+  return {{"form", "strategic"},
+          {"pure_equilibria", equilibria},
+          {"mixed_equilibria", mixed},
+          {"mixed_search", searches[static_cast<int>(s.mixed_search)]},
+          {"degenerate", s.degenerate},
+          {"logit_limit", logit},
+          {"logit_failure", s.logit_failure.empty() ? nlohmann::json(nullptr) : nlohmann::json(s.logit_failure)},
+          {"not_run", not_run},
           {"undominated_strategies", undominated}};
 }
 
-TreeSolution solve_tree(const Game& game) {
-  TreeSolution solution{backward_induction(game), {}, {}, {}, {}, {}};
+TreeSolution solve_tree(const Game& game, const TreeLimits& limits) {
+  TreeSolution solution{backward_induction(game), {}, {}, {}, {}, {}, {}};
   if (solution.backward.perfect_information) return solution;
   if (game.players.size() != 2) {
     solution.strategic = strategic_form_of_tree(game, 4096);
@@ -190,8 +321,11 @@ TreeSolution solve_tree(const Game& game) {
     return solution;
   }
   try {
-    solution.form = sequence_form(game);
-    solution.equilibrium = sequence_form_equilibrium(*solution.form);
+    solution.form = sequence_form(game, limits.max_lcp_rows);
+    solution.equilibrium = sequence_form_equilibrium(*solution.form, limits.progress);
+  } catch (const WorkTooLarge& e) {
+    solution.refused = e.what();
+    solution.unsolved = std::string("information sets join some nodes; the sequence form was not solved: ") + e.what();
   } catch (const std::exception& e) {  // imperfect recall, or (not seen on any test) Lemke ending on a ray
     solution.equilibrium.reset();
     solution.unsolved = std::string("information sets join some nodes, so backward induction does not apply; the sequence form cannot either: ") + e.what();
@@ -228,19 +362,35 @@ std::string render_tree_text(const Game& game, const TreeSolution& t, const std:
            render_strategic_text(*t.strategic, *t.strategic_solution, indent + "  ");
   if (!t.unsolved.empty()) return indent + t.unsolved + "\n";
   const BackwardInduction& s = t.backward;
-  std::string out = fmt::format("{}subgame-perfect play: {} (payoffs {})\n", indent, s.path.empty() ? std::string("chance decides") : fmt::format("{}", fmt::join(s.path, ", then ")),
-                                payoffs_in_words(game.players, s.value));
+  auto play = [&](const SubgamePerfectEquilibrium& e) {
+    return fmt::format("{} (payoffs {})", e.path.empty() ? std::string("chance decides") : fmt::format("{}", fmt::join(e.path, ", then ")), payoffs_in_words(game.players, e.value));
+  };
   auto condition = [](const std::vector<std::string>& history) { return history.empty() ? std::string() : fmt::format(" if {}", fmt::join(history, ", then ")); };
-  if (s.decisions.size() <= 12) {
-    out += indent + "what each would do at every point (subgame-perfect strategies):\n";
-    for (const auto& d : s.decisions) out += fmt::format("{}  {} {}{}\n", indent, d.player, d.choice, condition(d.history));
+  const bool several = s.equilibria.size() > 1;
+  std::string out;
+  if (!several) {
+    out += fmt::format("{}subgame-perfect play: {}\n", indent, play(s.equilibria[0]));
+  } else {
+    out += fmt::format("{}{}{} subgame-perfect equilibria with different payoffs, as ties are broken one way or the other (by {}'s payoff, highest first):\n", indent,
+                       s.all_listed ? "" : "at least ", s.equilibria.size(), game.players[0]);
+    for (std::size_t k = 0; k < s.equilibria.size(); ++k) out += fmt::format("{}  {}. {}\n", indent, k + 1, play(s.equilibria[k]));
   }
+  if (!s.all_listed) out += indent + "(more subgame-perfect payoffs than the 64 kept at a node: some equilibria are not listed)\n";
+  for (const auto& tie : s.ties)
+    out += fmt::format("{}{} {}{}: either is subgame perfect (a tie here or further on)\n", indent, tie.player, fmt::join(tie.moves, " or "), condition(tie.history));
+  for (std::size_t k = 0; k < s.equilibria.size(); ++k) {
+    const auto& decisions = s.equilibria[k].decisions;
+    if (decisions.empty() || decisions.size() > 12) continue;
+    out += indent + (several ? fmt::format("what each would do at every point, in equilibrium {}:\n", k + 1) : "what each would do at every point (subgame-perfect strategies):\n");
+    for (const auto& d : decisions) out += fmt::format("{}  {} {}{}\n", indent, d.player, d.choice, condition(d.history));
+  }
+  const std::string in_first = several ? " (in equilibrium 1)" : "";
   for (const auto& threat : s.credible_threats)
-    out += fmt::format("{}credible: {} {}{}: it is {}'s best move there, though {} would rather it chose {}\n", indent, threat.player, threat.move, condition(threat.history), threat.player,
-                       threat.victim, threat.alternative);
-  if (s.threats.empty()) out += indent + "every threat in the tree is credible: each would be carried out\n";
+    out += fmt::format("{}credible{}: {} {}{}: it is {}'s best move there, though {} would rather it chose {}\n", indent, in_first, threat.player, threat.move, condition(threat.history),
+                       threat.player, threat.victim, threat.alternative);
+  if (s.threats.empty()) out += fmt::format("{}every threat in the tree is credible{}: each would be carried out\n", indent, in_first);
   for (const auto& threat : s.threats)
-    out += fmt::format("{}not credible: {} to {} at {}: when it came to it, {} would rather {} (it would lose {})\n", indent, threat.player, threat.move,
+    out += fmt::format("{}not credible{}: {} to {} at {}: when it came to it, {} would rather {} (it would lose {})\n", indent, in_first, threat.player, threat.move,
                        threat.where == "root" ? std::string("the start") : "\"" + threat.where + "\"", threat.player, threat.instead, threat.cost_to_player.get_str());
   return out;
 }
@@ -255,6 +405,7 @@ nlohmann::json tree_json(const Game& game, const TreeSolution& t) {
     }
     if (!t.equilibrium) {
       j["unsolved"] = t.unsolved;
+      if (!t.refused.empty()) j["refused"] = t.refused;
       return j;
     }
     nlohmann::json behavior = nlohmann::json::object(), payoffs = nlohmann::json::object();
@@ -271,18 +422,37 @@ nlohmann::json tree_json(const Game& game, const TreeSolution& t) {
     j["sequence_form_equilibrium"] = {{"behavior", behavior}, {"payoffs", payoffs}};
     return j;
   }
-  nlohmann::json value = nlohmann::json::object();
-  for (std::size_t p = 0; p < game.players.size() && p < s.value.size(); ++p) value[game.players[p]] = s.value[p].get_str();
+  auto payoffs = [&](const std::vector<mpq_class>& value) {
+    nlohmann::json j = nlohmann::json::object();
+    for (std::size_t p = 0; p < game.players.size() && p < value.size(); ++p) j[game.players[p]] = value[p].get_str();
+    return j;
+  };
+  auto decisions = [](const std::vector<TreeDecision>& list) {
+    nlohmann::json j = nlohmann::json::array();
+    for (const auto& d : list) j.push_back({{"at", d.where}, {"after", d.history}, {"player", d.player}, {"choice", d.choice}});
+    return j;
+  };
+  nlohmann::json equilibria = nlohmann::json::array();
+  for (const auto& e : s.equilibria) equilibria.push_back({{"path", e.path}, {"payoffs", payoffs(e.value)}, {"decisions", decisions(e.decisions)}});
+  nlohmann::json ties = nlohmann::json::array();
+  for (const auto& tie : s.ties) ties.push_back({{"at", tie.where}, {"after", tie.history}, {"player", tie.player}, {"moves", tie.moves}});
   nlohmann::json threats = nlohmann::json::array();
   for (const auto& threat : s.threats)
     threats.push_back({{"at", threat.where}, {"player", threat.player}, {"move", threat.move}, {"instead", threat.instead}, {"cost_to_player", threat.cost_to_player.get_str()}});
-  nlohmann::json decisions = nlohmann::json::array();
-  for (const auto& d : s.decisions) decisions.push_back({{"at", d.where}, {"after", d.history}, {"player", d.player}, {"choice", d.choice}});
   nlohmann::json credible = nlohmann::json::array();
   for (const auto& c : s.credible_threats)
     credible.push_back({{"at", c.where}, {"after", c.history}, {"player", c.player}, {"move", c.move}, {"hurts", c.victim}, {"instead_of", c.alternative}});
-  return {{"form", "extensive"}, {"perfect_information", true}, {"path", s.path}, {"payoffs", value},
-          {"decisions", decisions}, {"non_credible_threats", threats}, {"credible_threats", credible}};
+  const auto& first = s.equilibria[0];
+  return {{"form", "extensive"},
+          {"perfect_information", true},
+          {"path", first.path},
+          {"payoffs", payoffs(first.value)},
+          {"decisions", decisions(first.decisions)},
+          {"subgame_perfect_equilibria", equilibria},
+          {"all_listed", s.all_listed},
+          {"ties", ties},
+          {"non_credible_threats", threats},
+          {"credible_threats", credible}};
 }
 
 }  // namespace statecraft

@@ -7,8 +7,10 @@
 #include <vector>
 
 #include "games/backward_induction.hpp"
+#include "games/logit.hpp"
 #include "games/sequence_form.hpp"
 #include "games/strategic_game.hpp"
+#include "scenario/work.hpp"
 
 namespace statecraft {
 
@@ -22,6 +24,14 @@ struct MixedEquilibrium {
 
 enum class MixedSearch { none, extreme, lemke_howson_labels, lemke_howson_graph };
 
+// A solver that was asked for (or is part of the default) and did not run, and why.
+struct SkippedSolver {
+  std::string solver;  // "every extreme equilibrium"
+  std::string reason;  // "vertex enumeration takes at most 64 strategies between the two players; this game has 66"
+  std::string method;  // the --method that runs it, or empty when none can on this game
+  bool operator==(const SkippedSolver&) const = default;
+};
+
 struct StrategicSolution {
   bool pure_searched = false;
   std::vector<std::vector<std::size_t>> pure_equilibria;
@@ -34,17 +44,27 @@ struct StrategicSolution {
   // Up to 4096 profiles: where the logit quantal response branch ends (McKelvey & Palfrey), per
   // player per strategy; the equilibrium that boundedly rational play selects.
   std::vector<std::vector<double>> logit_limit;
+  std::string logit_failure;  // why the tracing gave no equilibrium, when it ran and failed
+  std::size_t lemke_howson_labels = 0;  // MixedSearch::lemke_howson_labels: the labels whose paths were followed
+  std::vector<SkippedSolver> skipped;
+  // Whether everything asked for was done: nothing skipped, the logit tracing did not fail.
+  bool complete() const { return skipped.empty() && logit_failure.empty(); }
 };
 
-// Which solvers to run on a strategic game.
+// Which solvers to run on a strategic game. By default each runs within a budget of estimated
+// work (so that `solve` ends in seconds on any game), and those past it are listed as skipped;
+// an explicit choice runs whatever its size, short of tables that would not fit in memory
+// (WorkTooLarge).
 struct SolverChoice {
   bool pure = true;          // pure-strategy equilibria
   bool dominance = true;     // iterated strict dominance
   bool extreme = true;       // every extreme equilibrium: two players, up to 32 strategies between them
-  bool lemke_howson = true;  // two players: from every label where `extreme` is too big; the
-                             // whole graph component when asked for explicitly
-  bool logit = true;         // up to 4096 profiles
-  bool explicit_choice = false;  // then the size limits do not apply
+  bool lemke_howson = true;  // two players, where `extreme` did not run: from every label in turn
+                             // (within the budget); the whole graph component when asked for explicitly
+  bool logit = true;
+  bool explicit_choice = false;  // then the default's budgets do not apply
+  LogitSettings logit_settings;
+  Progress progress;  // of the long solvers: vertex enumeration, Lemke-Howson, logit
 };
 
 // From a --method value: all (the default), pure, dominance, enummixed (every extreme
@@ -59,8 +79,7 @@ nlohmann::json strategic_json(const StrategicGame& game, const StrategicSolution
 
 // A tree: backward induction when every information set is a single node; otherwise, for two
 // players, one equilibrium in behaviour strategies from the sequence form; for more players, the
-// strategic form's solution.
-// More than two players: the tree's strategic form (up to 4096 profiles) and its solution.
+// tree's strategic form (up to 4096 profiles) and its solution.
 struct TreeSolution {
   BackwardInduction backward;
   std::optional<SequenceForm> form;
@@ -68,8 +87,13 @@ struct TreeSolution {
   std::optional<StrategicGame> strategic;
   std::optional<StrategicSolution> strategic_solution;
   std::string unsolved;  // why none applies
+  std::string refused;   // the sequence form was too large to try: the size and the limit
 };
-TreeSolution solve_tree(const Game& game);
+struct TreeLimits {
+  std::size_t max_lcp_rows = default_max_lcp_rows;
+  Progress progress;  // Lemke's pivots on the sequence form
+};
+TreeSolution solve_tree(const Game& game, const TreeLimits& limits = {});
 
 std::string render_tree_text(const Game& game, const TreeSolution& solution, const std::string& indent);
 nlohmann::json tree_json(const Game& game, const TreeSolution& solution);
