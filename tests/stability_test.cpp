@@ -145,14 +145,14 @@ TEST(Stability, PrisonersTogetherCooperate) {
 )");
   ASSERT_TRUE(loaded.ok());
   const GraphModel model(*loaded.scenario->conflict);
-  const CoalitionStability c = analyse_coalition(model, {0, 1});
   const auto none = static_cast<std::size_t>(model.index_of(0)), both = static_cast<std::size_t>(model.index_of(3));
+  const CoalitionStability c = analyse_coalition(model, {0, 1}, both);
   EXPECT_TRUE(c.nash[none]);
   EXPECT_FALSE(c.nash[both]);
   EXPECT_FALSE(c.seq[both]);
-  EXPECT_EQ(c.improvements[both], std::vector<std::size_t>{none});
+  EXPECT_EQ(c.improvements_from, std::vector<std::size_t>{none});
   // A coalition of one is the decision maker alone: its coalitional improvements are its UIs.
-  const CoalitionStability alone = analyse_coalition(model, {0});
+  const CoalitionStability alone = analyse_coalition(model, {0}, none);
   const StabilityTable table = analyse_stability(model);
   for (std::size_t s = 0; s < model.state_count(); ++s) {
     EXPECT_EQ(alone.nash[s], table.is_stable(Concept::Nash, 0, s));
