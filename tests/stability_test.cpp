@@ -301,10 +301,10 @@ TEST(Stability, RefusesPastTheBudgetBeforeBuilding) {
   const Conflict c = random_conflict(12, 2, 1);
   EXPECT_THROW(check_stability_budget(c, 4096, 4095, 1e12), WorkTooLarge);
   EXPECT_NO_THROW(check_stability_budget(c, 4096, 4096, 1e12));
-  EXPECT_THROW(check_stability_budget(c, 4096, 4096, stability_steps(c, 4096) - 1), WorkTooLarge);
+  EXPECT_THROW(check_stability_budget(c, 4096, 4096, stability_steps(c, 4096).total() - 1), WorkTooLarge);
   EXPECT_THROW(GraphModel(c, 4095), WorkTooLarge);
   // Free movers cost a pass over their groups; move by move, each of the 2^6 combinations.
-  EXPECT_LT(stability_steps(c, 4096) * 4, stability_steps(move_by_move(c, {0, 1}), 4096));
+  EXPECT_LT(stability_steps(c, 4096).total() * 4, stability_steps(move_by_move(c, {0, 1}), 4096).total());
 }
 
 }  // namespace

@@ -284,7 +284,7 @@ int stability(const std::string& file, const StabilityOptions& options, std::ost
     }
   StabilityReport report;
   {
-    ProgressLine line(err, "stability: states examined");
+    ProgressLine line(err, "stability: steps");
     report = stability_report(*scenario->conflict, options.coalition, {options.max_states, options.max_steps, line.callback()});
   }
   if (options.format == "json") write_stability_json(out, report, scenario->id, options.full_table || report.state_count <= json_listing_by_default);

@@ -81,7 +81,7 @@ int main(int argc, char** argv) {
   stability->add_option("--graph", stability_options.graph_file, "Draw the state transition graph to FILE.dot (or FILE.svg with Graphviz installed)");
   stability->add_option("--max-states", stability_options.max_states, "Refuse conflicts of more feasible states than this")
       ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1} << 24))->capture_default_str();
-  stability->add_option("--max-steps", stability_options.max_steps, "Refuse analyses estimated to take more steps than this (a step takes 2 to 10 ns)")
+  stability->add_option("--max-steps", stability_options.max_steps, "Refuse analyses estimated to take more steps than this (a step takes 2 to 20 ns)")
       ->check(CLI::Range(1.0, 1e15))->capture_default_str();
 
   std::string solve_target, solve_format = "text";

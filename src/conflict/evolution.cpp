@@ -5,7 +5,7 @@
 
 namespace statecraft {
 
-Evolution::Evolution(const GraphModel& model, std::size_t start)
+Evolution::Evolution(const GraphModel& model, std::size_t start, const Progress& progress)
     : start_(start), from_(model.state_count(), unreached), maker_(model.state_count(), 0) {
   const std::size_t n = model.state_count(), makers = model.decision_maker_count();
   // A free mover's improvements from s are the states of its group it ranks higher than s. Once a
@@ -21,6 +21,7 @@ Evolution::Evolution(const GraphModel& model, std::size_t start)
   from_[start] = static_cast<std::uint32_t>(start);
   for (std::size_t next = 0; next < queue.size(); ++next) {
     const std::size_t s = queue[next];
+    if ((next & 0xFFFF) == 0xFFFF) report_progress(progress, next, n);
     for (std::size_t i = 0; i < makers; ++i) {
       if (!least_left[i].empty()) {
         Rank& least = least_left[i][s & ~model.options_of(i)];

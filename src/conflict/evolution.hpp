@@ -20,7 +20,8 @@ struct Step {
 // knowing the move that first reached it (and, while it is built, 4 more and 4 per free mover).
 class Evolution {
  public:
-  Evolution(const GraphModel& model, std::size_t start);
+  // `progress` counts the states reached.
+  Evolution(const GraphModel& model, std::size_t start, const Progress& progress = {});
 
   std::size_t start() const { return start_; }
   bool reaches(std::size_t state) const { return from_[state] != unreached; }

@@ -14,18 +14,83 @@ namespace {
 
 constexpr Rank no_rank = std::numeric_limits<Rank>::max();
 
-// Calls a Progress every 2^16 units of work, so that counting costs nothing measurable.
+// Calls a Progress every 2^16 units of work or so, so that counting costs nothing measurable.
 class Ticker {
  public:
-  Ticker(const Progress& progress, std::uint64_t total) : progress_(progress), total_(total) {}
-  void operator()() {
-    if ((++done_ & 0xFFFF) == 0) report_progress(progress_, done_, total_);
+  Ticker(const Progress& progress, double total) : progress_(progress), total_(static_cast<std::uint64_t>(total)) {}
+  void operator()(std::uint64_t work = 1) {
+    const std::uint64_t before = done_;
+    done_ += work;
+    if ((before >> 16) != (done_ >> 16)) report_progress(progress_, done_, total_);
   }
 
  private:
   const Progress& progress_;
   std::uint64_t total_, done_ = 0;
 };
+
+// What the cost of each pass depends on: how many options a decision maker holds, and whether it
+// is a free mover (see GraphModel::free_mover).
+struct MakerShape {
+  int options;
+  bool free;
+};
+
+std::vector<MakerShape> shapes_of(const GraphModel& model) {
+  std::vector<MakerShape> shapes;
+  for (std::size_t j = 0; j < model.decision_maker_count(); ++j) shapes.push_back({std::popcount(model.options_of(j)), model.free_mover(j)});
+  return shapes;
+}
+
+std::vector<MakerShape> shapes_of(const Conflict& conflict, std::uint64_t states) {
+  const auto makers = decision_makers(conflict);
+  const bool all_feasible = states == std::uint64_t{1} << conflict.options.size();
+  std::vector<MakerShape> shapes(makers.size(), {0, all_feasible});
+  for (std::size_t j = 0; j < makers.size(); ++j) {
+    for (const auto& o : conflict.options)
+      if (o.actor == makers[j]) {
+        ++shapes[j].options;
+        if (o.reversible != Reversibility::Both) shapes[j].free = false;
+      }
+    for (const auto& m : conflict.misperceptions)
+      if (m.actor == makers[j]) shapes[j].free = false;
+  }
+  return shapes;
+}
+
+// Steps per state of a pass over one decision maker's moves: a free mover's group is visited and
+// sorted; anyone else tries the 2^options combinations of its options.
+std::uint64_t pass_cost(const MakerShape& maker) {
+  return maker.free ? 1 + static_cast<std::uint64_t>(maker.options) : std::uint64_t{1} << maker.options;
+}
+
+// Steps per state of each pass of decision maker i's analysis (MakerAnalysis): the same figures
+// estimate the job before it starts and weigh its progress while it runs.
+struct PassCosts {
+  std::uint64_t replies, closure_over_moves, closure_over_improvements, sanctions, verdicts;
+  std::uint64_t total() const { return replies + closure_over_moves + closure_over_improvements + sanctions + verdicts; }
+};
+
+PassCosts pass_costs(const std::vector<MakerShape>& makers, std::size_t i) {
+  std::uint64_t opponents = 0, sanctions = 0;
+  bool opponents_free = true;
+  for (std::size_t j = 0; j < makers.size(); ++j) {
+    if (j == i) continue;
+    opponents += std::uint64_t{1} << makers[j].options;
+    sanctions += pass_cost(makers[j]);
+    opponents_free = opponents_free && makers[j].free;
+  }
+  const bool one_free_opponent = makers.size() == 2 && opponents_free;
+  return {pass_cost(makers[i]), opponents_free ? 1 : opponents, one_free_opponent ? pass_cost(makers[1 - i]) : opponents, sanctions,
+          pass_cost(makers[i])};
+}
+
+// Steps per state of the paths from the status quo.
+std::uint64_t path_cost(const std::vector<MakerShape>& makers) {
+  std::uint64_t cost = 0;
+  for (const auto& m : makers) cost += pass_cost(m);
+  return cost;
+}
 
 // Raw scores of every state for one decision maker: option prioritisation scores Σ 2^(k−i) over
 // the satisfied statements (Fang, Hipel & Kilgour 1993; Hipel et al.'s GMCR II), or the level of
@@ -118,43 +183,19 @@ GraphModel::GraphModel(const Conflict& conflict, std::uint64_t max_states, const
   }
 }
 
-double stability_steps(const Conflict& conflict, std::uint64_t states) {
-  const auto makers = decision_makers(conflict);
-  const bool all_feasible = states == std::uint64_t{1} << conflict.options.size();
-  std::vector<double> options(makers.size(), 0);  // per decision maker
-  std::vector<bool> free(makers.size(), all_feasible);
-  for (std::size_t j = 0; j < makers.size(); ++j) {
-    for (const auto& o : conflict.options)
-      if (o.actor == makers[j]) {
-        options[j] += 1;
-        if (o.reversible != Reversibility::Both) free[j] = false;
-      }
-    for (const auto& m : conflict.misperceptions)
-      if (m.actor == makers[j]) free[j] = false;
-  }
-  // Per state: a free mover's pass visits its group and sorts it; any other's tries 2^options
-  // combinations of its options.
-  auto pass = [&](std::size_t j) { return free[j] ? 1 + options[j] : std::ldexp(1.0, static_cast<int>(options[j])); };
-  double per_state = 0;
-  for (std::size_t i = 0; i < makers.size(); ++i) {
-    double opponents = 0;
-    bool opponents_free = true;
-    for (std::size_t j = 0; j < makers.size(); ++j)
-      if (j != i) opponents += std::ldexp(1.0, static_cast<int>(options[j])), opponents_free = opponents_free && free[j];
-    per_state += 2 * pass(i);                                                       // its replies and verdicts
-    per_state += opponents_free ? 1 : opponents;                                    // the closure over their moves
-    per_state += makers.size() == 2 && opponents_free ? pass(1 - i) : opponents;    // over their improvements
-    for (std::size_t j = 0; j < makers.size(); ++j) per_state += j == i ? 0 : pass(j);  // the sanctions
-  }
-  for (std::size_t j = 0; j < makers.size(); ++j) per_state += pass(j);  // the paths from the status quo
-  return static_cast<double>(states) * per_state;
+StabilitySteps stability_steps(const Conflict& conflict, std::uint64_t states) {
+  const auto shapes = shapes_of(conflict, states);
+  const double n = static_cast<double>(states);
+  StabilitySteps steps{0, n * static_cast<double>(path_cost(shapes))};
+  for (std::size_t i = 0; i < shapes.size(); ++i) steps.analysis += n * static_cast<double>(pass_costs(shapes, i).total());
+  return steps;
 }
 
 void check_stability_budget(const Conflict& conflict, std::uint64_t states, std::uint64_t max_states, double max_steps) {
   if (states > max_states)
     throw WorkTooLarge(fmt::format("the conflict has {} feasible states", states), static_cast<double>(states), static_cast<double>(max_states),
                        "--max-states");
-  const double steps = stability_steps(conflict, states);
+  const double steps = stability_steps(conflict, states).total();
   if (steps > max_steps)
     throw WorkTooLarge(fmt::format("the stability analysis takes about {:.3g} steps ({} states; {} decision makers holding {} options)", steps,
                                    states, decision_makers(conflict).size(), conflict.options.size()),
@@ -220,7 +261,8 @@ class MoveSet {
 // more moves (Tarjan's strongly connected components, iteratively and without storing edges:
 // every member of a component reaches the same states, and components finish after those they
 // lead to). 4·(kinds + 2) bytes per state, and 16 per state on the search path.
-std::vector<std::vector<Rank>> least_reachable(const MoveSet& moves, const std::vector<const std::vector<Rank>*>& values, Ticker& tick) {
+std::vector<std::vector<Rank>> least_reachable(const MoveSet& moves, const std::vector<const std::vector<Rank>*>& values, Ticker& tick,
+                                               std::uint64_t cost) {
   const std::size_t n = moves.model().state_count(), kinds = values.size();
   // least[k][v]: once v's component is finished, the least value v reaches; before, the least
   // over v and the finished components it was seen to lead to.
@@ -242,7 +284,7 @@ std::vector<std::vector<Rank>> least_reachable(const MoveSet& moves, const std::
     order[v] = low[v] = counter++;
     component_stack.push_back(v);
     frames.push_back({v, moves.start()});
-    tick();
+    tick(cost);
   };
   for (std::uint32_t root = 0; root < n; ++root) {
     if (order[root] != unvisited) continue;
@@ -335,8 +377,9 @@ void sort_by_key(std::vector<std::uint32_t>& members, const std::vector<Rank>& k
 // groups when the decision makers it follows are free movers, and on moves otherwise.
 class MakerAnalysis {
  public:
-  MakerAnalysis(const GraphModel& model, std::size_t i, Ticker& tick)
-      : model_(model), n_(model.state_count()), i_(i), rank_(model.ranks(i)), opponents_(all_but(model.decision_maker_count(), {i})), tick_(tick) {}
+  MakerAnalysis(const GraphModel& model, std::size_t i, const std::vector<MakerShape>& shapes, Ticker& tick)
+      : model_(model), n_(model.state_count()), i_(i), rank_(model.ranks(i)), opponents_(all_but(model.decision_maker_count(), {i})),
+        shapes_(shapes), costs_(pass_costs(shapes, i)), tick_(tick) {}
 
   void run(StabilityTable& table) {
     // SMR: a sanction must hold whatever i replies, so a state counts by the best i can reach
@@ -359,11 +402,11 @@ class MakerAnalysis {
         Rank most = 0;
         for (std::uint32_t s : members) most = std::max(most, rank_[s]);
         for (std::uint32_t s : members) best[s] = most;
+        tick_(members.size() * costs_.replies);
       });
-      for (std::size_t s = 0; s < n_; ++s) tick_();
       return best;
     }
-    for (std::size_t s = 0; s < n_; ++s, tick_()) {
+    for (std::size_t s = 0; s < n_; ++s, tick_(costs_.replies)) {
       Rank most = rank_[s];
       model_.for_each_move(i_, s, [&](std::size_t t) { most = std::max(most, rank_[t]); });
       best[s] = most;
@@ -378,7 +421,7 @@ class MakerAnalysis {
   // The least of each value over what the opponents reach from a state by their moves. Free
   // movers together reach every state with i's options as they are.
   std::vector<std::vector<Rank>> closure_over_moves(const std::vector<const std::vector<Rank>*>& values) {
-    if (!opponents_free()) return least_reachable(MoveSet(model_, opponents_, false), values, tick_);
+    if (!opponents_free()) return least_reachable(MoveSet(model_, opponents_, false), values, tick_, costs_.closure_over_moves);
     const StateBits theirs = (StateBits{n_} - 1) & ~model_.options_of(i_);
     std::vector<std::vector<Rank>> least(values.size(), std::vector<Rank>(n_));
     for_each_group(n_, theirs, [&](const std::vector<std::uint32_t>& members) {
@@ -387,8 +430,8 @@ class MakerAnalysis {
         for (std::uint32_t s : members) low = std::min(low, (*values[k])[s]);
         for (std::uint32_t s : members) least[k][s] = low;
       }
+      tick_(members.size() * costs_.closure_over_moves);
     });
-    for (std::size_t s = 0; s < n_; ++s) tick_();
     return least;
   }
 
@@ -396,14 +439,14 @@ class MakerAnalysis {
   // free opponent reaches, in one move, every state of its group that it ranks higher.
   std::vector<Rank> closure_over_improvements() {
     if (opponents_.size() != 1 || !model_.free_mover(opponents_[0]))
-      return std::move(least_reachable(MoveSet(model_, opponents_, true), {&rank_}, tick_)[0]);
+      return std::move(least_reachable(MoveSet(model_, opponents_, true), {&rank_}, tick_, costs_.closure_over_improvements)[0]);
     const std::size_t j = opponents_[0];
     std::vector<Rank> least(n_);
     for_each_group(n_, model_.options_of(j), [&](std::vector<std::uint32_t>& members) {
       sort_by_key(members, model_.ranks(j));
       over_higher(members, model_.ranks(j), rank_, false, no_rank, [&](std::uint32_t s, Rank above) { least[s] = std::min(rank_[s], above); });
+      tick_(members.size() * costs_.closure_over_improvements);
     });
-    for (std::size_t s = 0; s < n_; ++s) tick_();
     return least;
   }
 
@@ -413,8 +456,9 @@ class MakerAnalysis {
     gmr_.assign(n_, no_rank), smr_.assign(n_, no_rank), seq_.assign(n_, no_rank);
     for (std::size_t j : opponents_) {
       const std::vector<Rank>& theirs = model_.ranks(j);
+      const std::uint64_t cost = pass_cost(shapes_[j]);
       if (!model_.free_mover(j)) {
-        for (std::size_t s1 = 0; s1 < n_; ++s1)
+        for (std::size_t s1 = 0; s1 < n_; ++s1, tick_(cost))
           model_.for_each_move(j, s1, [&](std::size_t t) {
             gmr_[s1] = std::min(gmr_[s1], by_moves[0][t]);
             smr_[s1] = std::min(smr_[s1], by_moves[1][t]);
@@ -427,9 +471,9 @@ class MakerAnalysis {
         least_of_the_others(members, by_moves[1], smr_);
         sort_by_key(members, theirs);
         over_higher(members, theirs, by_improvements, false, no_rank, [&](std::uint32_t s1, Rank above) { seq_[s1] = std::min(seq_[s1], above); });
+        tick_(members.size() * cost);
       });
     }
-    for (std::size_t s = 0; s < n_; ++s) tick_();
   }
 
   // into[s] = min(into[s], the least value over the group's members other than s).
@@ -448,7 +492,7 @@ class MakerAnalysis {
   void verdicts(StabilityTable& table) {
     auto unstable = [&](Concept c, std::size_t s) { table.stable[static_cast<int>(c)][i_][s] = false; };
     if (!model_.free_mover(i_)) {
-      for (std::size_t s = 0; s < n_; ++s, tick_())
+      for (std::size_t s = 0; s < n_; ++s, tick_(costs_.verdicts))
         model_.for_each_improvement(i_, s, [&](std::size_t s1) {
           unstable(Concept::Nash, s);
           if (gmr_[s1] > rank_[s]) unstable(Concept::GMR, s);
@@ -470,14 +514,16 @@ class MakerAnalysis {
         over_higher(members, rank_, *sanction.second, true, none, [&](std::uint32_t s, Rank most) {
           if (most > rank_[s]) unstable(sanction.first, s);
         });
+      tick_(members.size() * costs_.verdicts);
     });
-    for (std::size_t s = 0; s < n_; ++s) tick_();
   }
 
   const GraphModel& model_;
   const std::size_t n_, i_;
   const std::vector<Rank>& rank_;
   const std::vector<std::size_t> opponents_;
+  const std::vector<MakerShape>& shapes_;
+  const PassCosts costs_;
   Ticker& tick_;
   std::vector<Rank> gmr_, smr_, seq_;
 };
@@ -488,8 +534,11 @@ StabilityTable analyse_stability(const GraphModel& model, const Progress& progre
   const std::size_t n = model.state_count(), makers = model.decision_maker_count();
   StabilityTable table;
   table.stable.assign(4, std::vector<std::vector<bool>>(makers, std::vector<bool>(n, true)));
-  Ticker tick(progress, stability_passes * makers * n);
-  for (std::size_t i = 0; i < makers; ++i) MakerAnalysis(model, i, tick).run(table);
+  const auto shapes = shapes_of(model);
+  double total = 0;
+  for (std::size_t i = 0; i < makers; ++i) total += static_cast<double>(n) * static_cast<double>(pass_costs(shapes, i).total());
+  Ticker tick(progress, total);
+  for (std::size_t i = 0; i < makers; ++i) MakerAnalysis(model, i, shapes, tick).run(table);
   return table;
 }
 
@@ -514,7 +563,7 @@ CoalitionStability analyse_coalition(const GraphModel& model, const std::vector<
   std::vector<const std::vector<Rank>*> values;
   for (std::size_t j : members) values.push_back(&model.ranks(j));
   const MoveSet outsiders_improve(model, outsiders, true);
-  const auto closure = least_reachable(outsiders_improve, values, tick);
+  const auto closure = least_reachable(outsiders_improve, values, tick, 1);
   std::vector<std::vector<Rank>> answer(members.size(), std::vector<Rank>(n, no_rank));
   for (std::size_t s1 = 0; s1 < n; ++s1) {
     MoveSet::Cursor c = outsiders_improve.start();

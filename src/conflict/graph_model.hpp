@@ -23,15 +23,19 @@ using Rank = std::uint32_t;
 // Conflicts of more feasible states than this are refused unless the caller allows more
 // (`stability --max-states`): a million states take under 50 MB.
 inline constexpr std::uint64_t default_max_states = std::uint64_t{1} << 20;
-// Nor more steps than this (`stability --max-steps`): a step takes 2 to 10 ns, so at most about
-// half a minute.
-inline constexpr double default_max_steps = 3e9;
+// Nor more steps than this (`stability --max-steps`): a step takes 2 to 20 ns, so this is half
+// a minute at most.
+inline constexpr double default_max_steps = 2e9;
 
-// The steps of analyse_stability and the paths from the status quo in a conflict of `states`
-// feasible states, estimated: per state, every decision maker's moves (2^options of its own) are
-// tried in its own two passes and its opponents' three, or, for a free mover, its group is
-// visited and sorted instead.
-double stability_steps(const Conflict& conflict, std::uint64_t states);
+// The steps of analyse_stability and of the paths from the status quo in a conflict of `states`
+// feasible states: per state, every decision maker's moves (2^options of its own) are tried in
+// its own two passes and its opponents' three, or, for a free mover, its group is visited and
+// sorted instead.
+struct StabilitySteps {
+  double analysis, paths;
+  double total() const { return analysis + paths; }
+};
+StabilitySteps stability_steps(const Conflict& conflict, std::uint64_t states);
 
 // Throws WorkTooLarge, with the estimates, when an analysis of `states` states would pass a limit.
 void check_stability_budget(const Conflict& conflict, std::uint64_t states, std::uint64_t max_states, double max_steps);
@@ -168,10 +172,9 @@ struct StabilityTable {
 // n-decision-maker definitions (Fang, Hipel & Kilgour 1993, ch. 4): a unilateral improvement of
 // i is sanctioned when the other decision makers, moving one after another (no one twice in a
 // row; in SEQ only by their own unilateral improvements), can reach a state i likes no better
-// than where it started (in SMR: whatever i then does). `progress` counts states visited, in
-// stability_passes passes per decision maker.
+// than where it started (in SMR: whatever i then does). `progress` counts steps, as
+// stability_steps() estimates them.
 StabilityTable analyse_stability(const GraphModel& model, const Progress& progress = {});
-inline constexpr std::uint64_t stability_passes = 5;
 
 // Coalition analysis (Kilgour, Hipel, Fang & Peng 2001; Inohara & Hipel 2008): the members of
 // a coalition move together, by any sequence of their unilateral moves, to a state every member

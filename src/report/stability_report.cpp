@@ -252,8 +252,10 @@ StabilityReport stability_report(const Conflict& conflict, const std::vector<std
   const std::uint64_t states = count_feasible_states(conflict);
   if (states > 0) check_stability_budget(conflict, states, budget.max_states, budget.max_steps);
   const double n = static_cast<double>(states), makers = static_cast<double>(decision_makers(conflict).size());
-  const Stages stages(budget.progress, {std::ldexp(1.0, static_cast<int>(conflict.options.size())) + makers * n,
-                                        static_cast<double>(stability_passes) * makers * n, coalition.empty() ? 0.0 : 2 * n});
+  const StabilitySteps steps = stability_steps(conflict, states);
+  // The coalition's share is its upper bound, and usually far less: it comes last.
+  const Stages stages(budget.progress, {std::ldexp(1.0, static_cast<int>(conflict.options.size())) + makers * n, steps.analysis,
+                                        conflict.status_quo_given ? steps.paths : 0.0, coalition.empty() ? 0.0 : n});
   auto analysis = std::make_shared<StabilityAnalysis>(conflict, budget.max_states, stages.stage(0), stages.stage(1));
   const GraphModel& model = analysis->model;
   StabilityReport report;
@@ -264,13 +266,13 @@ StabilityReport stability_report(const Conflict& conflict, const std::vector<std
     const long start = model.index_of(status_quo_state(conflict));
     if (start >= 0) {
       report.status_quo = static_cast<std::size_t>(start);
-      analysis->evolution.emplace(model, static_cast<std::size_t>(start));
+      analysis->evolution.emplace(model, static_cast<std::size_t>(start), stages.stage(2));
     }
   }
   for (std::size_t s = 0; s < model.state_count(); ++s)
     for (std::size_t k = 0; k < 4; ++k) report.equilibrium_counts[k] += analysis->table.is_equilibrium(all_concepts[k], s);
   report.analysis = analysis;
-  if (!coalition.empty()) report.coalition = coalition_report(*analysis, coalition, report, budget, stages.stage(2));
+  if (!coalition.empty()) report.coalition = coalition_report(*analysis, coalition, report, budget, stages.stage(3));
   return report;
 }
 
