@@ -82,9 +82,12 @@ TEST(GmcrPy, GarrisonDiffersOnlyWhereGmcrPyLimitsSanctionChains) {
   // With three or more decision makers the opponents sanction by a sequence of unilateral moves
   // in which no one moves twice in a row (Fang, Hipel & Kilgour 1993); gmcr-py lets each
   // opponent move at most once per sequence. In the Garrison Diversion conflict (4 decision
-  // makers) that is the whole difference: state 52 is GMR and SMR stable for the Canadian
-  // Opposition by the textbook definition, not in gmcr-py.
+  // makers) that is the whole difference: state 6 (decimal 52) is GMR and SMR stable for the
+  // Canadian Opposition by the textbook definition, not in gmcr-py.
   const auto mismatches = compare_with_gmcr_py("Garrison");
+  const auto garrison = load_scenario_file(test::source_path("tests/data/gmcr/Garrison.gmcr"));
+  ASSERT_TRUE(garrison.ok());
+  EXPECT_EQ(GraphModel(*garrison.scenario->conflict).index_of(52), 5);  // the 6th feasible state
   ASSERT_EQ(mismatches.size(), 2u);
   for (const auto& m : mismatches) {
     EXPECT_EQ(m.maker, "Canadian Opposition");
