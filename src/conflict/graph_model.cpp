@@ -202,12 +202,6 @@ void check_stability_budget(const Conflict& conflict, std::uint64_t states, std:
                        steps, max_steps, "--max-steps");
 }
 
-std::uint64_t GraphModel::moves_per_state() const {
-  std::uint64_t moves = 0;
-  for (StateBits mask : masks_) moves += (std::uint64_t{1} << std::popcount(mask)) - 1;
-  return moves;
-}
-
 const char* concept_name(Concept c) {
   switch (c) {
     case Concept::Nash: return "Nash";

@@ -65,8 +65,6 @@ class GraphModel {
   const std::vector<Rank>& ranks(std::size_t maker) const { return ranks_[maker]; }
   // How many preference levels the maker's ranks use.
   Rank levels(std::size_t maker) const { return levels_[maker]; }
-  // Upper bound of the moves one state has: Σ over decision makers of 2^(their options) − 1.
-  std::uint64_t moves_per_state() const;
 
   // Calls fn(target) for every state `maker` can move to from `state` in one move.
   template <typename Fn>
@@ -116,7 +114,6 @@ class GraphModel {
   bool free_mover(std::size_t maker) const { return free_movers_ >> maker & 1U; }
 
  private:
-
   long next_restricted_move(std::size_t maker, std::size_t state, StateBits& cursor) const {
     const auto& unseen = misperceived_[maker];
     if (!unseen.empty() && unseen[state]) return -1;
