@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <fmt/format.h>
+#include <nlohmann/json.hpp>
 
 #include "scenario/gmcr_file.hpp"
 #include "test_support.hpp"
@@ -250,6 +251,117 @@ TEST(ConflictDefects, EveryGmcrReadingErrorHasALineAndColumn) {
   EXPECT_EQ(gmcr_errors(R"({"options": [{"name": "a"}], "decisionMakers": [{"name": "X", "options": [0], "preferences": [[[0, "Y"]]]}],
  "infeasibles": [[[0, "Y"], [9, "N"]]]})"),
             (std::vector<std::string>{"2:29: a condition must be [option, \"Y\" or \"N\"], found [9,\"N\"]"}));
+}
+
+std::string quoted(const std::string& path) { return "'" + path + "'"; }
+
+TEST(ConflictDefects, AMillionStatesRunInSecondsWithASummary) {
+  // conflict-20 (1,048,576 states) took 40-55 s and 546 MB, and its text report was 4 MB of
+  // equilibrium numbers. Two decision makers, each ranking by two statements: B's preference
+  // for o1 and for o0 -> o3, A's for o0, !o1 and o2 | o3.
+  const auto r = test::run_statecraft("stability " + quoted(defect("conflict-20.yaml")), test::Limits{512, 30});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("20 options, 2 decision makers, 1048576 feasible states"), std::string::npos);
+  EXPECT_NE(r.out.find("… and 131052 more (--table or --format csv lists every state)"), std::string::npos) << r.out.substr(0, 2000);
+  EXPECT_LT(r.out.size(), 10000u);
+  // The equilibria in full are in the CSV, one line per state: 131,072 of them.
+  const auto csv = test::run_statecraft("stability " + quoted(defect("conflict-20.yaml")) + " --format csv", test::Limits{512, 30});
+  ASSERT_EQ(csv.exit_code, 0) << csv.err;
+  EXPECT_EQ(std::count(csv.out.begin(), csv.out.end(), '\n'), 1048577);
+  std::size_t nash = 0;
+  for (std::size_t at = 0; (at = csv.out.find(",Nash;", at)) != std::string::npos; ++at) ++nash;
+  EXPECT_EQ(nash, 131072u);
+}
+
+TEST(ConflictDefects, LargerConflictsAreRefusedBeforeTheyStartUnlessAllowed) {
+  // conflict-24 (16,777,216 states) was accepted and took 8.4 GB and minutes.
+  const auto refused = test::run_statecraft("stability " + quoted(defect("conflict-24.yaml")), test::Limits{256, 20});
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_NE(refused.err.find("statecraft: refused: the conflict has 16777216 feasible states, more than the limit of 1048576 (--max-states lifts it)"),
+            std::string::npos)
+      << refused.err;
+  // Past 24 options nothing is listed at all; past 64 the file is invalid.
+  for (const char* name : {"conflict-25.yaml", "conflict-64.yaml"}) {
+    const auto r = test::run_statecraft("stability " + quoted(defect(name)), test::Limits{256, 20});
+    EXPECT_EQ(r.exit_code, 2) << name;
+    EXPECT_NE(r.err.find("combinations to list, more than the limit of 16777216"), std::string::npos) << r.err;
+  }
+  const auto invalid = test::run_statecraft("stability " + quoted(defect("conflict-65.yaml")), test::Limits{256, 20});
+  EXPECT_EQ(invalid.exit_code, 2);
+  EXPECT_NE(invalid.err.find("conflict-65.yaml:8:3: error: the conflict has 65 options"), std::string::npos) << invalid.err;
+  // Many moves per state, refused by their estimate; and a coalition of everyone in a million states.
+  const auto steps = test::run_statecraft("stability " + quoted(test::source_path("tests/data/gmcr/trade.gmcr")) + " --max-steps 1e8", test::Limits{256, 20});
+  EXPECT_EQ(steps.exit_code, 2);
+  EXPECT_NE(steps.err.find("the stability analysis takes about 1.89e+08 steps (138240 states; 6 decision makers holding 20 options), "
+                           "more than the limit of 100000000 (--max-steps lifts it)"),
+            std::string::npos)
+      << steps.err;
+  const auto coalition = test::run_statecraft("stability " + quoted(defect("conflict-20.yaml")) + " --coalition AA,BB", test::Limits{512, 20});
+  EXPECT_EQ(coalition.exit_code, 2);
+  EXPECT_NE(coalition.err.find("refused: the coalition analysis examines up to"), std::string::npos) << coalition.err;
+}
+
+TEST(ConflictDefects, SixteenMillionStatesFitWhenAllowedAndShowProgress) {
+  // 2^24 states in well under 1 GB of address space, with a progress line on stderr.
+  const auto r = test::run_statecraft("stability " + quoted(defect("conflict-24.yaml")) + " --max-states 16777216 --max-steps 1e10", test::Limits{1024, 120});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("24 options, 2 decision makers, 16777216 feasible states"), std::string::npos);
+  EXPECT_NE(r.err.find("stability: steps: "), std::string::npos) << r.err;
+}
+
+TEST(ConflictDefects, JsonSummarisesLargeConflictsAndListsOnRequest) {
+  // 18 options gave 193 MB of JSON. Large conflicts get counts and the first equilibria; small
+  // ones and --table every state's row.
+  const auto big = test::run_statecraft("stability " + quoted(defect("conflict-20.yaml")) + " --format json", test::Limits{512, 30});
+  ASSERT_EQ(big.exit_code, 0) << big.err;
+  EXPECT_LT(big.out.size(), 1000000u);
+  const auto summary = nlohmann::json::parse(big.out)["stability"];
+  EXPECT_EQ(summary["state_count"], 1048576);
+  EXPECT_TRUE(summary["states"].is_null());
+  EXPECT_EQ(summary["equilibrium_counts"]["Nash"], 131072);
+  EXPECT_EQ(summary["equilibria"]["Nash"].size(), 10000u);
+  EXPECT_EQ(summary["equilibria"]["Nash"][0], 12);
+  for (const char* args : {" --format json --table", " --format json"}) {
+    const std::string file = std::string(args).find("table") != std::string::npos ? "conflict-14.yaml" : "tests/data/gmcr/Elmira.gmcr";
+    const auto r = test::run_statecraft("stability " + quoted(file[0] == 't' ? test::source_path(file) : defect(file)) + args, test::Limits{512, 30});
+    ASSERT_EQ(r.exit_code, 0) << r.err;
+    const auto listed = nlohmann::json::parse(r.out)["stability"];
+    EXPECT_EQ(listed["states"].size(), listed["state_count"]) << args;
+  }
+}
+
+TEST(ConflictDefects, AnalyzeSkipsTheConflictLensPastItsBudgetAndSaysHow) {
+  const auto text = test::run_statecraft("analyze " + quoted(defect("conflict-20.yaml")), test::Limits{512, 20});
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("skipped here: the conflict has 1048576 feasible states, more than the limit of 65536"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("statecraft stability FILE analyses it"), std::string::npos);
+  const auto json = test::run_statecraft("analyze " + quoted(defect("conflict-20.yaml")) + " --format json", test::Limits{512, 20});
+  ASSERT_EQ(json.exit_code, 0) << json.err;
+  const auto report = nlohmann::json::parse(json.out);
+  EXPECT_TRUE(report["stability"].is_null());
+  EXPECT_NE(report["stability_skipped"].get<std::string>().find("1048576 feasible states"), std::string::npos);
+  // Within the budget the lens runs as before.
+  const auto small = nlohmann::json::parse(test::run_statecraft("analyze " + quoted(defect("conflict-14.yaml")) + " --format json").out);
+  EXPECT_EQ(small["stability"]["states"], 16384);
+  EXPECT_TRUE(small["stability_skipped"].is_null());
+}
+
+TEST(ConflictDefects, OddNamesAndNegativeZeroKeepWorking) {
+  // odd-names: A ranks by o1 then !o2, B by o2; only A taking o1 and B taking o2 (state 4) is
+  // stable for both, under every concept.
+  const auto stability = test::run_statecraft("stability " + quoted(defect("odd-names.yaml")), test::Limits{256, 20});
+  ASSERT_EQ(stability.exit_code, 0) << stability.err;
+  for (const char* line : {"  Nash  4\n", "  GMR   4\n", "  SMR   4\n", "  SEQ   4\n"}) EXPECT_NE(stability.out.find(line), std::string::npos) << stability.out;
+  for (const char* format : {"text", "json"}) {
+    const auto r = test::run_statecraft("analyze " + quoted(defect("odd-names.yaml")) + " --format " + format, test::Limits{256, 20});
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+  }
+  // negative-zero: every stance and the status quo at -0 on [-1, 1]; every model forecasts 0.
+  const auto r = test::run_statecraft("analyze " + quoted(defect("negative-zero.yaml")) + " --format json", test::Limits{256, 20});
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto forecasts = nlohmann::json::parse(r.out)["issues"][0]["forecasts"];
+  EXPECT_EQ(forecasts.size(), 6u);
+  for (const auto& [model, position] : forecasts.items()) EXPECT_EQ(position.get<double>(), 0.0) << model;
 }
 
 }  // namespace

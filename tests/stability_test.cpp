@@ -3,8 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <map>
+#include <random>
 #include <sstream>
 
+#include "conflict/evolution.hpp"
 #include "conflict/graph_model.hpp"
 #include "scenario/load.hpp"
 #include "test_support.hpp"
@@ -80,9 +82,12 @@ TEST(GmcrPy, GarrisonDiffersOnlyWhereGmcrPyLimitsSanctionChains) {
   // With three or more decision makers the opponents sanction by a sequence of unilateral moves
   // in which no one moves twice in a row (Fang, Hipel & Kilgour 1993); gmcr-py lets each
   // opponent move at most once per sequence. In the Garrison Diversion conflict (4 decision
-  // makers) that is the whole difference: state 52 is GMR and SMR stable for the Canadian
-  // Opposition by the textbook definition, not in gmcr-py.
+  // makers) that is the whole difference: state 6 (decimal 52) is GMR and SMR stable for the
+  // Canadian Opposition by the textbook definition, not in gmcr-py.
   const auto mismatches = compare_with_gmcr_py("Garrison");
+  const auto garrison = load_scenario_file(test::source_path("tests/data/gmcr/Garrison.gmcr"));
+  ASSERT_TRUE(garrison.ok());
+  EXPECT_EQ(GraphModel(*garrison.scenario->conflict).index_of(52), 5);  // the 6th feasible state
   ASSERT_EQ(mismatches.size(), 2u);
   for (const auto& m : mismatches) {
     EXPECT_EQ(m.maker, "Canadian Opposition");
@@ -145,14 +150,14 @@ TEST(Stability, PrisonersTogetherCooperate) {
 )");
   ASSERT_TRUE(loaded.ok());
   const GraphModel model(*loaded.scenario->conflict);
-  const CoalitionStability c = analyse_coalition(model, {0, 1});
   const auto none = static_cast<std::size_t>(model.index_of(0)), both = static_cast<std::size_t>(model.index_of(3));
+  const CoalitionStability c = analyse_coalition(model, {0, 1}, both);
   EXPECT_TRUE(c.nash[none]);
   EXPECT_FALSE(c.nash[both]);
   EXPECT_FALSE(c.seq[both]);
-  EXPECT_EQ(c.improvements[both], std::vector<std::size_t>{none});
+  EXPECT_EQ(c.improvements_from, std::vector<std::size_t>{none});
   // A coalition of one is the decision maker alone: its coalitional improvements are its UIs.
-  const CoalitionStability alone = analyse_coalition(model, {0});
+  const CoalitionStability alone = analyse_coalition(model, {0}, none);
   const StabilityTable table = analyse_stability(model);
   for (std::size_t s = 0; s < model.state_count(); ++s) {
     EXPECT_EQ(alone.nash[s], table.is_stable(Concept::Nash, 0, s));
@@ -224,6 +229,85 @@ TEST(Stability, LargeConflictOfGmcrPy) {
       if (table.is_stable(Concept::SEQ, i, s)) EXPECT_TRUE(table.is_stable(Concept::GMR, i, s));
     }
   }
+}
+
+// A random conflict: options dealt round-robin to `makers` decision makers, each ranking states
+// by 4 random statements (an option taken or not, or a pair); every state feasible and every
+// option reversible, so that every decision maker is a free mover.
+Conflict random_conflict(std::size_t options, std::size_t makers, unsigned seed) {
+  std::mt19937 random(seed);
+  Conflict c;
+  for (std::size_t o = 0; o < options; ++o) c.options.push_back({"o" + std::to_string(o), "M" + std::to_string(o % makers), "option", Reversibility::Both, {}, {}, {}});
+  std::uniform_int_distribution<std::size_t> pick(0, options - 1);
+  auto statement = [&](const std::string& text) {
+    Statement s;
+    s.text = text;
+    s.expression = std::get<Expression>(parse_expression(text));
+    resolve_options(s.expression, [&](const std::string& id) -> std::optional<int> { return std::stoi(id.substr(1)); });
+    return s;
+  };
+  for (std::size_t m = 0; m < makers; ++m) {
+    Preferences p;
+    p.actor = "M" + std::to_string(m);
+    for (int k = 0; k < 4; ++k) {
+      std::string text = (random() % 2 ? "!" : "") + c.options[pick(random)].id;
+      if (k % 2) text += (random() % 2 ? " & " : " | ") + std::string(random() % 2 ? "!" : "") + c.options[pick(random)].id;
+      p.statements.push_back(statement(text));
+    }
+    c.preferences.push_back(p);
+  }
+  c.status_quo_given = true;
+  return c;
+}
+
+// The same conflict seen move by move: a misperception that hides no state makes a decision
+// maker no free mover without changing anything it can do.
+Conflict move_by_move(Conflict c, const std::vector<std::size_t>& makers) {
+  for (std::size_t m : makers) {
+    Statement never;
+    never.text = "o0 & !o0";
+    never.expression = std::get<Expression>(parse_expression(never.text));
+    resolve_options(never.expression, [](const std::string&) -> std::optional<int> { return 0; });
+    c.misperceptions.push_back({"M" + std::to_string(m), {never}, {}});
+  }
+  return c;
+}
+
+TEST(Stability, FreeMoversByGroupsAgreeWithMoveByMove) {
+  // Groups of states replace moves for free movers; the answers must be the moves' answers, for
+  // every concept, decision maker and state, and so must the paths from the status quo, with
+  // two decision makers (where improvements close over one group) and more.
+  for (std::size_t makers : {2, 3, 4})
+    for (unsigned seed = 1; seed <= 6; ++seed) {
+      const Conflict fast = random_conflict(9, makers, seed);
+      std::vector<std::size_t> slow_ones;
+      for (std::size_t m = 0; m < makers; ++m)
+        if (m % 2 == seed % 2 || seed > 3) slow_ones.push_back(m);  // some runs mixed, some all move by move
+      const Conflict slow = move_by_move(fast, slow_ones);
+      const GraphModel a(fast), b(slow);
+      for (std::size_t m = 0; m < makers; ++m) EXPECT_TRUE(a.free_mover(m));
+      EXPECT_FALSE(b.free_mover(slow_ones.front()));
+      const StabilityTable ta = analyse_stability(a), tb = analyse_stability(b);
+      EXPECT_EQ(ta.stable, tb.stable) << makers << " decision makers, seed " << seed;
+      const Evolution ea(a, 5), eb(b, 5);
+      for (std::size_t s = 0; s < a.state_count(); ++s) {
+        const auto pa = ea.path_to(s), pb = eb.path_to(s);
+        ASSERT_EQ(pa.has_value(), pb.has_value()) << s;
+        if (!pa) continue;
+        ASSERT_EQ(pa->size(), pb->size()) << s;
+        for (std::size_t k = 0; k < pa->size(); ++k) EXPECT_TRUE((*pa)[k].maker == (*pb)[k].maker && (*pa)[k].from == (*pb)[k].from) << s;
+      }
+    }
+}
+
+TEST(Stability, RefusesPastTheBudgetBeforeBuilding) {
+  const Conflict c = random_conflict(12, 2, 1);
+  EXPECT_THROW(check_stability_budget(c, 4096, 4095, 1e12), WorkTooLarge);
+  EXPECT_NO_THROW(check_stability_budget(c, 4096, 4096, 1e12));
+  EXPECT_THROW(check_stability_budget(c, 4096, 4096, stability_steps(c, 4096).total() - 1), WorkTooLarge);
+  EXPECT_THROW(GraphModel(c, 4095), WorkTooLarge);
+  // Free movers cost a pass over their groups; move by move, each of the 2^6 combinations.
+  EXPECT_LT(stability_steps(c, 4096).total() * 4, stability_steps(move_by_move(c, {0, 1}), 4096).total());
 }
 
 }  // namespace

@@ -2,6 +2,7 @@
 #include "cli/progress.hpp"
 
 #include "cli/graphviz.hpp"
+#include "cli/progress.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>
@@ -307,25 +308,28 @@ bool write_graph(const Conflict& conflict, const std::string& graph_file, std::o
   return write_file(graph_file, std::get<std::string>(svg), err);
 }
 
-int stability(const std::string& file, const std::string& format, bool full_table, const std::string& graph_file,
-              const std::vector<std::string>& coalition, std::ostream& out, std::ostream& err) {
+int stability(const std::string& file, const StabilityOptions& options, std::ostream& out, std::ostream& err) {
   const auto scenario = load_or_report(file, err);
   if (!scenario) return bad_input;
   if (!scenario->conflict) {
     err << file << ": error: the scenario has no conflict section to analyse\n";
     return analysis_failed;
   }
-  if (!graph_file.empty() && !write_graph(*scenario->conflict, graph_file, err)) return analysis_failed;
+  if (!options.graph_file.empty() && !write_graph(*scenario->conflict, options.graph_file, err)) return analysis_failed;
   const auto makers = decision_makers(*scenario->conflict);
-  for (const auto& member : coalition)
+  for (const auto& member : options.coalition)
     if (std::find(makers.begin(), makers.end(), member) == makers.end()) {
       err << fmt::format("statecraft stability: --coalition member '{}' is not a decision maker ({})\n", member, fmt::join(makers, ", "));
       return bad_input;
     }
-  const StabilityReport report = stability_report(*scenario->conflict, coalition);
-  if (format == "json") out << nlohmann::json{{"statecraft", STATECRAFT_VERSION}, {"scenario", scenario->id}, {"stability", stability_json(report)}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
-  else if (format == "csv") out << stability_csv(report);
-  else out << render_stability_text(report, full_table || report.rows.size() <= 16);
+  StabilityReport report;
+  {
+    ProgressLine line(err, "stability: steps");
+    report = stability_report(*scenario->conflict, options.coalition, {options.max_states, options.max_steps, line.callback()});
+  }
+  if (options.format == "json") write_stability_json(out, report, scenario->id, options.full_table || report.state_count <= json_listing_by_default);
+  else if (options.format == "csv") write_stability_csv(out, report);
+  else write_stability_text(out, report, options.full_table || report.state_count <= tableau_by_default);
   return ok;
 }
 

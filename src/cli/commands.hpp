@@ -5,6 +5,7 @@
 #include <cstdint>
 
 #include "bargaining/forecast.hpp"
+#include "conflict/graph_model.hpp"
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -46,10 +47,16 @@ struct BacktestOptions {
 // Another tool's file (KTAB .csv) written out in the scenario language.
 int import_scenario(const std::string& file, std::ostream& out, std::ostream& err);
 
-// format: text, json or csv; full_table: the GMCR tableau in text even for many states.
-// graph_file: the transition graph as .dot, or as .svg through Graphviz's dot when installed.
-int stability(const std::string& file, const std::string& format, bool full_table, const std::string& graph_file,
-              const std::vector<std::string>& coalition, std::ostream& out, std::ostream& err);
+struct StabilityOptions {
+  std::string format = "text";  // text, json or csv
+  bool full_table = false;      // every state: the GMCR tableau in text, each state's row in JSON
+  std::string graph_file;       // the transition graph as .dot, or as .svg through Graphviz's dot
+  std::vector<std::string> coalition;
+  std::uint64_t max_states = default_max_states;
+  double max_steps = default_max_steps;
+};
+
+int stability(const std::string& file, const StabilityOptions& options, std::ostream& out, std::ostream& err);
 
 struct SolveOptions {
   std::string format = "text";

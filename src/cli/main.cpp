@@ -111,16 +111,19 @@ int run(int argc, char** argv) {
   backtest->add_option("--output-format", backtest_options.output_format, "Output format")
       ->check(CLI::IsMember({"text", "json"}))->capture_default_str();
 
-  std::string stability_file, stability_format = "text";
-  bool full_table = false;
+  std::string stability_file;
+  cli::StabilityOptions stability_options;
   auto* stability = app.add_subcommand("stability", "Which outcomes hold: Graph Model stability (Nash, GMR, SMR, SEQ) of the conflict section");
   stability->add_option("file", stability_file, "Scenario file, or a gmcr-py/GMCR+ .gmcr file")->required();
-  stability->add_option("--format", stability_format, "Output format")->check(CLI::IsMember({"text", "json", "csv"}))->capture_default_str();
-  stability->add_flag("--table", full_table, "Print the full GMCR tableau (one column per state) even for many states");
-  std::string graph_file;
-  std::vector<std::string> coalition;
-  stability->add_option("--coalition", coalition, "Analyse these decision makers moving together, e.g. RUS,CHN")->delimiter(',');
-  stability->add_option("--graph", graph_file, "Draw the state transition graph to FILE.dot (or FILE.svg with Graphviz installed)");
+  stability->add_option("--format", stability_options.format, "Output format")->check(CLI::IsMember({"text", "json", "csv"}))->capture_default_str();
+  stability->add_flag("--table", stability_options.full_table,
+                      "List every state: the full GMCR tableau in text, each state's row in JSON (by default only for small conflicts)");
+  stability->add_option("--coalition", stability_options.coalition, "Analyse these decision makers moving together, e.g. RUS,CHN")->delimiter(',');
+  stability->add_option("--graph", stability_options.graph_file, "Draw the state transition graph to FILE.dot (or FILE.svg with Graphviz installed)");
+  stability->add_option("--max-states", stability_options.max_states, "Refuse conflicts of more feasible states than this")
+      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1} << 24))->capture_default_str();
+  stability->add_option("--max-steps", stability_options.max_steps, "Refuse analyses estimated to take more steps than this (a step takes 2 to 20 ns)")
+      ->check(CLI::Range(1.0, 1e15))->capture_default_str();
 
   std::string solve_target;
   cli::SolveOptions solve_options;
@@ -154,7 +157,7 @@ int run(int argc, char** argv) {
     if (*validate) return cli::validate(validate_files, std::cout, std::cerr);
     if (*analyze) return cli::analyze(analyze_file, format, std::cout, std::cerr);
     if (*forecast) return cli::forecast(forecast_file, forecast_options, std::cout, std::cerr);
-    if (*stability) return cli::stability(stability_file, stability_format, full_table, graph_file, coalition, std::cout, std::cerr);
+    if (*stability) return cli::stability(stability_file, stability_options, std::cout, std::cerr);
     if (*solve) return cli::solve(solve_target, solve_options, std::cout, std::cerr);
     if (*import) return cli::import_scenario(import_file, std::cout, std::cerr);
     if (*backtest) return cli::backtest(backtest_file, backtest_options, std::cout, std::cerr);

@@ -10,13 +10,22 @@ bool is_feasible(const Conflict& conflict, StateBits state) {
                       [&](const Statement& s) { return evaluate(s.expression, state); });
 }
 
-bool can_enumerate_states(const Conflict& conflict) {
-  constexpr std::size_t max_options = 24;
-  constexpr double max_node_visits = 2e8;
-  if (conflict.options.size() > max_options) return false;
+double enumeration_cost(const Conflict& conflict) {
   std::size_t nodes = 1;
   for (const auto& statement : conflict.infeasible) nodes += expression_size(statement.expression);
-  return std::ldexp(static_cast<double>(nodes), static_cast<int>(conflict.options.size())) <= max_node_visits;
+  return std::ldexp(static_cast<double>(nodes), static_cast<int>(conflict.options.size()));
+}
+
+bool can_enumerate_states(const Conflict& conflict) {
+  return conflict.options.size() <= max_enumerated_options && enumeration_cost(conflict) <= max_enumeration_cost;
+}
+
+std::uint64_t count_feasible_states(const Conflict& conflict) {
+  if (!can_enumerate_states(conflict)) return 0;
+  std::uint64_t count = 0;
+  const StateBits end = StateBits{1} << conflict.options.size();
+  for (StateBits state = 0; state < end; ++state) count += is_feasible(conflict, state);
+  return count;
 }
 
 std::vector<StateBits> feasible_states(const Conflict& conflict) {

@@ -2,6 +2,7 @@
 // The state space of a graph-model conflict: every combination of options, less the
 // combinations an `infeasible` statement rules out (Fang, Hipel & Kilgour 1993, ch. 2).
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,10 +13,21 @@ namespace statecraft {
 
 bool is_feasible(const Conflict& conflict, StateBits state);
 
+// No conflict of more options is enumerated at all: 2^24 states.
+inline constexpr std::size_t max_enumerated_options = 24;
+
+// Expression nodes visited to list every state: each of the 2^options combinations tested
+// against every infeasibility statement.
+double enumeration_cost(const Conflict& conflict);
+inline constexpr double max_enumeration_cost = 2e8;
+
 // Whether listing every state by evaluating the infeasibility statements is cheap enough
-// (at most 2^24 states and about 2·10^8 expression nodes visited): checks and summaries
-// that need the list skip larger conflicts rather than hang on them.
+// (at most 2^24 states and max_enumeration_cost): checks and summaries that need the list skip
+// larger conflicts rather than hang on them.
 bool can_enumerate_states(const Conflict& conflict);
+
+// The number of feasible states, without keeping them; 0 when !can_enumerate_states(conflict).
+std::uint64_t count_feasible_states(const Conflict& conflict);
 
 // Feasible states in ascending order of their bits (gmcr's "decimal" order); empty when
 // !can_enumerate_states(conflict).

@@ -3,16 +3,39 @@
 #include <algorithm>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
-#include <nlohmann/json.hpp>
 #include <limits>
-#include <set>
+#include <nlohmann/json.hpp>
+#include <ostream>
+#include <queue>
+#include <tuple>
 
 #include "conflict/evolution.hpp"
 #include "conflict/states.hpp"
 #include "report/table.hpp"
 
 namespace statecraft {
+
+// What the report's rows are built from: a few bytes per state.
+class StabilityAnalysis {
+ public:
+  StabilityAnalysis(const Conflict& c, std::uint64_t max_states, const Progress& model_progress, const Progress& stability_progress)
+      : conflict(c), model(c, max_states, model_progress), table(analyse_stability(model, stability_progress)) {}
+
+  Conflict conflict;
+  GraphModel model;
+  StabilityTable table;
+  std::optional<Evolution> evolution;  // from the status quo, when it has one
+};
+
 namespace {
+
+using nlohmann::json;
+
+constexpr std::array<const char*, 4> concept_labels{"Nash", "GMR", "SMR", "SEQ"};
+// The JSON lists each concept's equilibria up to this many (and counts them all).
+constexpr std::size_t json_listed_equilibria = 10000;
+// The text's tableau is cut into blocks of this many states, so that a long one wraps.
+constexpr std::size_t tableau_block = 32;
 
 std::vector<std::string> taken_by(const Conflict& c, const std::string& maker, StateBits bits) {
   std::vector<std::string> taken;
@@ -28,6 +51,12 @@ std::string meaning_of(const Conflict& c, const GraphModel& model, StateBits bit
     parts.push_back(fmt::format("{}: {}", model.decision_maker(i), taken.empty() ? std::string("nothing") : fmt::format("{}", fmt::join(taken, ", "))));
   }
   return fmt::format("{}", fmt::join(parts, "; "));
+}
+
+std::string pattern_of(std::size_t options, StateBits bits) {
+  std::string pattern;
+  for (std::size_t o = 0; o < options; ++o) pattern += (bits >> o & 1U) ? 'Y' : 'N';
+  return pattern;
 }
 
 // "USA takes sanctions and withdraws india_tariffs"
@@ -46,8 +75,6 @@ std::string step_in_words(const Conflict& c, const GraphModel& model, const Step
   return text;
 }
 
-constexpr std::array<const char*, 4> concept_labels{"Nash", "GMR", "SMR", "SEQ"};
-
 std::string flags(const std::array<bool, 4>& which) {
   std::vector<std::string> names;
   for (std::size_t k = 0; k < 4; ++k)
@@ -55,194 +82,297 @@ std::string flags(const std::array<bool, 4>& which) {
   return fmt::format("{}", fmt::join(names, " "));
 }
 
-CoalitionReport coalition_report(const Conflict& conflict, const GraphModel& model, const StabilityTable& table,
-                                 const std::vector<std::string>& coalition, const StabilityReport& report) {
+// One progress over the stages of a job, each reporting its own (done, total): a stage is shown
+// as the work of the stages before it plus its share of its own size.
+class Stages {
+ public:
+  Stages(const Progress& out, std::vector<double> sizes) : out_(out), sizes_(std::move(sizes)) {
+    for (double size : sizes_) total_ += size;
+  }
+  Progress stage(std::size_t k) const {
+    if (!out_) return {};
+    double before = 0;
+    for (std::size_t j = 0; j < k; ++j) before += sizes_[j];
+    return [out = out_, before, size = sizes_[k], total = total_](std::uint64_t done, std::uint64_t of) {
+      const double share = of > 0 ? std::min(1.0, static_cast<double>(done) / static_cast<double>(of)) : 1.0;
+      out(static_cast<std::uint64_t>(before + share * size), static_cast<std::uint64_t>(total));
+    };
+  }
+
+ private:
+  Progress out_;
+  std::vector<double> sizes_;
+  double total_ = 0;
+};
+
+CoalitionReport coalition_report(const StabilityAnalysis& a, const std::vector<std::string>& coalition, const StabilityReport& report,
+                                 const StabilityBudget& budget, const Progress& progress) {
+  const GraphModel& model = a.model;
   CoalitionReport out;
   out.members = coalition;
   std::vector<std::size_t> members;
   for (const auto& id : coalition)
     for (std::size_t i = 0; i < model.decision_maker_count(); ++i)
       if (model.decision_maker(i) == id) members.push_back(i);
-  const CoalitionStability c = analyse_coalition(model, members);
+  const double work = coalition_work(model, members);
+  if (work > budget.max_steps)
+    throw WorkTooLarge(fmt::format("the coalition analysis examines up to {:.3g} moves (from each of {} states, every state {} reach together)",
+                                   work, model.state_count(), fmt::join(coalition, " and ")),
+                       work, budget.max_steps, "--max-steps");
+  const std::size_t listed_from = report.status_quo.value_or(std::numeric_limits<std::size_t>::max());
+  const CoalitionStability c = analyse_coalition(model, members, listed_from, progress);
   auto outsiders_stable = [&](Concept k, std::size_t s) {
     for (std::size_t i = 0; i < model.decision_maker_count(); ++i)
-      if (std::find(members.begin(), members.end(), i) == members.end() && !table.is_stable(k, i, s)) return false;
+      if (std::find(members.begin(), members.end(), i) == members.end() && !a.table.is_stable(k, i, s)) return false;
     return true;
   };
   for (std::size_t s = 0; s < model.state_count(); ++s) {
     if (c.nash[s] && outsiders_stable(Concept::Nash, s)) out.nash_equilibria.push_back(s + 1);
     if (c.seq[s] && outsiders_stable(Concept::SEQ, s)) out.seq_equilibria.push_back(s + 1);
   }
-  if (report.status_quo)
-    for (std::size_t t : c.improvements[*report.status_quo]) out.from_status_quo.push_back(fmt::format("state {} ({})", t + 1, meaning_of(conflict, model, model.state(t))));
+  for (std::size_t t : c.improvements_from)
+    out.from_status_quo.push_back(fmt::format("state {} ({})", t + 1, meaning_of(a.conflict, model, model.state(t))));
   return out;
 }
 
-}  // namespace
-
-std::vector<const StabilityRow*> ranked_equilibria(const StabilityReport& r) {
-  std::vector<const StabilityRow*> equilibria;
-  for (const auto& row : r.rows)
-    if (std::any_of(row.equilibrium.begin(), row.equilibrium.end(), [](bool b) { return b; })) equilibria.push_back(&row);
-  // Robust first (stable under more concepts), then those the status quo can reach, nearest first.
-  auto key = [](const StabilityRow* row) {
-    const auto concepts = std::count(row->equilibrium.begin(), row->equilibrium.end(), true);
-    const std::size_t distance = row->path ? row->path->size() : std::numeric_limits<std::size_t>::max();
-    return std::pair(-concepts, distance);
-  };
-  std::stable_sort(equilibria.begin(), equilibria.end(), [&](const StabilityRow* a, const StabilityRow* b) { return key(a) < key(b); });
-  return equilibria;
+std::string numbers_in_short(const std::vector<std::size_t>& first, std::size_t count) {
+  if (count == 0) return "none";
+  std::vector<std::string> numbers;
+  for (std::size_t s : first) numbers.push_back(std::to_string(s + 1));
+  std::string text = fmt::format("{}", fmt::join(numbers, ", "));
+  if (count > first.size()) text += fmt::format(", … and {} more (--table or --format csv lists every state)", count - first.size());
+  return text;
 }
 
-StabilityReport stability_report(const Conflict& conflict, const std::vector<std::string>& coalition) {
-  const GraphModel model(conflict);
-  const StabilityTable table = analyse_stability(model);
+void write_tableau(std::ostream& out, const StabilityReport& r) {
+  out << "\nTableau (s = stable for that decision maker, E = equilibrium; rank 1 = most preferred)\n";
+  for (std::size_t first = 0; first < r.state_count; first += tableau_block) {
+    std::vector<StabilityRow> rows;
+    for (std::size_t s = first; s < std::min(r.state_count, first + tableau_block); ++s) rows.push_back(r.row(s));
+    std::vector<std::pair<std::string, TextTable::Align>> columns{{"", TextTable::Align::Left}};
+    for (const auto& row : rows) columns.emplace_back(std::to_string(row.number), TextTable::Align::Right);
+    TextTable t(columns);
+    for (std::size_t o = 0; o < r.options.size(); ++o) {
+      std::vector<std::string> cells{r.options[o]};
+      for (const auto& row : rows) cells.push_back(std::string(1, row.pattern[o]));
+      t.add_row(cells);
+    }
+    for (std::size_t i = 0; i < r.decision_makers.size(); ++i) {
+      std::vector<std::string> place{r.decision_makers[i] + " rank"};
+      for (const auto& row : rows) place.push_back(std::to_string(row.place[i]));
+      t.add_row(place);
+      for (std::size_t k = 0; k < 4; ++k) {
+        std::vector<std::string> cells{fmt::format("  {}", concept_labels[k])};
+        for (const auto& row : rows) cells.push_back(row.stable[i][k] ? "s" : "");
+        t.add_row(cells);
+      }
+    }
+    for (std::size_t k = 0; k < 4; ++k) {
+      std::vector<std::string> cells{fmt::format("equilibrium {}", concept_labels[k])};
+      for (const auto& row : rows) cells.push_back(row.equilibrium[k] ? "E" : "");
+      t.add_row(cells);
+    }
+    if (first > 0) out << '\n';
+    out << t.render("  ");
+  }
+}
+
+json row_json(const StabilityReport& r, const StabilityRow& row) {
+  json makers = json::object();
+  for (std::size_t i = 0; i < r.decision_makers.size(); ++i) {
+    json stable = json::object();
+    for (std::size_t k = 0; k < 4; ++k) stable[concept_labels[k]] = row.stable[i][k];
+    makers[r.decision_makers[i]] = {{"place", row.place[i]}, {"stable", stable}};
+  }
+  json equilibrium = json::array();
+  for (std::size_t k = 0; k < 4; ++k)
+    if (row.equilibrium[k]) equilibrium.push_back(concept_labels[k]);
+  return {{"state", row.number}, {"decimal", row.bits}, {"yn", row.pattern}, {"meaning", row.meaning}, {"decision_makers", makers},
+          {"equilibrium", equilibrium}, {"path_from_status_quo", row.path ? json(*row.path) : json(nullptr)}};
+}
+
+std::string dump(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
+
+}  // namespace
+
+StabilityRow StabilityReport::row(std::size_t s) const {
+  const StabilityAnalysis& a = *analysis;
+  const GraphModel& model = a.model;
+  StabilityRow row;
+  row.number = s + 1;
+  row.bits = model.state(s);
+  row.pattern = pattern_of(options.size(), row.bits);
+  row.meaning = meaning_of(a.conflict, model, row.bits);
+  for (std::size_t i = 0; i < model.decision_maker_count(); ++i) {
+    row.place.push_back(model.levels(i) - model.rank(i, s));
+    std::array<bool, 4> stable{};
+    for (std::size_t k = 0; k < 4; ++k) stable[k] = a.table.is_stable(all_concepts[k], i, s);
+    row.stable.push_back(stable);
+  }
+  for (std::size_t k = 0; k < 4; ++k) row.equilibrium[k] = a.table.is_equilibrium(all_concepts[k], s);
+  if (a.evolution)
+    if (const auto steps = a.evolution->path_to(s)) {
+      std::vector<std::string> words;
+      for (const auto& step : *steps) words.push_back(step_in_words(a.conflict, model, step));
+      row.path = words;
+    }
+  return row;
+}
+
+std::vector<std::size_t> StabilityReport::equilibria(Concept c, std::size_t limit) const {
+  std::vector<std::size_t> found;
+  for (std::size_t s = 0; s < state_count && found.size() < limit; ++s)
+    if (analysis->table.is_equilibrium(c, s)) found.push_back(s);
+  return found;
+}
+
+std::vector<StabilityRow> ranked_equilibria(const StabilityReport& r, std::size_t limit) {
+  // Robust first (stable under more concepts), then those the status quo can reach, nearest
+  // first, then in state order: the `limit` best kept in a heap, however many there are.
+  const StabilityAnalysis& a = *r.analysis;
+  using Key = std::tuple<int, std::size_t, std::size_t>;
+  std::priority_queue<Key> best;
+  for (std::size_t s = 0; s < r.state_count; ++s) {
+    int concepts = 0;
+    for (Concept c : all_concepts) concepts += a.table.is_equilibrium(c, s);
+    if (concepts == 0) continue;
+    std::size_t distance = std::numeric_limits<std::size_t>::max();
+    if (a.evolution && a.evolution->reaches(s)) distance = a.evolution->path_to(s)->size();
+    best.emplace(-concepts, distance, s);
+    if (best.size() > limit) best.pop();
+  }
+  std::vector<StabilityRow> rows(best.size());
+  for (std::size_t k = rows.size(); k-- > 0; best.pop()) rows[k] = r.row(std::get<2>(best.top()));
+  return rows;
+}
+
+StabilityReport stability_report(const Conflict& conflict, const std::vector<std::string>& coalition, const StabilityBudget& budget) {
+  // Counting the states first costs one pass over the combinations and lets a large job be
+  // refused before anything is built for it.
+  const std::uint64_t states = count_feasible_states(conflict);
+  if (states > 0) check_stability_budget(conflict, states, budget.max_states, budget.max_steps);
+  const double n = static_cast<double>(states), makers = static_cast<double>(decision_makers(conflict).size());
+  const StabilitySteps steps = stability_steps(conflict, states);
+  // The coalition's share is its upper bound, and usually far less: it comes last.
+  const Stages stages(budget.progress, {std::ldexp(1.0, static_cast<int>(conflict.options.size())) + makers * n, steps.analysis,
+                                        conflict.status_quo_given ? steps.paths : 0.0, coalition.empty() ? 0.0 : n});
+  auto analysis = std::make_shared<StabilityAnalysis>(conflict, budget.max_states, stages.stage(0), stages.stage(1));
+  const GraphModel& model = analysis->model;
   StabilityReport report;
   for (const auto& o : conflict.options) report.options.push_back(o.id);
   for (std::size_t i = 0; i < model.decision_maker_count(); ++i) report.decision_makers.push_back(model.decision_maker(i));
-  std::optional<Evolution> evolution;
+  report.state_count = model.state_count();
   if (conflict.status_quo_given) {
     const long start = model.index_of(status_quo_state(conflict));
     if (start >= 0) {
       report.status_quo = static_cast<std::size_t>(start);
-      evolution = evolve_from(model, static_cast<std::size_t>(start));
+      analysis->evolution.emplace(model, static_cast<std::size_t>(start), stages.stage(2));
     }
   }
-  // Places in each ranking: 1 for the most preferred rank, ties sharing a place.
-  std::vector<std::vector<Rank>> distinct(model.decision_maker_count());
-  for (std::size_t i = 0; i < model.decision_maker_count(); ++i) {
-    std::set<Rank, std::greater<>> ranks;
-    for (std::size_t s = 0; s < model.state_count(); ++s) ranks.insert(model.rank(i, s));
-    distinct[i].assign(ranks.begin(), ranks.end());
-  }
-  for (std::size_t s = 0; s < model.state_count(); ++s) {
-    StabilityRow row;
-    row.number = s + 1;
-    row.bits = model.state(s);
-    for (std::size_t o = 0; o < conflict.options.size(); ++o) row.pattern += (row.bits >> o & 1U) ? 'Y' : 'N';
-    row.meaning = meaning_of(conflict, model, row.bits);
-    for (std::size_t i = 0; i < model.decision_maker_count(); ++i) {
-      const auto& d = distinct[i];
-      row.place.push_back(static_cast<std::size_t>(std::find(d.begin(), d.end(), model.rank(i, s)) - d.begin()) + 1);
-      std::array<bool, 4> stable{};
-      for (std::size_t k = 0; k < 4; ++k) stable[k] = table.is_stable(all_concepts[k], i, s);
-      row.stable.push_back(stable);
-    }
-    for (std::size_t k = 0; k < 4; ++k) row.equilibrium[k] = table.is_equilibrium(all_concepts[k], s);
-    if (evolution && evolution->path[s]) {
-      std::vector<std::string> words;
-      for (const auto& step : *evolution->path[s]) words.push_back(step_in_words(conflict, model, step));
-      row.path = words;
-    }
-    report.rows.push_back(std::move(row));
-  }
-  if (!coalition.empty()) report.coalition = coalition_report(conflict, model, table, coalition, report);
+  for (std::size_t s = 0; s < model.state_count(); ++s)
+    for (std::size_t k = 0; k < 4; ++k) report.equilibrium_counts[k] += analysis->table.is_equilibrium(all_concepts[k], s);
+  report.analysis = analysis;
+  if (!coalition.empty()) report.coalition = coalition_report(*analysis, coalition, report, budget, stages.stage(3));
   return report;
 }
 
-std::string render_stability_text(const StabilityReport& r, bool full_table) {
-  std::string out = fmt::format("Stability (Graph Model for Conflict Resolution): {} options, {} decision makers, {} feasible states\n",
-                                r.options.size(), r.decision_makers.size(), r.rows.size());
-  if (r.status_quo) out += fmt::format("Status quo: state {} ({})\n", r.rows[*r.status_quo].number, r.rows[*r.status_quo].meaning);
-  out += "\nEquilibria (stable for every decision maker)\n";
-  for (std::size_t k = 0; k < 4; ++k) {
-    std::vector<std::string> numbers;
-    for (const auto& row : r.rows)
-      if (row.equilibrium[k]) numbers.push_back(std::to_string(row.number));
-    out += fmt::format("  {:<5} {}\n", concept_labels[k], numbers.empty() ? std::string("none") : fmt::format("{}", fmt::join(numbers, ", ")));
-  }
-  const auto equilibria = ranked_equilibria(r);
-  const std::size_t shown = std::min<std::size_t>(equilibria.size(), 12);
-  if (shown) out += "\nWhat they mean\n";
+void write_stability_text(std::ostream& out, const StabilityReport& r, bool full_table) {
+  out << fmt::format("Stability (Graph Model for Conflict Resolution): {} options, {} decision makers, {} feasible states\n", r.options.size(),
+                     r.decision_makers.size(), r.state_count);
+  if (r.status_quo) out << fmt::format("Status quo: state {} ({})\n", *r.status_quo + 1, r.row(*r.status_quo).meaning);
+  out << "\nEquilibria (stable for every decision maker)\n";
+  for (std::size_t k = 0; k < 4; ++k)
+    out << fmt::format("  {:<5} {}\n", concept_labels[k], numbers_in_short(r.equilibria(all_concepts[k], listed_equilibria), r.equilibrium_counts[k]));
+  constexpr std::size_t explained = 12;
+  const auto equilibria = ranked_equilibria(r, explained + 1);
+  const std::size_t shown = std::min(equilibria.size(), explained);
+  if (shown) out << "\nWhat they mean\n";
   for (std::size_t e = 0; e < shown; ++e) {
-    const StabilityRow& row = *equilibria[e];
-    out += fmt::format("  state {} [{}]: {}\n", row.number, flags(row.equilibrium), row.meaning);
+    const StabilityRow& row = equilibria[e];
+    out << fmt::format("  state {} [{}]: {}\n", row.number, flags(row.equilibrium), row.meaning);
     if (!r.status_quo) continue;
-    if (!row.path) out += "    not reachable from the status quo by unilateral improvements\n";
-    else if (row.path->empty()) out += "    this is the status quo\n";
-    else out += fmt::format("    from the status quo: {}\n", fmt::join(*row.path, ", then "));
+    if (!row.path) out << "    not reachable from the status quo by unilateral improvements\n";
+    else if (row.path->empty()) out << "    this is the status quo\n";
+    else out << fmt::format("    from the status quo: {}\n", fmt::join(*row.path, ", then "));
   }
-  if (equilibria.size() > shown) out += fmt::format("  … and {} more (--format csv lists every state)\n", equilibria.size() - shown);
+  if (equilibria.size() > shown) {
+    std::size_t any = 0;  // equilibria under any concept
+    for (std::size_t s = 0; s < r.state_count; ++s)
+      any += std::any_of(std::begin(all_concepts), std::end(all_concepts), [&](Concept c) { return r.analysis->table.is_equilibrium(c, s); });
+    out << fmt::format("  … and {} more (--format csv lists every state)\n", any - shown);
+  }
   if (r.coalition) {
     const auto& c = *r.coalition;
     auto list = [](const std::vector<std::size_t>& numbers) { return numbers.empty() ? std::string("none") : fmt::format("{}", fmt::join(numbers, ", ")); };
-    out += fmt::format("\nCoalition {} (moving together, to states every member prefers)\n", fmt::join(c.members, " + "));
-    out += fmt::format("  C-Nash equilibria: {}\n  C-SEQ equilibria:  {}\n", list(c.nash_equilibria), list(c.seq_equilibria));
+    out << fmt::format("\nCoalition {} (moving together, to states every member prefers)\n", fmt::join(c.members, " + "));
+    out << fmt::format("  C-Nash equilibria: {}\n  C-SEQ equilibria:  {}\n", list(c.nash_equilibria), list(c.seq_equilibria));
     if (r.status_quo) {
-      if (c.from_status_quo.empty()) out += "  from the status quo the coalition has no move that all its members prefer\n";
-      for (const auto& move : c.from_status_quo) out += fmt::format("  from the status quo it could move to {}\n", move);
+      if (c.from_status_quo.empty()) out << "  from the status quo the coalition has no move that all its members prefer\n";
+      for (const auto& move : c.from_status_quo) out << fmt::format("  from the status quo it could move to {}\n", move);
     }
   }
-  if (!full_table) return out;
+  if (full_table) write_tableau(out, r);
+}
 
-  // The GMCR tableau: one column per state.
-  std::vector<std::pair<std::string, TextTable::Align>> columns{{"", TextTable::Align::Left}};
-  for (const auto& row : r.rows) columns.emplace_back(std::to_string(row.number), TextTable::Align::Right);
-  TextTable t(columns);
-  for (std::size_t o = 0; o < r.options.size(); ++o) {
-    std::vector<std::string> cells{r.options[o]};
-    for (const auto& row : r.rows) cells.push_back(std::string(1, row.pattern[o]));
-    t.add_row(cells);
-  }
-  for (std::size_t i = 0; i < r.decision_makers.size(); ++i) {
-    std::vector<std::string> place{r.decision_makers[i] + " rank"};
-    for (const auto& row : r.rows) place.push_back(std::to_string(row.place[i]));
-    t.add_row(place);
-    for (std::size_t k = 0; k < 4; ++k) {
-      std::vector<std::string> cells{fmt::format("  {}", concept_labels[k])};
-      for (const auto& row : r.rows) cells.push_back(row.stable[i][k] ? "s" : "");
-      t.add_row(cells);
-    }
-  }
+namespace {
+
+json summary_json(const StabilityReport& r, std::size_t highlights, std::size_t listed) {
+  json counts = json::object(), equilibria = json::object();
   for (std::size_t k = 0; k < 4; ++k) {
-    std::vector<std::string> cells{fmt::format("equilibrium {}", concept_labels[k])};
-    for (const auto& row : r.rows) cells.push_back(row.equilibrium[k] ? "E" : "");
-    t.add_row(cells);
+    json numbers = json::array();
+    for (std::size_t s : r.equilibria(all_concepts[k], listed)) numbers.push_back(s + 1);
+    equilibria[concept_labels[k]] = numbers;
+    counts[concept_labels[k]] = r.equilibrium_counts[k];
   }
-  return out + "\nTableau (s = stable for that decision maker, E = equilibrium; rank 1 = most preferred)\n" + t.render("  ");
+  json ranked = json::array();
+  for (const auto& row : ranked_equilibria(r, highlights))
+    ranked.push_back({{"state", row.number}, {"meaning", row.meaning}, {"path_from_status_quo", row.path ? json(*row.path) : json(nullptr)}});
+  return {{"states", r.state_count}, {"status_quo", r.status_quo ? json(*r.status_quo + 1) : json(nullptr)},
+          {"equilibria", equilibria}, {"equilibrium_counts", counts}, {"highlights", ranked}};
 }
 
-nlohmann::json stability_json(const StabilityReport& r) {
-  nlohmann::json rows = nlohmann::json::array();
-  for (const auto& row : r.rows) {
-    nlohmann::json makers = nlohmann::json::object();
-    for (std::size_t i = 0; i < r.decision_makers.size(); ++i) {
-      nlohmann::json stable = nlohmann::json::object();
-      for (std::size_t k = 0; k < 4; ++k) stable[concept_labels[k]] = row.stable[i][k];
-      makers[r.decision_makers[i]] = {{"place", row.place[i]}, {"stable", stable}};
-    }
-    nlohmann::json equilibrium = nlohmann::json::array();
-    for (std::size_t k = 0; k < 4; ++k)
-      if (row.equilibrium[k]) equilibrium.push_back(concept_labels[k]);
-    rows.push_back({{"state", row.number}, {"decimal", row.bits}, {"yn", row.pattern}, {"meaning", row.meaning}, {"decision_makers", makers},
-                    {"equilibrium", equilibrium}, {"path_from_status_quo", row.path ? nlohmann::json(*row.path) : nlohmann::json(nullptr)}});
-  }
-  nlohmann::json coalition = nullptr;
+}  // namespace
+
+void write_stability_json(std::ostream& out, const StabilityReport& r, const std::string& scenario_id, bool listing) {
+  json summary = summary_json(r, 12, json_listed_equilibria);
+  summary["state_count"] = summary["states"];
+  summary.erase("states");
+  summary["options"] = r.options;
+  summary["decision_makers"] = r.decision_makers;
+  summary["coalition"] = nullptr;
   if (r.coalition)
-    coalition = {{"members", r.coalition->members}, {"c_nash_equilibria", r.coalition->nash_equilibria},
-                 {"c_seq_equilibria", r.coalition->seq_equilibria}, {"from_status_quo", r.coalition->from_status_quo}};
-  return {{"options", r.options},
-          {"decision_makers", r.decision_makers},
-          {"coalition", coalition},
-          {"status_quo", r.status_quo ? nlohmann::json(r.rows[*r.status_quo].number) : nlohmann::json(nullptr)},
-          {"states", rows}};
+    summary["coalition"] = {{"members", r.coalition->members}, {"c_nash_equilibria", r.coalition->nash_equilibria},
+                            {"c_seq_equilibria", r.coalition->seq_equilibria}, {"from_status_quo", r.coalition->from_status_quo}};
+  // Written a row at a time: the listing of a large conflict does not fit in memory as one value.
+  out << "{\n  \"statecraft\": " << dump(STATECRAFT_VERSION) << ",\n  \"scenario\": " << dump(scenario_id) << ",\n  \"stability\": {\n";
+  for (const auto& [key, value] : summary.items()) out << "    " << dump(key) << ": " << dump(value) << ",\n";
+  out << "    \"states\": ";
+  if (!listing) {
+    out << "null\n  }\n}\n";
+    return;
+  }
+  out << "[\n";
+  for (std::size_t s = 0; s < r.state_count; ++s) out << "      " << dump(row_json(r, r.row(s))) << (s + 1 < r.state_count ? ",\n" : "\n");
+  out << "    ]\n  }\n}\n";
 }
 
-std::string stability_csv(const StabilityReport& r) {
-  std::string out = "state,decimal,yn";
+void write_stability_csv(std::ostream& out, const StabilityReport& r) {
+  const StabilityAnalysis& a = *r.analysis;
+  std::string line = "state,decimal,yn";
   for (const auto& maker : r.decision_makers)
-    for (const char* k : concept_labels) out += fmt::format(",{}:{}", maker, k);
-  out += ",equilibria\n";
-  for (const auto& row : r.rows) {
-    out += fmt::format("{},{},{}", row.number, row.bits, row.pattern);
-    for (const auto& stable : row.stable)
-      for (bool b : stable) out += b ? ",1" : ",0";
-    std::vector<std::string> names;
+    for (const char* k : concept_labels) line += fmt::format(",{}:{}", maker, k);
+  out << line << ",equilibria\n";
+  for (std::size_t s = 0; s < r.state_count; ++s) {
+    const StateBits bits = a.model.state(s);
+    line = fmt::format("{},{},{}", s + 1, bits, pattern_of(r.options.size(), bits));
+    for (std::size_t i = 0; i < r.decision_makers.size(); ++i)
+      for (Concept k : all_concepts) line += a.table.is_stable(k, i, s) ? ",1" : ",0";
+    line += ',';
+    bool first = true;
     for (std::size_t k = 0; k < 4; ++k)
-      if (row.equilibrium[k]) names.push_back(concept_labels[k]);
-    out += fmt::format(",{}\n", fmt::join(names, ";"));
+      if (a.table.is_equilibrium(all_concepts[k], s)) line += (first ? "" : ";") + std::string(concept_labels[k]), first = false;
+    out << line << '\n';
   }
-  return out;
 }
 
 }  // namespace statecraft

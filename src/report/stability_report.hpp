@@ -2,8 +2,15 @@
 // The conflict lens's report: the table analysts know from GMCR tools (each feasible state's
 // options, every decision maker's ranking and stability, equilibria flagged), equilibria in
 // words, and how the conflict can get there from its status quo.
+//
+// A conflict can have millions of states, so the report keeps the analysis (a few bytes per
+// state) and builds a state's row only when it is written: the summary lists the equilibria, and
+// the full per-state listing is streamed when asked for.
 
 #include <array>
+#include <cstdint>
+#include <iosfwd>
+#include <memory>
 #include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <string>
@@ -11,6 +18,7 @@
 
 #include "conflict/graph_model.hpp"
 #include "scenario/model.hpp"
+#include "scenario/work.hpp"
 
 namespace statecraft {
 
@@ -32,24 +40,49 @@ struct CoalitionReport {
   std::vector<std::string> from_status_quo;  // where the coalition can move together from the status quo
 };
 
+// What a stability analysis may cost before it is refused (WorkTooLarge), and who watches it.
+struct StabilityBudget {
+  std::uint64_t max_states = default_max_states;
+  double max_steps = default_max_steps;
+  Progress progress;
+};
+
+class StabilityAnalysis;
+
 struct StabilityReport {
   std::vector<std::string> options;        // ids
   std::vector<std::string> decision_makers;
-  std::optional<std::size_t> status_quo;   // row index
-  std::vector<StabilityRow> rows;
+  std::optional<std::size_t> status_quo;   // state index
+  std::size_t state_count = 0;
+  std::array<std::size_t, 4> equilibrium_counts{};  // per concept
   std::optional<CoalitionReport> coalition;
+
+  StabilityRow row(std::size_t state) const;
+  // Equilibria under a concept, as state indices in ascending order, at most `limit` of them.
+  std::vector<std::size_t> equilibria(Concept c, std::size_t limit = SIZE_MAX) const;
+
+  std::shared_ptr<const StabilityAnalysis> analysis;  // what rows are built from
 };
 
-// `coalition`: actor ids of decision makers analysed as moving together (empty: none).
-StabilityReport stability_report(const Conflict& conflict, const std::vector<std::string>& coalition = {});
+// `coalition`: actor ids of decision makers analysed as moving together (empty: none). Throws
+// WorkTooLarge, before the work starts, when the conflict's states or the moves the analysis
+// examines would pass the budget.
+StabilityReport stability_report(const Conflict& conflict, const std::vector<std::string>& coalition = {}, const StabilityBudget& budget = {});
 
-// The equilibria under any concept: the robust ones (stable under more concepts) first, then
-// those reachable from the status quo, nearest first.
-std::vector<const StabilityRow*> ranked_equilibria(const StabilityReport& report);
+// The equilibria under any concept, at most `limit` rows: the robust ones (stable under more
+// concepts) first, then those reachable from the status quo, nearest first.
+std::vector<StabilityRow> ranked_equilibria(const StabilityReport& report, std::size_t limit);
 
-// Equilibria with their meaning and path; the full table too when asked or when it is small.
-std::string render_stability_text(const StabilityReport& report, bool full_table);
-nlohmann::json stability_json(const StabilityReport& report);
-std::string stability_csv(const StabilityReport& report);
+// Text: equilibria with their meaning and path; the full tableau too when asked.
+// JSON: the summary, and every state's row when `listing`. CSV: one line per state.
+void write_stability_text(std::ostream& out, const StabilityReport& report, bool full_table);
+void write_stability_json(std::ostream& out, const StabilityReport& report, const std::string& scenario_id, bool listing);
+void write_stability_csv(std::ostream& out, const StabilityReport& report);
+
+// Below this many states the text has the tableau and the JSON every state unless asked not to
+// (and both only when asked above it).
+inline constexpr std::size_t tableau_by_default = 16, json_listing_by_default = 4096;
+// Each concept's equilibria are listed by number up to this many; the rest are counted.
+inline constexpr std::size_t listed_equilibria = 20;
 
 }  // namespace statecraft

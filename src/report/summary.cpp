@@ -57,7 +57,7 @@ ConflictSummary summarize_conflict(const Conflict& conflict) {
     summary.decision_makers.push_back(std::move(maker));
   }
   summary.states = conflict.options.size() < 64 ? std::uint64_t{1} << conflict.options.size() : 0;
-  if (can_enumerate_states(conflict)) summary.feasible_states = feasible_states(conflict).size();
+  if (can_enumerate_states(conflict)) summary.feasible_states = count_feasible_states(conflict);
   summary.status_quo = conflict.status_quo;
   return summary;
 }
@@ -124,6 +124,13 @@ std::vector<LensSummary> summarize_lenses(const Summary& s) {
 
 }  // namespace
 
+StabilityBudget analyze_budget() {
+  StabilityBudget budget;
+  budget.max_states = std::uint64_t{1} << 16;
+  budget.max_steps = 1e8;
+  return budget;
+}
+
 Summary summarize(const Scenario& scenario) {
   Summary s;
   s.id = scenario.id;
@@ -139,7 +146,13 @@ Summary summarize(const Scenario& scenario) {
   s.forecasts = forecast_table(scenario, models, forecast_issues(bargaining_issues(scenario), models, parameters));
   if (scenario.conflict) {
     s.conflict = summarize_conflict(*scenario.conflict);
-    if (scenario.conflict->options.size() <= 20 && s.conflict->feasible_states.value_or(0) > 0) s.stability = stability_report(*scenario.conflict);
+    if (s.conflict->feasible_states.value_or(0) > 0) {
+      try {
+        s.stability = stability_report(*scenario.conflict, {}, analyze_budget());
+      } catch (const WorkTooLarge& e) {
+        s.stability_skipped = e.what();
+      }
+    }
   }
   for (const auto& game : scenario.games) s.games.push_back(summarize_game(game));
   s.lenses = summarize_lenses(s);

@@ -75,10 +75,15 @@ struct Summary {
   std::vector<IssueSummary> issues;
   ForecastTable forecasts;  // every bargaining model on every issue
   std::optional<ConflictSummary> conflict;
-  std::optional<StabilityReport> stability;  // when the conflict has at most 20 options
+  std::optional<StabilityReport> stability;  // when the conflict is within analyze_budget()
+  std::string stability_skipped;             // otherwise, why (WorkTooLarge's message)
   std::vector<GameSummary> games;
   std::vector<LensSummary> lenses;
 };
+
+// The conflict lens's budget in a report: work of about a second at most; larger conflicts are
+// left to `statecraft stability`, which shows its progress.
+StabilityBudget analyze_budget();
 
 Summary summarize(const Scenario& scenario);
 

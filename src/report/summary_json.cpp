@@ -36,18 +36,15 @@ json conflict_json(const ConflictSummary& c) {
 
 json stability_summary_json(const StabilityReport& r) {
   json equilibria = json::object();
-  for (std::size_t k = 0; k < 4; ++k) {
+  for (Concept c : all_concepts) {
     json numbers = json::array();
-    for (const auto& row : r.rows)
-      if (row.equilibrium[k]) numbers.push_back(row.number);
-    equilibria[concept_name(all_concepts[k])] = numbers;
+    for (std::size_t s : r.equilibria(c)) numbers.push_back(s + 1);
+    equilibria[concept_name(c)] = numbers;
   }
   json highlights = json::array();
-  const auto ranked = ranked_equilibria(r);
-  for (std::size_t e = 0; e < ranked.size() && e < 4; ++e)
-    highlights.push_back({{"state", ranked[e]->number}, {"meaning", ranked[e]->meaning},
-                          {"path_from_status_quo", ranked[e]->path ? json(*ranked[e]->path) : json(nullptr)}});
-  return {{"states", r.rows.size()}, {"status_quo", r.status_quo ? json(r.rows[*r.status_quo].number) : json(nullptr)},
+  for (const auto& row : ranked_equilibria(r, 4))
+    highlights.push_back({{"state", row.number}, {"meaning", row.meaning}, {"path_from_status_quo", row.path ? json(*row.path) : json(nullptr)}});
+  return {{"states", r.state_count}, {"status_quo", r.status_quo ? json(*r.status_quo + 1) : json(nullptr)},
           {"equilibria", equilibria}, {"highlights", highlights}};
 }
 
@@ -79,6 +76,7 @@ std::string render_json(const Summary& s) {
       {"issues", issues},
       {"conflict", s.conflict ? conflict_json(*s.conflict) : json(nullptr)},
       {"stability", s.stability ? stability_summary_json(*s.stability) : json(nullptr)},
+      {"stability_skipped", s.stability_skipped.empty() ? json(nullptr) : json(s.stability_skipped)},
       {"games", games},
       {"lenses", lenses},
   };

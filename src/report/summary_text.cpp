@@ -44,14 +44,11 @@ void render_conflict(const ConflictSummary& c, std::string& out) {
 // The few equilibria a reader needs: the robust ones, and how the status quo gets there.
 void render_stability_summary(const StabilityReport& r, std::string& out) {
   out += "\nWhich outcomes hold (stability)\n";
-  for (const char* name : {"Nash", "GMR", "SMR", "SEQ"}) {
-    const std::size_t k = static_cast<std::size_t>(std::find_if(std::begin(all_concepts), std::end(all_concepts), [&](Concept c) { return std::string(concept_name(c)) == name; }) - std::begin(all_concepts));
-    const auto count = std::count_if(r.rows.begin(), r.rows.end(), [&](const StabilityRow& row) { return row.equilibrium[k]; });
-    out += fmt::format("  {:<5} {} equilibri{}\n", name, count, count == 1 ? "um" : "a");
+  for (std::size_t k = 0; k < 4; ++k) {
+    const std::size_t count = r.equilibrium_counts[k];
+    out += fmt::format("  {:<5} {} equilibri{}\n", concept_name(all_concepts[k]), count, count == 1 ? "um" : "a");
   }
-  const auto ranked = ranked_equilibria(r);
-  for (std::size_t e = 0; e < ranked.size() && e < 4; ++e) {
-    const StabilityRow& row = *ranked[e];
+  for (const auto& row : ranked_equilibria(r, 4)) {
     std::vector<std::string> concepts;
     for (std::size_t k = 0; k < 4; ++k)
       if (row.equilibrium[k]) concepts.push_back(concept_name(all_concepts[k]));
@@ -60,6 +57,12 @@ void render_stability_summary(const StabilityReport& r, std::string& out) {
     else if (row.path) out += fmt::format("    reached from the status quo: {}\n", fmt::join(*row.path, ", then "));
   }
   out += "  (statecraft stability FILE gives every equilibrium and the full table)\n";
+}
+
+void render_stability_skipped(const std::string& why, std::string& out) {
+  out += "\nWhich outcomes hold (stability)\n";
+  out += fmt::format("  skipped here: {}.\n", why);
+  out += "  statecraft stability FILE analyses it, showing its progress; its --max-states N and --max-steps N lift its own limits\n";
 }
 
 void render_games(const Summary& s, std::string& out) {
@@ -85,6 +88,7 @@ std::string render_text(const Summary& s) {
   if (!s.issues.empty()) out += "\nForecasts (where each issue ends, by model)\n" + render_forecast_text(s.forecasts, "  ");
   if (s.conflict) render_conflict(*s.conflict, out);
   if (s.stability) render_stability_summary(*s.stability, out);
+  if (!s.stability_skipped.empty()) render_stability_skipped(s.stability_skipped, out);
   if (!s.games.empty()) render_games(s, out);
   out += "\nLenses\n";
   for (const auto& lens : s.lenses) out += fmt::format("  {:<9} {}\n", lens.name, lens.holds);

@@ -3,12 +3,13 @@
 #include <fmt/format.h>
 
 #include "conflict/graph_model.hpp"
+#include "conflict/states.hpp"
 
 namespace statecraft {
 
 std::string transition_graph_dot(const Conflict& conflict) {
+  if (count_feasible_states(conflict) > max_graph_states) return {};
   const GraphModel model(conflict);
-  if (model.state_count() > max_graph_states) return {};
   const StabilityTable table = analyse_stability(model);
   static constexpr const char* colours[] = {"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#999999"};
   std::string dot = "digraph conflict {\n  rankdir=LR;\n  node [shape=circle, fontname=\"sans-serif\", fontsize=10];\n"
