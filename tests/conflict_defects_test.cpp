@@ -361,7 +361,7 @@ TEST(ConflictDefects, OddNamesAndNegativeZeroKeepWorking) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto forecasts = nlohmann::json::parse(r.out)["issues"][0]["forecasts"];
   EXPECT_EQ(forecasts.size(), 6u);
-  for (const auto& [model, position] : forecasts.items()) EXPECT_EQ(position.get<double>(), 0.0) << model;
+  for (const auto& [model, position] : forecasts.items()) EXPECT_NEAR(position.get<double>(), 0.0, 1e-9) << model;
 }
 
 }  // namespace
