@@ -43,6 +43,10 @@ TEST(Options, EveryNumberOutOfRangeIsAUsageError) {
       {"forecast " + alaska + " --max-work nan", "--max-work", "must be a number from 1 to 1e+300"},
       {"forecast " + alaska + " --max-work 0", "--max-work", "must be a number from 1 to 1e+300"},
       {"backtest " + deu + " --q nan", "--q", "must be a number from 0 to 1"},
+      {"backtest " + deu + " --max-work nan", "--max-work", "must be a number from 1 to 1e+300"},
+      {"stability " + alaska + " --max-states -1", "--max-states", whole + "1 to 16777216"},
+      {"stability " + alaska + " --max-steps nan", "--max-steps", "must be a number from 1 to 1e+15"},
+      {"solve " + alaska + " --max-lcp-rows -1", "--max-lcp-rows", whole + "1 to 100000"},
       {"backtest " + deu + " --eu-rounds 2000000000", "--eu-rounds", whole + "1 to 1000"},
       {"backtest " + deu + " --exchange-rounds -3", "--exchange-rounds", whole + "1 to 1000"},
   };

@@ -121,9 +121,9 @@ int run(int argc, char** argv) {
   stability->add_option("--coalition", stability_options.coalition, "Analyse these decision makers moving together, e.g. RUS,CHN")->delimiter(',');
   stability->add_option("--graph", stability_options.graph_file, "Draw the state transition graph to FILE.dot (or FILE.svg with Graphviz installed)");
   stability->add_option("--max-states", stability_options.max_states, "Refuse conflicts of more feasible states than this")
-      ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1} << 24))->capture_default_str();
+      ->check(whole_number(1, std::uint64_t{1} << 24))->capture_default_str();
   stability->add_option("--max-steps", stability_options.max_steps, "Refuse analyses estimated to take more steps than this (a step takes 2 to 20 ns)")
-      ->check(CLI::Range(1.0, 1e15))->capture_default_str();
+      ->check(real_number(1, 1e15))->capture_default_str();
 
   std::string solve_target;
   cli::SolveOptions solve_options;
@@ -138,7 +138,7 @@ int run(int argc, char** argv) {
   solve->add_option("--max-lcp-rows", solve_options.max_lcp_rows,
                     "Trees with information sets: refuse a sequence form whose LCP has more rows than this (default " +
                         std::to_string(statecraft::default_max_lcp_rows) + ")")
-      ->check(CLI::PositiveNumber);
+      ->check(whole_number(1, 100'000));
 
   std::string import_file;
   auto* import = app.add_subcommand("import", "Write another tool's file (KTAB or Decide .csv, gmcr-py .gmcr) in the scenario language, to stdout");
