@@ -7,6 +7,7 @@
 
 #include <cmath>
 #include <filesystem>
+#include <fmt/format.h>
 #include <fstream>
 #include <random>
 #include <unistd.h>
@@ -246,6 +247,21 @@ TEST(Work, SmpOnAThousandActorsIsRefusedAtOnceWithTheEstimate) {
       << r.err;
   EXPECT_EQ(r.out, "");
   std::filesystem::remove(file);
+}
+
+// Two models each under the limit can be over it together (as the samples' check counts them):
+// the refusal then gives their total, not the larger one's figure, which is under the limit.
+TEST(Work, SeveralModelsAreRefusedByTheirTotal) {
+  const BargainingIssue issue{"i", 0, 100, std::nullopt, {{"A", 0, 0.5, 1}, {"B", 100, 0.5, 1}}};
+  const WorkEstimate one = estimated_work({issue}, {"smp"}), both = estimated_work({issue}, {"smp", "smp"});
+  EXPECT_EQ(both.operations, 2 * one.operations);
+  try {
+    refuse_beyond(both, 1, 1.5 * one.operations);
+    FAIL() << "not refused";
+  } catch (const WorkTooLarge& e) {
+    EXPECT_EQ(std::string(e.what()).rfind(fmt::format("the models together need an estimated {:.3g} operations; the largest part, smp on 2 actors", both.operations), 0), 0u)
+        << e.what();
+  }
 }
 
 TEST(Work, MaxWorkLowersOrLiftsTheLimit) {

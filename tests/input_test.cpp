@@ -253,6 +253,11 @@ TEST(Input, ControlCharactersInEveryReadersTextAreLocated) {
             std::vector<std::string>{"3:9: the file contains the control character U+009B here; text may hold tabs and line breaks but no other control characters"});
   // Tabs and both kinds of line break are text.
   EXPECT_TRUE(first_control_character("a\tb\r\nc\n\xc2\xa0") == std::nullopt);
+  // C2 followed by a byte outside 80..9F is no control character (in text that is not UTF-8, the
+  // byte after C2 may be plain ASCII, which must not be swallowed).
+  EXPECT_TRUE(first_control_character("\xc2" "A") == std::nullopt);
+  EXPECT_EQ(control_character_at("\xc2\x85", 0), 0x85u);
+  EXPECT_EQ(control_character_size(0x85), 2u);
 }
 
 }  // namespace

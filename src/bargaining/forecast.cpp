@@ -249,16 +249,16 @@ std::vector<IssueForecast> not_run(const std::vector<BargainingIssue>& issues, c
 
 WorkEstimate estimated_work(const std::vector<BargainingIssue>& issues, const std::vector<std::string>& models,
                             const ModelParameters& parameters) {
-  WorkEstimate total;
-  double largest = -1;
+  WorkEstimate total, largest{-1, ""};
   for (const auto& model : models) {
     const WorkEstimate one = model_work(issues, model, parameters);
     total.operations += one.operations;
-    if (one.operations > largest) {
-      largest = one.operations;
-      total.explanation = one.explanation;
-    }
+    if (one.operations > largest.operations) largest = one;
   }
+  total.explanation = total.operations == largest.operations
+                          ? largest.explanation
+                          : fmt::format("the models together need an estimated {:.3g} operations; the largest part, {}", total.operations,
+                                        largest.explanation);
   return total;
 }
 

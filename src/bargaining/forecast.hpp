@@ -51,8 +51,8 @@ struct ModelParameters {
 // The work of running the named models on the issues, in operations, and which model needs the
 // most and why (for a refusal).
 struct WorkEstimate {
-  double operations = 0;
-  std::string explanation;  // of the model needing the most: "smp on 1000 actors and 3 issues needs an estimated … operations (formula)"
+  double operations = 0;    // of every model together
+  std::string explanation;  // "smp on 1000 actors and 3 issues needs an estimated … operations (formula)"; for several, their total and the largest
 };
 WorkEstimate estimated_work(const std::vector<BargainingIssue>& issues, const std::vector<std::string>& models,
                             const ModelParameters& parameters = {});

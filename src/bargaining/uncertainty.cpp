@@ -75,9 +75,7 @@ std::vector<ForecastDistribution> forecast_uncertainty(const std::vector<Bargain
   std::vector<double> values(settings.samples * cells, NAN);
   std::atomic<std::size_t> done = 0;
   auto work = [&](std::size_t first, std::size_t last) {
-    const bool reports = first == 0;  // one thread reports for all: Progress need not be thread-safe
     for (std::size_t sample = first; sample < last; ++sample) {
-      if (reports) report_progress(progress, done, settings.samples);
       ModelParameters one_thread = settings.models;
       one_thread.threads = 1;  // the samples already use every core
       one_thread.max_work = INFINITY;  // all samples together were within it
@@ -85,7 +83,7 @@ std::vector<ForecastDistribution> forecast_uncertainty(const std::vector<Bargain
       const auto forecasts = forecast_issues(jittered_issues(issues, settings.jitter, settings.seed, sample), models, one_thread);
       for (std::size_t cell = 0; cell < cells; ++cell)
         if (forecasts[cell].position) values[sample * cells + cell] = *forecasts[cell].position;
-      ++done;
+      report_progress(progress, ++done, settings.samples);  // from every thread: a Progress must be thread-safe
     }
   };
   const unsigned threads = std::max(1u, std::min<unsigned>(settings.threads ? settings.threads : std::thread::hardware_concurrency(),

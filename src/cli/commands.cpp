@@ -1,5 +1,4 @@
 #include "cli/commands.hpp"
-#include "cli/progress.hpp"
 
 #include "cli/graphviz.hpp"
 #include "cli/progress.hpp"
@@ -197,10 +196,12 @@ int forecast(const std::string& file, ForecastOptions options, std::ostream& out
   // The samples' refusal, if any, before the point forecast's work.
   refuse_too_many_sample_values(issues, models, options.samples);
   refuse_beyond(estimated_work(issues, models, parameters), static_cast<double>(options.samples), parameters.max_work);
-  ProgressLine turns(err, "forecast: smp turns (at most)");
-  parameters.progress = turns.callback();
   std::optional<ExchangeRun> exchange;
-  const auto forecasts = forecast_issues(issues, models, parameters, &exchange);
+  const auto forecasts = [&] {
+    ProgressLine turns(err, "forecast: smp turns (at most)");  // erased before anything else is printed
+    parameters.progress = turns.callback();
+    return forecast_issues(issues, models, parameters, &exchange);
+  }();
   const ForecastTable table = forecast_table(*scenario, models, forecasts);
   if (const int written = write_outputs(options, *scenario, issues, forecasts, err); written != ok) return written;
   std::vector<ForecastDistribution> distributions;

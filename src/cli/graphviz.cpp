@@ -33,7 +33,13 @@ std::string reason(int error = errno) { return std::strerror(error); }
 
 // A file only this process can reach: unlinked at once, so nothing is left behind, whatever happens.
 bool write_private_file(const std::string& text, Descriptor& file, std::string& error) {
-  std::string name = (std::filesystem::temp_directory_path() / "statecraft-graph-XXXXXX").string();
+  std::error_code no_temp;
+  const auto folder = std::filesystem::temp_directory_path(no_temp);
+  if (no_temp) {
+    error = "cannot find a folder for temporary files: " + no_temp.message();
+    return false;
+  }
+  std::string name = (folder / "statecraft-graph-XXXXXX").string();
   file.reset(::mkostemp(name.data(), O_CLOEXEC));
   if (file.get() < 0) {
     error = "cannot create a temporary file: " + reason();
@@ -88,15 +94,21 @@ std::variant<std::string, GraphvizError> render_svg(const std::string& dot_text)
   if (spawned != 0) return GraphvizError{"cannot run Graphviz's dot: " + reason(spawned)};
   std::string svg;
   char buffer[65536];
+  int read_error = 0;
   for (;;) {
     const ssize_t n = ::read(from_dot.get(), buffer, sizeof buffer);
     if (n < 0 && errno == EINTR) continue;
+    if (n < 0) read_error = errno;
     if (n <= 0) break;
     svg.append(buffer, static_cast<std::size_t>(n));
   }
   int status = 0;
-  while (::waitpid(pid, &status, 0) < 0 && errno == EINTR) {
+  pid_t waited = 0;
+  while ((waited = ::waitpid(pid, &status, 0)) < 0 && errno == EINTR) {
   }
+  // A truncated drawing must not pass for a whole one.
+  if (waited < 0) return GraphvizError{"cannot learn whether Graphviz's dot succeeded: " + reason()};
+  if (read_error != 0) return GraphvizError{"cannot read Graphviz's output: " + reason(read_error)};
   if (!WIFEXITED(status) || WEXITSTATUS(status) != 0)
     return GraphvizError{WIFEXITED(status) ? "Graphviz's dot failed (exit " + std::to_string(WEXITSTATUS(status)) + ")"
                                            : "Graphviz's dot was killed by signal " + std::to_string(WTERMSIG(status))};

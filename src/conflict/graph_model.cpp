@@ -44,7 +44,7 @@ std::vector<MakerShape> shapes_of(const GraphModel& model) {
 
 std::vector<MakerShape> shapes_of(const Conflict& conflict, std::uint64_t states) {
   const auto makers = decision_makers(conflict);
-  const bool all_feasible = states == std::uint64_t{1} << conflict.options.size();
+  const bool all_feasible = conflict.options.size() < 64 && states == std::uint64_t{1} << conflict.options.size();
   std::vector<MakerShape> shapes(makers.size(), {0, all_feasible});
   for (std::size_t j = 0; j < makers.size(); ++j) {
     for (const auto& o : conflict.options)

@@ -23,8 +23,8 @@ using Rank = std::uint32_t;
 // Conflicts of more feasible states than this are refused unless the caller allows more
 // (`stability --max-states`): a million states take under 50 MB.
 inline constexpr std::uint64_t default_max_states = std::uint64_t{1} << 20;
-// Nor more steps than this (`stability --max-steps`): a step takes 2 to 20 ns, so this is half
-// a minute at most.
+// Nor more steps than this (`stability --max-steps`): a step takes 2 to 20 ns, so this is 4 to
+// 40 seconds.
 inline constexpr double default_max_steps = 2e9;
 
 // The steps of analyse_stability and of the paths from the status quo in a conflict of `states`

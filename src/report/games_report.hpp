@@ -41,7 +41,7 @@ struct StrategicSolution {
   MixedSearch mixed_search = MixedSearch::none;
   bool degenerate = false;  // extreme search: the equilibria may form continua between those listed
   std::vector<MixedEquilibrium> mixed_equilibria;
-  // Up to 4096 profiles: where the logit quantal response branch ends (McKelvey & Palfrey), per
+  // Within the default budget or on request: where the logit quantal response branch ends (McKelvey & Palfrey), per
   // player per strategy; the equilibrium that boundedly rational play selects.
   std::vector<std::vector<double>> logit_limit;
   std::string logit_failure;  // why the tracing gave no equilibrium, when it ran and failed

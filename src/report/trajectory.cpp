@@ -1,4 +1,5 @@
 #include "report/trajectory.hpp"
+#include "scenario/text_lines.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -27,16 +28,15 @@ std::string escape(const std::string& text) {
   std::string out;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
-    const auto byte = static_cast<unsigned char>(c);
-    const bool c1 = byte == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0x9F;
+    const auto control = control_character_at(text, i);
     if (c == '&') out += "&amp;";
     else if (c == '<') out += "&lt;";
     else if (c == '>') out += "&gt;";
     else if (c == '"') out += "&quot;";
     else if (c == '\'') out += "&apos;";
-    else if ((byte < 0x20 && c != '\t' && c != '\n' && c != '\r') || byte == 0x7F || c1) {
+    else if (control && !is_line_white_space(*control)) {
       out += "\uFFFD";
-      if (c1) ++i;
+      i += control_character_size(*control) - 1;
     } else {
       out += c;
     }

@@ -1,4 +1,5 @@
 #include "scenario/diagnostics.hpp"
+#include "scenario/text_lines.hpp"
 
 #include <algorithm>
 #include <cctype>
@@ -25,10 +26,9 @@ namespace {
 std::string printable(std::string_view text) {
   std::string out;
   for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    const bool c1 = c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0x9F;
-    if (c < 0x20 || c == 0x7F || c1) {
-      out += fmt::format("<U+{:04X}>", c1 ? static_cast<unsigned char>(text[++i]) : c);
+    if (const auto control = control_character_at(text, i)) {
+      out += fmt::format("<U+{:04X}>", *control);
+      i += control_character_size(*control) - 1;
       continue;
     }
     out += text[i];

@@ -269,6 +269,9 @@ class Reader {
 
  private:
   void error(const Node& at, std::string message) {
+    // Locating rescans the text: skipped once no more messages are kept, or many errors in one
+    // long list would cost time quadratic in the file's size.
+    if (d_.full()) return d_.error({}, std::move(message));
     const auto [line, column] = line_and_column(text_, locator_.offset_of(at.path));
     d_.error({line, column}, std::move(message));
   }

@@ -41,17 +41,30 @@ inline std::optional<std::size_t> first_invalid_utf8(std::string_view text) {
   return std::nullopt;
 }
 
-// Offset and code point of the first control character other than tab, line feed and carriage
-// return: C0 (NUL, ESC, …), DEL and C1. Text holds none, and printed to a terminal they can
-// clear the screen or retitle the window. `text` must be valid UTF-8.
-inline std::optional<std::pair<std::size_t, unsigned>> first_control_character(std::string_view text) {
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) return std::pair{i, unsigned{c}};
-    // U+0080 to U+009F are written C2 80 to C2 9F.
-    if (c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0x9F)
-      return std::pair{i, unsigned{static_cast<unsigned char>(text[i + 1])}};
+// The control character that starts at text[i], if one does: C0 (NUL, tab, ESC, …), DEL or C1
+// (U+0080 to U+009F, written C2 80 to C2 9F in UTF-8); nullopt otherwise. Printed to a terminal
+// they can clear the screen or retitle the window; each caller decides which white space it keeps.
+inline std::optional<unsigned> control_character_at(std::string_view text, std::size_t i) {
+  const auto c = static_cast<unsigned char>(text[i]);
+  if (c < 0x20 || c == 0x7F) return c;
+  if (c == 0xC2 && i + 1 < text.size()) {
+    const auto next = static_cast<unsigned char>(text[i + 1]);
+    if (next >= 0x80 && next <= 0x9F) return next;
   }
+  return std::nullopt;
+}
+
+// UTF-8 bytes a control character from control_character_at() takes.
+inline std::size_t control_character_size(unsigned code_point) { return code_point >= 0x80 ? 2 : 1; }
+
+// Tab, line feed and carriage return: the control characters text may hold.
+inline bool is_line_white_space(unsigned code_point) { return code_point == '\t' || code_point == '\n' || code_point == '\r'; }
+
+// Offset and code point of the first control character other than tab, line feed and carriage
+// return. Text holds none. `text` must be valid UTF-8.
+inline std::optional<std::pair<std::size_t, unsigned>> first_control_character(std::string_view text) {
+  for (std::size_t i = 0; i < text.size(); ++i)
+    if (const auto control = control_character_at(text, i); control && !is_line_white_space(*control)) return std::pair{i, *control};
   return std::nullopt;
 }
 
