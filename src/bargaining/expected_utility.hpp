@@ -58,10 +58,10 @@ struct ExpectedUtilityRun {
 
 ExpectedUtilityRun run_expected_utility(const std::vector<SpatialActor>& actors, const ExpectedUtilitySettings& settings = {});
 
-// The Condorcet winner among the actors' positions under votes c·s·(|x_i − x_k| − |x_i − x_j|):
-// on a line, the c·s-weighted median. When exactly half the weight lies on each side of two
-// neighbouring positions, both win against every other and tie with each other; the midpoint is
-// returned, as by the median model (weighted_median): the only choice that treats the two alike
+// The c·s-weighted median of the positions, toward which the model moves actors: on a line, the
+// Condorcet winner under votes c·s·(|x_i − x_k| − |x_i − x_j|). When exactly half the weight lies on each side of two
+// neighbouring positions, both win against every other and tie with each other; their midpoint,
+// which no actor holds, is returned, as by the median model (weighted_median): the only choice that treats the two alike
 // and does not depend on which end of the scale is called low. NaN when no actor has weight.
 double condorcet_position(const std::vector<SpatialActor>& actors, const std::vector<double>& positions);
 

@@ -43,8 +43,8 @@ void check_stability_budget(const Conflict& conflict, std::uint64_t states, std:
 class GraphModel {
  public:
   // The conflict must have passed check_scenario (expressions resolved, preferences complete).
-  // Throws WorkTooLarge when it has more feasible states than `max_states`, before building
-  // anything for them. `progress` counts states: once to list them, once per decision maker to
+  // Throws WorkTooLarge when it has more feasible states than `max_states`: once they are listed
+  // (4 bytes each, at most 2^24 of them), before anything else is built. `progress` counts states: once to list them, once per decision maker to
   // rank them.
   explicit GraphModel(const Conflict& conflict, std::uint64_t max_states = std::numeric_limits<std::uint64_t>::max(),
                       const Progress& progress = {});

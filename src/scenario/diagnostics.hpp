@@ -19,8 +19,9 @@ struct Diagnostic {
   std::string message;
 };
 
-// Of one file's problems, this many are kept; the rest are only counted. A generated or wrong
-// file can hold millions, and the first are the ones a user acts on.
+// Of one file's problems, the first this many found are kept (readers' before validation's, then
+// sorted by place); the rest are only counted. A generated or wrong file can hold millions, and a
+// user fixes the first few before reading on.
 inline constexpr std::size_t max_kept_diagnostics = 1000;
 
 // Collects every problem instead of stopping at the first: a user fixing a file wants the
