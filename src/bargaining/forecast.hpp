@@ -39,7 +39,9 @@ struct ModelParameters {
   unsigned threads = 1;  // for the Spatial Model of Politics (0: every core); results do not depend on it
   // A run estimated above this many operations (about a nanosecond each on one core of a 2020s
   // x86 machine, so the default is about a minute) is refused with WorkTooLarge before it starts;
-  // docs/models/README.md gives each model's estimate.
+  // docs/models/README.md gives each model's estimate. A point forecast holds each model to it
+  // alone (a model over it is refused or skipped, the others run); --samples and backtest cases,
+  // which repeat every model, hold the models' total times the repetitions to it.
   double max_work = 6e10;
   enum class OverLimit {
     Refuse,  // throw WorkTooLarge
