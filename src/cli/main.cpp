@@ -19,22 +19,10 @@ namespace {
 // The command line's numbers, each checked against its documented range before anything runs.
 // CLI11's own conversion wraps -1 around for an unsigned option, and its CLI::Range lets NaN
 // through (every comparison with NaN is false).
-CLI::Validator whole_number(std::uint64_t low, std::uint64_t high) {
-  const std::string range = fmt::format("a whole number from {} to {}", low, high);
+template <typename Number>
+CLI::Validator number_within(Number low, Number high, const std::string& range) {
   return {[=](std::string& input) -> std::string {
-            std::uint64_t value = 0;
-            const char* end = input.data() + input.size();
-            const auto [stop, error] = std::from_chars(input.data(), end, value);
-            if (error == std::errc{} && stop == end && value >= low && value <= high) return {};
-            return fmt::format("must be {}, found '{}'", range, input);
-          },
-          range};
-}
-
-CLI::Validator real_number(double low, double high) {
-  const std::string range = fmt::format("a number from {:g} to {:g}", low, high);
-  return {[=](std::string& input) -> std::string {
-            double value = 0;
+            Number value{};
             const char* end = input.data() + input.size();
             const auto [stop, error] = std::from_chars(input.data(), end, value);
             if (error == std::errc{} && stop == end && std::isfinite(value) && value >= low && value <= high) return {};
@@ -42,6 +30,12 @@ CLI::Validator real_number(double low, double high) {
           },
           range};
 }
+
+CLI::Validator whole_number(std::uint64_t low, std::uint64_t high) {
+  return number_within(low, high, fmt::format("a whole number from {} to {}", low, high));
+}
+
+CLI::Validator real_number(double low, double high) { return number_within(low, high, fmt::format("a number from {:g} to {:g}", low, high)); }
 
 // Far above what the models need (they settle within tens of rounds) and low enough that the
 // rounds kept for --trajectory stay small.
