@@ -53,10 +53,10 @@ LoadResult load_scenario_file(const std::filesystem::path& path) {
     return result;
   }
   const std::string& text = *file.text;
-  LoadResult bad_text{std::nullopt, Diagnostics(path.string())};
-  if (!check_text(text, bad_text.diagnostics)) return bad_text;
+  // Each load_*_text checks the text first; the gmcr reader is the one that does not.
   if (path.extension() == ".gmcr") {
     LoadResult result{std::nullopt, Diagnostics(path.string())};
+    if (!check_text(text, result.diagnostics)) return result;
     auto scenario = read_gmcr_file(text, path.stem().string(), result.diagnostics);
     if (scenario) check_scenario(*scenario, result.diagnostics, {});
     if (scenario && result.diagnostics.empty()) result.scenario = std::move(scenario);
