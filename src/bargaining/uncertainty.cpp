@@ -1,5 +1,7 @@
 #include "bargaining/uncertainty.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 #include <atomic>
 #include <cmath>
@@ -66,10 +68,21 @@ double quantile(const std::vector<double>& sorted, double q) {
   return sorted[below] + (h - static_cast<double>(below)) * (sorted[above] - sorted[below]);
 }
 
+void refuse_costly_samples(const std::vector<BargainingIssue>& issues, const std::vector<std::string>& models,
+                           const UncertaintySettings& settings) {
+  const std::size_t per_sample = issues.size() * models.size();
+  const double values = static_cast<double>(settings.samples) * static_cast<double>(per_sample);
+  if (values > max_sample_values)
+    throw WorkTooLarge(fmt::format("--samples {} would keep {:.0f} forecasts ({} per sample: issues times models)", settings.samples, values,
+                                   per_sample),
+                       values, max_sample_values);
+  refuse_beyond(estimated_work(issues, models, settings.models), static_cast<double>(settings.samples), settings.models.max_work);
+}
+
 std::vector<ForecastDistribution> forecast_uncertainty(const std::vector<BargainingIssue>& issues,
                                                        const std::vector<std::string>& models,
                                                        const UncertaintySettings& settings, const Progress& progress) {
-  refuse_beyond(estimated_work(issues, models, settings.models), static_cast<double>(settings.samples), settings.models.max_work);
+  refuse_costly_samples(issues, models, settings);
   const std::size_t cells = issues.size() * models.size();
   // samples × cells, filled by sample index so the thread count cannot change the result.
   std::vector<double> values(settings.samples * cells, NAN);

@@ -47,6 +47,15 @@ std::vector<ForecastDistribution> forecast_uncertainty(const std::vector<Bargain
                                                        const std::vector<std::string>& models,
                                                        const UncertaintySettings& settings, const Progress& progress = {});
 
+// Every sample's forecasts are kept until the quantiles are taken, 8 bytes each.
+inline constexpr double max_sample_values = 50'000'000;
+
+// Throws WorkTooLarge when the samples would keep more than max_sample_values forecasts, or their
+// estimated work (every model, times the samples) passes settings.models.max_work.
+// forecast_uncertainty checks this first; a caller may check it before work of its own.
+void refuse_costly_samples(const std::vector<BargainingIssue>& issues, const std::vector<std::string>& models,
+                           const UncertaintySettings& settings);
+
 // The seed of one named use of a seed (a model's bootstrap, say): the same seed and name always
 // give the same stream, whatever else runs beside it.
 std::uint64_t named_seed(std::uint64_t seed, std::string_view name);

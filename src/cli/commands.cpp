@@ -169,16 +169,6 @@ int write_outputs(const ForecastOptions& options, const Scenario& scenario, cons
   return write_file(options.chart_file, svg, err) ? ok : analysis_failed;
 }
 
-// --samples keeps every sample's forecasts until the quantiles are taken: refused when that would
-// hold more than memory should (their time is refused by --max-work, in forecast_uncertainty).
-void refuse_too_many_sample_values(const std::vector<BargainingIssue>& issues, const std::vector<std::string>& models, std::size_t samples) {
-  const std::size_t per_sample = issues.size() * models.size();
-  const double values = static_cast<double>(samples) * static_cast<double>(per_sample);
-  if (values > max_sample_values)
-    throw WorkTooLarge(fmt::format("--samples {} would keep {:.0f} forecasts ({} per sample: issues times models)", samples, values, per_sample),
-                       values, max_sample_values);
-}
-
 int forecast(const std::string& file, ForecastOptions options, std::ostream& out, std::ostream& err) {
   auto& models = options.models;
   const auto jitter = parse_jitter(options.jitter, err);
@@ -193,9 +183,8 @@ int forecast(const std::string& file, ForecastOptions options, std::ostream& out
   const auto issues = bargaining_issues(*scenario);
   ModelParameters parameters = options.parameters;
   parameters.threads = 0;
-  // The samples' refusal, if any, before the point forecast's work.
-  refuse_too_many_sample_values(issues, models, options.samples);
-  refuse_beyond(estimated_work(issues, models, parameters), static_cast<double>(options.samples), parameters.max_work);
+  const UncertaintySettings samples{options.samples, options.seed, *jitter, 0, options.parameters};
+  if (options.samples > 0) refuse_costly_samples(issues, models, samples);  // before the point forecast's work
   std::optional<ExchangeRun> exchange;
   const auto forecasts = [&] {
     ProgressLine turns(err, "forecast: smp turns (at most)");  // erased before anything else is printed
@@ -206,9 +195,8 @@ int forecast(const std::string& file, ForecastOptions options, std::ostream& out
   if (const int written = write_outputs(options, *scenario, issues, forecasts, err); written != ok) return written;
   std::vector<ForecastDistribution> distributions;
   if (options.samples > 0) {
-    const UncertaintySettings settings{options.samples, options.seed, *jitter, 0, options.parameters};
     ProgressLine progress(err, "forecast: samples");
-    distributions = forecast_uncertainty(issues, models, settings, progress.callback());
+    distributions = forecast_uncertainty(issues, models, samples, progress.callback());
   }
   if (options.format == "json") {
     nlohmann::json report{{"statecraft", STATECRAFT_VERSION},

@@ -19,8 +19,6 @@ int analyze(const std::string& file, const std::string& format, std::ostream& ou
 // --samples beyond this say nothing more: quantiles settle long before.
 inline constexpr std::size_t max_samples = 100'000;
 inline constexpr double max_capability_jitter = 5;
-// The samples' forecasts are all kept (for the quantiles): 8 bytes each.
-inline constexpr double max_sample_values = 50'000'000;
 
 struct ForecastOptions {
   std::vector<std::string> models;  // may hold "all"
