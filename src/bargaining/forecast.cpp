@@ -21,7 +21,7 @@ namespace {
 constexpr const char* no_weight = "no actor has both capability and salience";
 
 bool has_weight(const BargainingIssue& issue) {
-  return std::any_of(issue.actors.begin(), issue.actors.end(), [](const SpatialActor& a) { return a.capability > 0 && a.salience > 0; });
+  return std::any_of(issue.actors.begin(), issue.actors.end(), weighs);
 }
 
 // A weighted mean of points on the scale can round past its end (2030.0000000000002 on
@@ -140,7 +140,7 @@ IssueForecast run(const std::string& model, const BargainingIssue& issue, const 
     std::vector<SpatialActor> voters;
     std::vector<std::size_t> index;
     for (std::size_t i = 0; i < issue.actors.size(); ++i)
-      if (issue.actors[i].capability > 0 && issue.actors[i].salience > 0) {
+      if (weighs(issue.actors[i])) {
         voters.push_back(issue.actors[i]);
         index.push_back(i);
       }
@@ -169,8 +169,7 @@ IssueForecast run(const std::string& model, const BargainingIssue& issue, const 
 std::string count(std::size_t n, const std::string& noun) { return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s"); }
 
 std::size_t weighted_actors(const BargainingIssue& issue) {
-  return static_cast<std::size_t>(
-      std::count_if(issue.actors.begin(), issue.actors.end(), [](const SpatialActor& a) { return a.capability > 0 && a.salience > 0; }));
+  return static_cast<std::size_t>(std::count_if(issue.actors.begin(), issue.actors.end(), weighs));
 }
 
 // One model's estimate. The constants are measured (docs/models/README.md): the work of a turn,
@@ -181,19 +180,20 @@ WorkEstimate model_work(const std::vector<BargainingIssue>& issues, const std::s
     std::set<std::string> taking_part;
     for (const auto& issue : issues)
       for (const auto& a : issue.actors)
-        if (a.capability > 0 && a.salience > 0) taking_part.insert(a.id);
+        if (weighs(a)) taking_part.insert(a.id);
     const auto n = static_cast<double>(taking_part.size());
     const int turns = SmpSettings{}.max_turns;
-    return {3 * n * n * (n + dims) * turns,
-            fmt::format("smp on {} actors and {} needs an estimated {:.3g} operations (3·actors²·(actors + issues) a turn, up to {} turns)",
-                        taking_part.size(), count(issues.size(), "issue"), 3 * n * n * (n + dims) * turns, turns)};
+    const double work = 3 * n * n * (n + dims) * turns;
+    return {work, fmt::format("smp on {} actors and {} needs an estimated {:.3g} operations (3·actors²·(actors + issues) a turn, up to {} turns)",
+                              taking_part.size(), count(issues.size(), "issue"), work, turns)};
   }
   if (model == "expected-utility") {
     double work = 0;
     std::size_t most = 0;
     for (const auto& issue : issues) {
-      const auto n = static_cast<double>(weighted_actors(issue));
-      most = std::max(most, weighted_actors(issue));
+      const std::size_t weighing = weighted_actors(issue);
+      const auto n = static_cast<double>(weighing);
+      most = std::max(most, weighing);
       work += (n * n * n + 300 * n * n) * parameters.expected_utility.max_rounds;
     }
     return {work, fmt::format("expected-utility on {} of up to {} actors needs an estimated {:.3g} operations "
@@ -207,7 +207,7 @@ WorkEstimate model_work(const std::vector<BargainingIssue>& issues, const std::s
     std::vector<std::set<std::string>> weighing(issues.size());
     for (std::size_t d = 0; d < issues.size(); ++d)
       for (const auto& a : issues[d].actors)
-        if (a.capability > 0 && a.salience > 0) weighing[d].insert(a.id);
+        if (weighs(a)) weighing[d].insert(a.id);
     double candidates = 0;
     for (std::size_t p = 0; p < issues.size(); ++p)
       for (std::size_t q = p + 1; q < issues.size(); ++q) {

@@ -51,7 +51,7 @@ double maximise(const std::vector<Term>& terms, double low, double high) {
 std::optional<NashSolution> nash_bargaining(const BargainingIssue& issue) {
   std::vector<Term> terms;
   for (const auto& a : issue.actors) {
-    if (!(a.capability > 0 && a.salience > 0)) continue;
+    if (!weighs(a)) continue;
     const double room = issue.status_quo ? std::abs(*issue.status_quo - a.position)
                                          : std::max(a.position - issue.low, issue.high - a.position);
     terms.push_back({a.capability, a.position, room});

@@ -17,6 +17,9 @@ struct SpatialActor {
   double capability = 0;  // the stance's own capability, else the actor's
 };
 
+// Whether the actor's stance can move an outcome: it needs both capability and salience.
+inline bool weighs(const SpatialActor& a) { return a.capability > 0 && a.salience > 0; }
+
 struct BargainingIssue {
   std::string id;
   double low = 0;
