@@ -42,6 +42,12 @@ std::vector<MakerShape> shapes_of(const GraphModel& model) {
   return shapes;
 }
 
+void refuse_past_max_states(std::uint64_t states, std::uint64_t max_states) {
+  if (states > max_states)
+    throw WorkTooLarge(fmt::format("the conflict has {} feasible states", states), static_cast<double>(states), static_cast<double>(max_states),
+                       "--max-states");
+}
+
 std::vector<MakerShape> shapes_of(const Conflict& conflict, std::uint64_t states) {
   const auto makers = decision_makers(conflict);
   const bool all_feasible = conflict.options.size() < 64 && states == std::uint64_t{1} << conflict.options.size();
@@ -145,9 +151,7 @@ GraphModel::GraphModel(const Conflict& conflict, std::uint64_t max_states, const
     if (is_feasible(conflict, bits)) states_.push_back(static_cast<std::uint32_t>(bits));
   count_ = states_.size();
   if (count_ == 0) throw std::invalid_argument("every state of the conflict is infeasible");
-  if (count_ > max_states)
-    throw WorkTooLarge(fmt::format("the conflict has {} feasible states", count_), static_cast<double>(count_), static_cast<double>(max_states),
-                       "--max-states");
+  refuse_past_max_states(count_, max_states);
   if (count_ == combinations_) {
     states_ = {};  // state i is combination i
   } else {
@@ -192,9 +196,7 @@ StabilitySteps stability_steps(const Conflict& conflict, std::uint64_t states) {
 }
 
 void check_stability_budget(const Conflict& conflict, std::uint64_t states, std::uint64_t max_states, double max_steps) {
-  if (states > max_states)
-    throw WorkTooLarge(fmt::format("the conflict has {} feasible states", states), static_cast<double>(states), static_cast<double>(max_states),
-                       "--max-states");
+  refuse_past_max_states(states, max_states);
   const double steps = stability_steps(conflict, states).total();
   if (steps > max_steps)
     throw WorkTooLarge(fmt::format("the stability analysis takes about {:.3g} steps ({} states; {} decision makers holding {} options)", steps,
