@@ -17,6 +17,9 @@ BargainingIssue bargaining_issue(const Scenario& scenario, const Issue& issue) {
                                                                : 0.0;
     out.actors.push_back({stance.actor, stance.position.value, stance.salience.value, capability});
   }
+  out.rule = issue.decision.rule;
+  out.deciders = issue.decision.deciders;
+  if (issue.decision.threshold) out.threshold = issue.decision.threshold->value;
   return out;
 }
 

@@ -56,13 +56,45 @@ struct Label {
   std::string text;
 };
 
+// What came about, written once the future arrives, so that a case can be scored against it.
+// An issue's outcome is a point on its scale; a conflict's, the options taken; a game's, the
+// play that happened (strategic: one strategy per player in player order; extensive: the moves
+// from the root).
+struct Outcome {
+  std::optional<Number> value;     // issues
+  std::vector<std::string> taken;  // conflicts: option ids; games: strategies or moves
+  std::string date;
+  std::string source;
+  std::string note;
+  Location at;
+};
+
+// Who must agree for an issue to move from its status quo (format version 2).
+// Everyone: the issue is settled as a weighted vote of every actor with a stance (version 1).
+// Unanimity: every decider must prefer the change (the veto-player case; Tsebelis 2002, ch. 1).
+// Majority, Qualified: deciders weighted by capability; more than half of the deciders'
+// capability (majority) or at least `threshold` of it (qualified, threshold in (0.5, 1]).
+enum class DecisionRule { Everyone, Unanimity, Majority, Qualified };
+
+struct Decision {
+  DecisionRule rule = DecisionRule::Everyone;
+  std::vector<std::string> deciders;  // actor ids, in the order written
+  std::optional<Number> threshold;    // Qualified only
+  std::string note;
+  std::string source;
+  Location at;
+};
+
 struct Issue {
   std::string id;
   std::string name;
   Number low;
   Number high;
+  std::string units;  // what one point of the scale means ("% of 2014 territory"); may be empty
   std::vector<Label> labels;
   std::optional<Number> status_quo;
+  Decision decision;  // rule Everyone when the file gives none
+  std::optional<Outcome> outcome;
   std::vector<Stance> stances;  // in the order written
   std::string note;
   std::string source;
@@ -122,6 +154,7 @@ struct Conflict {
   bool status_quo_given = false;        // imported conflicts may not say where they start
   std::vector<Preferences> preferences;
   std::vector<Misperception> misperceptions;
+  std::optional<Outcome> outcome;  // the state that came about
   Location at;
 };
 
@@ -155,6 +188,7 @@ struct Game {
   std::vector<Payoff> outcomes;
   GameNode tree;      // Extensive
   std::string file;   // File: as written, relative to the scenario
+  std::optional<Outcome> outcome;  // the play that happened
   std::string note;
   std::string source;
   Location at;

@@ -1,0 +1,31 @@
+#pragma once
+// A judgment a conclusion hangs on: one number or statement of the scenario file, how far it can
+// change before a lens's answer changes, and what the answer then becomes. Every lens's
+// sensitivity analysis yields these; `analyze` shows the most decisive across lenses.
+
+#include <string>
+#include <vector>
+
+#include "scenario/diagnostics.hpp"
+
+namespace statecraft {
+
+struct Hinge {
+  std::string lens;         // spatial, conflict or games
+  std::string judgment;     // in words: "RUS's payoff for 'ceasefire' in game ultimatum"
+  std::string today;        // its value as written: "3"
+  std::string change;       // the smallest change that matters: "below 2", "swapped with the next statement"
+  std::string consequence;  // the answer after it: "RUS offers the Kim lever and USA sanctions"
+  // The change as a share of the judgment's own range (the scale, [0, 1] for a salience, the
+  // payoffs' spread, one swap among a preference list's statements): near 0 is a knife edge.
+  // Comparable across lenses, so the most decisive judgments are those with the least margin.
+  double margin = 1;
+  std::string note;    // the judgment's note in the file
+  std::string source;  // and its source id
+  Location at;         // where it is written
+};
+
+// The `count` hinges with the least margin, ties in the order given.
+std::vector<Hinge> most_decisive(std::vector<Hinge> hinges, std::size_t count);
+
+}  // namespace statecraft
