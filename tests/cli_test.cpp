@@ -128,7 +128,7 @@ namespace {
 
 TEST(Cli, ForecastUncertaintyAsJson) {
   const auto r = test::run_statecraft("forecast '" + test::source_path("scenarios/singapore-2018.yaml") +
-                                      "' --samples 300 --seed 5 --jitter position=2,salience=0 --format json");
+                                      "' --samples 300 --seed 5 --jitter position=0.02,salience=0 --format json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto json = nlohmann::json::parse(r.out);
   EXPECT_EQ(json["uncertainty"]["samples"], 300);

@@ -67,7 +67,7 @@ TEST(Options, TheEndsOfEveryRangeAreAccepted) {
   EXPECT_EQ(run_statecraft("forecast " + alaska + " --jitter capability=5 --samples 2").exit_code, 0);
   const auto r = run_statecraft("forecast " + alaska + " --jitter capability=5.5 --samples 2");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find("(capability at most 5)"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("capability=SD (at most 5)"), std::string::npos) << r.err;
 }
 
 class Scenario {

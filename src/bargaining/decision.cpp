@@ -10,13 +10,15 @@ namespace {
 struct Decider {
   std::string id;
   double position;
-  double weight;  // 1 under unanimity (every decider counts alike), else the capability
+  double weight;      // 1 under unanimity (every decider counts alike), else the capability
+  double capability;  // which side of the status quo wants a move most, when none carries
 };
 
 // What the deciders wanting to move q one way can carry.
 struct Side {
   double direction;  // +1: above the status quo, −1: below
-  double support = 0;
+  double support = 0;     // weight towards the quota
+  double capability = 0;  // of the supporters
   std::vector<std::string> supporters{};
   std::optional<double> reach{};  // how far from q the quota carries a move, when it does
   std::vector<std::string> limited_by{};
@@ -37,6 +39,7 @@ Side side_of(const std::vector<Decider>& deciders, double q, double direction, d
     if (direction * (d.position - q) > 0) {
       by_reach.emplace_back(2 * std::abs(d.position - q), &d);
       side.support += d.weight;
+      side.capability += d.capability;
       side.supporters.push_back(d.id);
     }
   std::stable_sort(by_reach.begin(), by_reach.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
@@ -111,7 +114,8 @@ std::optional<WinSet> win_set(const BargainingIssue& issue) {
       unplaced.push_back(id);
       continue;
     }
-    deciders.push_back({id, stance->position, issue.rule == DecisionRule::Unanimity ? 1.0 : std::max(stance->capability, 0.0)});
+    const double capability = std::max(stance->capability, 0.0);
+    deciders.push_back({id, stance->position, issue.rule == DecisionRule::Unanimity ? 1.0 : capability, capability});
     if (stance->position == q) at_q.push_back(id);
   }
   double total = 0;
@@ -141,11 +145,13 @@ std::optional<WinSet> win_set(const BargainingIssue& issue) {
                                   list_in_words(side->limited_by), left_out);
     return set;
   }
-  // The blockers stand in the way of the move that has the most support.
-  const Side& wanted = up.support > down.support || (up.support == down.support && up.supporters.size() >= down.supporters.size()) ? up : down;
+  // The blockers stand in the way of the move wanted by the most capability (then by the most
+  // deciders, then upwards).
+  const Side& wanted = up.capability != down.capability             ? (up.capability > down.capability ? up : down)
+                       : up.supporters.size() != down.supporters.size() ? (up.supporters.size() > down.supporters.size() ? up : down)
+                                                                          : up;
   for (const auto& d : deciders)
     if (std::find(wanted.supporters.begin(), wanted.supporters.end(), d.id) == wanted.supporters.end()) set.blockers.push_back(d.id);
-  if (set.blockers.empty()) set.blockers = wanted.supporters;  // too few, with no one against: they block by their absence of weight
   set.explanation = no_win_set(issue, up, down, at_q, q, total) + left_out;
   return set;
 }

@@ -271,7 +271,9 @@ void keep_to_decision(IssueForecast& f, const BargainingIssue& issue, const std:
                        set->explanation, f.moved_from ? fmt::format("; the model's own point was {:.4g}", *f.moved_from) : "");
   else if (f.moved_from)
     note = fmt::format("moved from {:.4g} to {:.4g}, the nearest point the deciders accept: {}", *f.moved_from, kept, set->explanation);
-  if (!note.empty()) f.explanation = f.explanation.empty() ? note : f.explanation + "; " + note;
+  if (note.empty()) return;
+  // No agreement outranks whatever the model said about its own point.
+  f.explanation = f.explanation.empty() ? note : set->empty ? note + "; " + f.explanation : f.explanation + "; " + note;
 }
 
 }  // namespace
