@@ -134,7 +134,11 @@ TEST(Cli, ForecastUncertaintyAsJson) {
   EXPECT_EQ(json["uncertainty"]["samples"], 300);
   EXPECT_EQ(json["uncertainty"]["jitter"]["salience"], 0.0);
   EXPECT_EQ(json["uncertainty"]["jitter"]["capability"], 0.2);
+  EXPECT_EQ(json["uncertainty"]["jitter"]["position"], 0.02);
+  EXPECT_EQ(json["uncertainty"]["jitter"]["status_quo"], 0.05);
+  EXPECT_NE(json["uncertainty"]["perturbed"].get<std::string>().find("positions by N(0, 2 % of the issue's scale)"), std::string::npos);
   for (const auto& d : json["uncertainty"]["distributions"]) {
+    if (d["samples"] == 0) continue;  // deciders: no forecast without a decision rule
     EXPECT_LE(d["p05"].get<double>(), d["p50"].get<double>());
     EXPECT_LE(d["p50"].get<double>(), d["p95"].get<double>());
   }
