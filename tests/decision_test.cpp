@@ -9,6 +9,10 @@
 #include "bargaining/deciders.hpp"
 #include "bargaining/forecast.hpp"
 #include "bargaining/uncertainty.hpp"
+#include "report/forecast_table.hpp"
+#include "report/uncertainty_table.hpp"
+
+#include <nlohmann/json.hpp>
 
 namespace statecraft {
 namespace {
@@ -254,6 +258,69 @@ TEST(Jitter, StatusQuoAndThresholdStayInTheirRanges) {
   issue.rule = DecisionRule::Majority;
   issue.threshold = 0.5;
   EXPECT_EQ(jittered_issues({issue}, wide, 3, 0).front().threshold, 0.5);
+}
+
+Number number(double value) { return Number{value, {}, {}, {}, {}}; }
+
+// Alaska's ceasefire as RUS alone decides it: RUS (c·s = 32) at 20, USA (85) at 100, q = 0.
+Scenario ceasefire_decided_by(DecisionRule rule, std::vector<std::string> deciders) {
+  Scenario scenario;
+  scenario.format = 2;
+  scenario.actors = {Actor{"RUS", "Russia", {}, number(40), {}, {}, {}}, Actor{"USA", "United States", {}, number(100), {}, {}, {}}};
+  Issue issue;
+  issue.id = "ceasefire";
+  issue.low = number(0);
+  issue.high = number(100);
+  issue.units = "% of the front";
+  issue.labels = {{number(0), "fighting goes on"}, {number(50), "a partial ceasefire"}, {number(100), "a full ceasefire"}};
+  issue.status_quo = number(0);
+  issue.decision.rule = rule;
+  issue.decision.deciders = std::move(deciders);
+  issue.stances = {Stance{"RUS", number(20), number(0.8), std::nullopt, {}, {}, {}}, Stance{"USA", number(100), number(0.85), std::nullopt, {}, {}, {}}};
+  scenario.issues = {issue};
+  return scenario;
+}
+
+TEST(ForecastTable, SaysWhoDecidesWhetherADealIsPossibleAndTheNearestLabel) {
+  const Scenario scenario = ceasefire_decided_by(DecisionRule::Unanimity, {"RUS"});
+  const std::vector<std::string> models{"compromise", "median", "deciders"};
+  const auto table = forecast_table(scenario, models, forecast_issues(bargaining_issues(scenario), models));
+  const std::string text = render_forecast_text(table, "");
+  EXPECT_NE(text.find("ceasefire (% of the front): decided by RUS alone; a deal is possible from 0 to 40 (RUS would go no further)\n"),
+            std::string::npos) << text;
+  // Every model's point (78.1, 100, 78.1) is moved to 40, nearest the label at 50.
+  EXPECT_NE(text.find("  nearest \"a partial ceasefire\" (50): compromise 40, median 40, deciders 40\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("* median on ceasefire: moved from 100 to 40"), std::string::npos) << text;
+  const auto json = forecast_json(table)[0];
+  EXPECT_EQ(json["units"], "% of the front");
+  EXPECT_EQ(json["decision"]["rule"], "unanimity");
+  EXPECT_EQ(json["decision"]["deal_possible"], true);
+  EXPECT_EQ(json["decision"]["win_set"], nlohmann::json::array({0.0, 40.0}));
+  EXPECT_EQ(json["moved_from"]["median"], 100.0);
+  EXPECT_EQ(json["nearest_label"]["compromise"], "a partial ceasefire");
+}
+
+TEST(ForecastTable, NoDealNamesTheBlocker) {
+  Scenario scenario = ceasefire_decided_by(DecisionRule::Unanimity, {"RUS", "USA"});
+  scenario.issues[0].status_quo = number(50);
+  scenario.issues[0].stances[0].position = number(0);
+  const auto table = forecast_table(scenario, {"median"}, forecast_issues(bargaining_issues(scenario), {"median"}));
+  const std::string text = render_forecast_text(table, "");
+  // USA (c·s 85) wants more, RUS (32) less: the move USA wants is blocked by RUS.
+  EXPECT_NE(text.find("decided by RUS and USA, each with a veto (unanimity); no deal is possible: RUS blocks"), std::string::npos) << text;
+  EXPECT_NE(text.find("nearest \"a partial ceasefire\" (50): median 50"), std::string::npos) << text;
+  EXPECT_EQ(forecast_json(table)[0]["decision"]["deal_possible"], false);
+}
+
+TEST(UncertaintyTable, GivesTheChanceOfAgreementAndWhatWasPerturbed) {
+  const Scenario scenario = ceasefire_decided_by(DecisionRule::Unanimity, {"RUS"});
+  const auto issues = bargaining_issues(scenario);
+  UncertaintySettings settings = samples_of(200);
+  const auto text = render_uncertainty_text(forecast_uncertainty(issues, {"median"}, settings), agreement_chances(issues, settings),
+                                            settings.jitter, "");
+  // RUS at 20 against q = 0 with 5 % noise on both: RUS is above q in every sample.
+  EXPECT_NE(text.find("ceasefire  RUS alone           1.00"), std::string::npos) << text;
+  EXPECT_NE(text.find("positions by N(0, 5 % of the issue's scale) and the status quo by N(0, 5 %)"), std::string::npos) << text;
 }
 
 }  // namespace
