@@ -20,7 +20,11 @@ json issue_json(const IssueSummary& issue, const json& forecasts) {
           {"stances", stances},
           {"forecasts", forecasts["forecasts"]},
           {"forecast_notes", forecasts["notes"]},
-          {"forecast_spread", forecasts["spread"]}};
+          {"forecast_spread", forecasts["spread"]},
+          {"units", forecasts["units"]},
+          {"decision", forecasts["decision"]},
+          {"forecast_moved_from", forecasts["moved_from"]},
+          {"forecast_labels", forecasts["nearest_label"]}};
 }
 
 json conflict_json(const ConflictSummary& c) {
