@@ -320,6 +320,9 @@ TEST(UncertaintyTable, GivesTheChanceOfAgreementAndWhatWasPerturbed) {
                                             settings.jitter, "");
   // RUS at 20 against q = 0 with 5 % noise on both: RUS is above q in every sample.
   EXPECT_NE(text.find("ceasefire  RUS alone           1.00"), std::string::npos) << text;
+  // RUS's win set is twice its distance from q: 40 % of the scale, give or take the noise.
+  const auto room = *agreement_chances(issues, settings).front().mean_room;
+  EXPECT_NEAR(room, 0.4, 0.05);
   EXPECT_NE(text.find("positions by N(0, 5 % of the issue's scale) and the status quo by N(0, 5 %)"), std::string::npos) << text;
 }
 

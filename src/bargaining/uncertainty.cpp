@@ -74,16 +74,21 @@ std::string describe_jitter(const Jitter& j) {
 
 std::vector<AgreementChance> agreement_chances(const std::vector<BargainingIssue>& issues, const UncertaintySettings& settings) {
   std::vector<std::size_t> agreements(issues.size(), 0);
+  std::vector<double> room(issues.size(), 0.0);
   for (std::size_t sample = 0; sample < settings.samples; ++sample) {
     const auto copy = jittered_issues(issues, settings.jitter, settings.seed, sample);
     for (std::size_t i = 0; i < copy.size(); ++i)
-      if (const auto set = win_set(copy[i]); set && !set->empty) ++agreements[i];
+      if (const auto set = win_set(copy[i]); set && !set->empty) {
+        ++agreements[i];
+        room[i] += (set->high - set->low) / (copy[i].high - copy[i].low);
+      }
   }
   std::vector<AgreementChance> out;
   for (std::size_t i = 0; i < issues.size(); ++i) {
-    AgreementChance chance{issues[i].id, describe_rule(issues[i]), settings.samples, std::nullopt};
+    AgreementChance chance{issues[i].id, describe_rule(issues[i]), settings.samples, std::nullopt, std::nullopt};
     if (win_set(issues[i]) && settings.samples > 0)
       chance.probability = static_cast<double>(agreements[i]) / static_cast<double>(settings.samples);
+    if (agreements[i] > 0) chance.mean_room = room[i] / static_cast<double>(agreements[i]);
     out.push_back(chance);
   }
   return out;

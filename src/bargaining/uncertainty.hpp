@@ -46,11 +46,14 @@ struct ForecastDistribution {
 
 // The chance of an agreement on an issue with a decision rule: the share of samples whose win set
 // of the status quo among the deciders is not empty. Empty `probability` under rule Everyone.
+// A decider standing at the status quo is a knife edge: noise moves it off and opens a sliver of
+// a win set on one side, so the room a deal has is given too.
 struct AgreementChance {
   std::string issue;
   std::string decided_by;  // describe_rule: "RUS alone", "a majority of the capability of A, B and C"
   std::size_t samples = 0;
   std::optional<double> probability;
+  std::optional<double> mean_room;  // the win set's mean width, as a share of the scale, over the samples with one
 };
 
 // The same samples as forecast_uncertainty's (jittered_issues with the same seed and indices).
