@@ -10,6 +10,7 @@
 #include "bargaining/forecast.hpp"
 #include "bargaining/uncertainty.hpp"
 #include "report/forecast_table.hpp"
+#include "report/summary.hpp"
 #include "report/uncertainty_table.hpp"
 
 #include <nlohmann/json.hpp>
@@ -324,6 +325,19 @@ TEST(UncertaintyTable, GivesTheChanceOfAgreementAndWhatWasPerturbed) {
   const auto room = *agreement_chances(issues, settings).front().mean_room;
   EXPECT_NEAR(room, 0.4, 0.05);
   EXPECT_NE(text.find("positions by N(0, 5 % of the issue's scale) and the status quo by N(0, 5 %)"), std::string::npos) << text;
+}
+
+TEST(Analyze, ShowsTheChanceOfAgreementOnDecidedIssuesOnly) {
+  const Summary decided = summarize(ceasefire_decided_by(DecisionRule::Unanimity, {"RUS"}));
+  const std::string text = render_text(decided);
+  EXPECT_NE(text.find("Chance of an agreement"), std::string::npos) << text;
+  EXPECT_NE(text.find("decided by RUS alone; a deal is possible from 0 to 40"), std::string::npos) << text;
+  const auto json = nlohmann::json::parse(render_json(decided));
+  EXPECT_EQ(json["agreement"]["issues"][0]["probability"], 1.0);
+  EXPECT_EQ(json["issues"][0]["decision"]["win_set"], nlohmann::json::array({0.0, 40.0}));
+  const Summary everyone = summarize(ceasefire_decided_by(DecisionRule::Everyone, {}));
+  EXPECT_EQ(render_text(everyone).find("Chance of an agreement"), std::string::npos);
+  EXPECT_TRUE(nlohmann::json::parse(render_json(everyone))["agreement"].is_null());
 }
 
 }  // namespace

@@ -131,6 +131,12 @@ StabilityBudget analyze_budget() {
   return budget;
 }
 
+UncertaintySettings agreement_samples() {
+  UncertaintySettings settings;
+  settings.samples = 1000;
+  return settings;
+}
+
 Summary summarize(const Scenario& scenario) {
   Summary s;
   s.id = scenario.id;
@@ -143,7 +149,9 @@ Summary summarize(const Scenario& scenario) {
   for (const auto& model : bargaining_models()) models.push_back(model.name);
   ModelParameters parameters;
   parameters.over_limit = ModelParameters::OverLimit::Skip;  // the report goes on; the note says how to run it
-  s.forecasts = forecast_table(scenario, models, forecast_issues(bargaining_issues(scenario), models, parameters));
+  const auto issues = bargaining_issues(scenario);
+  s.forecasts = forecast_table(scenario, models, forecast_issues(issues, models, parameters));
+  s.agreement = agreement_chances(issues, agreement_samples());
   if (scenario.conflict) {
     s.conflict = summarize_conflict(*scenario.conflict);
     if (s.conflict->feasible_states.value_or(0) > 0) {

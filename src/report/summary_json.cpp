@@ -1,6 +1,7 @@
 #include <nlohmann/json.hpp>
 
 #include "report/summary.hpp"
+#include "report/uncertainty_table.hpp"
 
 namespace statecraft {
 namespace {
@@ -78,6 +79,10 @@ std::string render_json(const Summary& s) {
       {"scenario", {{"id", s.id}, {"title", s.title}, {"date", s.date}, {"summary", s.summary}}},
       {"actors", actors},
       {"issues", issues},
+      {"agreement", any_rule(s.agreement) ? json{{"samples", agreement_samples().samples},
+                                                 {"perturbed", describe_jitter(agreement_samples().jitter)},
+                                                 {"issues", agreement_json(s.agreement)}}
+                                          : json(nullptr)},
       {"conflict", s.conflict ? conflict_json(*s.conflict) : json(nullptr)},
       {"stability", s.stability ? stability_summary_json(*s.stability) : json(nullptr)},
       {"stability_skipped", s.stability_skipped.empty() ? json(nullptr) : json(s.stability_skipped)},
