@@ -21,7 +21,9 @@ struct Side {
   double capability = 0;  // of the supporters
   std::vector<std::string> supporters{};
   std::optional<double> reach{};  // how far from q the quota carries a move, when it does
-  std::vector<std::string> limited_by{};
+  std::vector<std::string> carrying{};    // the deciders who prefer every point that far to q
+  double carrying_weight = 0;
+  std::vector<std::string> limited_by{};  // those among them whose limit it is
 };
 
 // Weights summed in another order must not flip an exact quota (as in weighted_median).
@@ -48,9 +50,14 @@ Side side_of(const std::vector<Decider>& deciders, double q, double direction, d
     weight += d->weight;
     if (!carries(weight, quota, strictly)) continue;
     side.reach = reach;
-    for (const auto& [other, e] : by_reach)
-      if (other == reach) side.limited_by.push_back(e->id);
     break;
+  }
+  if (!side.reach) return side;
+  for (const auto& [reach, d] : by_reach) {
+    if (reach < *side.reach) break;
+    side.carrying.push_back(d->id);
+    side.carrying_weight += d->weight;
+    if (reach == *side.reach) side.limited_by.push_back(d->id);
   }
   return side;
 }
@@ -140,8 +147,11 @@ std::optional<WinSet> win_set(const BargainingIssue& issue) {
     set.low = std::min(q, edge);
     set.high = std::max(q, edge);
     set.limited_by = side->limited_by;
-    set.explanation = fmt::format("a deal can lie between {:.4g} and {:.4g}: {} {} it to the status quo ({:.4g}), and {} would go no further{}",
-                                  set.low, set.high, list_in_words(side->supporters), verb(side->supporters, "prefers", "prefer"), q,
+    const std::string weight =
+        issue.rule == DecisionRule::Unanimity ? "" : fmt::format(" ({} of the deciders' capability)", share(side->carrying_weight, total));
+    set.explanation = fmt::format("a deal can lie between {:.4g} and {:.4g}: {}{} {} every point of it to the status quo ({:.4g}), "
+                                  "and {} would go no further{}",
+                                  set.low, set.high, list_in_words(side->carrying), weight, verb(side->carrying, "prefers", "prefer"), q,
                                   list_in_words(side->limited_by), left_out);
     return set;
   }
