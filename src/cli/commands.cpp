@@ -26,6 +26,7 @@
 #include <cstring>
 #include "report/exchange_report.hpp"
 #include "bargaining/exchange.hpp"
+#include "report/issue_words.hpp"
 #include "report/uncertainty_table.hpp"
 #include "scenario/reader.hpp"
 #include "scenario/deu.hpp"
@@ -56,10 +57,17 @@ std::string describe_contents(const Scenario& s) {
 }
 
 // One file of a batch. Whatever goes wrong with it is reported, and the batch goes on.
-int validate_one(const std::string& file, std::ostream& out, std::ostream& err) try {
+int validate_one(const std::string& file, bool strict, std::ostream& out, std::ostream& err) try {
   const LoadResult result = load_scenario_file(file);
   if (result.ok()) {
-    out << file << ": ok (" << describe_contents(*result.scenario) << ")" << std::endl;  // in step with the errors on stderr
+    const auto& warnings = result.diagnostics.warnings();
+    for (const auto& w : warnings) err << format_diagnostic(w) << '\n';
+    const std::string warned = warnings.empty() ? "" : fmt::format("; {} warning{}", warnings.size(), warnings.size() == 1 ? "" : "s");
+    if (strict && !warnings.empty()) {
+      err << fmt::format("{}: fails --strict{}\n", file, warned);
+      return bad_input;
+    }
+    out << file << ": ok (" << describe_contents(*result.scenario) << warned << ")" << std::endl;  // in step with the errors on stderr
     return ok;
   }
   print_diagnostics(result.diagnostics, err);
@@ -75,9 +83,9 @@ int validate_one(const std::string& file, std::ostream& out, std::ostream& err) 
 
 }  // namespace
 
-int validate(const std::vector<std::string>& files, std::ostream& out, std::ostream& err) {
+int validate(const std::vector<std::string>& files, bool strict, std::ostream& out, std::ostream& err) {
   int code = ok;  // bad input outranks a failed analysis
-  for (const auto& file : files) code = std::max(code, validate_one(file, out, err));
+  for (const auto& file : files) code = std::max(code, validate_one(file, strict, out, err));
   return code;
 }
 
@@ -182,6 +190,17 @@ int write_outputs(const ForecastOptions& options, const Scenario& scenario, cons
   return write_file(options.chart_file, svg, err) ? ok : analysis_failed;
 }
 
+namespace {
+
+// Who decides each issue, in words, for the chance-of-agreement table.
+std::vector<std::string> decided_by(const Scenario& scenario) {
+  std::vector<std::string> out;
+  for (const auto& issue : scenario.issues) out.push_back(decision_in_words(issue.decision));
+  return out;
+}
+
+}  // namespace
+
 int forecast(const std::string& file, ForecastOptions options, std::ostream& out, std::ostream& err) {
   auto& models = options.models;
   const auto jitter = parse_jitter(options.jitter, err);
@@ -227,7 +246,7 @@ int forecast(const std::string& file, ForecastOptions options, std::ostream& out
   if (exchange) out << "\nExchanges of support (exchange model), best first\n" << render_exchanges_text(*exchange, issues, 8, "  ");
   if (options.samples > 0)
     out << fmt::format("\nUncertainty: {} samples, seed {}\n", options.samples, options.seed)
-        << render_uncertainty_text(distributions, agreement, samples.jitter, "  ");
+        << render_uncertainty_text(distributions, agreement, decided_by(*scenario), samples.jitter, "  ");
   return ok;
 }
 

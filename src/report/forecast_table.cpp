@@ -6,6 +6,7 @@
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
+#include "report/issue_words.hpp"
 #include "report/table.hpp"
 
 namespace statecraft {
@@ -15,26 +16,22 @@ ForecastTable forecast_table(const Scenario& scenario, const std::vector<std::st
   ForecastTable table{models, {}};
   for (std::size_t i = 0; i < scenario.issues.size(); ++i) {
     const Issue& issue = scenario.issues[i];
-    ForecastRow row{issue.id, issue.name, issue.units, issue.labels, issue.decision.rule, describe_rule(bargaining_issue(scenario, issue)),
-                    std::nullopt, {}, {}, std::nullopt};
+    ForecastRow row{issue.id, issue.name, issue.units, issue.decision.rule, decision_in_words(issue.decision),
+                    std::nullopt, {}, {}, std::nullopt, {}};
     for (const auto& stance : issue.stances) row.actors.push_back(stance.actor);
     row.forecasts.assign(forecasts.begin() + static_cast<long>(i * models.size()),
                          forecasts.begin() + static_cast<long>((i + 1) * models.size()));
     std::vector<double> values;
-    for (const auto& f : row.forecasts)
+    for (const auto& f : row.forecasts) {
+      const Label* label = f.position ? nearest_label(issue, *f.position) : nullptr;
+      row.nearest.push_back(label ? std::optional<Label>(*label) : std::nullopt);
       if (f.position) values.push_back(*f.position);
+    }
     if (!row.forecasts.empty()) row.win_set = row.forecasts.front().win_set;
     if (!values.empty()) row.spread = *std::max_element(values.begin(), values.end()) - *std::min_element(values.begin(), values.end());
     table.rows.push_back(std::move(row));
   }
   return table;
-}
-
-const Label* nearest_label(const std::vector<Label>& labels, double x) {
-  const auto nearest = std::min_element(labels.begin(), labels.end(), [&](const Label& a, const Label& b) {
-    return std::abs(a.point.value - x) < std::abs(b.point.value - x);
-  });
-  return nearest == labels.end() ? nullptr : &*nearest;
 }
 
 namespace {
@@ -50,21 +47,20 @@ std::string deal_in_words(const ForecastRow& row) {
 // Who decides the issue and whether a deal is possible, then the forecasts grouped by the label
 // nearest to each.
 std::string describe_row(const ForecastRow& row, const std::string& indent) {
-  std::string out = fmt::format("{}{}{}: decided by {}{}\n", indent, row.issue, row.units.empty() ? "" : " (" + row.units + ")", row.decided_by,
+  std::string out = fmt::format("{}{}{}: {}{}\n", indent, row.issue, row.units.empty() ? "" : " (" + row.units + ")", row.decided_by,
                                 deal_in_words(row));
-  std::vector<std::pair<const Label*, std::string>> groups;
-  for (const auto& f : row.forecasts) {
-    if (!f.position) continue;
-    const Label* nearest = nearest_label(row.labels, *f.position);
-    if (!nearest) break;
-    const auto group = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == nearest; });
-    const std::string entry = fmt::format("{} {:.4g}", f.model, *f.position);
-    if (group == groups.end()) groups.emplace_back(nearest, entry);
+  std::vector<std::pair<Label, std::string>> groups;
+  for (std::size_t m = 0; m < row.forecasts.size(); ++m) {
+    const auto& nearest = row.nearest[m];
+    if (!nearest) continue;
+    const auto group = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first.point.value == nearest->point.value; });
+    const std::string entry = fmt::format("{} {:.4g}", row.forecasts[m].model, *row.forecasts[m].position);
+    if (group == groups.end()) groups.emplace_back(*nearest, entry);
     else group->second += ", " + entry;
   }
-  std::sort(groups.begin(), groups.end(), [](const auto& a, const auto& b) { return a.first->point.value < b.first->point.value; });
+  std::sort(groups.begin(), groups.end(), [](const auto& a, const auto& b) { return a.first.point.value < b.first.point.value; });
   for (const auto& [label, models] : groups)
-    out += fmt::format("{}  nearest \"{}\" ({:.4g}): {}\n", indent, label->text, label->point.value, models);
+    out += fmt::format("{}  nearest \"{}\" ({:.4g}): {}\n", indent, label.text, label.point.value, models);
   return out;
 }
 
@@ -123,10 +119,11 @@ nlohmann::json forecast_json(const ForecastTable& table) {
     nlohmann::json rounds = nlohmann::json::object();
     nlohmann::json moved = nlohmann::json::object();
     nlohmann::json labels = nlohmann::json::object();
-    for (const auto& f : row.forecasts) {
+    for (std::size_t m = 0; m < row.forecasts.size(); ++m) {
+      const IssueForecast& f = row.forecasts[m];
       forecasts[f.model] = f.position ? nlohmann::json(*f.position) : nlohmann::json(nullptr);
       if (f.moved_from) moved[f.model] = *f.moved_from;
-      if (const Label* label = f.position ? nearest_label(row.labels, *f.position) : nullptr) labels[f.model] = label->text;
+      if (row.nearest[m]) labels[f.model] = row.nearest[m]->text;
       if (!f.explanation.empty()) notes[f.model] = f.explanation;
       if (f.rounds.empty()) continue;
       nlohmann::json by_round = nlohmann::json::array();

@@ -16,13 +16,13 @@ struct ForecastRow {
   std::string issue;
   std::string name;
   std::string units;                     // what a point of the scale means; may be empty
-  std::vector<Label> labels;             // what points of the scale mean, from the scenario
   DecisionRule rule = DecisionRule::Everyone;
-  std::string decided_by;                // "RUS alone", "every actor, as a weighted vote (…)"
+  std::string decided_by;                // decision_in_words: "RUS decides alone", …
   std::optional<WinSet> win_set{};       // under a decision rule
   std::vector<std::string> actors;       // the issue's actors, the order of IssueForecast::rounds
   std::vector<IssueForecast> forecasts;  // one per model, in the table's model order
   std::optional<double> spread;          // max − min over the models that forecast
+  std::vector<std::optional<Label>> nearest;  // per forecast: the issue's label nearest to it
 };
 
 struct ForecastTable {
@@ -33,9 +33,6 @@ struct ForecastTable {
 // `forecasts` as forecast_issues returns them for the scenario's issues and these models.
 ForecastTable forecast_table(const Scenario& scenario, const std::vector<std::string>& models,
                              const std::vector<IssueForecast>& forecasts);
-
-// The label of the scale point nearest to x (the first of two as near); null when there are none.
-const Label* nearest_label(const std::vector<Label>& labels, double x);
 
 // The table, then per issue who decides, whether a deal is possible and the labels nearest to the
 // forecasts, then the explanations; `indent` starts every line.

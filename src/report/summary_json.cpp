@@ -14,16 +14,20 @@ json issue_json(const IssueSummary& issue, const json& forecasts) {
   json stances = json::array();
   for (const auto& s : issue.stances)
     stances.push_back({{"actor", s.actor}, {"position", s.position}, {"salience", s.salience}, {"capability", s.capability}});
+  // Who decides from the scenario; under a rule, whether a deal is possible from the win set.
+  json decision{{"rule", issue.rule}, {"deciders", issue.deciders}, {"in_words", issue.decided_by}};
+  for (const char* key : {"deal_possible", "win_set", "blockers", "limited_by", "explanation"})
+    if (forecasts["decision"].contains(key)) decision[key] = forecasts["decision"][key];
   return {{"id", issue.id},
           {"name", issue.name},
           {"scale", {issue.low, issue.high}},
+          {"units", issue.units},
           {"status_quo", optional_number(issue.status_quo)},
+          {"decision", decision},
           {"stances", stances},
           {"forecasts", forecasts["forecasts"]},
           {"forecast_notes", forecasts["notes"]},
           {"forecast_spread", forecasts["spread"]},
-          {"units", forecasts["units"]},
-          {"decision", forecasts["decision"]},
           {"forecast_moved_from", forecasts["moved_from"]},
           {"forecast_labels", forecasts["nearest_label"]}};
 }
