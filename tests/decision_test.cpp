@@ -119,7 +119,7 @@ TEST(DecisionRule, AForecastOutsideTheWinSetIsMovedToItsEdge) {
   for (const auto& f : forecasts) {
     EXPECT_DOUBLE_EQ(*f.position, 40) << f.model;
     EXPECT_TRUE(f.moved_from.has_value());
-    EXPECT_NE(f.explanation.find("moved from"), std::string::npos) << f.explanation;
+    EXPECT_TRUE(f.explanation.empty()) << f.explanation;  // the move is in moved_from; the report shows it
     EXPECT_EQ(f.deciders, std::vector<std::string>{"RUS"});
     ASSERT_TRUE(f.win_set.has_value());
     EXPECT_FALSE(f.win_set->empty);
@@ -291,7 +291,8 @@ TEST(ForecastTable, SaysWhoDecidesWhetherADealIsPossibleAndTheNearestLabel) {
             std::string::npos) << text;
   // Every model's point (78.1, 100, 78.1) is moved to 40, nearest the label at 50.
   EXPECT_NE(text.find("  nearest \"a partial ceasefire\" (50): compromise 40, median 40, deciders 40\n"), std::string::npos) << text;
-  EXPECT_NE(text.find("* median on ceasefire: moved from 100 to 40"), std::string::npos) << text;
+  EXPECT_NE(text.find("  † moved into what the deciders accept, from: compromise 78.12, median 100, deciders 78.12\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("ceasefire         40†     40†      40†*"), std::string::npos) << text;
   const auto json = forecast_json(table)[0];
   EXPECT_EQ(json["units"], "% of the front");
   EXPECT_EQ(json["decision"]["rule"], "unanimity");
@@ -310,6 +311,8 @@ TEST(ForecastTable, NoDealNamesTheBlocker) {
   // USA (c·s 85) wants more, RUS (32) less: the move USA wants is blocked by RUS.
   EXPECT_NE(text.find("RUS and USA must both agree (unanimity: each can veto); no deal is possible: RUS blocks"), std::string::npos) << text;
   EXPECT_NE(text.find("nearest \"a partial ceasefire\" (50): median 50"), std::string::npos) << text;
+  EXPECT_NE(text.find("† the models' own points, set aside for the status quo: median 100"), std::string::npos) << text;
+  EXPECT_NE(text.find("* median on ceasefire: no agreement: RUS blocks, so the status quo holds"), std::string::npos) << text;
   EXPECT_EQ(forecast_json(table)[0]["decision"]["deal_possible"], false);
 }
 

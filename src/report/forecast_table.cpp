@@ -58,9 +58,45 @@ std::string describe_row(const ForecastRow& row, const std::string& indent) {
     if (group == groups.end()) groups.emplace_back(*nearest, entry);
     else group->second += ", " + entry;
   }
+  std::vector<std::string> moved;
+  for (const auto& f : row.forecasts)
+    if (f.moved_from) moved.push_back(fmt::format("{} {:.4g}", f.model, *f.moved_from));
+  if (!moved.empty())
+    out += fmt::format("{}  † {}: {}\n", indent,
+                       row.win_set && row.win_set->empty ? "the models' own points, set aside for the status quo"
+                                                         : "moved into what the deciders accept, from",
+                       fmt::join(moved, ", "));
   std::sort(groups.begin(), groups.end(), [](const auto& a, const auto& b) { return a.first.point.value < b.first.point.value; });
   for (const auto& [label, models] : groups)
     out += fmt::format("{}  nearest \"{}\" ({:.4g}): {}\n", indent, label.text, label.point.value, models);
+  return out;
+}
+
+// One note per explanation: the models that share it on an issue, then the issues on which the
+// same models share it ("* nash, median on a, b: …"), in the order first met.
+std::string render_notes(const std::vector<std::pair<std::string, std::string>>& explained, const std::vector<std::string>& explanations,
+                         const std::string& indent) {
+  struct Note {
+    std::string explanation;
+    std::vector<std::string> issues, models;
+  };
+  std::vector<Note> by_issue;  // one per (issue, explanation)
+  for (std::size_t k = 0; k < explained.size(); ++k) {
+    const std::string& issue = explained[k].first;
+    const std::string& model = explained[k].second;
+    const auto same = std::find_if(by_issue.begin(), by_issue.end(),
+                                   [&](const Note& n) { return n.issues.front() == issue && n.explanation == explanations[k]; });
+    if (same != by_issue.end()) same->models.push_back(model);
+    else by_issue.push_back({explanations[k], {issue}, {model}});
+  }
+  std::vector<Note> notes;
+  for (auto& n : by_issue) {
+    const auto same = std::find_if(notes.begin(), notes.end(), [&](const Note& m) { return m.explanation == n.explanation && m.models == n.models; });
+    if (same != notes.end()) same->issues.push_back(n.issues.front());
+    else notes.push_back(std::move(n));
+  }
+  std::string out;
+  for (const auto& n : notes) out += fmt::format("{}* {} on {}: {}\n", indent, fmt::join(n.models, ", "), fmt::join(n.issues, ", "), n.explanation);
   return out;
 }
 
@@ -71,30 +107,25 @@ std::string render_forecast_text(const ForecastTable& table, const std::string& 
   for (const auto& model : table.models) columns.emplace_back(model, TextTable::Align::Right);
   columns.emplace_back("spread", TextTable::Align::Right);
   TextTable text(columns);
-  // One note for a model's explanation however many issues it explains, in the order first met.
-  struct Note {
-    std::string model, explanation;
-    std::vector<std::string> issues;
-  };
-  std::vector<Note> notes;
+  std::vector<std::pair<std::string, std::string>> explained;  // (issue, model) → explanation, in order met
+  std::vector<std::string> explanations;
   for (const auto& row : table.rows) {
     std::vector<std::string> cells{row.issue};
     for (const auto& f : row.forecasts) {
       cells.push_back(f.position ? fmt::format("{:.4g}", *f.position) : "—");
+      if (f.moved_from) cells.back() += "†";
       if (f.explanation.empty()) continue;
       cells.back() += "*";
-      const auto same = std::find_if(notes.begin(), notes.end(), [&](const Note& n) { return n.model == f.model && n.explanation == f.explanation; });
-      if (same != notes.end()) same->issues.push_back(row.issue);
-      else notes.push_back({f.model, f.explanation, {row.issue}});
+      explained.emplace_back(row.issue, f.model);
+      explanations.push_back(f.explanation);
     }
     cells.push_back(row.spread ? fmt::format("{:.4g}", *row.spread) : "—");
     text.add_row(std::move(cells));
   }
   std::string issues;
   for (const auto& row : table.rows) issues += describe_row(row, indent);
-  std::string explained;
-  for (const auto& n : notes) explained += fmt::format("{}* {} on {}: {}\n", indent, n.model, fmt::join(n.issues, ", "), n.explanation);
-  return text.render(indent) + "\n" + issues + (explained.empty() ? "" : "\n" + explained);
+  const std::string notes = render_notes(explained, explanations, indent);
+  return text.render(indent) + "\n" + issues + (notes.empty() ? "" : "\n" + notes);
 }
 
 namespace {
