@@ -188,6 +188,18 @@ TEST(DecidersModel, PressureCannotCarryADeciderPastWhatItAccepts) {
   EXPECT_NEAR(*f.moved_from, 91.4 / 1.17, 1e-9);
 }
 
+TEST(DecidersModel, UnderAMajorityTheOutvotedDoNotBargain) {
+  // q = 50: A (c·s 3) at 80 and B (2) at 60 carry 5 of 9 against C (4) at 20; the win set is
+  // [50, 70]. A and B bargain: between 60 and 70 the objective is 3·ln(x − 50) + 2·ln(70 − x),
+  // maximal where 3·(70 − x) = 2·(x − 50), x = 62. Were C at the table, no point would improve on
+  // q for all three, and the status quo would hold.
+  const auto issue = decided(DecisionRule::Majority, {"A", "B", "C"}, 50, {{"A", 80, 1, 3}, {"B", 60, 1, 2}, {"C", 20, 1, 4}});
+  EXPECT_NEAR(*bargaining_among_deciders(issue).position, 62, 1e-9);
+  auto unanimous = issue;
+  unanimous.rule = DecisionRule::Unanimity;
+  EXPECT_EQ(*bargaining_among_deciders(unanimous).position, 50);
+}
+
 TEST(DecidersModel, NeedsADecisionRule) {
   BargainingIssue issue{"i", 0, 100, 50, {{"A", 80, 1, 1}}};
   const auto f = forecast_issues({issue}, {"deciders"}).front();
