@@ -233,6 +233,11 @@ TEST(Agreement, ProbabilityIsZeroOrOneWhereCertainAndBetweenOtherwise) {
   EXPECT_LT(*chances[2].probability, 0.95);
   EXPECT_FALSE(chances[3].probability.has_value());
   EXPECT_EQ(chances[0].samples, 2000u);
+  auto three_threads = samples_of(2000);
+  three_threads.threads = 3;
+  const auto again = agreement_chances({never, always, sometimes, everyone}, three_threads);
+  EXPECT_EQ(again[2].probability, chances[2].probability);
+  EXPECT_EQ(again[2].mean_room, chances[2].mean_room);
 }
 
 TEST(Jitter, BandsAreRelativeToTheScale) {
