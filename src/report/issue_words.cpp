@@ -3,18 +3,12 @@
 #include <cmath>
 #include <fmt/format.h>
 
+#include "bargaining/decision.hpp"
+
 namespace statecraft {
 namespace {
 
 std::string number(double value) { return fmt::format("{:.4g}", value); }
-
-// "A", "A and B", "A, B and C".
-std::string joined(const std::vector<std::string>& names) {
-  std::string out;
-  for (std::size_t i = 0; i < names.size(); ++i)
-    out += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
-  return out;
-}
 
 }  // namespace
 
@@ -46,12 +40,12 @@ std::string decision_in_words(const Decision& decision) {
       return "every actor with a stance, as a vote weighted by capability and salience (the file names no deciders)";
     case DecisionRule::Unanimity:
       if (deciders.size() == 1) return deciders[0] + " decides alone";
-      return fmt::format("{} must {} agree (unanimity: each can veto)", joined(deciders), deciders.size() == 2 ? "both" : "all");
+      return fmt::format("{} must {} agree (unanimity: each can veto)", list_in_words(deciders), deciders.size() == 2 ? "both" : "all");
     case DecisionRule::Majority:
-      return fmt::format("more than half of the capability of {} (majority)", joined(deciders));
+      return fmt::format("more than half of the capability of {} (majority)", list_in_words(deciders));
     case DecisionRule::Qualified:
       return fmt::format("at least {:.3g} % of the capability of {} (qualified majority)",
-                         100 * (decision.threshold ? decision.threshold->value : 1), joined(deciders));
+                         100 * (decision.threshold ? decision.threshold->value : 1), list_in_words(deciders));
   }
   return {};
 }
