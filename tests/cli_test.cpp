@@ -149,13 +149,17 @@ namespace {
 
 TEST(Cli, ForecastUncertaintyAsJson) {
   const auto r = test::run_statecraft("forecast '" + test::source_path("scenarios/singapore-2018.yaml") +
-                                      "' --samples 300 --seed 5 --jitter position=2,salience=0 --format json");
+                                      "' --samples 300 --seed 5 --jitter position=0.02,salience=0 --format json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto json = nlohmann::json::parse(r.out);
   EXPECT_EQ(json["uncertainty"]["samples"], 300);
   EXPECT_EQ(json["uncertainty"]["jitter"]["salience"], 0.0);
   EXPECT_EQ(json["uncertainty"]["jitter"]["capability"], 0.2);
+  EXPECT_EQ(json["uncertainty"]["jitter"]["position"], 0.02);
+  EXPECT_EQ(json["uncertainty"]["jitter"]["status_quo"], 0.05);
+  EXPECT_NE(json["uncertainty"]["perturbed"].get<std::string>().find("positions by N(0, 2 % of the issue's scale)"), std::string::npos);
   for (const auto& d : json["uncertainty"]["distributions"]) {
+    if (d["samples"] == 0) continue;  // deciders: no forecast without a decision rule
     EXPECT_LE(d["p05"].get<double>(), d["p50"].get<double>());
     EXPECT_LE(d["p50"].get<double>(), d["p95"].get<double>());
   }
