@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include "scenario/write.hpp"
 #include "test_support.hpp"
 
 namespace statecraft {
@@ -66,6 +67,13 @@ TEST(Format2, ReadsDecisionUnitsAndOutcomes) {
   EXPECT_EQ(s.conflict->outcome->taken, std::vector<std::string>{"sanction"});
   ASSERT_TRUE(s.games[0].outcome);
   EXPECT_EQ(s.games[0].outcome->taken, (std::vector<std::string>{"hold", "stall"}));
+  // What is written reads back the same.
+  const std::string written = write_scenario_yaml(s);
+  const auto reloaded = load_text(written);
+  ASSERT_TRUE(reloaded.ok()) << ::testing::PrintToString(messages(reloaded)) << written;
+  EXPECT_EQ(write_scenario_yaml(*reloaded.scenario), written);
+  EXPECT_NE(written.find("decision:"), std::string::npos);
+  EXPECT_NE(written.find("play: [hold, stall]"), std::string::npos) << written;
 }
 
 TEST(Format2, NewKeysNeedVersionTwo) {
