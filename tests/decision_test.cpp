@@ -304,7 +304,7 @@ TEST(ForecastTable, SaysWhoDecidesWhetherADealIsPossibleAndTheNearestLabel) {
   const std::vector<std::string> models{"compromise", "median", "deciders"};
   const auto table = forecast_table(scenario, models, forecast_issues(bargaining_issues(scenario), models));
   const std::string text = render_forecast_text(table, "");
-  EXPECT_NE(text.find("ceasefire (% of the front): RUS decides alone; a deal is possible from 0 to 40 (RUS would go no further)\n"),
+  EXPECT_NE(text.find("ceasefire (% of the front): decided by RUS alone; a deal is possible from 0 to 40 (RUS would go no further)\n"),
             std::string::npos) << text;
   // Every model's point (78.1, 100, 78.1) is moved to 40, nearest the label at 50.
   EXPECT_NE(text.find("  nearest \"a partial ceasefire\" (50): compromise 40, median 40, deciders 40\n"), std::string::npos) << text;
@@ -326,7 +326,7 @@ TEST(ForecastTable, NoDealNamesTheBlocker) {
   const auto table = forecast_table(scenario, {"median"}, forecast_issues(bargaining_issues(scenario), {"median"}));
   const std::string text = render_forecast_text(table, "");
   // USA (c·s 85) wants more, RUS (32) less: the move USA wants is blocked by RUS.
-  EXPECT_NE(text.find("RUS and USA must both agree (unanimity: each can veto); no deal is possible: RUS blocks"), std::string::npos) << text;
+  EXPECT_NE(text.find("decided by RUS and USA, each with a veto (unanimity); no deal is possible: RUS blocks"), std::string::npos) << text;
   EXPECT_NE(text.find("nearest \"a partial ceasefire\" (50): median 50"), std::string::npos) << text;
   EXPECT_NE(text.find("† the models' own points, set aside for the status quo: median 100"), std::string::npos) << text;
   EXPECT_NE(text.find("* median on ceasefire: no agreement: RUS blocks, so the status quo holds"), std::string::npos) << text;
@@ -338,9 +338,9 @@ TEST(UncertaintyTable, GivesTheChanceOfAgreementAndWhatWasPerturbed) {
   const auto issues = bargaining_issues(scenario);
   UncertaintySettings settings = samples_of(200);
   const auto text = render_uncertainty_text(forecast_uncertainty(issues, {"median"}, settings), agreement_chances(issues, settings),
-                                            {"RUS decides alone"}, settings.jitter, "");
+                                            settings.jitter, "");
   // RUS at 20 against q = 0 with 5 % noise on both: RUS is above q in every sample.
-  EXPECT_NE(text.find("ceasefire  RUS decides alone          1.00"), std::string::npos) << text;
+  EXPECT_NE(text.find("ceasefire  RUS alone           1.00"), std::string::npos) << text;
   // RUS's win set is twice its distance from q: 40 % of the scale, give or take the noise.
   const auto room = *agreement_chances(issues, settings).front().mean_room;
   EXPECT_NEAR(room, 0.4, 0.05);
@@ -351,7 +351,7 @@ TEST(Analyze, ShowsTheChanceOfAgreementOnDecidedIssuesOnly) {
   const Summary decided = summarize(ceasefire_decided_by(DecisionRule::Unanimity, {"RUS"}));
   const std::string text = render_text(decided);
   EXPECT_NE(text.find("Chance of an agreement"), std::string::npos) << text;
-  EXPECT_NE(text.find("RUS decides alone; a deal is possible from 0 to 40"), std::string::npos) << text;
+  EXPECT_NE(text.find("decided by RUS alone; a deal is possible from 0 to 40"), std::string::npos) << text;
   const auto json = nlohmann::json::parse(render_json(decided));
   EXPECT_EQ(json["agreement"]["issues"][0]["probability"], 1.0);
   EXPECT_EQ(json["issues"][0]["decision"]["win_set"], nlohmann::json::array({0.0, 40.0}));

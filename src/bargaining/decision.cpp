@@ -98,6 +98,18 @@ std::string list_in_words(const std::vector<std::string>& names) {
   return out;
 }
 
+std::string describe_rule(const BargainingIssue& issue) {
+  const std::string who = list_in_words(issue.deciders);
+  switch (issue.rule) {
+    case DecisionRule::Everyone: return "every actor, as a weighted vote (no decision rule given)";
+    case DecisionRule::Unanimity:
+      return issue.deciders.size() == 1 ? who + " alone" : who + ", each with a veto (unanimity)";
+    case DecisionRule::Majority: return "a majority of the capability of " + who;
+    case DecisionRule::Qualified: return fmt::format("at least {:.4g} % of the capability of {} (qualified majority)", 100 * issue.threshold, who);
+  }
+  return who;
+}
+
 std::optional<WinSet> win_set(const BargainingIssue& issue) {
   if (issue.rule == DecisionRule::Everyone || !issue.status_quo) return std::nullopt;
   const double q = std::clamp(*issue.status_quo, issue.low, issue.high);

@@ -41,4 +41,7 @@ double nearest_in(const WinSet& set, double x);
 // "RUS", "RUS and UKR", "RUS, UKR and USA".
 std::string list_in_words(const std::vector<std::string>& names);
 
+// "unanimity of RUS and UKR", "a majority of the capability of A, B and C", ...
+std::string describe_rule(const BargainingIssue& issue);
+
 }  // namespace statecraft

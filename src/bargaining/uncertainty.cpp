@@ -110,7 +110,7 @@ std::vector<AgreementChance> agreement_chances(const std::vector<BargainingIssue
       }
   std::vector<AgreementChance> out;
   for (std::size_t i = 0; i < issues.size(); ++i) {
-    AgreementChance chance{issues[i].id, settings.samples, std::nullopt, std::nullopt};
+    AgreementChance chance{issues[i].id, describe_rule(issues[i]), settings.samples, std::nullopt, std::nullopt};
     if (win_set(issues[i]) && settings.samples > 0)
       chance.probability = static_cast<double>(agreements[i]) / static_cast<double>(settings.samples);
     if (agreements[i] > 0) chance.mean_room = room[i] / static_cast<double>(agreements[i]);

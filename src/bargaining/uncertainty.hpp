@@ -50,6 +50,7 @@ struct ForecastDistribution {
 // a win set on one side, so the room a deal has is given too.
 struct AgreementChance {
   std::string issue;
+  std::string decided_by;  // describe_rule: "RUS alone", "a majority of the capability of A, B and C"
   std::size_t samples = 0;
   std::optional<double> probability;
   std::optional<double> mean_room;  // the win set's mean width, as a share of the scale, over the samples with one

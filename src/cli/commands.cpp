@@ -26,7 +26,6 @@
 #include <cstring>
 #include "report/exchange_report.hpp"
 #include "bargaining/exchange.hpp"
-#include "report/issue_words.hpp"
 #include "report/uncertainty_table.hpp"
 #include "scenario/reader.hpp"
 #include "scenario/deu.hpp"
@@ -190,17 +189,6 @@ int write_outputs(const ForecastOptions& options, const Scenario& scenario, cons
   return write_file(options.chart_file, svg, err) ? ok : analysis_failed;
 }
 
-namespace {
-
-// Who decides each issue, in words, for the chance-of-agreement table.
-std::vector<std::string> decided_by(const Scenario& scenario) {
-  std::vector<std::string> out;
-  for (const auto& issue : scenario.issues) out.push_back(decision_in_words(issue.decision));
-  return out;
-}
-
-}  // namespace
-
 int forecast(const std::string& file, ForecastOptions options, std::ostream& out, std::ostream& err) {
   auto& models = options.models;
   const auto jitter = parse_jitter(options.jitter, err);
@@ -246,7 +234,7 @@ int forecast(const std::string& file, ForecastOptions options, std::ostream& out
   if (exchange) out << "\nExchanges of support (exchange model), best first\n" << render_exchanges_text(*exchange, issues, 8, "  ");
   if (options.samples > 0)
     out << fmt::format("\nUncertainty: {} samples, seed {}\n", options.samples, options.seed)
-        << render_uncertainty_text(distributions, agreement, decided_by(*scenario), samples.jitter, "  ");
+        << render_uncertainty_text(distributions, agreement, samples.jitter, "  ");
   return ok;
 }
 

@@ -16,14 +16,14 @@ ForecastTable forecast_table(const Scenario& scenario, const std::vector<std::st
   ForecastTable table{models, {}};
   for (std::size_t i = 0; i < scenario.issues.size(); ++i) {
     const Issue& issue = scenario.issues[i];
-    ForecastRow row{issue.id, issue.name, issue.units, issue.decision.rule, decision_in_words(issue.decision),
+    ForecastRow row{issue.id, issue.name, issue.units, issue.decision.rule, describe_rule(bargaining_issue(scenario, issue)),
                     std::nullopt, {}, {}, std::nullopt, {}};
     for (const auto& stance : issue.stances) row.actors.push_back(stance.actor);
     row.forecasts.assign(forecasts.begin() + static_cast<long>(i * models.size()),
                          forecasts.begin() + static_cast<long>((i + 1) * models.size()));
     std::vector<double> values;
     for (const auto& f : row.forecasts) {
-      const Label* label = f.position ? nearest_label(issue, *f.position) : nullptr;
+      const Label* label = f.position ? nearest_label(issue.labels, *f.position) : nullptr;
       row.nearest.push_back(label ? std::optional<Label>(*label) : std::nullopt);
       if (f.position) values.push_back(*f.position);
     }
@@ -47,7 +47,7 @@ std::string deal_in_words(const ForecastRow& row) {
 // Who decides the issue and whether a deal is possible, then the forecasts grouped by the label
 // nearest to each.
 std::string describe_row(const ForecastRow& row, const std::string& indent) {
-  std::string out = fmt::format("{}{}{}: {}{}\n", indent, row.issue, row.units.empty() ? "" : " (" + row.units + ")", row.decided_by,
+  std::string out = fmt::format("{}{}{}: decided by {}{}\n", indent, row.issue, row.units.empty() ? "" : " (" + row.units + ")", row.decided_by,
                                 deal_in_words(row));
   std::vector<std::pair<Label, std::string>> groups;
   for (std::size_t m = 0; m < row.forecasts.size(); ++m) {
@@ -129,16 +129,6 @@ std::string render_forecast_text(const ForecastTable& table, const std::string& 
 }
 
 namespace {
-
-const char* rule_name(DecisionRule rule) {
-  switch (rule) {
-    case DecisionRule::Everyone: return "everyone";
-    case DecisionRule::Unanimity: return "unanimity";
-    case DecisionRule::Majority: return "majority";
-    case DecisionRule::Qualified: return "qualified";
-  }
-  return "everyone";
-}
 
 }  // namespace
 

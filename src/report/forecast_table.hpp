@@ -17,7 +17,7 @@ struct ForecastRow {
   std::string name;
   std::string units;                     // what a point of the scale means; may be empty
   DecisionRule rule = DecisionRule::Everyone;
-  std::string decided_by;                // decision_in_words: "RUS decides alone", …
+  std::string decided_by;                // describe_rule: "RUS alone", "every actor, as a weighted vote (…)"
   std::optional<WinSet> win_set{};       // under a decision rule
   std::vector<std::string> actors;       // the issue's actors, the order of IssueForecast::rounds
   std::vector<IssueForecast> forecasts;  // one per model, in the table's model order

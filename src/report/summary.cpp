@@ -4,6 +4,7 @@
 #include <cmath>
 #include <fmt/format.h>
 
+#include "bargaining/decision.hpp"
 #include "bargaining/spatial.hpp"
 #include "conflict/states.hpp"
 #include "games/backward_induction.hpp"
@@ -34,12 +35,10 @@ IssueSummary summarize_issue(const Scenario& scenario, const Issue& issue) {
   IssueSummary summary{issue.id, issue.name, issue.low.value, issue.high.value, std::nullopt, {}};
   if (issue.status_quo) summary.status_quo = issue.status_quo->value;
   for (const auto& a : bargaining_issue(scenario, issue).actors) summary.stances.push_back({a.id, a.position, a.salience, a.capability});
-  static constexpr const char* rules[] = {"everyone", "unanimity", "majority", "qualified"};
   summary.units = issue.units;
   if (issue.status_quo) summary.status_quo_words = point_in_words(issue, issue.status_quo->value);
-  summary.decided_by = decision_in_words(issue.decision);
+  summary.decided_by = describe_rule(bargaining_issue(scenario, issue));
   summary.deciders = issue.decision.deciders;
-  summary.rule = rules[static_cast<int>(issue.decision.rule)];
   return summary;
 }
 

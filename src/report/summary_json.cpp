@@ -11,13 +11,11 @@ using nlohmann::json;
 json optional_number(const std::optional<double>& value) { return value ? json(*value) : json(nullptr); }
 
 json issue_json(const IssueSummary& issue, const json& forecasts) {
+  json decision = forecasts["decision"];  // the rule, and under one whether a deal is possible
+  decision["deciders"] = issue.deciders;
   json stances = json::array();
   for (const auto& s : issue.stances)
     stances.push_back({{"actor", s.actor}, {"position", s.position}, {"salience", s.salience}, {"capability", s.capability}});
-  // Who decides from the scenario; under a rule, whether a deal is possible from the win set.
-  json decision{{"rule", issue.rule}, {"deciders", issue.deciders}, {"in_words", issue.decided_by}};
-  for (const char* key : {"deal_possible", "win_set", "blockers", "limited_by", "explanation"})
-    if (forecasts["decision"].contains(key)) decision[key] = forecasts["decision"][key];
   return {{"id", issue.id},
           {"name", issue.name},
           {"scale", {issue.low, issue.high}},

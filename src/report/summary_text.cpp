@@ -23,12 +23,6 @@ void render_actors(const Summary& s, std::string& out) {
   out += table.render("  ");
 }
 
-std::vector<std::string> decided_by(const Summary& s) {
-  std::vector<std::string> out;
-  for (const auto& issue : s.issues) out.push_back(issue.decided_by);
-  return out;
-}
-
 void render_issue(const IssueSummary& issue, std::string& out) {
   out += fmt::format("\n  {} ({})\n", issue.name, issue.id);
   out += fmt::format("    scale {} to {}{}", number(issue.low), number(issue.high), issue.units.empty() ? "" : " (" + issue.units + ")");
@@ -95,7 +89,7 @@ std::string render_text(const Summary& s) {
   }
   if (!s.issues.empty()) out += "\nForecasts (where each issue ends, by model)\n" + render_forecast_text(s.forecasts, "  ");
   if (any_rule(s.agreement))
-    out += fmt::format("\n{}\n  {} samples; {}\n", render_agreement_text(s.agreement, decided_by(s), "  "), agreement_samples().samples,
+    out += fmt::format("\n{}\n  {} samples; {}\n", render_agreement_text(s.agreement, "  "), agreement_samples().samples,
                        describe_jitter(agreement_samples().jitter));
   if (s.conflict) render_conflict(*s.conflict, out);
   if (s.stability) render_stability_summary(*s.stability, out);

@@ -14,7 +14,7 @@ bool any_rule(const std::vector<AgreementChance>& agreement) {
 }
 
 std::string render_uncertainty_text(const std::vector<ForecastDistribution>& distributions, const std::vector<AgreementChance>& agreement,
-                                    const std::vector<std::string>& decided_by, const Jitter& jitter, const std::string& indent) {
+                                    const Jitter& jitter, const std::string& indent) {
   using Align = TextTable::Align;
   TextTable table({{"issue", Align::Left}, {"model", Align::Left}, {"mean", Align::Right}, {"5%", Align::Right},
                    {"50%", Align::Right}, {"95%", Align::Right}, {"samples", Align::Right}});
@@ -24,19 +24,16 @@ std::string render_uncertainty_text(const std::vector<ForecastDistribution>& dis
   const std::string perturbed = indent + describe_jitter(jitter) + "\n";
   std::string out = table.render(indent) + perturbed;
   if (!any_rule(agreement)) return out;
-  return out + "\n" + render_agreement_text(agreement, decided_by, indent) + perturbed;
+  return out + "\n" + render_agreement_text(agreement, indent) + perturbed;
 }
 
-std::string render_agreement_text(const std::vector<AgreementChance>& agreement, const std::vector<std::string>& decided_by,
-                                  const std::string& indent) {
+std::string render_agreement_text(const std::vector<AgreementChance>& agreement, const std::string& indent) {
   using Align = TextTable::Align;
-  TextTable chances({{"issue", Align::Left}, {"who decides", Align::Left}, {"P(agreement)", Align::Right}, {"room for a deal", Align::Right}});
-  for (std::size_t i = 0; i < agreement.size(); ++i) {
-    const AgreementChance& a = agreement[i];
-    chances.add_row({a.issue, a.probability ? decided_by.at(i) : "every actor (no decision rule)",
+  TextTable chances({{"issue", Align::Left}, {"decided by", Align::Left}, {"P(agreement)", Align::Right}, {"room for a deal", Align::Right}});
+  for (const auto& a : agreement)
+    chances.add_row({a.issue, a.probability ? a.decided_by : "every actor (no decision rule)",
                      a.probability ? fmt::format("{:.2f}", *a.probability) : "—",
                      a.mean_room ? fmt::format("{:.1f} %", 100 * *a.mean_room) : "—"});
-  }
   return indent + "Chance of an agreement: the share of samples in which some point is better than the status quo for the deciders,\n" +
          indent + "and the room for a deal: the mean width of that win set, as a share of the scale, where there is one\n" + chances.render(indent);
 }
@@ -45,7 +42,7 @@ nlohmann::json agreement_json(const std::vector<AgreementChance>& agreement) {
   nlohmann::json chances = nlohmann::json::array();
   auto optional = [](const std::optional<double>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); };
   for (const auto& a : agreement)
-    chances.push_back({{"issue", a.issue}, {"samples", a.samples}, {"probability", optional(a.probability)},
+    chances.push_back({{"issue", a.issue}, {"decided_by", a.decided_by}, {"samples", a.samples}, {"probability", optional(a.probability)},
                        {"mean_room", optional(a.mean_room)}});
   return chances;
 }

@@ -10,14 +10,12 @@
 
 namespace statecraft {
 
-// `decided_by`: per issue, in the order of `agreement`, who decides in words (decision_in_words).
 std::string render_uncertainty_text(const std::vector<ForecastDistribution>& distributions, const std::vector<AgreementChance>& agreement,
-                                    const std::vector<std::string>& decided_by, const Jitter& jitter, const std::string& indent);
+                                    const Jitter& jitter, const std::string& indent);
 // Whether any issue has a decision rule, and so a chance of agreement to show.
 bool any_rule(const std::vector<AgreementChance>& agreement);
 // The chance of agreement per issue and the room for a deal, as a table (analyze shows it too).
-std::string render_agreement_text(const std::vector<AgreementChance>& agreement, const std::vector<std::string>& decided_by,
-                                  const std::string& indent);
+std::string render_agreement_text(const std::vector<AgreementChance>& agreement, const std::string& indent);
 nlohmann::json agreement_json(const std::vector<AgreementChance>& agreement);
 
 // {samples, seed, jitter, perturbed, distributions, agreement}
