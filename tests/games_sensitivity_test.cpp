@@ -154,7 +154,8 @@ TEST(GamesSensitivity, AlaskaCeasefirePayoffOfRussiaMattersBelowTwo) {
   // threat (USA sanctions, RUS backs down: 2 > 1), against 3 for accepting. At exactly 2 RUS is
   // indifferent; below it the lure and the threat both give (USA 4, RUS 2), and backward induction
   // keeps the lure (by the moves' names) and names the tie.
-  const Game& g = find_game(alaska(), "alaska_ultimatum");
+  const Scenario scenario = alaska();
+  const Game& g = find_game(scenario, "alaska_ultimatum");
   const GameSensitivity s = game_sensitivity(g);
   ASSERT_TRUE(s.solved);
   const GameSolution accept{{{{0}}}}, lure{{{{1, 1}}}};
@@ -173,7 +174,11 @@ TEST(GamesSensitivity, AlaskaCeasefirePayoffOfRussiaMattersBelowTwo) {
   const auto escalate = std::find_if(s.margins.begin(), s.margins.end(), [](const PayoffMargin& m) { return m.payoff == PayoffRef{1, {2, 1, 0}, 0}; });
   ASSERT_NE(escalate, s.margins.end());
   EXPECT_EQ(escalate->up.threshold, 2);
-  EXPECT_FALSE(escalate->up.at_threshold);  // at 2 RUS is indifferent, and an equilibrium where it backs down remains
+  // At 2 RUS is indifferent between escalating and backing down, so USA may sanction (expecting
+  // it to back down) or hold back (expecting escalation): accepting and threatening are both
+  // subgame perfect.
+  EXPECT_TRUE(escalate->up.at_threshold);
+  EXPECT_EQ(escalate->up.at, (GameSolution{{{{0}}}, {{{2, 0}}}}));
   EXPECT_EQ(escalate->up.past, (GameSolution{{{{2, 0}}}}));
 }
 
@@ -183,7 +188,7 @@ TEST(GamesSensitivity, AlaskaHingeInWords) {
   ASSERT_NE(h, hinges.end());
   EXPECT_EQ(h->lens, "games");
   EXPECT_EQ(h->today, "3");
-  EXPECT_EQ(h->change, "2 or below");
+  EXPECT_EQ(h->change, "at 2 or below");
   EXPECT_NE(h->consequence.find("Putin offers restraint on Kim"), std::string::npos) << h->consequence;
   EXPECT_NE(h->consequence.find("Trump keeps his pledge and sanctions"), std::string::npos) << h->consequence;
   EXPECT_DOUBLE_EQ(h->margin, 1.0 / 5);  // one point of RUS's spread 1..6
@@ -301,14 +306,15 @@ TEST(GamesSensitivity, OneSwapHoldsWithItsProbability) {
   EXPECT_NEAR(static_cast<double>(p.today[0].holds) / 10'000, 0.7, 0.018);
   ASSERT_EQ(p.others.size(), 1u);
   EXPECT_EQ(p.today[0].holds + p.others[0].holds, 10'000u);
-  // Cardinal noise: 1 and 2 with noise of standard deviation 0.5 × the spread 2 (the other
-  // player's 0 has none): the difference is normal with σ = √2·1 = 1.414, P(still high) = Φ(1/1.414) = 0.760.
+  // Cardinal noise: 1/2 and 5/2 with noise of standard deviation 0.5 × the spread 2 = 1 each (the
+  // other player's 0s have no spread, so no noise): the difference is normal with mean 2 and
+  // σ = √2, P(still high) = Φ(√2) = 0.921.
   Game c = g;
   c.tree.children[0].payoffs.values[0] = number(mpq_class(1, 2));  // not ordinal now
   c.tree.children[1].payoffs.values[0] = number(mpq_class(5, 2));
   EXPECT_FALSE(is_ordinal(c));
   settings.noise = 0.5;
-  EXPECT_NEAR(static_cast<double>(perturb_game(c, settings).today[0].holds) / 10'000, 0.760, 0.02);
+  EXPECT_NEAR(static_cast<double>(perturb_game(c, settings).today[0].holds) / 10'000, 0.921, 0.012);
 }
 
 TEST(GamesSensitivity, TooMuchWorkIsRefusedBeforeItStarts) {
