@@ -67,7 +67,8 @@ std::size_t outcome_of_choice(const Game& game, const std::vector<std::size_t>& 
 // backward_induction names a decision node by the moves leading to it.
 std::string below(const std::string& where, const std::string& move) { return where == "root" ? move : where + " / " + move; }
 
-void reach(const GameNode& node, const std::map<std::string, std::size_t>& choice, const std::string& where, std::vector<std::size_t>& path,
+// The terminal nodes a plan (each decision node's move, by the moves leading to it) reaches.
+void reach(const GameNode& node, const std::map<std::string, std::string>& choice, const std::string& where, std::vector<std::size_t>& path,
            std::vector<std::vector<std::size_t>>& out) {
   auto follow = [&](std::size_t m) {
     path.push_back(m);
@@ -76,7 +77,9 @@ void reach(const GameNode& node, const std::map<std::string, std::size_t>& choic
   };
   switch (node.kind) {
     case GameNode::Kind::Terminal: out.push_back(path); return;
-    case GameNode::Kind::Decision: follow(choice.at(where)); return;
+    case GameNode::Kind::Decision:
+      follow(static_cast<std::size_t>(std::find(node.moves.begin(), node.moves.end(), choice.at(where)) - node.moves.begin()));
+      return;
     case GameNode::Kind::Chance:
       for (std::size_t m = 0; m < node.children.size(); ++m)
         if (sgn(exact_number(node.probabilities[m])) > 0) follow(m);
@@ -84,22 +87,11 @@ void reach(const GameNode& node, const std::map<std::string, std::size_t>& choic
   }
 }
 
-void index_nodes(const GameNode& node, const std::string& where, std::map<std::string, const GameNode*>& nodes) {
-  nodes[where] = &node;
-  for (std::size_t m = 0; m < node.children.size(); ++m) index_nodes(node.children[m], below(where, node.moves[m]), nodes);
-}
-
 GameSolution tree_solution(const Game& game) {
-  const BackwardInduction b = backward_induction(game);
-  std::map<std::string, const GameNode*> nodes;
-  index_nodes(game.tree, "root", nodes);
   GameSolution solution;
-  for (const auto& e : b.equilibria) {
-    std::map<std::string, std::size_t> choice;
-    for (const auto& d : e.decisions) {
-      const auto& moves = nodes.at(d.where)->moves;
-      choice[d.where] = static_cast<std::size_t>(std::find(moves.begin(), moves.end(), d.choice) - moves.begin());
-    }
+  for (const auto& e : backward_induction(game).equilibria) {
+    std::map<std::string, std::string> choice;
+    for (const auto& d : e.decisions) choice[d.where] = d.choice;
     SolutionPoint point;
     std::vector<std::size_t> path;
     reach(game.tree, choice, "root", path, point.reached);

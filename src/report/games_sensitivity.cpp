@@ -175,7 +175,7 @@ std::string render_games_sensitivity_text(const Scenario& scenario) {
       for (const auto& m : s.mixed)
         out += fmt::format("      {}'s payoff for {}: today {}, mixed while on this side of {}\n", game.players[m.payoff.player], payoff_place(game, m.payoff), m.today.get_str(),
                            m.threshold.get_str());
-    } else if (game.form == Game::Form::Strategic) {
+    } else if (game.form == Game::Form::Strategic && game.outcomes.size() > 4) {
       out += "    mixed equilibria: margins are given for the fully mixed equilibrium of 2×2 games only\n";
     }
   }
@@ -219,7 +219,8 @@ nlohmann::json render_games_sensitivity_json(const Scenario& scenario) {
 }
 
 std::string render_games_uncertainty_text(const Scenario& scenario, const PerturbationSettings& settings) {
-  std::string out;
+  std::string out = "games: how often each solution holds when every payoff is perturbed at once\n";
+  if (scenario.games.empty()) return out + "  no games\n";
   for (const auto& game : scenario.games) {
     const GamePerturbation p = perturb_game(game, settings);
     out += fmt::format("  {} ({})\n", game_name(game), game.id);
