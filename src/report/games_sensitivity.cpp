@@ -54,14 +54,19 @@ std::string solution_words(const Game& game, const GameSolution& solution, const
 std::string payoff_place(const Game& game, const PayoffRef& ref) {
   if (game.form == Game::Form::Strategic) return fmt::format("({})", fmt::join(profile_parts(game, outcome_choice(game, ref.outcome)), ", "));
   const GameNode& leaf = game_node(game, ref.terminal);
-  if (!leaf.name.empty()) return "\"" + leaf.name + "\"";
+  if (!leaf.name.empty()) return leaf.name;
   std::vector<std::string> moves;
   const GameNode* n = &game.tree;
   for (std::size_t m : ref.terminal) {
     moves.push_back((n->kind == GameNode::Kind::Chance ? std::string("chance ") : n->player + " ") + n->moves[m]);
     n = &n->children[m];
   }
-  return "\"" + fmt::format("{}", fmt::join(moves, ", ")) + "\"";
+  return fmt::format("{}", fmt::join(moves, ", "));
+}
+
+// In a sentence: a tree's outcome in quotes, a profile in its parentheses.
+std::string quoted_place(const Game& game, const PayoffRef& ref) {
+  return game.form == Game::Form::Strategic ? payoff_place(game, ref) : "\"" + payoff_place(game, ref) + "\"";
 }
 
 std::string change_words(const PayoffShift& s, int direction) {
@@ -98,7 +103,7 @@ Hinge hinge_of(const Game& game, const Change& c) {
   const Number& n = *payoff_number(game, ref);
   Hinge h;
   h.lens = "games";
-  h.judgment = fmt::format("{}'s payoff for {} in game \"{}\"", game.players[ref.player], payoff_place(game, ref), game_name(game));
+  h.judgment = fmt::format("{}'s payoff for {} in game \"{}\"", game.players[ref.player], quoted_place(game, ref), game_name(game));
   h.today = c.margin->today.get_str();
   h.change = change_words(*c.shift, c.direction);
   h.consequence = solution_words(game, c.shift->past);
@@ -112,7 +117,7 @@ Hinge hinge_of(const Game& game, const Change& c) {
 
 std::string sentence(const Game& game, const Change& c) {
   const PayoffRef& ref = c.margin->payoff;
-  std::string out = fmt::format("if {} valued {} {} — today {} — {}", game.players[ref.player], payoff_place(game, ref), change_words(*c.shift, c.direction),
+  std::string out = fmt::format("if {} valued {} {} — today {} — {}", game.players[ref.player], quoted_place(game, ref), change_words(*c.shift, c.direction),
                                 c.margin->today.get_str(), solution_words(game, c.shift->past));
   out += fmt::format(" ({:.0f} % of {}'s payoff spread", 100 * c.share, game.players[ref.player]);
   if (c.shift->at_threshold && c.shift->at != c.shift->past) out += fmt::format("; at exactly {}: {}", c.shift->threshold.get_str(), solution_words(game, c.shift->at));
@@ -125,9 +130,13 @@ nlohmann::json solution_json(const Game& game, const GameSolution& solution) {
   return out;
 }
 
-nlohmann::json shift_json(const Game& game, const PayoffShift& s) {
+nlohmann::json shift_json(const Game& game, const PayoffMargin& m, const PayoffShift& s, const std::vector<mpq_class>& spreads) {
   if (!s.changes) return nullptr;
-  return {{"threshold", s.threshold.get_str()}, {"at_threshold", s.at_threshold}, {"solution_at_threshold", solution_json(game, s.at)}, {"solution_past", solution_json(game, s.past)}};
+  return {{"threshold", s.threshold.get_str()},
+          {"at_threshold", s.at_threshold},
+          {"share_of_spread", share_of_spread(m, s, spreads)},
+          {"solution_at_threshold", solution_json(game, s.at)},
+          {"solution_past", solution_json(game, s.past)}};
 }
 
 std::string perturbation_words(const GamePerturbation& p, const PerturbationSettings& settings) {
@@ -173,7 +182,7 @@ std::string render_games_sensitivity_text(const Scenario& scenario) {
     if (!s.mixed.empty()) {
       out += "    the fully mixed equilibrium stays fully mixed until one of these payoffs reaches the value it is compared with:\n";
       for (const auto& m : s.mixed)
-        out += fmt::format("      {}'s payoff for {}: today {}, mixed while on this side of {}\n", game.players[m.payoff.player], payoff_place(game, m.payoff), m.today.get_str(),
+        out += fmt::format("      {}'s payoff for {}: today {}, mixed while on this side of {}\n", game.players[m.payoff.player], quoted_place(game, m.payoff), m.today.get_str(),
                            m.threshold.get_str());
     } else if (game.form == Game::Form::Strategic && game.outcomes.size() > 4) {
       out += "    mixed equilibria: margins are given for the fully mixed equilibrium of 2×2 games only\n";
@@ -201,8 +210,8 @@ nlohmann::json render_games_sensitivity_json(const Scenario& scenario) {
                          {"payoff", payoff_place(game, m.payoff)},
                          {"today", m.today.get_str()},
                          {"spread", spreads[m.payoff.player].get_str()},
-                         {"up", shift_json(game, m.up)},
-                         {"down", shift_json(game, m.down)},
+                         {"up", shift_json(game, m, m.up, spreads)},
+                         {"down", shift_json(game, m, m.down, spreads)},
                          {"note", h.note},
                          {"source", h.source},
                          {"line", h.at.line},
