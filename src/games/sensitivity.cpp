@@ -280,10 +280,17 @@ GameSensitivity game_sensitivity(const Game& game) {
   out.unsolved = unsolved_reason(game);
   if (!out.unsolved.empty()) return out;
   const auto payoffs = game_payoffs(game);
-  const double leaves = game.form == Game::Form::Extensive ? static_cast<double>(payoffs.size()) : 0;
-  double strategies = 0;
-  for (const auto& s : game.strategies) strategies += static_cast<double>(s.size());
-  const double work = static_cast<double>(payoffs.size()) * 2 * (std::max(leaves, strategies) + 1) * solve_cost(game);
+  // Each payoff: up to two solves per candidate threshold, about one candidate per terminal node
+  // (per strategy of a strategic game).
+  double candidates = 0;
+  if (game.form == Game::Form::Extensive) {
+    std::vector<std::vector<std::size_t>> terminals;
+    std::vector<std::size_t> path;
+    collect_terminals(game.tree, path, terminals);
+    candidates = static_cast<double>(terminals.size());
+  }
+  for (const auto& s : game.strategies) candidates += static_cast<double>(s.size());
+  const double work = static_cast<double>(payoffs.size()) * 2 * (candidates + 1) * solve_cost(game);
   if (work > max_sensitivity_work)
     throw WorkTooLarge(fmt::format("the margins of {} payoffs need about {:.3g} solver steps", payoffs.size(), work), work, max_sensitivity_work);
   out.solved = true;

@@ -51,8 +51,9 @@ struct PayoffMargin {
 };
 
 // 2×2 games with a fully mixed equilibrium: the payoff value at which it stops being fully mixed
-// (the mixing player's opponent's two payoffs against one strategy become equal; Harsanyi-style
-// indifference, von Stengel 2002 §2). Empty without one.
+// (a player's two payoffs against one strategy of the opponent become equal, so the opponent's
+// mix no longer makes it indifferent; von Stengel 2002, "Computing equilibria for two-person
+// games", §2). Empty without one.
 struct MixedMargin {
   PayoffRef payoff;
   mpq_class today;
