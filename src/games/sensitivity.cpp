@@ -109,54 +109,115 @@ GameSolution strategic_solution(const Game& game) {
   return solution;
 }
 
-// Each value of one payoff x of some pure plan of a subtree, for the payoff's player, is a line
-// ρ·x + c (ρ: the probability that the plan reaches the payoff's terminal). The solver's answer can
-// change only where it compares two such values of one node's subtree, so every crossing of two
-// lines is a candidate threshold: a superset, each checked by solving there.
-using Line = std::pair<mpq_class, mpq_class>;  // slope, intercept
+// Every subgame-perfect value of a subtree that does not hold the payoff being moved: fixed, as
+// backward induction finds it on the subtree alone. Kept per node, since many payoffs share them.
+using Value = std::vector<mpq_class>;
 
-std::set<Line> plan_lines(const GameNode& node, const PayoffRef& ref, std::vector<std::size_t>& path, std::set<mpq_class>& crossings) {
+class FixedValues {
+ public:
+  explicit FixedValues(const Game& game) : game_(game) {}
+  const std::vector<Value>& of(const GameNode& node) {
+    auto [it, fresh] = values_.try_emplace(&node);
+    if (!fresh) return it->second;
+    if (node.kind == GameNode::Kind::Terminal) {
+      Value v;
+      for (const auto& n : node.payoffs.values) v.push_back(exact_number(n));
+      v.resize(game_.players.size(), 0);
+      it->second.push_back(v);
+      return it->second;
+    }
+    Game sub;
+    sub.players = game_.players;
+    sub.form = Game::Form::Extensive;
+    sub.tree = node;
+    for (const auto& e : backward_induction(sub).equilibria) it->second.push_back(e.value);
+    return it->second;
+  }
+
+ private:
+  const Game& game_;
+  std::map<const GameNode*, std::vector<Value>> values_;
+};
+
+// A subgame-perfect value of a subtree holding the payoff x, as x moves: the player's value is
+// ρ·x + c (ρ: the probability that the play reaches x's terminal), the others' are fixed.
+struct Line {
+  mpq_class slope;
+  Value at_zero;  // every player's value when x = 0
+  bool operator<(const Line& o) const { return slope != o.slope ? slope < o.slope : at_zero < o.at_zero; }
+};
+
+// Where two values, for the payoff's player q, cross: x = (c₂ − c₁)/(ρ₁ − ρ₂).
+void add_crossing(const Line& a, const Line& b, std::size_t q, std::set<mpq_class>& crossings) {
+  if (a.slope != b.slope) crossings.insert((b.at_zero[q] - a.at_zero[q]) / (a.slope - b.slope));
+}
+
+// The values of the subtree on the path to x's terminal (a superset of its subgame-perfect ones
+// for every x: a decision node's are among its children's, a chance node's combine them) and the
+// crossings where backward induction's answer can change: at q's decisions, a value through x
+// against an alternative move's (the value that makes q indifferent); at any node, two values equal
+// for everyone but q, which the solver merges where they meet.
+std::set<Line> path_lines(const GameNode& node, const PayoffRef& ref, std::size_t depth, FixedValues& fixed, std::set<mpq_class>& crossings,
+                          const std::vector<std::string>& players) {
+  const std::size_t q = ref.player;
   std::set<Line> lines;
-  if (node.kind == GameNode::Kind::Terminal) {
-    if (path == ref.terminal) lines.insert({1, 0});
-    else lines.insert({0, ref.player < node.payoffs.values.size() ? exact_number(node.payoffs.values[ref.player]) : mpq_class(0)});
+  if (depth == ref.terminal.size()) {
+    Value v = fixed.of(node)[0];
+    v[q] = 0;
+    lines.insert({1, v});
     return lines;
   }
+  const std::size_t on_path = ref.terminal[depth];
   std::vector<std::set<Line>> children;
   for (std::size_t m = 0; m < node.children.size(); ++m) {
-    path.push_back(m);
-    children.push_back(plan_lines(node.children[m], ref, path, crossings));
-    path.pop_back();
+    if (m == on_path) children.push_back(path_lines(node.children[m], ref, depth + 1, fixed, crossings, players));
+    else {
+      std::set<Line> side;
+      for (const auto& v : fixed.of(node.children[m])) side.insert({0, v});
+      children.push_back(std::move(side));
+    }
   }
   if (node.kind == GameNode::Kind::Decision) {
     for (const auto& c : children) lines.insert(c.begin(), c.end());
+    if (node.player == players[q])
+      for (std::size_t m = 0; m < children.size(); ++m)
+        if (m != on_path)
+          for (const auto& a : children[on_path])
+            for (const auto& b : children[m]) add_crossing(a, b, q, crossings);
   } else {
-    lines.insert({0, 0});
+    lines.insert({0, Value(players.size(), 0)});
     for (std::size_t m = 0; m < children.size(); ++m) {
       const mpq_class p = exact_number(node.probabilities[m]);
       std::set<Line> combined;
       for (const auto& a : lines)
-        for (const auto& b : children[m]) combined.insert({a.first + p * b.first, a.second + p * b.second});
+        for (const auto& b : children[m]) {
+          Line sum{a.slope + p * b.slope, a.at_zero};
+          for (std::size_t k = 0; k < sum.at_zero.size(); ++k) sum.at_zero[k] += p * b.at_zero[k];
+          combined.insert(std::move(sum));
+        }
       lines = std::move(combined);
       if (lines.size() > max_lines)
         throw WorkTooLarge(fmt::format("a chance node's subtree combines more than {} distinct values of one payoff", max_lines), static_cast<double>(lines.size()),
                            static_cast<double>(max_lines));
     }
   }
-  std::map<mpq_class, std::vector<mpq_class>> by_slope;
-  for (const auto& [slope, intercept] : lines) by_slope[slope].push_back(intercept);
-  for (auto a = by_slope.begin(); a != by_slope.end(); ++a)
-    for (auto b = std::next(a); b != by_slope.end(); ++b)
-      for (const auto& ca : a->second)
-        for (const auto& cb : b->second) crossings.insert((cb - ca) / (a->first - b->first));
+  // Values equal for everyone but q meet where their q-components cross.
+  std::map<Value, std::vector<const Line*>> by_others;
+  for (const auto& line : lines) {
+    Value others = line.at_zero;
+    others.erase(others.begin() + static_cast<long>(q));
+    by_others[others].push_back(&line);
+  }
+  for (const auto& [others, group] : by_others)
+    for (std::size_t i = 0; i < group.size(); ++i)
+      for (std::size_t j = i + 1; j < group.size(); ++j) add_crossing(*group[i], *group[j], q, crossings);
   return lines;
 }
 
-std::set<mpq_class> candidate_thresholds(const Game& game, const PayoffRef& ref) {
+std::set<mpq_class> candidate_thresholds(const Game& game, const PayoffRef& ref, FixedValues& fixed) {
   std::set<mpq_class> crossings;
   if (game.form == Game::Form::Extensive) {
-    std::vector<std::size_t> path;
-    plan_lines(game.tree, ref, path, crossings);
+    path_lines(game.tree, ref, 0, fixed, crossings, game.players);
     return crossings;
   }
   // A strategic payoff is compared only with the same player's payoffs when it alone deviates.
@@ -296,13 +357,14 @@ GameSensitivity game_sensitivity(const Game& game) {
   out.solved = true;
   out.solution = game_solution(game);
   Game changed = game;
+  FixedValues fixed(game);
   for (const auto& ref : payoffs) {
     PayoffMargin margin{ref, payoff_value(game, ref), {}, {}};
     auto solve = [&](const mpq_class& v) {
       set_payoff(changed, ref, v);
       return game_solution(changed);
     };
-    const auto candidates = candidate_thresholds(game, ref);
+    const auto candidates = candidate_thresholds(game, ref, fixed);
     std::vector<mpq_class> above(candidates.upper_bound(margin.today), candidates.end());
     std::vector<mpq_class> beneath(candidates.begin(), candidates.lower_bound(margin.today));
     std::reverse(beneath.begin(), beneath.end());
