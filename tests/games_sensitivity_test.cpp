@@ -8,6 +8,8 @@
 #include <nlohmann/json.hpp>
 #include <random>
 
+#include "games/extreme_equilibria.hpp"
+#include "games/from_scenario.hpp"
 #include "games/sensitivity.hpp"
 #include "report/games_sensitivity.hpp"
 #include "scenario/work.hpp"
@@ -132,6 +134,43 @@ TEST(GamesSensitivity, StrategicMarginsEqualRe_solvingOverAGrid) {
     for (auto& outcome : payoffs)
       for (auto& v : outcome) v = static_cast<long>(random() % 4);
     expect_margins_agree(strategic(strategies, payoffs), fmt::format("strategic seed {}", seed));
+  }
+}
+
+bool has_fully_mixed_equilibrium(const Game& g) {
+  for (const auto& e : extreme_equilibria(strategic_game_of(g), Arithmetic::exact).equilibria)
+    if (std::all_of(e.row.begin(), e.row.end(), [](const mpq_class& p) { return sgn(p) > 0; }) &&
+        std::all_of(e.column.begin(), e.column.end(), [](const mpq_class& p) { return sgn(p) > 0; }))
+      return true;
+  return false;
+}
+
+TEST(GamesSensitivity, MixedMarginsAgreeWithVertexEnumeration) {
+  // Random 2×2 games with a fully mixed equilibrium: it stays fully mixed for every value between
+  // today's and the threshold, and is gone just past the threshold; moving away, it stays.
+  std::size_t games = 0;
+  for (unsigned seed = 1; games < 60; ++seed) {
+    std::mt19937 random(seed);
+    std::vector<std::vector<long>> payoffs(4, std::vector<long>(2));
+    for (auto& outcome : payoffs)
+      for (auto& v : outcome) v = static_cast<long>(random() % 5);
+    const Game g = strategic({{"a", "b"}, {"c", "d"}}, payoffs);
+    const GameSensitivity s = game_sensitivity(g);
+    ASSERT_EQ(s.mixed.empty(), !has_fully_mixed_equilibrium(g)) << seed;
+    if (s.mixed.empty()) continue;
+    ++games;
+    for (const auto& m : s.mixed) {
+      const int towards = m.threshold > m.today ? 1 : -1;
+      Game changed = g;
+      auto set = [&](const mpq_class& v) {
+        changed.outcomes[m.payoff.outcome].values[m.payoff.player] = number(v);
+        return has_fully_mixed_equilibrium(changed);
+      };
+      EXPECT_TRUE(set((m.today + m.threshold) / 2)) << seed;
+      EXPECT_FALSE(set(m.threshold)) << seed;
+      EXPECT_FALSE(set(m.threshold + towards * mpq_class(1, 100))) << seed;
+      EXPECT_TRUE(set(m.today - towards * 3)) << seed;
+    }
   }
 }
 
