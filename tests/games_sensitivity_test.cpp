@@ -456,6 +456,14 @@ TEST(GamesSensitivity, TooMuchWorkIsRefusedBeforeItStarts) {
     return n;
   };
   EXPECT_THROW(game_sensitivity(tree_game(deep(9), 2)), WorkTooLarge);
+  // In a scenario, the refused game is named and the others are analysed.
+  Scenario s = alaska();
+  s.games.push_back(tree_game(deep(9), 2));
+  s.games.back().id = "deep";
+  const std::string text = render_games_sensitivity_text(s);
+  EXPECT_NE(text.find("  deep (deep)\n    not analysed: refused: the margins of 1024 payoffs need about"), std::string::npos) << text;
+  EXPECT_NE(text.find("if RUS valued \"Ceasefire accepted"), std::string::npos);
+  EXPECT_EQ(games_hinges(s).size(), games_hinges(alaska()).size());
 }
 
 }  // namespace

@@ -5,6 +5,8 @@
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
+#include "scenario/work.hpp"
+
 namespace statecraft {
 namespace {
 
@@ -143,6 +145,27 @@ std::string perturbation_words(const GamePerturbation& p, const PerturbationSett
   return fmt::format("every payoff moved by normal noise of {:g} × its player's payoff spread", settings.noise);
 }
 
+// A game's analysis, or, when it is refused as too large, one that says so: one large game does not
+// keep the others from being analysed.
+template <typename Result, typename Analyse>
+Result unless_refused(Analyse&& analyse) {
+  try {
+    return analyse();
+  } catch (const WorkTooLarge& e) {
+    Result refused;
+    refused.unsolved = std::string("refused: ") + e.what();
+    return refused;
+  }
+}
+
+GameSensitivity sensitivity_of(const Game& game) {
+  return unless_refused<GameSensitivity>([&] { return game_sensitivity(game); });
+}
+
+GamePerturbation perturbation_of(const Game& game, const PerturbationSettings& settings) {
+  return unless_refused<GamePerturbation>([&] { return perturb_game(game, settings); });
+}
+
 double percent(std::size_t holds, std::size_t samples) { return samples == 0 ? 0 : 100.0 * static_cast<double>(holds) / static_cast<double>(samples); }
 
 }  // namespace
@@ -150,7 +173,7 @@ double percent(std::size_t holds, std::size_t samples) { return samples == 0 ? 0
 std::vector<Hinge> games_hinges(const Scenario& scenario) {
   std::vector<Hinge> hinges;
   for (const auto& game : scenario.games) {
-    const GameSensitivity s = game_sensitivity(game);
+    const GameSensitivity s = sensitivity_of(game);
     if (!s.solved) continue;
     const auto spreads = payoff_spreads(game);
     std::vector<const PayoffMargin*> done;
@@ -168,7 +191,7 @@ std::string render_games_sensitivity_text(const Scenario& scenario) {
   if (scenario.games.empty()) return out + "  no games\n";
   for (const auto& game : scenario.games) {
     out += fmt::format("  {} ({})\n", game_name(game), game.id);
-    const GameSensitivity s = game_sensitivity(game);
+    const GameSensitivity s = sensitivity_of(game);
     if (!s.solved) {
       out += "    not analysed: " + s.unsolved + "\n";
       continue;
@@ -193,7 +216,7 @@ std::string render_games_sensitivity_text(const Scenario& scenario) {
 nlohmann::json render_games_sensitivity_json(const Scenario& scenario) {
   nlohmann::json games = nlohmann::json::array();
   for (const auto& game : scenario.games) {
-    const GameSensitivity s = game_sensitivity(game);
+    const GameSensitivity s = sensitivity_of(game);
     nlohmann::json g{{"game", game.id}, {"title", game_name(game)}, {"solved", s.solved}};
     if (!s.solved) {
       g["unsolved"] = s.unsolved;
@@ -230,7 +253,7 @@ std::string render_games_uncertainty_text(const Scenario& scenario, const Pertur
   std::string out = "games: how often each solution holds when every payoff is perturbed at once\n";
   if (scenario.games.empty()) return out + "  no games\n";
   for (const auto& game : scenario.games) {
-    const GamePerturbation p = perturb_game(game, settings);
+    const GamePerturbation p = perturbation_of(game, settings);
     out += fmt::format("  {} ({})\n", game_name(game), game.id);
     if (!p.solved) {
       out += "    not analysed: " + p.unsolved + "\n";
@@ -249,7 +272,7 @@ std::string render_games_uncertainty_text(const Scenario& scenario, const Pertur
 nlohmann::json render_games_uncertainty_json(const Scenario& scenario, const PerturbationSettings& settings) {
   nlohmann::json games = nlohmann::json::array();
   for (const auto& game : scenario.games) {
-    const GamePerturbation p = perturb_game(game, settings);
+    const GamePerturbation p = perturbation_of(game, settings);
     nlohmann::json g{{"game", game.id}, {"solved", p.solved}};
     if (!p.solved) {
       g["unsolved"] = p.unsolved;

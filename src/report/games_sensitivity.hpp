@@ -2,7 +2,8 @@
 // The games lens's sensitivity and uncertainty in words: for each scenario game, every payoff whose
 // change alone would change the solution ("if RUS valued "Ceasefire accepted" at 2 or below — today
 // 3 — the play would be: …"), and how often each outcome survives perturbed payoffs. Games given as
-// Gambit files and trees with information sets are named and skipped. WorkTooLarge propagates.
+// Gambit files and trees with information sets are named and skipped; a game whose analysis would
+// be too large (WorkTooLarge) is named as refused, with the reason, and the others are analysed.
 
 #include <nlohmann/json_fwd.hpp>
 #include <string>
