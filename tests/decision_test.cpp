@@ -229,6 +229,8 @@ TEST(Agreement, ProbabilityIsZeroOrOneWhereCertainAndBetweenOtherwise) {
   ASSERT_EQ(chances.size(), 4u);
   EXPECT_EQ(*chances[0].probability, 0);
   EXPECT_EQ(*chances[1].probability, 1);
+  EXPECT_EQ(*chances[1].share_upward, 1);  // both deciders far above q: every win set lies above it
+  EXPECT_FALSE(chances[0].share_upward.has_value());
   EXPECT_GT(*chances[2].probability, 0.2);
   EXPECT_LT(*chances[2].probability, 0.95);
   EXPECT_FALSE(chances[3].probability.has_value());
@@ -245,6 +247,11 @@ TEST(Agreement, ADeciderAtTheStatusQuoKeepsWantingNoChange) {
   // every sample and accept a small move there (P = 1): it moves with q instead, so no sample
   // has a deal, whatever the others press for.
   const auto at_q = decided(DecisionRule::Unanimity, {"A"}, 10, {{"A", 10, 1, 1}, {"B", 100, 1, 5}});
+  // Just below q it wants a little less: the win sets lie mostly below. A − q is N(−5, 5·√2)
+  // under the noise, above 0 with probability Φ(−0.71) ≈ 0.24.
+  const auto below_q = decided(DecisionRule::Unanimity, {"A"}, 50, {{"A", 45, 1, 1}});
+  const auto below = agreement_chances({below_q}, samples_of(4000)).front();
+  EXPECT_NEAR(*below.share_upward, 0.24, 0.03);
   const auto chances = agreement_chances({at_q}, samples_of(1000));
   EXPECT_EQ(*chances[0].probability, 0);
   EXPECT_FALSE(chances[0].mean_room.has_value());

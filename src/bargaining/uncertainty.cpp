@@ -94,31 +94,38 @@ std::string describe_jitter(const Jitter& j) {
 
 std::vector<AgreementChance> agreement_chances(const std::vector<BargainingIssue>& issues, const UncertaintySettings& settings) {
   // rooms[sample × issues + i]: the width of issue i's win set in the sample as a share of its
-  // scale, NaN without one; summed afterwards in sample order, so the thread count cannot change it.
+  // scale, negative when it lies below the status quo, NaN without one; summed afterwards in
+  // sample order, so the thread count cannot change it.
   std::vector<double> rooms(settings.samples * issues.size(), NAN);
   auto work = [&](std::size_t first, std::size_t last) {
     for (std::size_t sample = first; sample < last; ++sample) {
       const auto copy = jittered_issues(issues, settings.jitter, settings.seed, sample);
       for (std::size_t i = 0; i < copy.size(); ++i)
-        if (const auto set = win_set(copy[i]); set && !set->empty)
-          rooms[sample * issues.size() + i] = (set->high - set->low) / (copy[i].high - copy[i].low);
+        if (const auto set = win_set(copy[i]); set && !set->empty) {
+          const double width = (set->high - set->low) / (copy[i].high - copy[i].low);
+          rooms[sample * issues.size() + i] = set->low < *copy[i].status_quo ? -width : width;
+        }
     }
   };
   in_parallel(settings, work);
-  std::vector<std::size_t> agreements(issues.size(), 0);
+  std::vector<std::size_t> agreements(issues.size(), 0), upward(issues.size(), 0);
   std::vector<double> room(issues.size(), 0.0);
   for (std::size_t sample = 0; sample < settings.samples; ++sample)
     for (std::size_t i = 0; i < issues.size(); ++i)
       if (const double r = rooms[sample * issues.size() + i]; !std::isnan(r)) {
         ++agreements[i];
-        room[i] += r;
+        if (r > 0) ++upward[i];
+        room[i] += std::abs(r);
       }
   std::vector<AgreementChance> out;
   for (std::size_t i = 0; i < issues.size(); ++i) {
     AgreementChance chance{issues[i].id, describe_rule(issues[i]), settings.samples, std::nullopt, std::nullopt};
     if (win_set(issues[i]) && settings.samples > 0)
       chance.probability = static_cast<double>(agreements[i]) / static_cast<double>(settings.samples);
-    if (agreements[i] > 0) chance.mean_room = room[i] / static_cast<double>(agreements[i]);
+    if (agreements[i] > 0) {
+      chance.mean_room = room[i] / static_cast<double>(agreements[i]);
+      chance.share_upward = static_cast<double>(upward[i]) / static_cast<double>(agreements[i]);
+    }
     out.push_back(chance);
   }
   return out;

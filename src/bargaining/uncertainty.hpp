@@ -54,6 +54,10 @@ struct AgreementChance {
   std::size_t samples = 0;
   std::optional<double> probability;
   std::optional<double> mean_room;  // the win set's mean width, as a share of the scale, over the samples with one
+  // Of the samples with a win set, the share in which it lies above the status quo (towards the
+  // scale's high end). A sole decider's "agreement" is a move it makes alone, and which way it
+  // goes is half the answer: towards what the others press for, or away from it.
+  std::optional<double> share_upward;
 };
 
 // The same samples as forecast_uncertainty's (jittered_issues with the same seed and indices).

@@ -9,6 +9,17 @@
 
 namespace statecraft {
 
+namespace {
+
+std::string direction_in_words(const std::optional<double>& share_upward) {
+  if (!share_upward) return "—";
+  if (*share_upward == 1) return "up";
+  if (*share_upward == 0) return "down";
+  return fmt::format("up {:.0f} %, down {:.0f} %", 100 * *share_upward, 100 * (1 - *share_upward));
+}
+
+}  // namespace
+
 bool any_rule(const std::vector<AgreementChance>& agreement) {
   return std::any_of(agreement.begin(), agreement.end(), [](const AgreementChance& a) { return a.probability.has_value(); });
 }
@@ -29,13 +40,15 @@ std::string render_uncertainty_text(const std::vector<ForecastDistribution>& dis
 
 std::string render_agreement_text(const std::vector<AgreementChance>& agreement, const std::string& indent) {
   using Align = TextTable::Align;
-  TextTable chances({{"issue", Align::Left}, {"decided by", Align::Left}, {"P(agreement)", Align::Right}, {"room for a deal", Align::Right}});
+  TextTable chances({{"issue", Align::Left}, {"decided by", Align::Left}, {"P(agreement)", Align::Right}, {"room for a deal", Align::Right},
+                     {"which way", Align::Left}});
   for (const auto& a : agreement)
     chances.add_row({a.issue, a.probability ? a.decided_by : "every actor (no decision rule)",
                      a.probability ? fmt::format("{:.2f}", *a.probability) : "—",
-                     a.mean_room ? fmt::format("{:.1f} %", 100 * *a.mean_room) : "—"});
+                     a.mean_room ? fmt::format("{:.1f} %", 100 * *a.mean_room) : "—", direction_in_words(a.share_upward)});
   return indent + "Chance of an agreement: the share of samples in which some point is better than the status quo for the deciders,\n" +
-         indent + "and the room for a deal: the mean width of that win set, as a share of the scale, where there is one\n" + chances.render(indent);
+         indent + "the room for a deal: the mean width of that win set, as a share of the scale, where there is one,\n" +
+         indent + "and which way it lies from the status quo: up the scale (towards its high end) or down\n" + chances.render(indent);
 }
 
 nlohmann::json agreement_json(const std::vector<AgreementChance>& agreement) {
@@ -43,7 +56,7 @@ nlohmann::json agreement_json(const std::vector<AgreementChance>& agreement) {
   auto optional = [](const std::optional<double>& v) { return v ? nlohmann::json(*v) : nlohmann::json(nullptr); };
   for (const auto& a : agreement)
     chances.push_back({{"issue", a.issue}, {"decided_by", a.decided_by}, {"samples", a.samples}, {"probability", optional(a.probability)},
-                       {"mean_room", optional(a.mean_room)}});
+                       {"mean_room", optional(a.mean_room)}, {"share_upward", optional(a.share_upward)}});
   return chances;
 }
 
