@@ -84,6 +84,8 @@ struct Summary {
 // The conflict lens's budget in a report: work of about a second at most; larger conflicts are
 // left to `statecraft stability`, which shows its progress.
 StabilityBudget analyze_budget();
+// The equilibria the report names, reachable ones first.
+inline constexpr std::size_t summary_equilibria = 6;
 
 Summary summarize(const Scenario& scenario);
 

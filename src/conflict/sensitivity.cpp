@@ -1,0 +1,158 @@
+#include "conflict/sensitivity.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+#include <map>
+#include <random>
+#include <stdexcept>
+
+#include "conflict/states.hpp"
+
+namespace statecraft {
+namespace {
+
+std::size_t list_length(const Preferences& p) { return p.by_ranking ? p.ranking.size() : p.statements.size(); }
+
+// The status quo's index, which every re-run starts from: preferences do not change the states.
+std::size_t start_of(const Conflict& conflict, const GraphModel& model) {
+  const long start = conflict.status_quo_given ? model.index_of(status_quo_state(conflict)) : -1;
+  if (start < 0) throw std::invalid_argument("the conflict has no feasible status quo, so no state is reachable from it");
+  return static_cast<std::size_t>(start);
+}
+
+std::vector<std::size_t> outcomes_of(const Conflict& conflict, std::size_t start, Concept solution) {
+  const GraphModel model(conflict);
+  return reachable_equilibria(model, analyse_stability(model), Evolution(model, start), solution);
+}
+
+// Refuses `runs` analyses of the conflict when their work passes the budget; returns the states.
+void check_runs(const Conflict& conflict, double runs, const char* what, double max_steps) {
+  if (!can_enumerate_states(conflict))
+    throw WorkTooLarge(fmt::format("{} re-analyse a conflict whose states are too many to list", what), INFINITY, max_steps);
+  const std::uint64_t states = count_feasible_states(conflict);
+  const double work = runs * analysis_work(conflict, states);
+  if (work > max_steps)
+    throw WorkTooLarge(fmt::format("{} re-analyse the conflict {:.0f} times, {:.3g} steps ({} states each)", what, runs, work, states), work,
+                       max_steps, "--max-steps");
+}
+
+// One uniform number in [0, 1) from 53 bits: the same on every standard library, which
+// std::uniform_real_distribution does not promise.
+double uniform(std::mt19937_64& rng) { return static_cast<double>(rng() >> 11) * 0x1.0p-53; }
+
+template <typename List>
+void swap_adjacent(List& list, double p, std::mt19937_64& rng) {
+  for (std::size_t i = 0; i + 1 < list.size(); ++i)
+    if (uniform(rng) < p) std::swap(list[i], list[i + 1]);
+}
+
+}  // namespace
+
+std::vector<PreferenceChange> single_changes(const Conflict& conflict) {
+  std::vector<PreferenceChange> changes;
+  for (std::size_t p = 0; p < conflict.preferences.size(); ++p) {
+    const Preferences& prefs = conflict.preferences[p];
+    const std::size_t k = list_length(prefs);
+    for (std::size_t at = 0; at + 1 < k; ++at) changes.push_back({PreferenceChange::Kind::Swap, p, at, k});
+    if (prefs.by_ranking)
+      for (std::size_t at = 0; at + 1 < k; ++at) changes.push_back({PreferenceChange::Kind::Merge, p, at, k});
+    else
+      for (std::size_t at = 0; at < k; ++at) changes.push_back({PreferenceChange::Kind::Remove, p, at, k});
+  }
+  return changes;
+}
+
+void apply_change(Conflict& conflict, const PreferenceChange& change) {
+  Preferences& p = conflict.preferences.at(change.preferences);
+  switch (change.kind) {
+    case PreferenceChange::Kind::Swap:
+      if (p.by_ranking) std::swap(p.ranking.at(change.at), p.ranking.at(change.at + 1));
+      else std::swap(p.statements.at(change.at), p.statements.at(change.at + 1));
+      break;
+    case PreferenceChange::Kind::Remove:
+      p.statements.erase(p.statements.begin() + static_cast<long>(change.at));
+      break;
+    case PreferenceChange::Kind::Merge: {
+      auto& upper = p.ranking.at(change.at);
+      const auto lower = p.ranking.at(change.at + 1);
+      upper.insert(upper.end(), lower.begin(), lower.end());
+      p.ranking.erase(p.ranking.begin() + static_cast<long>(change.at) + 1);
+      break;
+    }
+  }
+}
+
+std::vector<std::size_t> reachable_equilibria(const GraphModel& model, const StabilityTable& table, const Evolution& evolution,
+                                              Concept solution) {
+  std::vector<std::size_t> found;
+  for (std::size_t s = 0; s < model.state_count(); ++s)
+    if (evolution.reaches(s) && table.is_equilibrium(solution, s)) found.push_back(s);
+  return found;
+}
+
+double analysis_work(const Conflict& conflict, std::uint64_t states) {
+  const double n = static_cast<double>(states);
+  const double ranking = n * static_cast<double>(decision_makers(conflict).size());
+  return enumeration_cost(conflict) + ranking + stability_steps(conflict, states).total();
+}
+
+ConflictSensitivity conflict_sensitivity(const Conflict& conflict, Concept solution, double max_steps) {
+  const auto changes = single_changes(conflict);
+  check_runs(conflict, 1.0 + static_cast<double>(changes.size()), "the preference changes", max_steps);
+  ConflictSensitivity out;
+  out.solution = solution;
+  out.changes = changes.size();
+  {
+    const GraphModel model(conflict);
+    out.status_quo = start_of(conflict, model);
+    out.reachable = reachable_equilibria(model, analyse_stability(model), Evolution(model, out.status_quo), solution);
+  }
+  for (std::size_t s : out.reachable) out.outcomes.push_back({s, {}});
+  Conflict changed = conflict;
+  for (const auto& change : changes) {
+    apply_change(changed, change);
+    const auto after = outcomes_of(changed, out.status_quo, solution);
+    changed.preferences[change.preferences] = conflict.preferences[change.preferences];
+    for (auto& outcome : out.outcomes)
+      if (!std::binary_search(after.begin(), after.end(), outcome.state)) outcome.breaking.push_back({change, after});
+  }
+  return out;
+}
+
+ConflictUncertainty priority_uncertainty(const Conflict& conflict, Concept solution, const PriorityPerturbation& perturbation,
+                                         double max_steps) {
+  if (!(perturbation.swap_probability >= 0 && perturbation.swap_probability <= 1))
+    throw std::invalid_argument("the probability of swapping two adjacent priorities must lie in [0, 1]");
+  check_runs(conflict, 1.0 + static_cast<double>(perturbation.samples), "the priority samples", max_steps);
+  ConflictUncertainty out;
+  out.solution = solution;
+  out.perturbation = perturbation;
+  std::size_t start = 0;
+  {
+    const GraphModel model(conflict);
+    start = start_of(conflict, model);
+    for (std::size_t s : reachable_equilibria(model, analyse_stability(model), Evolution(model, start), solution)) out.today.push_back({s, 0});
+  }
+  std::map<std::size_t, std::size_t> others;
+  std::mt19937_64 rng(perturbation.seed);
+  for (std::size_t sample = 0; sample < perturbation.samples; ++sample) {
+    Conflict perturbed = conflict;
+    for (auto& p : perturbed.preferences) {
+      if (p.by_ranking) swap_adjacent(p.ranking, perturbation.swap_probability, rng);
+      else swap_adjacent(p.statements, perturbation.swap_probability, rng);
+    }
+    const auto after = outcomes_of(perturbed, start, solution);
+    if (after.empty()) ++out.without_outcome;
+    for (std::size_t s : after) {
+      auto today = std::find_if(out.today.begin(), out.today.end(), [&](const OutcomeFrequency& f) { return f.state == s; });
+      if (today != out.today.end()) ++today->samples;
+      else ++others[s];
+    }
+  }
+  for (const auto& [state, samples] : others) out.others.push_back({state, samples});
+  std::stable_sort(out.others.begin(), out.others.end(), [](const auto& a, const auto& b) { return a.samples > b.samples; });
+  return out;
+}
+
+}  // namespace statecraft
