@@ -61,6 +61,12 @@ std::string pattern_of(std::size_t options, StateBits bits) {
   return pattern;
 }
 
+// "A", "A and B", "A, B and C"
+std::string in_series(const std::vector<std::string>& items) {
+  if (items.size() < 2) return items.empty() ? std::string() : items[0];
+  return fmt::format("{} and {}", fmt::join(items.begin(), items.end() - 1, ", "), items.back());
+}
+
 // "USA takes sanctions and withdraws india_tariffs", or by names: "USA takes 'impose
 // sanctions' and withdraws 'tariffs on India'"
 std::string step_in_words(const Conflict& c, const GraphModel& model, const Step& step, bool by_name) {
@@ -73,19 +79,14 @@ std::string step_in_words(const Conflict& c, const GraphModel& model, const Step
     if ((to & bit) && !(from & bit)) taken.push_back(word);
     if ((from & bit) && !(to & bit)) withdrawn.push_back(word);
   }
+  auto list = [&](const std::vector<std::string>& words) { return by_name ? in_series(words) : fmt::format("{}", fmt::join(words, ", ")); };
   std::string text = maker;
-  if (!taken.empty()) text += fmt::format(" takes {}", fmt::join(taken, ", "));
-  if (!withdrawn.empty()) text += fmt::format("{} withdraws {}", taken.empty() ? "" : " and", fmt::join(withdrawn, ", "));
+  if (!taken.empty()) text += " takes " + list(taken);
+  if (!withdrawn.empty()) text += fmt::format("{} withdraws {}", taken.empty() ? "" : " and", list(withdrawn));
   return text;
 }
 
 std::string state_named(const StabilityAnalysis& a, std::size_t s) { return fmt::format("{} [state {}]", describe_state(a.conflict, a.model.state(s)), s + 1); }
-
-// "A", "A and B", "A, B and C"
-std::string in_series(const std::vector<std::string>& items) {
-  if (items.size() < 2) return items.empty() ? std::string() : items[0];
-  return fmt::format("{} and {}", fmt::join(items.begin(), items.end() - 1, ", "), items.back());
-}
 
 // One sentence per kind of obstacle: the moves no one prefers together, the others one by one.
 std::vector<std::string> obstacles_in_words(const StabilityAnalysis& a, const std::vector<Obstacle>& obstacles) {
@@ -315,23 +316,37 @@ std::vector<std::size_t> StabilityReport::equilibria(Concept c, std::size_t limi
   return found;
 }
 
-std::vector<StabilityRow> ranked_equilibria(const StabilityReport& r, std::size_t limit) {
-  // Those the status quo can reach first, then the robust (stable under more concepts), nearest
-  // first, then in state order: the `limit` best kept in a heap, however many there are.
+std::vector<StabilityRow> ranked_equilibria(const StabilityReport& r, std::size_t reachable_limit, std::size_t unreachable_limit) {
+  // Within each group the robust (stable under more concepts) first, then the nearest, then in
+  // state order: the best of each group kept in a heap, however many there are.
   const StabilityAnalysis& a = *r.analysis;
-  using Key = std::tuple<bool, int, std::size_t, std::size_t>;
-  std::priority_queue<Key> best;
+  using Key = std::tuple<int, std::size_t, std::size_t>;
+  std::priority_queue<Key> reachable, unreachable;
   for (std::size_t s = 0; s < r.state_count; ++s) {
     int concepts = 0;
     for (Concept c : all_concepts) concepts += a.table.is_equilibrium(c, s);
     if (concepts == 0) continue;
-    std::size_t distance = std::numeric_limits<std::size_t>::max();
-    if (a.evolution && a.evolution->reaches(s)) distance = a.evolution->path_to(s)->size();
-    best.emplace(distance == std::numeric_limits<std::size_t>::max(), -concepts, distance, s);
-    if (best.size() > limit) best.pop();
+    if (a.evolution && a.evolution->reaches(s)) {
+      reachable.emplace(-concepts, a.evolution->path_to(s)->size(), s);
+      if (reachable.size() > reachable_limit) reachable.pop();
+    } else {
+      unreachable.emplace(-concepts, 0, s);
+      if (unreachable.size() > unreachable_limit) unreachable.pop();
+    }
   }
-  std::vector<StabilityRow> rows(best.size());
-  for (std::size_t k = rows.size(); k-- > 0; best.pop()) rows[k] = r.row(std::get<3>(best.top()));
+  auto rows_of = [&](std::priority_queue<Key>& best) {
+    std::vector<StabilityRow> rows(best.size());
+    for (std::size_t k = rows.size(); k-- > 0; best.pop()) rows[k] = r.row(std::get<2>(best.top()));
+    return rows;
+  };
+  std::vector<StabilityRow> rows = rows_of(reachable);
+  for (auto& row : rows_of(unreachable)) rows.push_back(std::move(row));
+  return rows;
+}
+
+std::vector<StabilityRow> ranked_equilibria(const StabilityReport& r, std::size_t limit) {
+  auto rows = ranked_equilibria(r, limit, limit);
+  if (rows.size() > limit) rows.resize(limit);
   return rows;
 }
 

@@ -77,6 +77,8 @@ StabilityReport stability_report(const Conflict& conflict, const std::vector<std
 // The equilibria under any concept, at most `limit` rows: those reachable from the status quo
 // first, then the robust ones (stable under more concepts), then the nearest.
 std::vector<StabilityRow> ranked_equilibria(const StabilityReport& report, std::size_t limit);
+// At most so many of each group, the reachable ones first.
+std::vector<StabilityRow> ranked_equilibria(const StabilityReport& report, std::size_t reachable_limit, std::size_t unreachable_limit);
 
 // "USA: go to war with North Korea; RUS, PRK: none [state 10]"
 std::string named_state(const StabilityRow& row);

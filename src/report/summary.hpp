@@ -84,8 +84,9 @@ struct Summary {
 // The conflict lens's budget in a report: work of about a second at most; larger conflicts are
 // left to `statecraft stability`, which shows its progress.
 StabilityBudget analyze_budget();
-// The equilibria the report names, reachable ones first.
-inline constexpr std::size_t summary_equilibria = 6;
+// The equilibria the report names: the reachable ones first, then those the status quo cannot
+// reach (each group its robust ones first).
+inline constexpr std::size_t summary_reachable = 4, summary_unreachable = 3;
 
 Summary summarize(const Scenario& scenario);
 

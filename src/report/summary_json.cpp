@@ -42,7 +42,7 @@ json stability_summary_json(const StabilityReport& r) {
     equilibria[concept_name(c)] = numbers;
   }
   json highlights = json::array();
-  for (const auto& row : ranked_equilibria(r, summary_equilibria)) highlights.push_back(equilibrium_json(row));
+  for (const auto& row : ranked_equilibria(r, summary_reachable, summary_unreachable)) highlights.push_back(equilibrium_json(row));
   return {{"states", r.state_count}, {"status_quo", r.status_quo ? json(*r.status_quo + 1) : json(nullptr)},
           {"equilibria", equilibria}, {"highlights", highlights}};
 }

@@ -50,7 +50,7 @@ void render_stability_summary(const StabilityReport& r, std::string& out) {
     out += fmt::format("  {:<5} {} equilibri{}\n", concept_name(all_concepts[k]), count, count == 1 ? "um" : "a");
   }
   bool heading_reachable = false, heading_unreachable = false;
-  for (const auto& row : ranked_equilibria(r, summary_equilibria)) {
+  for (const auto& row : ranked_equilibria(r, summary_reachable, summary_unreachable)) {
     if (r.status_quo && row.path && !heading_reachable) out += "  Outcomes the status quo leads to:\n", heading_reachable = true;
     if (r.status_quo && !row.path && !heading_unreachable) {
       if (!heading_reachable) out += "  No equilibrium is reachable from the status quo.\n";
