@@ -125,7 +125,65 @@ TEST(ConflictSensitivity, NothingChangesWhenEveryPriorityPointsTheSameWay) {
   ASSERT_EQ(in_options(*s.conflict, result.reachable), std::vector<std::string>{"a+b"});
   EXPECT_TRUE(result.outcomes[0].breaking.empty());
   EXPECT_TRUE(conflict_hinges(s).empty());
-  EXPECT_NE(render_conflict_sensitivity_text(s).find("no single change to one decision maker's priorities undoes it"), std::string::npos);
+  EXPECT_EQ(result.pairs, 0u);  // two changes to a list of two give nothing a single one does not
+  EXPECT_NE(render_conflict_sensitivity_text(s).find("no single change to one decision maker's priorities undoes it\n"), std::string::npos);
+}
+
+std::string three_options(const std::string& aa) {
+  return "conflict:\n  options:\n    - {id: a, actor: AA, name: A acts}\n    - {id: b, actor: BB, name: B acts}\n"
+         "    - {id: c, actor: AA, name: A also acts}\n  status_quo: [b]\n  preferences:\n    AA: " + aa + "\n    BB: [\"a -> b\"]\n";
+}
+
+TEST(ConflictSensitivity, PairsOfChangesWhenNoSingleOneMatters) {
+  // A's list [x, y, z] = [c, a & b, b]; B's single statement has no change (a list keeps one).
+  // Written out by hand: the 5 single changes, then the 8 lists two changes make that neither
+  // the list itself nor a single change gives.
+  const std::string x = "c", y = "\"a & b\"", z = "b";
+  auto list = [](std::vector<std::string> items) {
+    std::string text = "[";
+    for (std::size_t k = 0; k < items.size(); ++k) text += (k ? ", " : "") + items[k];
+    return text + "]";
+  };
+  const Scenario base = load(three_options(list({x, y, z})));
+  const std::vector<std::string> singles{list({y, x, z}), list({x, z, y}), list({y, z}), list({x, z}), list({x, y})};
+  const std::vector<std::string> pairs{list({y, z, x}), list({y, x}), list({z, x, y}), list({z, y}), list({z}), list({y}), list({z, x}), list({x})};
+  const ConflictSensitivity s = conflict_sensitivity(*base.conflict, Concept::SEQ, 1e9);
+  EXPECT_EQ(s.changes, singles.size());
+  EXPECT_EQ(s.pairs, pairs.size());
+  const auto today = reachable_seq(*base.conflict);
+  ASSERT_EQ(in_options(*base.conflict, s.reachable), today);
+  std::size_t undone_by_pairs = 0;
+  for (const auto& outcome : s.outcomes) {
+    const std::string name = in_options(*base.conflict, {outcome.state})[0];
+    auto kept_by = [&](const std::string& aa) {
+      const auto after = reachable_seq(*load(three_options(aa)).conflict);
+      return std::find(after.begin(), after.end(), name) != after.end();
+    };
+    const bool single_undoes = std::any_of(singles.begin(), singles.end(), [&](const std::string& aa) { return !kept_by(aa); });
+    if (single_undoes) {
+      ASSERT_FALSE(outcome.breaking.empty());
+      EXPECT_FALSE(outcome.breaking[0].then) << name;
+      continue;
+    }
+    // The engine's pairs, each as the list it makes, against the lists that lose the outcome.
+    std::vector<std::string> found, expected;
+    for (const auto& effect : outcome.breaking) {
+      ASSERT_TRUE(effect.then.has_value());
+      Preferences changed = base.conflict->preferences[0];
+      apply_change(changed, effect.change);
+      apply_change(changed, *effect.then);
+      std::vector<std::string> texts;
+      for (const auto& statement : changed.statements) texts.push_back(statement.text == "a & b" ? y : statement.text);
+      found.push_back(list(texts));
+    }
+    for (const auto& aa : pairs)
+      if (!kept_by(aa)) expected.push_back(aa);
+    std::sort(found.begin(), found.end());
+    std::sort(expected.begin(), expected.end());
+    EXPECT_EQ(found, expected) << name;
+    undone_by_pairs += !expected.empty();
+  }
+  EXPECT_GT(undone_by_pairs, 0u);  // the case is one where a pair matters
 }
 
 TEST(ConflictSensitivity, RankingsSwapAndMergeTieGroups) {

@@ -5,12 +5,57 @@
 #include <fmt/format.h>
 #include <map>
 #include <random>
+#include <set>
 #include <stdexcept>
 
 #include "conflict/states.hpp"
 
 namespace statecraft {
 namespace {
+
+using Kind = PreferenceChange::Kind;
+
+// What a list says, for telling apart the lists two changes make: statements by their text in
+// order; a ranking's levels by their states, each level sorted.
+std::vector<std::vector<std::string>> list_key(const Preferences& p) {
+  std::vector<std::vector<std::string>> key;
+  if (!p.by_ranking) {
+    for (const auto& statement : p.statements) key.push_back({statement.text});
+    return key;
+  }
+  for (const auto& level : p.ranking) {
+    std::vector<std::string> states;
+    for (const auto& entry : level) states.push_back(std::to_string(entry.state));
+    std::sort(states.begin(), states.end());
+    key.push_back(states);
+  }
+  return key;
+}
+
+// The pairs of changes to one list whose result is neither the list itself nor a single change's.
+std::vector<std::pair<PreferenceChange, PreferenceChange>> distinct_pairs(const Conflict& conflict) {
+  std::vector<std::pair<PreferenceChange, PreferenceChange>> pairs;
+  for (std::size_t p = 0; p < conflict.preferences.size(); ++p) {
+    const Preferences& original = conflict.preferences[p];
+    std::set<std::vector<std::vector<std::string>>> seen{list_key(original)};
+    const auto firsts = single_changes(original, p);
+    for (const auto& first : firsts) {
+      Preferences once = original;
+      apply_change(once, first);
+      seen.insert(list_key(once));
+    }
+    for (const auto& first : firsts) {
+      Preferences once = original;
+      apply_change(once, first);
+      for (const auto& second : single_changes(once, p)) {
+        Preferences twice = once;
+        apply_change(twice, second);
+        if (seen.insert(list_key(twice)).second) pairs.emplace_back(first, second);
+      }
+    }
+  }
+  return pairs;
+}
 
 std::size_t list_length(const Preferences& p) { return p.by_ranking ? p.ranking.size() : p.statements.size(); }
 
@@ -49,31 +94,36 @@ void swap_adjacent(List& list, double p, std::mt19937_64& rng) {
 
 }  // namespace
 
+std::vector<PreferenceChange> single_changes(const Preferences& list, std::size_t index) {
+  std::vector<PreferenceChange> changes;
+  const std::size_t k = list_length(list);
+  for (std::size_t at = 0; at + 1 < k; ++at) changes.push_back({Kind::Swap, index, at, k});
+  if (list.by_ranking)
+    for (std::size_t at = 0; at + 1 < k; ++at) changes.push_back({Kind::Merge, index, at, k});
+  else if (k > 1)
+    for (std::size_t at = 0; at < k; ++at) changes.push_back({Kind::Remove, index, at, k});
+  return changes;
+}
+
 std::vector<PreferenceChange> single_changes(const Conflict& conflict) {
   std::vector<PreferenceChange> changes;
   for (std::size_t p = 0; p < conflict.preferences.size(); ++p) {
-    const Preferences& prefs = conflict.preferences[p];
-    const std::size_t k = list_length(prefs);
-    for (std::size_t at = 0; at + 1 < k; ++at) changes.push_back({PreferenceChange::Kind::Swap, p, at, k});
-    if (prefs.by_ranking)
-      for (std::size_t at = 0; at + 1 < k; ++at) changes.push_back({PreferenceChange::Kind::Merge, p, at, k});
-    else
-      for (std::size_t at = 0; at < k; ++at) changes.push_back({PreferenceChange::Kind::Remove, p, at, k});
+    const auto more = single_changes(conflict.preferences[p], p);
+    changes.insert(changes.end(), more.begin(), more.end());
   }
   return changes;
 }
 
-void apply_change(Conflict& conflict, const PreferenceChange& change) {
-  Preferences& p = conflict.preferences.at(change.preferences);
+void apply_change(Preferences& p, const PreferenceChange& change) {
   switch (change.kind) {
-    case PreferenceChange::Kind::Swap:
+    case Kind::Swap:
       if (p.by_ranking) std::swap(p.ranking.at(change.at), p.ranking.at(change.at + 1));
       else std::swap(p.statements.at(change.at), p.statements.at(change.at + 1));
       break;
-    case PreferenceChange::Kind::Remove:
+    case Kind::Remove:
       p.statements.erase(p.statements.begin() + static_cast<long>(change.at));
       break;
-    case PreferenceChange::Kind::Merge: {
+    case Kind::Merge: {
       auto& upper = p.ranking.at(change.at);
       const auto lower = p.ranking.at(change.at + 1);
       upper.insert(upper.end(), lower.begin(), lower.end());
@@ -82,6 +132,8 @@ void apply_change(Conflict& conflict, const PreferenceChange& change) {
     }
   }
 }
+
+void apply_change(Conflict& conflict, const PreferenceChange& change) { apply_change(conflict.preferences.at(change.preferences), change); }
 
 std::vector<std::size_t> reachable_equilibria(const GraphModel& model, const StabilityTable& table, const Evolution& evolution,
                                               Concept solution) {
@@ -97,7 +149,7 @@ double analysis_work(const Conflict& conflict, std::uint64_t states) {
   return enumeration_cost(conflict) + ranking + stability_steps(conflict, states).total();
 }
 
-ConflictSensitivity conflict_sensitivity(const Conflict& conflict, Concept solution, double max_steps) {
+ConflictSensitivity conflict_sensitivity(const Conflict& conflict, Concept solution, double max_steps, bool pairs) {
   const auto changes = single_changes(conflict);
   check_runs(conflict, 1.0 + static_cast<double>(changes.size()), "the preference changes", max_steps);
   ConflictSensitivity out;
@@ -109,14 +161,32 @@ ConflictSensitivity conflict_sensitivity(const Conflict& conflict, Concept solut
     out.reachable = reachable_equilibria(model, analyse_stability(model), Evolution(model, out.status_quo), solution);
   }
   for (std::size_t s : out.reachable) out.outcomes.push_back({s, {}});
+  // Makes the changes to a copy of the conflict, re-runs the analysis, and restores the list.
   Conflict changed = conflict;
-  for (const auto& change : changes) {
-    apply_change(changed, change);
+  auto record = [&](const std::vector<OutcomeHinges*>& outcomes, const PreferenceChange& first, const std::optional<PreferenceChange>& second) {
+    apply_change(changed, first);
+    if (second) apply_change(changed, *second);
     const auto after = outcomes_of(changed, out.status_quo, solution);
-    changed.preferences[change.preferences] = conflict.preferences[change.preferences];
-    for (auto& outcome : out.outcomes)
-      if (!std::binary_search(after.begin(), after.end(), outcome.state)) outcome.breaking.push_back({change, after});
+    changed.preferences[first.preferences] = conflict.preferences[first.preferences];
+    for (OutcomeHinges* outcome : outcomes)
+      if (!std::binary_search(after.begin(), after.end(), outcome->state)) outcome->breaking.push_back({first, second, after});
+  };
+  std::vector<OutcomeHinges*> all;
+  for (auto& outcome : out.outcomes) all.push_back(&outcome);
+  for (const auto& change : changes) record(all, change, std::nullopt);
+  std::vector<OutcomeHinges*> unmoved;
+  for (auto& outcome : out.outcomes)
+    if (outcome.breaking.empty()) unmoved.push_back(&outcome);
+  if (!pairs || unmoved.empty()) return out;
+  const auto candidates = distinct_pairs(conflict);
+  const std::uint64_t states = count_feasible_states(conflict);
+  const double used = (1.0 + static_cast<double>(changes.size())) * analysis_work(conflict, states);
+  if (used + static_cast<double>(candidates.size()) * analysis_work(conflict, states) > max_steps) {
+    out.pairs_skipped = true;
+    return out;
   }
+  out.pairs = candidates.size();
+  for (const auto& [first, second] : candidates) record(unmoved, first, second);
   return out;
 }
 
@@ -135,14 +205,21 @@ ConflictUncertainty priority_uncertainty(const Conflict& conflict, Concept solut
     for (std::size_t s : reachable_equilibria(model, analyse_stability(model), Evolution(model, start), solution)) out.today.push_back({s, 0});
   }
   std::map<std::size_t, std::size_t> others;
+  // Small probabilities give the same lists again and again (with p = 0.1 and 20 pairs, one
+  // sample in eight is today's file): each distinct set of lists is analysed once.
+  std::map<std::vector<std::vector<std::vector<std::string>>>, std::vector<std::size_t>> analysed;
   std::mt19937_64 rng(perturbation.seed);
   for (std::size_t sample = 0; sample < perturbation.samples; ++sample) {
     Conflict perturbed = conflict;
+    std::vector<std::vector<std::vector<std::string>>> key;
     for (auto& p : perturbed.preferences) {
       if (p.by_ranking) swap_adjacent(p.ranking, perturbation.swap_probability, rng);
       else swap_adjacent(p.statements, perturbation.swap_probability, rng);
+      key.push_back(list_key(p));
     }
-    const auto after = outcomes_of(perturbed, start, solution);
+    auto known = analysed.find(key);
+    if (known == analysed.end()) known = analysed.emplace(std::move(key), outcomes_of(perturbed, start, solution)).first;
+    const auto& after = known->second;
     if (after.empty()) ++out.without_outcome;
     for (std::size_t s : after) {
       auto today = std::find_if(out.today.begin(), out.today.end(), [&](const OutcomeFrequency& f) { return f.state == s; });

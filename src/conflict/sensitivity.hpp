@@ -5,13 +5,15 @@
 //
 // - conflict_sensitivity: the smallest changes to one decision maker's preferences (two adjacent
 //   priority statements swapped, or one removed; in an explicit ranking two adjacent tie groups
-//   swapped or merged) after which an outcome is no longer one. Defined by brute force: the
+//   swapped or merged) after which an outcome is no longer one: single changes, and for an
+//   outcome none of them undoes, two changes to the same list. Defined by brute force: the
 //   analysis is re-run on each changed preference, so it agrees with the analysis by
 //   construction.
 // - priority_uncertainty: the same analysis over random priorities, adjacent statements swapped
 //   with a probability, and how often each outcome survives.
 
 #include <cstdint>
+#include <optional>
 #include <vector>
 
 #include "conflict/evolution.hpp"
@@ -33,9 +35,13 @@ struct PreferenceChange {
 };
 
 // Every single change to every decision maker's preferences: per list of k statements k − 1
-// swaps and k removals; per ranking of k groups k − 1 swaps and k − 1 merges. Listed by
-// preference list, swaps before removals or merges, from the top.
+// swaps and k removals (none when k = 1: a list needs a statement); per ranking of k groups
+// k − 1 swaps and k − 1 merges. Listed by preference list, swaps before removals or merges,
+// from the top.
 std::vector<PreferenceChange> single_changes(const Conflict& conflict);
+// The same for one list, `index` into Conflict::preferences.
+std::vector<PreferenceChange> single_changes(const Preferences& list, std::size_t index);
+void apply_change(Preferences& list, const PreferenceChange& change);
 void apply_change(Conflict& conflict, const PreferenceChange& change);
 
 // States that are equilibria under `solution` and reachable from evolution.start(), ascending.
@@ -47,12 +53,17 @@ double analysis_work(const Conflict& conflict, std::uint64_t states);
 
 struct ChangeEffect {
   PreferenceChange change;
+  // A second change to the same list, its place counted in the list after the first.
+  std::optional<PreferenceChange> then;
   std::vector<std::size_t> reachable_after;  // the reachable equilibria once it is made
+  std::size_t size() const { return then ? 2 : 1; }
 };
 
 struct OutcomeHinges {
   std::size_t state = 0;
-  std::vector<ChangeEffect> breaking;  // single changes after which it is no longer a reachable equilibrium
+  // The smallest changes after which it is no longer a reachable equilibrium: the single ones,
+  // or when there are none the pairs.
+  std::vector<ChangeEffect> breaking;
 };
 
 struct ConflictSensitivity {
@@ -61,11 +72,15 @@ struct ConflictSensitivity {
   std::vector<std::size_t> reachable;  // today's reachable equilibria
   std::vector<OutcomeHinges> outcomes;  // one per reachable equilibrium, in the same order
   std::size_t changes = 0;              // single changes tried
+  std::size_t pairs = 0;                // pairs of changes tried (distinct lists, none equal to a single change's)
+  bool pairs_skipped = false;           // pairs were wanted but past the budget
 };
 
 // Throws std::invalid_argument when the conflict has no feasible status quo (nothing is reachable
 // without one), WorkTooLarge, before any work, when changes × analysis_work passes `max_steps`.
-ConflictSensitivity conflict_sensitivity(const Conflict& conflict, Concept solution, double max_steps);
+// Pairs are tried (when `pairs` and some outcome survives every single change) within what is
+// left of the budget, and skipped past it.
+ConflictSensitivity conflict_sensitivity(const Conflict& conflict, Concept solution, double max_steps, bool pairs = true);
 
 // Priorities perturbed at random: in every decision maker's list, from the top, each statement is
 // swapped with the one below it with probability `swap_probability` (independently, in one pass,

@@ -30,7 +30,7 @@ Analysis analyse(const Conflict& conflict, const ConflictSensitivitySettings& se
   Analysis a{conflict, settings, nullptr, std::nullopt, std::nullopt, {}, {}};
   try {
     // Refused within its budget before anything is built, so the model that names the states is small.
-    a.sensitivity = conflict_sensitivity(conflict, settings.solution, settings.max_steps);
+    a.sensitivity = conflict_sensitivity(conflict, settings.solution, settings.max_steps, settings.pairs);
     a.model = std::make_unique<GraphModel>(conflict);
   } catch (const WorkTooLarge& e) {
     a.skipped = a.uncertainty_skipped = e.what();
@@ -74,19 +74,27 @@ std::string entry_words(const Analysis& a, const Preferences& p, std::size_t k) 
   return fmt::format("its level {} ({})", k + 1, first);
 }
 
-// "if USA put ‘not “go to war”’ below ‘“freeze”’ (today above)"
-std::string change_words(const Analysis& a, const PreferenceChange& change) {
-  const Preferences& p = list_of(a, change);
+// "put ‘not “go to war”’ below “freeze” (today above)", of the list as it is before the change.
+std::string change_phrase(const Analysis& a, const Preferences& p, const PreferenceChange& change) {
   switch (change.kind) {
     case Kind::Swap:
-      return fmt::format("if {} {} {} below {} (today above)", p.actor, p.by_ranking ? "ranked" : "put", entry_words(a, p, change.at),
-                         entry_words(a, p, change.at + 1));
+      return fmt::format("{} {} below {} (today above)", p.by_ranking ? "ranked" : "put", entry_words(a, p, change.at), entry_words(a, p, change.at + 1));
     case Kind::Remove:
-      return fmt::format("if {} dropped {} from its priorities", p.actor, entry_words(a, p, change.at));
+      return fmt::format("dropped {} from its priorities", entry_words(a, p, change.at));
     case Kind::Merge:
-      return fmt::format("if {} were indifferent between {} and {}", p.actor, entry_words(a, p, change.at), entry_words(a, p, change.at + 1));
+      return fmt::format("were indifferent between {} and {}", entry_words(a, p, change.at), entry_words(a, p, change.at + 1));
   }
   return {};
+}
+
+// "if USA put … below … (today above) and dropped …"
+std::string change_words(const Analysis& a, const ChangeEffect& effect) {
+  const Preferences& p = list_of(a, effect.change);
+  std::string words = fmt::format("if {} {}", p.actor, change_phrase(a, p, effect.change));
+  if (!effect.then) return words;
+  Preferences once = p;
+  apply_change(once, effect.change);
+  return words + ", and then " + change_phrase(a, once, *effect.then);
 }
 
 std::string consequence_words(const Analysis& a, const std::vector<std::size_t>& after) {
@@ -119,7 +127,12 @@ Hinge hinge_of(const Analysis& a, std::size_t outcome, const ChangeEffect& effec
       break;
   }
   h.consequence = fmt::format("instead of {}, {}", state_words(a, outcome), consequence_words(a, effect.reachable_after));
-  h.margin = 1.0 / static_cast<double>(change.length);
+  if (effect.then) h.change += fmt::format(", and then {} {}", p.actor, [&] {
+    Preferences once = p;
+    apply_change(once, change);
+    return change_phrase(a, once, *effect.then);
+  }());
+  h.margin = static_cast<double>(effect.size()) / static_cast<double>(change.length);
   if (p.by_ranking) {
     h.at = p.ranking[change.at].empty() ? p.at : p.ranking[change.at][0].at;
   } else {
@@ -161,19 +174,27 @@ std::string render_conflict_sensitivity_text(const Scenario& scenario, const Con
   const ConflictSensitivity& s = *a.sensitivity;
   out += fmt::format("  status quo: {}\n", state_words(a, s.status_quo));
   out += fmt::format("  each outcome tested against {} single changes to one decision maker's priorities (two adjacent statements "
-                     "swapped, or one dropped; in a ranking two adjacent levels swapped or merged)\n",
+                     "swapped, or one dropped; in a ranking two adjacent levels swapped or merged), and, if none undoes it, pairs of "
+                     "changes to one list\n",
                      s.changes);
   if (s.outcomes.empty()) out += fmt::format("  no {} equilibrium is reachable from the status quo\n", solution);
   for (const auto& outcome : s.outcomes) {
     out += fmt::format("\n  Outcome {}\n", state_words(a, outcome.state));
     if (outcome.breaking.empty()) {
-      out += "    no single change to one decision maker's priorities undoes it\n";
+      out += "    no single change to one decision maker's priorities undoes it";
+      if (s.pairs > 0) out += fmt::format(", nor any two changes to one list ({} pairs tried)", s.pairs);
+      if (s.pairs_skipped) out += "; pairs of changes were not tried, past the budget";
+      out += "\n";
       continue;
     }
-    out += fmt::format("    {} of the {} changes undo{} it:\n", outcome.breaking.size(), s.changes, outcome.breaking.size() == 1 ? "es" : "");
+    const std::size_t n = outcome.breaking.size();
+    if (outcome.breaking[0].then)
+      out += fmt::format("    no single change undoes it; {} of the {} pairs of changes to one list do{}:\n", n, s.pairs, n == 1 ? "es" : "");
+    else
+      out += fmt::format("    {} of the {} single changes undo{} it:\n", n, s.changes, n == 1 ? "es" : "");
     for (const auto& effect : outcome.breaking) {
       const Hinge h = hinge_of(a, outcome.state, effect);
-      out += fmt::format("    - {}, {} (margin 1/{})\n", change_words(a, effect.change), consequence_words(a, effect.reachable_after),
+      out += fmt::format("    - {}, {} (margin {}/{})\n", change_words(a, effect), consequence_words(a, effect.reachable_after), effect.size(),
                          effect.change.length);
       if (!h.note.empty() || !h.source.empty())
         out += fmt::format("      as written (line {}): {}{}\n", h.at.line, h.note, h.source.empty() ? "" : " [" + h.source + "]");
@@ -201,6 +222,8 @@ json render_conflict_sensitivity_json(const Scenario& scenario, const ConflictSe
   const ConflictSensitivity& s = *a.sensitivity;
   out["status_quo"] = state_json(s.status_quo);
   out["changes_tried"] = s.changes;
+  out["pairs_tried"] = s.pairs;
+  out["pairs_skipped"] = s.pairs_skipped;
   json outcomes = json::array();
   for (const auto& outcome : s.outcomes) {
     json breaking = json::array();
@@ -210,12 +233,15 @@ json render_conflict_sensitivity_json(const Scenario& scenario, const ConflictSe
       const Hinge h = hinge_of(a, outcome.state, effect);
       json after = json::array();
       for (std::size_t t : effect.reachable_after) after.push_back(state_json(t));
+      auto kind = [](const PreferenceChange& k) { return k.kind == Kind::Swap ? "swap" : k.kind == Kind::Remove ? "remove" : "merge"; };
       json change = {{"decision_maker", p.actor},
-                     {"kind", c.kind == Kind::Swap ? "swap" : c.kind == Kind::Remove ? "remove" : "merge"},
+                     {"kind", kind(c)},
                      {"position", c.at + 1},
+                     {"then", effect.then ? json{{"kind", kind(*effect.then)}, {"position", effect.then->at + 1}} : json(nullptr)},
+                     {"changes", effect.size()},
                      {"list_length", c.length},
                      {"margin", h.margin},
-                     {"in_words", change_words(a, c)},
+                     {"in_words", change_words(a, effect)},
                      {"consequence", consequence_words(a, effect.reachable_after)},
                      {"reachable_after", after},
                      {"note", h.note},
