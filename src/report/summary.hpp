@@ -39,7 +39,8 @@ struct IssueSummary {
 
 struct DecisionMakerSummary {
   std::string actor;
-  std::vector<std::string> options;
+  std::vector<std::string> options;       // ids
+  std::vector<std::string> option_names;  // the same options by name
   std::string preferences;  // "4 prioritised statements" or "explicit ranking of 12 states"
 };
 
@@ -49,6 +50,7 @@ struct ConflictSummary {
   std::uint64_t states = 0;                   // 2^options
   std::optional<std::uint64_t> feasible_states;  // when enumerable
   std::vector<std::string> status_quo;
+  std::string status_quo_description;  // by the options' names (describe_state)
 };
 
 struct GameSummary {

@@ -26,12 +26,13 @@ json issue_json(const IssueSummary& issue, const json& forecasts) {
 json conflict_json(const ConflictSummary& c) {
   json makers = json::array();
   for (const auto& m : c.decision_makers)
-    makers.push_back({{"actor", m.actor}, {"options", m.options}, {"preferences", m.preferences}});
+    makers.push_back({{"actor", m.actor}, {"options", m.options}, {"option_names", m.option_names}, {"preferences", m.preferences}});
   return {{"options", c.options},
           {"decision_makers", makers},
           {"states", c.states},
           {"feasible_states", c.feasible_states ? json(*c.feasible_states) : json(nullptr)},
-          {"status_quo", c.status_quo}};
+          {"status_quo", c.status_quo},
+          {"status_quo_description", c.status_quo_description}};
 }
 
 json stability_summary_json(const StabilityReport& r) {

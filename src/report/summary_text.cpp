@@ -34,11 +34,14 @@ void render_issue(const IssueSummary& issue, std::string& out) {
 
 void render_conflict(const ConflictSummary& c, std::string& out) {
   out += "\nConflict (graph model)\n";
-  for (const auto& maker : c.decision_makers)
-    out += fmt::format("  {}: options {}; {}\n", maker.actor, fmt::join(maker.options, ", "), maker.preferences);
+  for (const auto& maker : c.decision_makers) {
+    std::vector<std::string> options;
+    for (std::size_t o = 0; o < maker.options.size(); ++o) options.push_back(fmt::format("\u201c{}\u201d [{}]", maker.option_names[o], maker.options[o]));
+    out += fmt::format("  {}: options {}; {}\n", maker.actor, fmt::join(options, ", "), maker.preferences);
+  }
   out += fmt::format("  states: {} combinations", c.states);
   if (c.feasible_states) out += fmt::format(", {} feasible", *c.feasible_states);
-  out += fmt::format("\n  status quo: {}\n", c.status_quo.empty() ? std::string("no option taken") : fmt::format("{}", fmt::join(c.status_quo, " + ")));
+  out += fmt::format("\n  status quo: {}\n", c.status_quo_description);
 }
 
 // The few equilibria a reader needs: those the status quo leads to, how, and by whose moves;
