@@ -9,6 +9,8 @@
 
 #include "bargaining/spatial.hpp"
 #include "report/summary.hpp"
+#include "bargaining/decision.hpp"
+#include "report/issue_words.hpp"
 #include "test_support.hpp"
 
 namespace statecraft {
@@ -114,6 +116,49 @@ TEST(Summary, LargeConflictsAreNotEnumeratedButStillLoad) {
   EXPECT_EQ(s.conflict->states, std::uint64_t{1} << 40);
   EXPECT_FALSE(s.conflict->feasible_states.has_value());
   EXPECT_NE(render_text(s).find("1099511627776 combinations"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace statecraft
+
+namespace statecraft {
+namespace {
+
+Issue labelled_issue() {
+  Issue issue;
+  issue.units = "% of the front";
+  for (const auto& [point, text] : std::vector<std::pair<double, std::string>>{{0, "war"}, {50, "partial"}, {100, "full"}}) {
+    Label label;
+    label.point.value = point;
+    label.text = text;
+    issue.labels.push_back(label);
+  }
+  return issue;
+}
+
+TEST(IssueWords, PointsCarryUnitsAndTheNearestLabel) {
+  const Issue issue = labelled_issue();
+  EXPECT_EQ(point_in_words(issue, 50), "50 % of the front 'partial'");
+  EXPECT_EQ(point_in_words(issue, 20), "20 % of the front, near 'war' (0)");
+  EXPECT_EQ(point_in_words(issue, 80), "80 % of the front, near 'full' (100)");
+  EXPECT_EQ(nearest_label(issue.labels, 25)->text, "war");  // halfway: the lower label
+  EXPECT_EQ(point_in_words(Issue{}, 7.5), "7.5");
+}
+
+TEST(IssueWords, WhoDecides) {
+  BargainingIssue issue;
+  EXPECT_EQ(describe_rule(issue), "every actor, as a weighted vote (no decision rule given)");
+  issue.rule = DecisionRule::Unanimity;
+  issue.deciders = {"RUS"};
+  EXPECT_EQ(describe_rule(issue), "RUS alone");
+  issue.deciders = {"RUS", "UKR"};
+  EXPECT_EQ(describe_rule(issue), "RUS and UKR, each with a veto (unanimity)");
+  issue.deciders = {"USA", "RUS", "CHN"};
+  issue.rule = DecisionRule::Majority;
+  EXPECT_EQ(describe_rule(issue), "a majority of the capability of USA, RUS and CHN");
+  issue.rule = DecisionRule::Qualified;
+  issue.threshold = 0.65;
+  EXPECT_EQ(describe_rule(issue), "at least 65 % of the capability of USA, RUS and CHN (qualified majority)");
 }
 
 }  // namespace

@@ -69,6 +69,8 @@ int run(int argc, char** argv) {
   std::vector<std::string> validate_files;
   auto* validate = app.add_subcommand("validate", "Check scenario files; report every problem as FILE:LINE:COL: error: message");
   validate->add_option("files", validate_files, "Scenario files (.yaml, .yml or .json)")->required();
+  bool validate_strict = false;
+  validate->add_flag("--strict", validate_strict, "Fail (exit 2) on warnings too: unexplained judgments, hindsight sources, options no one cares about");
 
   std::string analyze_file;
   std::string format = "text";
@@ -80,7 +82,7 @@ int run(int argc, char** argv) {
   cli::ForecastOptions forecast_options;
   auto* forecast = app.add_subcommand("forecast", "Where each issue ends: bargaining models' forecasts per issue");
   forecast->add_option("file", forecast_file, "Scenario file")->required();
-  forecast->add_option("--model", forecast_options.models, "Models, comma-separated, or all (default): compromise, median, nash, expected-utility, exchange, smp")->delimiter(',');
+  forecast->add_option("--model", forecast_options.models, "Models, comma-separated, or all (default): compromise, median, nash, deciders, expected-utility, exchange, smp")->delimiter(',');
   forecast->add_option("--format", forecast_options.format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
   forecast->add_option("--samples", forecast_options.samples, "Monte Carlo samples with jittered inputs (0: none)")
       ->check(whole_number(0, cli::max_samples))->capture_default_str();
@@ -91,7 +93,8 @@ int run(int argc, char** argv) {
   forecast->add_option("--chart", forecast_options.chart_file, "Draw one issue's rounds (see --issue) to this SVG file");
   forecast->add_option("--issue", forecast_options.chart_issue, "The issue --chart draws (default: the first)");
   forecast->add_option("--jitter", forecast_options.jitter,
-                       "Noise SDs: position=5,salience=0.1,capability=0.2 (capability multiplies by exp(N(0,SD)))");
+                       "Noise SDs: position=0.05,status_quo=0.05 (shares of each issue's scale),salience=0.1,capability=0.2 "
+                       "(multiplies by exp(N(0,SD))),threshold=0.05 (qualified majorities)");
 
   std::string backtest_file;
   cli::BacktestOptions backtest_options;
@@ -148,7 +151,7 @@ int run(int argc, char** argv) {
   }
 
   try {
-    if (*validate) return cli::validate(validate_files, std::cout, std::cerr);
+    if (*validate) return cli::validate(validate_files, validate_strict, std::cout, std::cerr);
     if (*analyze) return cli::analyze(analyze_file, format, std::cout, std::cerr);
     if (*forecast) return cli::forecast(forecast_file, forecast_options, std::cout, std::cerr);
     if (*stability) return cli::stability(stability_file, stability_options, std::cout, std::cerr);

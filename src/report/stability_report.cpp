@@ -105,7 +105,7 @@ std::vector<std::string> obstacles_in_words(const StabilityAnalysis& a, const st
         sentences.push_back(fmt::format("it needs {}, which the option's irreversibility forbids", change(why)));
         break;
       case Obstacle::Kind::Misperceived:
-        sentences.push_back(fmt::format("it needs {}, but {} does not perceive the states that move joins (misperception)", change(why), maker_of(why)));
+        sentences.push_back(fmt::format("it needs {}, but {} does not perceive the states where that move starts or ends (misperception)", change(why), maker_of(why)));
         break;
       case Obstacle::Kind::Infeasible:
         sentences.push_back(fmt::format("it needs {}, infeasible from every state the status quo leads to", change(why)));

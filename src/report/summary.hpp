@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "bargaining/uncertainty.hpp"
 #include "report/forecast_table.hpp"
 #include "report/stability_report.hpp"
 #include "scenario/model.hpp"
@@ -35,6 +36,10 @@ struct IssueSummary {
   double high = 0;
   std::optional<double> status_quo;
   std::vector<StanceSummary> stances;
+  std::string units;
+  std::string status_quo_words;  // with units and the nearest label
+  std::string decided_by;        // in words, also when the file gives no rule
+  std::vector<std::string> deciders;  // ids; empty: every actor
 };
 
 struct DecisionMakerSummary {
@@ -76,6 +81,9 @@ struct Summary {
   std::vector<ActorSummary> actors;
   std::vector<IssueSummary> issues;
   ForecastTable forecasts;  // every bargaining model on every issue
+  // Issues with a decision rule: the chance of agreement from agreement_samples() samples with the
+  // default jitter (win sets only, no model runs: milliseconds).
+  std::vector<AgreementChance> agreement;
   std::optional<ConflictSummary> conflict;
   std::optional<StabilityReport> stability;  // when the conflict is within analyze_budget()
   std::string stability_skipped;             // otherwise, why (WorkTooLarge's message)
@@ -89,6 +97,9 @@ StabilityBudget analyze_budget();
 // The equilibria the report names: the reachable ones first, then those the status quo cannot
 // reach (each group its robust ones first).
 inline constexpr std::size_t summary_reachable = 4, summary_unreachable = 3;
+
+// The samples of the report's chance of agreement, seed 1 and the default jitter.
+UncertaintySettings agreement_samples();
 
 Summary summarize(const Scenario& scenario);
 

@@ -2,6 +2,8 @@
 #include <fmt/ranges.h>
 
 #include "report/summary.hpp"
+
+#include "report/uncertainty_table.hpp"
 #include "report/table.hpp"
 #include <algorithm>
 
@@ -23,9 +25,9 @@ void render_actors(const Summary& s, std::string& out) {
 
 void render_issue(const IssueSummary& issue, std::string& out) {
   out += fmt::format("\n  {} ({})\n", issue.name, issue.id);
-  out += fmt::format("    scale {} to {}", number(issue.low), number(issue.high));
-  if (issue.status_quo) out += fmt::format(", status quo {}", number(*issue.status_quo));
-  out += "\n";
+  out += fmt::format("    scale {} to {}{}", number(issue.low), number(issue.high), issue.units.empty() ? "" : " (" + issue.units + ")");
+  if (issue.status_quo) out += fmt::format("; status quo {}", issue.status_quo_words);
+  out += fmt::format("\n    decided by {}\n", issue.decided_by);
   TextTable table({{"actor", Align::Left}, {"position", Align::Right}, {"salience", Align::Right}, {"capability", Align::Right}});
   for (const auto& stance : issue.stances)
     table.add_row({stance.actor, number(stance.position), fmt::format("{:.2f}", stance.salience), number(stance.capability)});
@@ -96,6 +98,9 @@ std::string render_text(const Summary& s) {
     for (const auto& issue : s.issues) render_issue(issue, out);
   }
   if (!s.issues.empty()) out += "\nForecasts (where each issue ends, by model)\n" + render_forecast_text(s.forecasts, "  ");
+  if (any_rule(s.agreement))
+    out += fmt::format("\n{}\n  {} samples; {}\n", render_agreement_text(s.agreement, "  "), agreement_samples().samples,
+                       describe_jitter(agreement_samples().jitter));
   if (s.conflict) render_conflict(*s.conflict, out);
   if (s.stability) render_stability_summary(*s.stability, out);
   if (!s.stability_skipped.empty()) render_stability_skipped(s.stability_skipped, out);
