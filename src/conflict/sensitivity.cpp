@@ -68,15 +68,20 @@ std::size_t start_of(const Conflict& conflict, const GraphModel& model) {
 
 std::vector<std::size_t> outcomes_of(const Conflict& conflict, std::size_t start, Concept solution) {
   const GraphModel model(conflict);
-  return reachable_equilibria(model, analyse_stability(model), Evolution(model, start), solution);
+  const std::vector<bool> stable = equilibria(model, solution);
+  const Evolution evolution(model, start);
+  std::vector<std::size_t> found;
+  for (std::size_t s = 0; s < model.state_count(); ++s)
+    if (stable[s] && evolution.reaches(s)) found.push_back(s);
+  return found;
 }
 
 // Refuses `runs` analyses of the conflict when their work passes the budget; returns the states.
-void check_runs(const Conflict& conflict, double runs, const char* what, double max_steps) {
+void check_runs(const Conflict& conflict, Concept solution, double runs, const char* what, double max_steps) {
   if (!can_enumerate_states(conflict))
     throw WorkTooLarge(fmt::format("{} re-analyse a conflict whose states are too many to list", what), INFINITY, max_steps);
   const std::uint64_t states = count_feasible_states(conflict);
-  const double work = runs * analysis_work(conflict, states);
+  const double work = runs * analysis_work(conflict, states, solution);
   if (work > max_steps)
     throw WorkTooLarge(fmt::format("{} re-analyse the conflict {:.0f} times, {:.3g} steps ({} states each)", what, runs, work, states), work,
                        max_steps, "--max-steps");
@@ -143,23 +148,20 @@ std::vector<std::size_t> reachable_equilibria(const GraphModel& model, const Sta
   return found;
 }
 
-double analysis_work(const Conflict& conflict, std::uint64_t states) {
+double analysis_work(const Conflict& conflict, std::uint64_t states, Concept solution) {
   const double n = static_cast<double>(states);
   const double ranking = n * static_cast<double>(decision_makers(conflict).size());
-  return enumeration_cost(conflict) + ranking + stability_steps(conflict, states).total();
+  return enumeration_cost(conflict) + ranking + stability_steps(conflict, states, solution == Concept::GMR || solution == Concept::SMR).total();
 }
 
 ConflictSensitivity conflict_sensitivity(const Conflict& conflict, Concept solution, double max_steps, bool pairs) {
   const auto changes = single_changes(conflict);
-  check_runs(conflict, 1.0 + static_cast<double>(changes.size()), "the preference changes", max_steps);
+  check_runs(conflict, solution, 1.0 + static_cast<double>(changes.size()), "the preference changes", max_steps);
   ConflictSensitivity out;
   out.solution = solution;
   out.changes = changes.size();
-  {
-    const GraphModel model(conflict);
-    out.status_quo = start_of(conflict, model);
-    out.reachable = reachable_equilibria(model, analyse_stability(model), Evolution(model, out.status_quo), solution);
-  }
+  out.status_quo = start_of(conflict, GraphModel(conflict));
+  out.reachable = outcomes_of(conflict, out.status_quo, solution);
   for (std::size_t s : out.reachable) out.outcomes.push_back({s, {}});
   // Makes the changes to a copy of the conflict, re-runs the analysis, and restores the list.
   Conflict changed = conflict;
@@ -180,8 +182,8 @@ ConflictSensitivity conflict_sensitivity(const Conflict& conflict, Concept solut
   if (!pairs || unmoved.empty()) return out;
   const auto candidates = distinct_pairs(conflict);
   const std::uint64_t states = count_feasible_states(conflict);
-  const double used = (1.0 + static_cast<double>(changes.size())) * analysis_work(conflict, states);
-  if (used + static_cast<double>(candidates.size()) * analysis_work(conflict, states) > max_steps) {
+  const double one = analysis_work(conflict, states, solution);
+  if ((1.0 + static_cast<double>(changes.size() + candidates.size())) * one > max_steps) {
     out.pairs_skipped = true;
     return out;
   }
@@ -194,16 +196,12 @@ ConflictUncertainty priority_uncertainty(const Conflict& conflict, Concept solut
                                          double max_steps) {
   if (!(perturbation.swap_probability >= 0 && perturbation.swap_probability <= 1))
     throw std::invalid_argument("the probability of swapping two adjacent priorities must lie in [0, 1]");
-  check_runs(conflict, 1.0 + static_cast<double>(perturbation.samples), "the priority samples", max_steps);
+  check_runs(conflict, solution, 1.0 + static_cast<double>(perturbation.samples), "the priority samples", max_steps);
   ConflictUncertainty out;
   out.solution = solution;
   out.perturbation = perturbation;
-  std::size_t start = 0;
-  {
-    const GraphModel model(conflict);
-    start = start_of(conflict, model);
-    for (std::size_t s : reachable_equilibria(model, analyse_stability(model), Evolution(model, start), solution)) out.today.push_back({s, 0});
-  }
+  const std::size_t start = start_of(conflict, GraphModel(conflict));
+  for (std::size_t s : outcomes_of(conflict, start, solution)) out.today.push_back({s, 0});
   std::map<std::size_t, std::size_t> others;
   // Small probabilities give the same lists again and again (with p = 0.1 and 20 pairs, one
   // sample in eight is today's file): each distinct set of lists is analysed once.

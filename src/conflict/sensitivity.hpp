@@ -48,8 +48,9 @@ void apply_change(Conflict& conflict, const PreferenceChange& change);
 std::vector<std::size_t> reachable_equilibria(const GraphModel& model, const StabilityTable& table, const Evolution& evolution,
                                               Concept solution);
 
-// Work of one analysis of the conflict: listing and ranking the states, stability, the paths.
-double analysis_work(const Conflict& conflict, std::uint64_t states);
+// Work of one analysis of the conflict for `solution`'s equilibria: listing and ranking the
+// states, stability (equilibria()), the paths.
+double analysis_work(const Conflict& conflict, std::uint64_t states, Concept solution);
 
 struct ChangeEffect {
   PreferenceChange change;
@@ -89,7 +90,7 @@ ConflictSensitivity conflict_sensitivity(const Conflict& conflict, Concept solut
 // (53 bits) per adjacent pair, so a seed gives the same samples on every platform.
 struct PriorityPerturbation {
   double swap_probability = 0.1;
-  std::size_t samples = 200;
+  std::size_t samples = 100;  // a share's standard error is then at most 5 points
   std::uint64_t seed = 1;
 };
 

@@ -19,7 +19,7 @@ struct ConflictSensitivitySettings {
   // Outcomes are equilibria under this concept: sequential stability, where a sanction counts
   // only if the sanctioner gains by it (Fang, Hipel & Kilgour 1993, ch. 4).
   Concept solution = Concept::SEQ;
-  PriorityPerturbation perturbation;  // swap probability 0.1, 200 samples, seed 1
+  PriorityPerturbation perturbation;  // swap probability 0.1, 100 samples, seed 1
   // Whether outcomes no single change undoes are tried against pairs of changes to one list
   // (five to six times the work: Alaska's conflict 0.5 s against 0.08 s).
   bool pairs = true;
