@@ -66,6 +66,7 @@ std::size_t start_of(const Conflict& conflict, const GraphModel& model) {
   return static_cast<std::size_t>(start);
 }
 
+// The analysis each change is judged by: `solution`'s equilibria the start leads to, ascending.
 std::vector<std::size_t> outcomes_of(const Conflict& conflict, std::size_t start, Concept solution) {
   const GraphModel model(conflict);
   const std::vector<bool> stable = equilibria(model, solution);
@@ -76,7 +77,7 @@ std::vector<std::size_t> outcomes_of(const Conflict& conflict, std::size_t start
   return found;
 }
 
-// Refuses `runs` analyses of the conflict when their work passes the budget; returns the states.
+// Refuses `runs` analyses of the conflict when their work passes the budget.
 void check_runs(const Conflict& conflict, Concept solution, double runs, const char* what, double max_steps) {
   if (!can_enumerate_states(conflict))
     throw WorkTooLarge(fmt::format("{} re-analyse a conflict whose states are too many to list", what), INFINITY, max_steps);
@@ -139,14 +140,6 @@ void apply_change(Preferences& p, const PreferenceChange& change) {
 }
 
 void apply_change(Conflict& conflict, const PreferenceChange& change) { apply_change(conflict.preferences.at(change.preferences), change); }
-
-std::vector<std::size_t> reachable_equilibria(const GraphModel& model, const StabilityTable& table, const Evolution& evolution,
-                                              Concept solution) {
-  std::vector<std::size_t> found;
-  for (std::size_t s = 0; s < model.state_count(); ++s)
-    if (evolution.reaches(s) && table.is_equilibrium(solution, s)) found.push_back(s);
-  return found;
-}
 
 double analysis_work(const Conflict& conflict, std::uint64_t states, Concept solution) {
   const double n = static_cast<double>(states);

@@ -44,10 +44,6 @@ std::vector<PreferenceChange> single_changes(const Preferences& list, std::size_
 void apply_change(Preferences& list, const PreferenceChange& change);
 void apply_change(Conflict& conflict, const PreferenceChange& change);
 
-// States that are equilibria under `solution` and reachable from evolution.start(), ascending.
-std::vector<std::size_t> reachable_equilibria(const GraphModel& model, const StabilityTable& table, const Evolution& evolution,
-                                              Concept solution);
-
 // Work of one analysis of the conflict for `solution`'s equilibria: listing and ranking the
 // states, stability (equilibria()), the paths.
 double analysis_work(const Conflict& conflict, std::uint64_t states, Concept solution);

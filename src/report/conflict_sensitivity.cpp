@@ -18,8 +18,7 @@ using Kind = PreferenceChange::Kind;
 // Both analyses of one conflict, or why each was not run.
 struct Analysis {
   const Conflict& conflict;
-  ConflictSensitivitySettings settings;
-  std::unique_ptr<GraphModel> model;  // names the states; null when the conflict is past enumeration
+  std::unique_ptr<GraphModel> model;  // names the states; null when the analysis was skipped
   std::optional<ConflictSensitivity> sensitivity;
   std::optional<ConflictUncertainty> uncertainty;
   std::string skipped, uncertainty_skipped;
@@ -27,7 +26,7 @@ struct Analysis {
 
 // The perturbation is left out where only the hinges are wanted (analyze's summary).
 Analysis analyse(const Conflict& conflict, const ConflictSensitivitySettings& settings, bool perturb = true) {
-  Analysis a{conflict, settings, nullptr, std::nullopt, std::nullopt, {}, {}};
+  Analysis a{conflict, nullptr, std::nullopt, std::nullopt, {}, {}};
   try {
     // Refused within its budget before anything is built, so the model that names the states is small.
     a.sensitivity = conflict_sensitivity(conflict, settings.solution, settings.max_steps, settings.pairs);
@@ -87,14 +86,18 @@ std::string change_phrase(const Analysis& a, const Preferences& p, const Prefere
   return {};
 }
 
-// "if USA put … below … (today above) and dropped …"
+// A pair's second change, of the list the first left: ", and then dropped …"; empty for a single one.
+std::string then_phrase(const Analysis& a, const ChangeEffect& effect) {
+  if (!effect.then) return {};
+  Preferences once = list_of(a, effect.change);
+  apply_change(once, effect.change);
+  return ", and then " + change_phrase(a, once, *effect.then);
+}
+
+// "if USA put … below … (today above), and then dropped …"
 std::string change_words(const Analysis& a, const ChangeEffect& effect) {
   const Preferences& p = list_of(a, effect.change);
-  std::string words = fmt::format("if {} {}", p.actor, change_phrase(a, p, effect.change));
-  if (!effect.then) return words;
-  Preferences once = p;
-  apply_change(once, effect.change);
-  return words + ", and then " + change_phrase(a, once, *effect.then);
+  return fmt::format("if {} {}{}", p.actor, change_phrase(a, p, effect.change), then_phrase(a, effect));
 }
 
 std::string consequence_words(const Analysis& a, const std::vector<std::size_t>& after) {
@@ -127,11 +130,7 @@ Hinge hinge_of(const Analysis& a, std::size_t outcome, const ChangeEffect& effec
       break;
   }
   h.consequence = fmt::format("instead of {}, {}", state_words(a, outcome), consequence_words(a, effect.reachable_after));
-  if (effect.then) h.change += fmt::format(", and then {} {}", p.actor, [&] {
-    Preferences once = p;
-    apply_change(once, change);
-    return change_phrase(a, once, *effect.then);
-  }());
+  h.change += then_phrase(a, effect);
   h.margin = static_cast<double>(effect.size()) / static_cast<double>(change.length);
   if (p.by_ranking) {
     h.at = p.ranking[change.at].empty() ? p.at : p.ranking[change.at][0].at;
