@@ -67,8 +67,8 @@ std::string in_series(const std::vector<std::string>& items) {
   return fmt::format("{} and {}", fmt::join(items.begin(), items.end() - 1, ", "), items.back());
 }
 
-// "USA takes sanctions and withdraws india_tariffs", or by names: "USA takes 'impose
-// sanctions' and withdraws 'tariffs on India'"
+// "USA takes sanctions and withdraws india_tariffs", or by names: "USA takes “impose
+// sanctions” and withdraws “tariffs on India”"
 std::string step_in_words(const Conflict& c, const GraphModel& model, const Step& step, bool by_name) {
   const std::string& maker = model.decision_maker(step.maker);
   const StateBits from = model.state(step.from), to = model.state(step.to);
