@@ -187,11 +187,15 @@ GraphModel::GraphModel(const Conflict& conflict, std::uint64_t max_states, const
   }
 }
 
-StabilitySteps stability_steps(const Conflict& conflict, std::uint64_t states) {
+StabilitySteps stability_steps(const Conflict& conflict, std::uint64_t states, bool metarational) {
   const auto shapes = shapes_of(conflict, states);
   const double n = static_cast<double>(states);
   StabilitySteps steps{0, n * static_cast<double>(path_cost(shapes))};
-  for (std::size_t i = 0; i < shapes.size(); ++i) steps.analysis += n * static_cast<double>(pass_costs(shapes, i).total());
+  for (std::size_t i = 0; i < shapes.size(); ++i) {
+    const PassCosts costs = pass_costs(shapes, i);
+    const std::uint64_t skipped = metarational ? 0 : costs.replies + costs.closure_over_moves;  // what equilibria() leaves out for Nash and SEQ
+    steps.analysis += n * static_cast<double>(costs.total() - skipped);
+  }
   return steps;
 }
 
@@ -373,11 +377,17 @@ void sort_by_key(std::vector<std::uint32_t>& members, const std::vector<Rank>& k
 // groups when the decision makers it follows are free movers, and on moves otherwise.
 class MakerAnalysis {
  public:
-  MakerAnalysis(const GraphModel& model, std::size_t i, const std::vector<MakerShape>& shapes, Ticker& tick)
+  // `metarational`: GMR and SMR too; without, only Nash and SEQ are right in the table.
+  MakerAnalysis(const GraphModel& model, std::size_t i, const std::vector<MakerShape>& shapes, Ticker& tick, bool metarational = true)
       : model_(model), n_(model.state_count()), i_(i), rank_(model.ranks(i)), opponents_(all_but(model.decision_maker_count(), {i})),
-        shapes_(shapes), costs_(pass_costs(shapes, i)), tick_(tick) {}
+        shapes_(shapes), costs_(pass_costs(shapes, i)), tick_(tick), metarational_(metarational) {}
 
   void run(StabilityTable& table) {
+    if (!metarational_) {  // SEQ's sanctions are the opponents' improvements alone
+      sanctions({}, closure_over_improvements());
+      verdicts(table);
+      return;
+    }
     // SMR: a sanction must hold whatever i replies, so a state counts by the best i can reach
     // from it in one move, or its own rank if that is better.
     std::vector<Rank> best_with_own_reply = best_reply();
@@ -456,15 +466,19 @@ class MakerAnalysis {
       if (!model_.free_mover(j)) {
         for (std::size_t s1 = 0; s1 < n_; ++s1, tick_(cost))
           model_.for_each_move(j, s1, [&](std::size_t t) {
-            gmr_[s1] = std::min(gmr_[s1], by_moves[0][t]);
-            smr_[s1] = std::min(smr_[s1], by_moves[1][t]);
+            if (metarational_) {
+              gmr_[s1] = std::min(gmr_[s1], by_moves[0][t]);
+              smr_[s1] = std::min(smr_[s1], by_moves[1][t]);
+            }
             if (theirs[t] > theirs[s1]) seq_[s1] = std::min(seq_[s1], by_improvements[t]);
           });
         continue;
       }
       for_each_group(n_, model_.options_of(j), [&](std::vector<std::uint32_t>& members) {
-        least_of_the_others(members, by_moves[0], gmr_);
-        least_of_the_others(members, by_moves[1], smr_);
+        if (metarational_) {
+          least_of_the_others(members, by_moves[0], gmr_);
+          least_of_the_others(members, by_moves[1], smr_);
+        }
         sort_by_key(members, theirs);
         over_higher(members, theirs, by_improvements, false, no_rank, [&](std::uint32_t s1, Rank above) { seq_[s1] = std::min(seq_[s1], above); });
         tick_(members.size() * cost);
@@ -521,6 +535,7 @@ class MakerAnalysis {
   const std::vector<MakerShape>& shapes_;
   const PassCosts costs_;
   Ticker& tick_;
+  const bool metarational_;
   std::vector<Rank> gmr_, smr_, seq_;
 };
 
@@ -536,6 +551,23 @@ StabilityTable analyse_stability(const GraphModel& model, const Progress& progre
   Ticker tick(progress, total);
   for (std::size_t i = 0; i < makers; ++i) MakerAnalysis(model, i, shapes, tick).run(table);
   return table;
+}
+
+std::vector<bool> equilibria(const GraphModel& model, Concept c) {
+  const std::size_t n = model.state_count(), makers = model.decision_maker_count();
+  StabilityTable table;
+  if (c == Concept::GMR || c == Concept::SMR) {
+    table = analyse_stability(model);
+  } else {
+    table.stable.assign(4, std::vector<std::vector<bool>>(makers, std::vector<bool>(n, true)));
+    const auto shapes = shapes_of(model);
+    const Progress nobody;
+    Ticker tick(nobody, 0);
+    for (std::size_t i = 0; i < makers; ++i) MakerAnalysis(model, i, shapes, tick, false).run(table);
+  }
+  std::vector<bool> out(n);
+  for (std::size_t s = 0; s < n; ++s) out[s] = table.is_equilibrium(c, s);
+  return out;
 }
 
 double coalition_work(const GraphModel& model, const std::vector<std::size_t>& members) {

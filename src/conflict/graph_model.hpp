@@ -35,7 +35,8 @@ struct StabilitySteps {
   double analysis, paths;
   double total() const { return analysis + paths; }
 };
-StabilitySteps stability_steps(const Conflict& conflict, std::uint64_t states);
+// `metarational` false: the analysis of equilibria() for Nash or SEQ, without GMR's and SMR's passes.
+StabilitySteps stability_steps(const Conflict& conflict, std::uint64_t states, bool metarational = true);
 
 // Throws WorkTooLarge, with the estimates, when an analysis of `states` states would pass a limit.
 void check_stability_budget(const Conflict& conflict, std::uint64_t states, std::uint64_t max_states, double max_steps);
@@ -172,6 +173,11 @@ struct StabilityTable {
 // than where it started (in SMR: whatever i then does). `progress` counts steps, as
 // stability_steps() estimates them.
 StabilityTable analyse_stability(const GraphModel& model, const Progress& progress = {});
+
+// Per state, whether it is an equilibrium under `c`: the same verdicts as analyse_stability's.
+// Nash and SEQ skip the closure over the opponents' moves that GMR and SMR need, about half the
+// work, for analyses that re-run stability many times (conflict/sensitivity.hpp).
+std::vector<bool> equilibria(const GraphModel& model, Concept c);
 
 // Coalition analysis (Kilgour, Hipel, Fang & Peng 2001; Inohara & Hipel 2008): the members of
 // a coalition move together, by any sequence of their unilateral moves, to a state every member

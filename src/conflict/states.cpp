@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <fmt/format.h>
+#include <fmt/ranges.h>
 
 namespace statecraft {
 
@@ -79,6 +81,47 @@ std::vector<std::string> decision_makers(const Conflict& conflict) {
   for (const auto& option : conflict.options)
     if (std::find(actors.begin(), actors.end(), option.actor) == actors.end()) actors.push_back(option.actor);
   return actors;
+}
+
+std::string describe_state(const Conflict& conflict, StateBits state) {
+  std::vector<std::string> parts, idle;
+  for (const auto& maker : decision_makers(conflict)) {
+    std::vector<std::string> taken;
+    for (std::size_t o = 0; o < conflict.options.size(); ++o)
+      if (conflict.options[o].actor == maker && (state >> o & 1U)) taken.push_back(conflict.options[o].name);
+    if (taken.empty()) idle.push_back(maker);
+    else parts.push_back(fmt::format("{}: {}", maker, fmt::join(taken, " + ")));
+  }
+  if (parts.empty()) return "no option taken";
+  if (!idle.empty()) parts.push_back(fmt::format("{}: none", fmt::join(idle, ", ")));
+  return fmt::format("{}", fmt::join(parts, "; "));
+}
+
+std::string quoted_name(const Option& option) { return "\u201c" + option.name + "\u201d"; }
+
+std::string describe_statement(const Conflict& conflict, const Expression& e) {
+  using Op = Expression::Op;
+  auto operand = [&](const Expression& sub) {
+    const bool simple = sub.op == Op::Option || (sub.op == Op::Not && sub.operands[0].op == Op::Option);
+    return simple ? describe_statement(conflict, sub) : "(" + describe_statement(conflict, sub) + ")";
+  };
+  switch (e.op) {
+    case Op::Option:
+      return e.option_index >= 0 ? quoted_name(conflict.options[static_cast<std::size_t>(e.option_index)]) : e.option;
+    case Op::Not:
+      return "not " + operand(e.operands[0]);
+    case Op::And:
+    case Op::Or: {
+      std::vector<std::string> parts;
+      for (const auto& sub : e.operands) parts.push_back(sub.op == e.op ? describe_statement(conflict, sub) : operand(sub));
+      return fmt::format("{}", fmt::join(parts, e.op == Op::And ? " and " : " or "));
+    }
+    case Op::Implies:
+      return fmt::format("if {} then {}", operand(e.operands[0]), operand(e.operands[1]));
+    case Op::Iff:
+      return fmt::format("{} if and only if {}", operand(e.operands[0]), operand(e.operands[1]));
+  }
+  return to_string(e);
 }
 
 }  // namespace statecraft

@@ -48,4 +48,16 @@ std::vector<std::string> decision_makers(const Conflict& conflict);
 
 std::optional<int> option_index(const Conflict& conflict, std::string_view id);
 
+// A state in the options' names, for people: "USA: ask Moscow for help + go to war; RUS, PRK:
+// none" (decision makers in order, the options each takes joined by " + "), or "no option taken".
+// Ids change when a file gains an option or an infeasibility; names are what the analyst wrote.
+std::string describe_state(const Conflict& conflict, StateBits state);
+
+// “name”: an option's name in typographic quotes, which a name's own quotes do not close.
+std::string quoted_name(const Option& option);
+
+// A preference or infeasibility statement in the options' names: “go to war” and not “freeze”,
+// if “ease sanctions” then “pressure Kim”. Leaves must be resolved.
+std::string describe_statement(const Conflict& conflict, const Expression& expression);
+
 }  // namespace statecraft

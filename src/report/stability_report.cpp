@@ -10,6 +10,7 @@
 #include <tuple>
 
 #include "conflict/evolution.hpp"
+#include "conflict/reachability.hpp"
 #include "conflict/states.hpp"
 #include "report/table.hpp"
 
@@ -25,6 +26,7 @@ class StabilityAnalysis {
   GraphModel model;
   StabilityTable table;
   std::optional<Evolution> evolution;  // from the status quo, when it has one
+  std::optional<Reachability> reachability;  // with the evolution
 };
 
 namespace {
@@ -59,20 +61,68 @@ std::string pattern_of(std::size_t options, StateBits bits) {
   return pattern;
 }
 
-// "USA takes sanctions and withdraws india_tariffs"
-std::string step_in_words(const Conflict& c, const GraphModel& model, const Step& step) {
+// "A", "A and B", "A, B and C"
+std::string in_series(const std::vector<std::string>& items) {
+  if (items.size() < 2) return items.empty() ? std::string() : items[0];
+  return fmt::format("{} and {}", fmt::join(items.begin(), items.end() - 1, ", "), items.back());
+}
+
+// "USA takes sanctions and withdraws india_tariffs", or by names: "USA takes “impose
+// sanctions” and withdraws “tariffs on India”"
+std::string step_in_words(const Conflict& c, const GraphModel& model, const Step& step, bool by_name) {
   const std::string& maker = model.decision_maker(step.maker);
   const StateBits from = model.state(step.from), to = model.state(step.to);
   std::vector<std::string> taken, withdrawn;
   for (std::size_t o = 0; o < c.options.size(); ++o) {
     const StateBits bit = StateBits{1} << o;
-    if ((to & bit) && !(from & bit)) taken.push_back(c.options[o].id);
-    if ((from & bit) && !(to & bit)) withdrawn.push_back(c.options[o].id);
+    const std::string word = by_name ? quoted_name(c.options[o]) : c.options[o].id;
+    if ((to & bit) && !(from & bit)) taken.push_back(word);
+    if ((from & bit) && !(to & bit)) withdrawn.push_back(word);
   }
+  auto list = [&](const std::vector<std::string>& words) { return by_name ? in_series(words) : fmt::format("{}", fmt::join(words, ", ")); };
   std::string text = maker;
-  if (!taken.empty()) text += fmt::format(" takes {}", fmt::join(taken, ", "));
-  if (!withdrawn.empty()) text += fmt::format("{} withdraws {}", taken.empty() ? "" : " and", fmt::join(withdrawn, ", "));
+  if (!taken.empty()) text += " takes " + list(taken);
+  if (!withdrawn.empty()) text += fmt::format("{} withdraws {}", taken.empty() ? "" : " and", list(withdrawn));
   return text;
+}
+
+std::string state_named(const StabilityAnalysis& a, std::size_t s) { return fmt::format("{} [state {}]", describe_state(a.conflict, a.model.state(s)), s + 1); }
+
+// One sentence per kind of obstacle: the moves no one prefers together, the others one by one.
+std::vector<std::string> obstacles_in_words(const StabilityAnalysis& a, const std::vector<Obstacle>& obstacles) {
+  auto maker_of = [&](const Obstacle& why) { return a.model.decision_maker(why.maker); };
+  auto change = [&](const Obstacle& why) {
+    return fmt::format("{} to {} {}", maker_of(why), why.take ? "take" : "withdraw", quoted_name(a.conflict.options[why.option]));
+  };
+  std::vector<std::string> sentences, unwanted, unwanted_by;
+  for (const auto& why : obstacles) {
+    switch (why.kind) {
+      case Obstacle::Kind::NeverPreferred:
+        unwanted.push_back(change(why) + (why.irreversible ? " (which cannot be undone)" : ""));
+        if (std::find(unwanted_by.begin(), unwanted_by.end(), maker_of(why)) == unwanted_by.end()) unwanted_by.push_back(maker_of(why));
+        break;
+      case Obstacle::Kind::Irreversible:
+        sentences.push_back(fmt::format("it needs {}, which the option's irreversibility forbids", change(why)));
+        break;
+      case Obstacle::Kind::Misperceived:
+        sentences.push_back(fmt::format("it needs {}, but {} does not perceive the states where that move starts or ends (misperception)", change(why), maker_of(why)));
+        break;
+      case Obstacle::Kind::Infeasible:
+        sentences.push_back(fmt::format("it needs {}, infeasible from every state the status quo leads to", change(why)));
+        break;
+      case Obstacle::Kind::NotPreferredLast:
+        sentences.push_back(fmt::format("{} could move there from {}, which the status quo leads to, but does not prefer it", maker_of(why),
+                                        state_named(a, why.from)));
+        break;
+      case Obstacle::Kind::NoMoveInto:
+        sentences.push_back("no decision maker can move there from any state the status quo leads to");
+        break;
+    }
+  }
+  if (!unwanted.empty())
+    sentences.insert(sentences.begin(), fmt::format("it needs {}, {} {} prefer{} from no state the status quo leads to", in_series(unwanted),
+                                                    unwanted.size() == 1 ? "a move" : "moves", in_series(unwanted_by), unwanted_by.size() == 1 ? "s" : ""));
+  return sentences;
 }
 
 std::string flags(const std::array<bool, 4>& which) {
@@ -131,7 +181,7 @@ CoalitionReport coalition_report(const StabilityAnalysis& a, const std::vector<s
     if (c.seq[s] && outsiders_stable(Concept::SEQ, s)) out.seq_equilibria.push_back(s + 1);
   }
   for (std::size_t t : c.improvements_from)
-    out.from_status_quo.push_back(fmt::format("state {} ({})", t + 1, meaning_of(a.conflict, model, model.state(t))));
+    out.from_status_quo.push_back(state_named(a, t));
   return out;
 }
 
@@ -177,6 +227,15 @@ void write_tableau(std::ostream& out, const StabilityReport& r) {
   }
 }
 
+json reachability_json(const StabilityRow& row) {
+  return {{"description", row.description},
+          {"reachable", row.path.has_value()},
+          {"named_path_from_status_quo", row.named_path ? json(*row.named_path) : json(nullptr)},
+          {"movers", row.movers},
+          {"unreachable_because", row.unreachable_because},
+          {"reachability", reachability_in_words(row)}};
+}
+
 json row_json(const StabilityReport& r, const StabilityRow& row) {
   json makers = json::object();
   for (std::size_t i = 0; i < r.decision_makers.size(); ++i) {
@@ -187,8 +246,10 @@ json row_json(const StabilityReport& r, const StabilityRow& row) {
   json equilibrium = json::array();
   for (std::size_t k = 0; k < 4; ++k)
     if (row.equilibrium[k]) equilibrium.push_back(concept_labels[k]);
-  return {{"state", row.number}, {"decimal", row.bits}, {"yn", row.pattern}, {"meaning", row.meaning}, {"decision_makers", makers},
-          {"equilibrium", equilibrium}, {"path_from_status_quo", row.path ? json(*row.path) : json(nullptr)}};
+  json out = {{"state", row.number}, {"decimal", row.bits}, {"yn", row.pattern}, {"meaning", row.meaning}, {"decision_makers", makers},
+              {"equilibrium", equilibrium}, {"path_from_status_quo", row.path ? json(*row.path) : json(nullptr)}};
+  out.update(reachability_json(row));
+  return out;
 }
 
 std::string dump(const json& value) { return value.dump(-1, ' ', false, json::error_handler_t::replace); }
@@ -203,6 +264,7 @@ StabilityRow StabilityReport::row(std::size_t s) const {
   row.bits = model.state(s);
   row.pattern = pattern_of(options.size(), row.bits);
   row.meaning = meaning_of(a.conflict, model, row.bits);
+  row.description = describe_state(a.conflict, row.bits);
   for (std::size_t i = 0; i < model.decision_maker_count(); ++i) {
     row.place.push_back(model.levels(i) - model.rank(i, s));
     std::array<bool, 4> stable{};
@@ -210,13 +272,41 @@ StabilityRow StabilityReport::row(std::size_t s) const {
     row.stable.push_back(stable);
   }
   for (std::size_t k = 0; k < 4; ++k) row.equilibrium[k] = a.table.is_equilibrium(all_concepts[k], s);
-  if (a.evolution)
-    if (const auto steps = a.evolution->path_to(s)) {
-      std::vector<std::string> words;
-      for (const auto& step : *steps) words.push_back(step_in_words(a.conflict, model, step));
-      row.path = words;
+  if (!a.evolution) return row;
+  if (const auto steps = a.evolution->path_to(s)) {
+    row.path.emplace();
+    row.named_path.emplace();
+    for (const auto& step : *steps) {
+      row.path->push_back(step_in_words(a.conflict, model, step, false));
+      row.named_path->push_back(step_in_words(a.conflict, model, step, true));
+      const std::string& mover = model.decision_maker(step.maker);
+      if (std::find(row.movers.begin(), row.movers.end(), mover) == row.movers.end()) row.movers.push_back(mover);
     }
+  } else {
+    row.unreachable_because = obstacles_in_words(a, a.reachability->obstacles(s));
+  }
   return row;
+}
+
+std::string named_state(const StabilityRow& row) { return fmt::format("{} [state {}]", row.description, row.number); }
+
+std::string reachability_in_words(const StabilityRow& row) {
+  if (row.path && row.path->empty()) return "it is the status quo";
+  if (row.named_path)
+    return fmt::format("reached from the status quo in {} move{}, by {}: {}", row.named_path->size(), row.named_path->size() == 1 ? "" : "s",
+                       fmt::join(row.movers, " and "), fmt::join(*row.named_path, ", then "));
+  if (row.unreachable_because.empty()) return "the conflict gives no status quo to reach it from";
+  return fmt::format("not reachable from the status quo: {}", fmt::join(row.unreachable_because, "; and "));
+}
+
+json equilibrium_json(const StabilityRow& row) {
+  json concepts = json::array();
+  for (std::size_t k = 0; k < 4; ++k)
+    if (row.equilibrium[k]) concepts.push_back(concept_labels[k]);
+  json out = {{"state", row.number}, {"meaning", row.meaning}, {"equilibrium", concepts},
+              {"path_from_status_quo", row.path ? json(*row.path) : json(nullptr)}};
+  out.update(reachability_json(row));
+  return out;
 }
 
 std::vector<std::size_t> StabilityReport::equilibria(Concept c, std::size_t limit) const {
@@ -226,23 +316,37 @@ std::vector<std::size_t> StabilityReport::equilibria(Concept c, std::size_t limi
   return found;
 }
 
-std::vector<StabilityRow> ranked_equilibria(const StabilityReport& r, std::size_t limit) {
-  // Robust first (stable under more concepts), then those the status quo can reach, nearest
-  // first, then in state order: the `limit` best kept in a heap, however many there are.
+std::vector<StabilityRow> ranked_equilibria(const StabilityReport& r, std::size_t reachable_limit, std::size_t unreachable_limit) {
+  // Within each group the robust (stable under more concepts) first, then the nearest, then in
+  // state order: the best of each group kept in a heap, however many there are.
   const StabilityAnalysis& a = *r.analysis;
   using Key = std::tuple<int, std::size_t, std::size_t>;
-  std::priority_queue<Key> best;
+  std::priority_queue<Key> reachable, unreachable;
   for (std::size_t s = 0; s < r.state_count; ++s) {
     int concepts = 0;
     for (Concept c : all_concepts) concepts += a.table.is_equilibrium(c, s);
     if (concepts == 0) continue;
-    std::size_t distance = std::numeric_limits<std::size_t>::max();
-    if (a.evolution && a.evolution->reaches(s)) distance = a.evolution->path_to(s)->size();
-    best.emplace(-concepts, distance, s);
-    if (best.size() > limit) best.pop();
+    if (a.evolution && a.evolution->reaches(s)) {
+      reachable.emplace(-concepts, a.evolution->path_to(s)->size(), s);
+      if (reachable.size() > reachable_limit) reachable.pop();
+    } else {
+      unreachable.emplace(-concepts, 0, s);
+      if (unreachable.size() > unreachable_limit) unreachable.pop();
+    }
   }
-  std::vector<StabilityRow> rows(best.size());
-  for (std::size_t k = rows.size(); k-- > 0; best.pop()) rows[k] = r.row(std::get<2>(best.top()));
+  auto rows_of = [&](std::priority_queue<Key>& best) {
+    std::vector<StabilityRow> rows(best.size());
+    for (std::size_t k = rows.size(); k-- > 0; best.pop()) rows[k] = r.row(std::get<2>(best.top()));
+    return rows;
+  };
+  std::vector<StabilityRow> rows = rows_of(reachable);
+  for (auto& row : rows_of(unreachable)) rows.push_back(std::move(row));
+  return rows;
+}
+
+std::vector<StabilityRow> ranked_equilibria(const StabilityReport& r, std::size_t limit) {
+  auto rows = ranked_equilibria(r, limit, limit);
+  if (rows.size() > limit) rows.resize(limit);
   return rows;
 }
 
@@ -267,6 +371,7 @@ StabilityReport stability_report(const Conflict& conflict, const std::vector<std
     if (start >= 0) {
       report.status_quo = static_cast<std::size_t>(start);
       analysis->evolution.emplace(model, static_cast<std::size_t>(start), stages.stage(2));
+      analysis->reachability.emplace(conflict, model, *analysis->evolution);
     }
   }
   for (std::size_t s = 0; s < model.state_count(); ++s)
@@ -279,21 +384,27 @@ StabilityReport stability_report(const Conflict& conflict, const std::vector<std
 void write_stability_text(std::ostream& out, const StabilityReport& r, bool full_table) {
   out << fmt::format("Stability (Graph Model for Conflict Resolution): {} options, {} decision makers, {} feasible states\n", r.options.size(),
                      r.decision_makers.size(), r.state_count);
-  if (r.status_quo) out << fmt::format("Status quo: state {} ({})\n", *r.status_quo + 1, r.row(*r.status_quo).meaning);
-  out << "\nEquilibria (stable for every decision maker)\n";
+  if (r.status_quo) out << fmt::format("Status quo: {}\n", named_state(r.row(*r.status_quo)));
+  out << "\nEquilibria (stable for every decision maker), by state number; the states are named below\n";
   for (std::size_t k = 0; k < 4; ++k)
     out << fmt::format("  {:<5} {}\n", concept_labels[k], numbers_in_short(r.equilibria(all_concepts[k], listed_equilibria), r.equilibrium_counts[k]));
   constexpr std::size_t explained = 12;
   const auto equilibria = ranked_equilibria(r, explained + 1);
   const std::size_t shown = std::min(equilibria.size(), explained);
-  if (shown) out << "\nWhat they mean\n";
+  // Reachable ones come first in the ranking, so each group is one run of it.
+  bool in_unreachable = false;
   for (std::size_t e = 0; e < shown; ++e) {
     const StabilityRow& row = equilibria[e];
-    out << fmt::format("  state {} [{}]: {}\n", row.number, flags(row.equilibrium), row.meaning);
-    if (!r.status_quo) continue;
-    if (!row.path) out << "    not reachable from the status quo by unilateral improvements\n";
-    else if (row.path->empty()) out << "    this is the status quo\n";
-    else out << fmt::format("    from the status quo: {}\n", fmt::join(*row.path, ", then "));
+    const bool reachable = row.path.has_value();
+    if (e == 0 && !r.status_quo) out << "\nWhat they mean (the conflict gives no status quo, so nothing is said of reaching them)\n";
+    else if (e == 0 && reachable) out << "\nOutcomes: equilibria the status quo leads to\n";
+    if (r.status_quo && !reachable && !in_unreachable) {
+      out << (e == 0 ? "\nNo equilibrium is reachable from the status quo.\n" : "")
+          << "\nStable but not reachable from the status quo (not outcomes of this conflict as written)\n";
+      in_unreachable = true;
+    }
+    out << fmt::format("  {} — {}\n", named_state(row), flags(row.equilibrium));
+    if (r.status_quo) out << fmt::format("    {}\n", reachability_in_words(row));
   }
   if (equilibria.size() > shown) {
     std::size_t any = 0;  // equilibria under any concept
@@ -326,7 +437,7 @@ json summary_json(const StabilityReport& r, std::size_t highlights, std::size_t 
   }
   json ranked = json::array();
   for (const auto& row : ranked_equilibria(r, highlights))
-    ranked.push_back({{"state", row.number}, {"meaning", row.meaning}, {"path_from_status_quo", row.path ? json(*row.path) : json(nullptr)}});
+    ranked.push_back(equilibrium_json(row));
   return {{"states", r.state_count}, {"status_quo", r.status_quo ? json(*r.status_quo + 1) : json(nullptr)},
           {"equilibria", equilibria}, {"equilibrium_counts", counts}, {"highlights", ranked}};
 }

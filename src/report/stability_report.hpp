@@ -26,11 +26,16 @@ struct StabilityRow {
   std::size_t number = 0;  // 1-based, in ascending order of the state's bits (gmcr-py's numbering)
   StateBits bits = 0;
   std::string pattern;     // Y/N per option, in option order
-  std::string meaning;     // "USA: sanctions; RUS: nothing"
+  std::string meaning;     // "USA: sanctions; RUS: nothing" (ids)
+  std::string description;  // the same in the options' names (describe_state)
   std::vector<std::size_t> place;                // per decision maker: 1 = most preferred (ties share)
   std::vector<std::array<bool, 4>> stable;        // per decision maker, per concept (Nash, GMR, SMR, SEQ)
   std::array<bool, 4> equilibrium{};
-  std::optional<std::vector<std::string>> path;  // from the status quo, in words; empty = it is the status quo
+  std::optional<std::vector<std::string>> path;  // from the status quo, by ids; empty = it is the status quo
+  std::optional<std::vector<std::string>> named_path;  // the same moves by the options' names
+  std::vector<std::string> movers;                // who moves on that path, in order of first move
+  // When there is a status quo and the path is missing: why it cannot be reached, in words.
+  std::vector<std::string> unreachable_because;
 };
 
 struct CoalitionReport {
@@ -69,9 +74,20 @@ struct StabilityReport {
 // examines would pass the budget.
 StabilityReport stability_report(const Conflict& conflict, const std::vector<std::string>& coalition = {}, const StabilityBudget& budget = {});
 
-// The equilibria under any concept, at most `limit` rows: the robust ones (stable under more
-// concepts) first, then those reachable from the status quo, nearest first.
+// The equilibria under any concept, at most `limit` rows: those reachable from the status quo
+// first, then the robust ones (stable under more concepts), then the nearest.
 std::vector<StabilityRow> ranked_equilibria(const StabilityReport& report, std::size_t limit);
+// At most so many of each group, the reachable ones first.
+std::vector<StabilityRow> ranked_equilibria(const StabilityReport& report, std::size_t reachable_limit, std::size_t unreachable_limit);
+
+// "USA: go to war with North Korea; RUS, PRK: none [state 10]"
+std::string named_state(const StabilityRow& row);
+// "reached from the status quo in 1 move, by RUS: ...", "it is the status quo", or "not reachable
+// from the status quo: ..."
+std::string reachability_in_words(const StabilityRow& row);
+// An equilibrium's row for a summary: ids (state, meaning, path_from_status_quo) and the same in
+// words (description, reachable, named_path_from_status_quo, movers, unreachable_because, reachability).
+nlohmann::json equilibrium_json(const StabilityRow& row);
 
 // Text: equilibria with their meaning and path; the full tableau too when asked.
 // JSON: the summary, and every state's row when `listing`. CSV: one line per state.

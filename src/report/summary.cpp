@@ -57,14 +57,15 @@ ConflictSummary summarize_conflict(const Conflict& conflict) {
   ConflictSummary summary;
   summary.options = conflict.options.size();
   for (const auto& actor : decision_makers(conflict)) {
-    DecisionMakerSummary maker{actor, {}, describe_preferences(conflict, actor)};
+    DecisionMakerSummary maker{actor, {}, {}, describe_preferences(conflict, actor)};
     for (const auto& option : conflict.options)
-      if (option.actor == actor) maker.options.push_back(option.id);
+      if (option.actor == actor) maker.options.push_back(option.id), maker.option_names.push_back(option.name);
     summary.decision_makers.push_back(std::move(maker));
   }
   summary.states = conflict.options.size() < 64 ? std::uint64_t{1} << conflict.options.size() : 0;
   if (can_enumerate_states(conflict)) summary.feasible_states = count_feasible_states(conflict);
   summary.status_quo = conflict.status_quo;
+  summary.status_quo_description = describe_state(conflict, status_quo_state(conflict));
   return summary;
 }
 

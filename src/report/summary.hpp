@@ -44,7 +44,8 @@ struct IssueSummary {
 
 struct DecisionMakerSummary {
   std::string actor;
-  std::vector<std::string> options;
+  std::vector<std::string> options;       // ids
+  std::vector<std::string> option_names;  // the same options by name
   std::string preferences;  // "4 prioritised statements" or "explicit ranking of 12 states"
 };
 
@@ -54,6 +55,7 @@ struct ConflictSummary {
   std::uint64_t states = 0;                   // 2^options
   std::optional<std::uint64_t> feasible_states;  // when enumerable
   std::vector<std::string> status_quo;
+  std::string status_quo_description;  // by the options' names (describe_state)
 };
 
 struct GameSummary {
@@ -92,6 +94,9 @@ struct Summary {
 // The conflict lens's budget in a report: work of about a second at most; larger conflicts are
 // left to `statecraft stability`, which shows its progress.
 StabilityBudget analyze_budget();
+// The equilibria the report names: the reachable ones first, then those the status quo cannot
+// reach (each group its robust ones first).
+inline constexpr std::size_t summary_reachable = 4, summary_unreachable = 3;
 
 // The samples of the report's chance of agreement, seed 1 and the default jitter.
 UncertaintySettings agreement_samples();

@@ -33,12 +33,13 @@ json issue_json(const IssueSummary& issue, const json& forecasts) {
 json conflict_json(const ConflictSummary& c) {
   json makers = json::array();
   for (const auto& m : c.decision_makers)
-    makers.push_back({{"actor", m.actor}, {"options", m.options}, {"preferences", m.preferences}});
+    makers.push_back({{"actor", m.actor}, {"options", m.options}, {"option_names", m.option_names}, {"preferences", m.preferences}});
   return {{"options", c.options},
           {"decision_makers", makers},
           {"states", c.states},
           {"feasible_states", c.feasible_states ? json(*c.feasible_states) : json(nullptr)},
-          {"status_quo", c.status_quo}};
+          {"status_quo", c.status_quo},
+          {"status_quo_description", c.status_quo_description}};
 }
 
 json stability_summary_json(const StabilityReport& r) {
@@ -49,8 +50,7 @@ json stability_summary_json(const StabilityReport& r) {
     equilibria[concept_name(c)] = numbers;
   }
   json highlights = json::array();
-  for (const auto& row : ranked_equilibria(r, 4))
-    highlights.push_back({{"state", row.number}, {"meaning", row.meaning}, {"path_from_status_quo", row.path ? json(*row.path) : json(nullptr)}});
+  for (const auto& row : ranked_equilibria(r, summary_reachable, summary_unreachable)) highlights.push_back(equilibrium_json(row));
   return {{"states", r.state_count}, {"status_quo", r.status_quo ? json(*r.status_quo + 1) : json(nullptr)},
           {"equilibria", equilibria}, {"highlights", highlights}};
 }

@@ -36,27 +36,37 @@ void render_issue(const IssueSummary& issue, std::string& out) {
 
 void render_conflict(const ConflictSummary& c, std::string& out) {
   out += "\nConflict (graph model)\n";
-  for (const auto& maker : c.decision_makers)
-    out += fmt::format("  {}: options {}; {}\n", maker.actor, fmt::join(maker.options, ", "), maker.preferences);
+  for (const auto& maker : c.decision_makers) {
+    std::vector<std::string> options;
+    for (std::size_t o = 0; o < maker.options.size(); ++o) options.push_back(fmt::format("\u201c{}\u201d [{}]", maker.option_names[o], maker.options[o]));
+    out += fmt::format("  {}: options {}; {}\n", maker.actor, fmt::join(options, ", "), maker.preferences);
+  }
   out += fmt::format("  states: {} combinations", c.states);
   if (c.feasible_states) out += fmt::format(", {} feasible", *c.feasible_states);
-  out += fmt::format("\n  status quo: {}\n", c.status_quo.empty() ? std::string("no option taken") : fmt::format("{}", fmt::join(c.status_quo, " + ")));
+  out += fmt::format("\n  status quo: {}\n", c.status_quo_description);
 }
 
-// The few equilibria a reader needs: the robust ones, and how the status quo gets there.
+// The few equilibria a reader needs: those the status quo leads to, how, and by whose moves;
+// then the stable states it cannot reach, apart, each with the reason.
 void render_stability_summary(const StabilityReport& r, std::string& out) {
   out += "\nWhich outcomes hold (stability)\n";
   for (std::size_t k = 0; k < 4; ++k) {
     const std::size_t count = r.equilibrium_counts[k];
     out += fmt::format("  {:<5} {} equilibri{}\n", concept_name(all_concepts[k]), count, count == 1 ? "um" : "a");
   }
-  for (const auto& row : ranked_equilibria(r, 4)) {
+  bool heading_reachable = false, heading_unreachable = false;
+  for (const auto& row : ranked_equilibria(r, summary_reachable, summary_unreachable)) {
+    if (r.status_quo && row.path && !heading_reachable) out += "  Outcomes the status quo leads to:\n", heading_reachable = true;
+    if (r.status_quo && !row.path && !heading_unreachable) {
+      if (!heading_reachable) out += "  No equilibrium is reachable from the status quo.\n";
+      out += "  Stable, but not reachable from the status quo (so not outcomes):\n";
+      heading_unreachable = true;
+    }
     std::vector<std::string> concepts;
     for (std::size_t k = 0; k < 4; ++k)
       if (row.equilibrium[k]) concepts.push_back(concept_name(all_concepts[k]));
-    out += fmt::format("  state {} ({}): {}\n", row.number, fmt::join(concepts, ", "), row.meaning);
-    if (row.path && row.path->empty()) out += "    holds already: it is the status quo\n";
-    else if (row.path) out += fmt::format("    reached from the status quo: {}\n", fmt::join(*row.path, ", then "));
+    out += fmt::format("    {} ({})\n", named_state(row), fmt::join(concepts, ", "));
+    out += fmt::format("      {}\n", reachability_in_words(row));
   }
   out += "  (statecraft stability FILE gives every equilibrium and the full table)\n";
 }
