@@ -1,0 +1,301 @@
+#include "bargaining/sensitivity.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <fmt/format.h>
+
+#include <limits>
+
+#include "bargaining/uncertainty.hpp"
+
+namespace statecraft {
+namespace {
+
+// Halvings of the bracket around an edge: 2^-30 of a grid step, far below any judgment's
+// precision as written.
+constexpr int bisections = 30;
+
+std::vector<Judgment> judgments_of(const BargainingIssue& issue, const SensitivitySettings& settings) {
+  std::vector<Judgment> out;
+  const double log_factor = std::log2(settings.capability_factor);
+  for (std::size_t i = 0; i < issue.actors.size(); ++i) {
+    const SpatialActor& a = issue.actors[i];
+    out.push_back({JudgmentKind::Position, a.id, i, a.position, issue.low, issue.high});
+    out.push_back({JudgmentKind::Salience, a.id, i, a.salience, 0, 1});
+    // A capability of 0 has no scale to multiply; the actor stays out of the sweep's capabilities.
+    if (a.capability > 0) out.push_back({JudgmentKind::Capability, a.id, i, a.capability, -log_factor, log_factor});
+  }
+  if (issue.status_quo) out.push_back({JudgmentKind::StatusQuo, "", 0, *issue.status_quo, issue.low, issue.high});
+  if (issue.rule == DecisionRule::Majority || issue.rule == DecisionRule::Qualified)
+    out.push_back({JudgmentKind::Threshold, "", 0, issue.threshold, 0.5, 1});
+  if (issue.rule == DecisionRule::Everyone) return out;
+  for (std::size_t i = 0; i < issue.actors.size(); ++i) {
+    const std::string& id = issue.actors[i].id;
+    const bool decides = std::find(issue.deciders.begin(), issue.deciders.end(), id) != issue.deciders.end();
+    if (decides && issue.deciders.size() > 1) out.push_back({JudgmentKind::DeciderDropped, id, i, 0, 0, 0});
+    if (!decides) out.push_back({JudgmentKind::DeciderAdded, id, i, 0, 0, 0});
+  }
+  return out;
+}
+
+// Today's point in the sweep's coordinate.
+double today_coordinate(const Judgment& j) { return j.kind == JudgmentKind::Capability ? 0.0 : j.today; }
+
+BargainingIssue changed(const BargainingIssue& issue, const Judgment& j, double x) {
+  BargainingIssue copy = issue;
+  switch (j.kind) {
+    case JudgmentKind::Position: copy.actors[j.stance].position = x; break;
+    case JudgmentKind::Salience: copy.actors[j.stance].salience = x; break;
+    case JudgmentKind::Capability: copy.actors[j.stance].capability = judgment_value(j, x); break;
+    case JudgmentKind::StatusQuo: copy.status_quo = x; break;
+    case JudgmentKind::Threshold:
+      copy.rule = DecisionRule::Qualified;
+      copy.threshold = x;
+      break;
+    case JudgmentKind::DeciderDropped: std::erase(copy.deciders, j.actor); break;
+    case JudgmentKind::DeciderAdded: copy.deciders.push_back(j.actor); break;
+  }
+  return copy;
+}
+
+ModelParameters quiet(ModelParameters parameters) {
+  parameters.threads = 1;
+  parameters.max_work = INFINITY;  // the whole analysis was held to it
+  parameters.progress = nullptr;
+  return parameters;
+}
+
+std::vector<std::optional<double>> forecasts_of(const BargainingIssue& issue, const std::vector<std::string>& models,
+                                                const ModelParameters& parameters) {
+  std::vector<std::optional<double>> out;
+  for (const auto& f : forecast_issues({issue}, models, parameters)) out.push_back(f.position);
+  return out;
+}
+
+std::optional<std::size_t> label_of(const std::vector<double>& labels, const std::optional<double>& forecast) {
+  return forecast ? nearest_label(labels, *forecast) : std::nullopt;
+}
+
+// The sweep of one judgment: its coordinate's points, today's first, then outward on each side.
+struct Sweep {
+  std::vector<double> below, above;  // nearest to today first
+  std::vector<std::vector<std::optional<double>>> at_below, at_above;  // [point][model]
+};
+
+Sweep sweep(const BargainingIssue& issue, const Judgment& j, const SensitivitySettings& settings, const ModelParameters& parameters) {
+  Sweep s;
+  const double t = today_coordinate(j);
+  for (std::size_t i = 1; i <= settings.grid; ++i) {
+    const double share = static_cast<double>(i) / static_cast<double>(settings.grid);
+    if (t > j.low) s.below.push_back(t - (t - j.low) * share);
+    if (t < j.high) s.above.push_back(t + (j.high - t) * share);
+  }
+  for (double x : s.below) s.at_below.push_back(forecasts_of(changed(issue, j, x), settings.models, parameters));
+  for (double x : s.above) s.at_above.push_back(forecasts_of(changed(issue, j, x), settings.models, parameters));
+  return s;
+}
+
+JudgmentEffect effect_of(const Judgment& j, const Sweep& s, const std::optional<double>& today, std::size_t m) {
+  JudgmentEffect e{j, today, today, 0, std::nullopt, std::nullopt};
+  auto take = [&](const std::optional<double>& f) {
+    if (!f) return;
+    e.lowest = e.lowest ? std::min(*e.lowest, *f) : *f;
+    e.highest = e.highest ? std::max(*e.highest, *f) : *f;
+  };
+  for (const auto& point : s.at_below) take(point[m]);
+  for (const auto& point : s.at_above) take(point[m]);
+  e.at_low = s.at_below.empty() ? today : s.at_below.back()[m];
+  e.at_high = s.at_above.empty() ? today : s.at_above.back()[m];
+  if (e.lowest && e.highest) e.swing = *e.highest - *e.lowest;
+  return e;
+}
+
+// The first point of one side of the sweep at which the label differs from today's, refined by
+// bisection to where it changes; none when it never does on that side.
+std::optional<KnifeEdge> edge_on_side(const BargainingIssue& issue, const Judgment& j, const std::vector<double>& points,
+                                      const std::vector<std::vector<std::optional<double>>>& at, std::size_t m,
+                                      const std::vector<double>& labels, const std::optional<double>& today,
+                                      const std::string& model, const ModelParameters& parameters) {
+  const auto label_today = label_of(labels, today);
+  if (!label_today) return std::nullopt;
+  double same = today_coordinate(j);
+  for (std::size_t p = 0; p < points.size(); ++p) {
+    const auto label = label_of(labels, at[p][m]);
+    if (!label) continue;  // no forecast there: no label to compare
+    if (*label == *label_today) {
+      same = points[p];
+      continue;
+    }
+    double differs = points[p];
+    std::optional<double> after = at[p][m];
+    std::size_t label_after = *label;
+    for (int step = 0; step < bisections; ++step) {
+      const double middle = (same + differs) / 2;
+      const auto f = forecasts_of(changed(issue, j, middle), {model}, parameters).front();
+      const auto l = label_of(labels, f);
+      if (l && *l == *label_today) {
+        same = middle;
+      } else if (l) {
+        differs = middle;
+        after = f;
+        label_after = *l;
+      } else {
+        break;  // no forecast in between: the edge stands where the grid found it
+      }
+    }
+    const double width = j.high - j.low;
+    return KnifeEdge{j, judgment_value(j, differs), differs > today_coordinate(j), std::abs(differs - today_coordinate(j)) / width,
+                     *label_today, label_after, today, after};
+  }
+  return std::nullopt;
+}
+
+std::optional<KnifeEdge> discrete_edge(const Judgment& j, const BargainingIssue& issue, const std::optional<double>& today,
+                                       const std::optional<double>& after, const std::vector<double>& labels) {
+  const auto before = label_of(labels, today), later = label_of(labels, after);
+  if (!before || !later || *before == *later) return std::nullopt;
+  return KnifeEdge{j, 0, true, 1.0 / static_cast<double>(issue.actors.size()), *before, *later, today, after};
+}
+
+ModelSensitivity model_sensitivity(const BargainingIssue& issue, const std::vector<Judgment>& judgments, const std::vector<Sweep>& sweeps,
+                                   const std::vector<std::optional<double>>& today, std::size_t m, const std::vector<double>& labels,
+                                   const SensitivitySettings& settings, const ModelParameters& parameters) {
+  const std::string& model = settings.models[m];
+  ModelSensitivity out{model, today[m], {}, {}};
+  for (std::size_t k = 0; k < judgments.size(); ++k) {
+    const Judgment& j = judgments[k];
+    const Sweep& s = sweeps[k];
+    out.effects.push_back(effect_of(j, s, today[m], m));
+    if (is_discrete(j)) {
+      if (auto edge = discrete_edge(j, issue, today[m], s.at_above.front()[m], labels)) out.edges.push_back(*edge);
+      continue;
+    }
+    auto down = edge_on_side(issue, j, s.below, s.at_below, m, labels, today[m], model, parameters);
+    auto up = edge_on_side(issue, j, s.above, s.at_above, m, labels, today[m], model, parameters);
+    if (down && (!up || down->margin <= up->margin)) out.edges.push_back(*down);
+    else if (up) out.edges.push_back(*up);
+  }
+  std::stable_sort(out.effects.begin(), out.effects.end(), [](const auto& a, const auto& b) { return a.swing > b.swing; });
+  std::stable_sort(out.edges.begin(), out.edges.end(), [](const auto& a, const auto& b) { return a.margin < b.margin; });
+  return out;
+}
+
+// The Monte Carlo's unit cube: three columns per stance (position, salience, capability), then
+// the status quo's, if any.
+double within(double today, double half_width, double low, double high, double u) {
+  const double from = std::max(low, today - half_width), to = std::min(high, today + half_width);
+  return from + u * (to - from);
+}
+
+BargainingIssue drawn(const BargainingIssue& issue, std::span<const double> u, const SobolRanges& r) {
+  BargainingIssue copy = issue;
+  const double scale = issue.high - issue.low;
+  for (std::size_t i = 0; i < copy.actors.size(); ++i) {
+    SpatialActor& a = copy.actors[i];
+    a.position = within(a.position, r.position * scale, issue.low, issue.high, u[3 * i]);
+    a.salience = within(a.salience, r.salience, 0, 1, u[3 * i + 1]);
+    a.capability *= std::pow(r.capability, 2 * u[3 * i + 2] - 1);
+  }
+  if (copy.status_quo) copy.status_quo = within(*copy.status_quo, r.status_quo * scale, issue.low, issue.high, u[3 * copy.actors.size()]);
+  return copy;
+}
+
+double sweep_runs(const std::vector<Judgment>& judgments, const SensitivitySettings& settings) {
+  return static_cast<double>(judgments.size()) *
+         (2 * static_cast<double>(settings.grid) + 1 + 2 * bisections * static_cast<double>(settings.models.size()));
+}
+
+SobolDesign design_of(const BargainingIssue& issue, const SensitivitySettings& settings) {
+  SobolDesign design;
+  const std::size_t n = issue.actors.size();
+  design.inputs = 3 * n + (issue.status_quo ? 1 : 0);
+  design.outputs = settings.sobol_models.size();
+  for (std::size_t i = 0; i < n; ++i) design.groups.push_back({3 * i, 3 * i + 1, 3 * i + 2});
+  if (issue.status_quo) design.groups.push_back({3 * n});
+  design.samples = settings.sobol_samples;
+  design.seed = named_seed(settings.seed, "sensitivity " + issue.id);
+  design.threads = settings.threads;
+  return design;
+}
+
+// Throws WorkTooLarge before anything runs when the whole analysis would pass max_work.
+void refuse_costly(const std::vector<BargainingIssue>& issues, const SensitivitySettings& settings) {
+  WorkEstimate total{0, ""};
+  for (const auto& issue : issues) {
+    const WorkEstimate sweeps = estimated_work({issue}, settings.models, settings.parameters);
+    total.operations += sweeps.operations * sweep_runs(judgments_of(issue, settings), settings);
+    if (settings.sobol_samples > 0 && !issue.actors.empty() && !settings.sobol_models.empty())
+      total.operations += estimated_work({issue}, settings.sobol_models, settings.parameters).operations * sobol_runs(design_of(issue, settings));
+  }
+  total.explanation = fmt::format("the sensitivity analysis (one-at-a-time sweeps of {} points a judgment, {} Monte Carlo samples an issue) "
+                                  "needs an estimated {:.3g} operations",
+                                  2 * settings.grid, settings.sobol_samples, total.operations);
+  refuse_beyond(total, 1, settings.parameters.max_work);
+}
+
+}  // namespace
+
+double judgment_value(const Judgment& judgment, double x) {
+  return judgment.kind == JudgmentKind::Capability ? judgment.today * std::exp2(x) : x;
+}
+
+bool is_discrete(const Judgment& judgment) {
+  return judgment.kind == JudgmentKind::DeciderDropped || judgment.kind == JudgmentKind::DeciderAdded;
+}
+
+std::optional<std::size_t> nearest_label(const std::vector<double>& labels, double x) {
+  if (labels.empty()) return std::nullopt;
+  std::size_t best = 0;
+  // Ties (x on a boundary) go to the higher label: the boundary belongs to the side above it.
+  for (std::size_t i = 1; i < labels.size(); ++i) {
+    const double d = std::abs(labels[i] - x), e = std::abs(labels[best] - x);
+    if (d < e || (d == e && labels[i] > labels[best])) best = i;
+  }
+  return best;
+}
+
+IssueSensitivity sobol_sensitivity(const BargainingIssue& issue, const SensitivitySettings& settings) {
+  IssueSensitivity out;
+  out.issue = issue.id;
+  out.sobol_models = settings.sobol_models;
+  out.sobol_samples = settings.sobol_samples;
+  if (issue.actors.empty() || settings.sobol_samples < 2 || settings.sobol_models.empty()) return out;
+  for (const auto& a : issue.actors) out.sobol_groups.push_back(a.id);
+  if (issue.status_quo) out.sobol_groups.push_back("");
+  const ModelParameters parameters = quiet(settings.parameters);
+  out.sobol = sobol_indices(design_of(issue, settings), [&](std::span<const double> u, std::span<double> y) {
+    const auto f = forecasts_of(drawn(issue, u, settings.ranges), settings.sobol_models, parameters);
+    for (std::size_t m = 0; m < f.size(); ++m) y[m] = f[m] ? *f[m] : NAN;
+  });
+  return out;
+}
+
+std::vector<IssueSensitivity> spatial_sensitivity(const std::vector<BargainingIssue>& issues,
+                                                  const std::vector<std::vector<double>>& labels,
+                                                  const SensitivitySettings& settings) {
+  refuse_costly(issues, settings);
+  const ModelParameters parameters = quiet(settings.parameters);
+  std::vector<IssueSensitivity> out;
+  for (std::size_t d = 0; d < issues.size(); ++d) {
+    const BargainingIssue& issue = issues[d];
+    const auto judgments = judgments_of(issue, settings);
+    std::vector<Sweep> sweeps;
+    for (const auto& j : judgments) {
+      if (!is_discrete(j)) {
+        sweeps.push_back(sweep(issue, j, settings, parameters));
+        continue;
+      }
+      Sweep s;  // one point: the change made
+      s.at_above.push_back(forecasts_of(changed(issue, j, 0), settings.models, parameters));
+      sweeps.push_back(std::move(s));
+    }
+    const auto today = forecasts_of(issue, settings.models, parameters);
+    IssueSensitivity result = sobol_sensitivity(issue, settings);
+    for (std::size_t m = 0; m < settings.models.size(); ++m)
+      result.models.push_back(model_sensitivity(issue, judgments, sweeps, today, m, labels.at(d), settings, parameters));
+    out.push_back(std::move(result));
+  }
+  return out;
+}
+
+}  // namespace statecraft

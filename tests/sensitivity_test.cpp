@@ -1,0 +1,154 @@
+// The spatial lens's sensitivity: one-at-a-time effects computed by hand, a knife edge where it is
+// known analytically, and the Monte Carlo's indices on a model whose variance splits in closed form.
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "bargaining/sensitivity.hpp"
+#include "scenario/work.hpp"
+
+namespace statecraft {
+namespace {
+
+BargainingIssue on_0_100(std::optional<double> status_quo, std::vector<SpatialActor> actors) {
+  BargainingIssue issue;
+  issue.id = "i";
+  issue.status_quo = status_quo;
+  issue.actors = std::move(actors);
+  return issue;
+}
+
+SensitivitySettings only(std::vector<std::string> models) {
+  SensitivitySettings s;
+  s.models = std::move(models);
+  s.sobol_samples = 0;
+  return s;
+}
+
+const JudgmentEffect& effect(const ModelSensitivity& m, JudgmentKind kind, const std::string& actor) {
+  const auto found = std::find_if(m.effects.begin(), m.effects.end(),
+                                  [&](const JudgmentEffect& e) { return e.judgment.kind == kind && e.judgment.actor == actor; });
+  EXPECT_NE(found, m.effects.end());
+  return *found;
+}
+
+TEST(Sensitivity, WeightedMeanMovesWithEachPositionInProportionToItsWeight) {
+  // Compromise: d forecast / d x_i = c_i·s_i / Σ c·s, so over the whole scale [0, 100] actor i's
+  // position moves the forecast by 100·c_i·s_i / Σ c·s: weights 2·0.5 = 1, 1·0.6 = 0.6, 4·0.1 = 0.4.
+  const BargainingIssue issue = on_0_100(30.0, {{"A", 10, 0.5, 2}, {"B", 80, 0.6, 1}, {"C", 50, 0.1, 4}});
+  const auto result = spatial_sensitivity({issue}, {{}}, only({"compromise"}));
+  const ModelSensitivity& m = result.at(0).models.at(0);
+  ASSERT_TRUE(m.forecast);
+  EXPECT_NEAR(*m.forecast, (10 * 1.0 + 80 * 0.6 + 50 * 0.4) / 2.0, 1e-12);
+  EXPECT_NEAR(effect(m, JudgmentKind::Position, "A").swing, 100 * 1.0 / 2.0, 1e-9);
+  EXPECT_NEAR(effect(m, JudgmentKind::Position, "B").swing, 100 * 0.6 / 2.0, 1e-9);
+  EXPECT_NEAR(effect(m, JudgmentKind::Position, "C").swing, 100 * 0.4 / 2.0, 1e-9);
+  // A's position at 0 and at 100: the forecast moves by its weight's share of the whole scale.
+  EXPECT_NEAR(*effect(m, JudgmentKind::Position, "A").at_low, (0 + 48 + 20) / 2.0, 1e-9);
+  EXPECT_NEAR(*effect(m, JudgmentKind::Position, "A").at_high, (100 + 48 + 20) / 2.0, 1e-9);
+  // The status quo does not enter the compromise.
+  EXPECT_EQ(effect(m, JudgmentKind::StatusQuo, "").swing, 0);
+  // Ranked: A's position first.
+  EXPECT_EQ(m.effects.front().judgment.kind, JudgmentKind::Position);
+  EXPECT_EQ(m.effects.front().judgment.actor, "A");
+  // B's salience from 0 to 1: forecast (10 + 80 s + 20) / (1.4 + s), from 30/1.4 to 110/2.4.
+  EXPECT_NEAR(effect(m, JudgmentKind::Salience, "B").swing, 110 / 2.4 - 30 / 1.4, 1e-9);
+  // C's capability from 2 to 8 (÷2 to ×2): weight 0.2 to 0.8.
+  EXPECT_NEAR(effect(m, JudgmentKind::Capability, "C").swing, (58 + 40) / 2.4 - (58 + 10) / 1.8, 1e-9);
+}
+
+TEST(Sensitivity, WeightedMedianFlipsWhereOneSideGainsHalfTheWeight) {
+  // Weights c·s: A at 0 has 0.5, C at 50 has 0.3, B at 100 has 0.4; the median is C's 50. A's
+  // salience s holds more than half the weight when s > (s + 0.7)/2, that is above 0.7; then the
+  // median is 0 and the nearest label changes from "50" to "0". Nothing smaller moves it to 0.
+  const BargainingIssue issue = on_0_100(std::nullopt, {{"A", 0, 0.5, 1}, {"B", 100, 0.4, 1}, {"C", 50, 0.3, 1}});
+  const auto result = spatial_sensitivity({issue}, {{0, 50, 100}}, only({"median"}));
+  const ModelSensitivity& m = result.at(0).models.at(0);
+  ASSERT_EQ(m.forecast, 50.0);
+  const auto edge = std::find_if(m.edges.begin(), m.edges.end(), [](const KnifeEdge& e) {
+    return e.judgment.kind == JudgmentKind::Salience && e.judgment.actor == "A";
+  });
+  ASSERT_NE(edge, m.edges.end());
+  EXPECT_NEAR(edge->value, 0.7, 1e-6);
+  EXPECT_TRUE(edge->upward);
+  EXPECT_NEAR(edge->margin, 0.2, 1e-6);
+  EXPECT_EQ(edge->label_before, 1u);
+  EXPECT_EQ(edge->label_after, 0u);
+  EXPECT_EQ(edge->forecast_after, 0.0);
+  // B's salience: lowered below 0.2, A's 0.5 is more than half of 0.8 + s, and the median is 0
+  // again; at 0.4 the way up (to a median of 100 above 0.8) is twice as far.
+  const auto b = std::find_if(m.edges.begin(), m.edges.end(), [](const KnifeEdge& e) {
+    return e.judgment.kind == JudgmentKind::Salience && e.judgment.actor == "B";
+  });
+  ASSERT_NE(b, m.edges.end());
+  EXPECT_NEAR(b->value, 0.2, 1e-6);
+  EXPECT_FALSE(b->upward);
+  EXPECT_EQ(b->label_after, 0u);
+  // C's position carries the median with it while C is pivotal: at 25 or 75 the label becomes "0"
+  // or "100", a margin of 0.25, so it comes after the saliences' 0.2.
+  const auto c = std::find_if(m.edges.begin(), m.edges.end(), [](const KnifeEdge& e) {
+    return e.judgment.kind == JudgmentKind::Position && e.judgment.actor == "C";
+  });
+  ASSERT_NE(c, m.edges.end());
+  EXPECT_NEAR(std::abs(c->value - 50), 25, 1e-6);
+  EXPECT_NEAR(c->margin, 0.25, 1e-6);
+  EXPECT_LT(edge - m.edges.begin(), c - m.edges.begin());
+}
+
+TEST(Sensitivity, ACapabilityEdgeIsMeasuredAsAFactor) {
+  // Median again: A's weight c·0.5 passes half of (c·0.5 + 0.7) at c = 1.4; in log2 from today's
+  // 1 that is log2(1.4) = 0.485 of the range ÷2..×2 (width 2): margin 0.243.
+  const BargainingIssue issue = on_0_100(std::nullopt, {{"A", 0, 0.5, 1}, {"B", 100, 0.4, 1}, {"C", 50, 0.3, 1}});
+  const auto result = spatial_sensitivity({issue}, {{0, 50, 100}}, only({"median"}));
+  const auto& edges = result.at(0).models.at(0).edges;
+  const auto edge = std::find_if(edges.begin(), edges.end(), [](const KnifeEdge& e) {
+    return e.judgment.kind == JudgmentKind::Capability && e.judgment.actor == "A";
+  });
+  ASSERT_NE(edge, edges.end());
+  EXPECT_NEAR(edge->value, 1.4, 1e-6);
+  EXPECT_NEAR(edge->margin, std::log2(1.4) / 2, 1e-6);
+}
+
+TEST(Sensitivity, NearestLabelChangesAtTheMidpoint) {
+  const std::vector<double> labels{0, 50, 100};
+  EXPECT_EQ(nearest_label(labels, 24.9), 0u);
+  EXPECT_EQ(nearest_label(labels, 25), 1u);
+  EXPECT_EQ(nearest_label(labels, 74.9), 1u);
+  EXPECT_EQ(nearest_label({100, 0}, 60), 0u);  // the labels' order as written
+  EXPECT_FALSE(nearest_label({}, 3));
+}
+
+TEST(Sensitivity, MonteCarloSplitsAWeightedMeansVarianceByWeight) {
+  // Compromise with fixed saliences and capabilities at their extremes' midpoint is linear in the
+  // positions: Y = Σ w_i x_i / Σ w. With salience and capability ranges of 0, each actor's group
+  // varies only its position, uniformly over ±10 % of the scale, so V_i ∝ w_i² and, the model being
+  // additive, S_i = ST_i = w_i² / Σ w².
+  const BargainingIssue issue = on_0_100(std::nullopt, {{"A", 40, 0.5, 2}, {"B", 60, 0.5, 1}});
+  SensitivitySettings s;
+  s.sobol_models = {"compromise"};
+  s.ranges.salience = 0;
+  s.ranges.capability = 1;
+  s.sobol_samples = 4000;
+  const IssueSensitivity r = sobol_sensitivity(issue, s);
+  ASSERT_EQ(r.sobol.size(), 1u);
+  ASSERT_EQ(r.sobol_groups, (std::vector<std::string>{"A", "B"}));
+  const double sa = 4.0 / 5, sb = 1.0 / 5;
+  EXPECT_NEAR(r.sobol[0].groups[0].first, sa, 3 * r.sobol[0].groups[0].first_error + 1e-9);
+  EXPECT_NEAR(r.sobol[0].groups[1].first, sb, 3 * r.sobol[0].groups[1].first_error + 1e-9);
+  EXPECT_NEAR(r.sobol[0].groups[0].total, sa, 3 * r.sobol[0].groups[0].total_error + 1e-9);
+  EXPECT_NEAR(r.sobol[0].groups[1].total, sb, 3 * r.sobol[0].groups[1].total_error + 1e-9);
+  // Var(Y) = Σ (w_i/Σw)² · (20²/12): (4/9 + 1/9)·400/12.
+  EXPECT_NEAR(r.sobol[0].variance, 5.0 / 9 * 400 / 12, 0.05 * 5.0 / 9 * 400 / 12);
+}
+
+TEST(Sensitivity, WorkBeyondTheLimitIsRefusedBeforeItStarts) {
+  const BargainingIssue issue = on_0_100(30.0, {{"A", 10, 0.5, 2}, {"B", 80, 0.6, 1}});
+  SensitivitySettings s;
+  s.parameters.max_work = 1000;
+  EXPECT_THROW(spatial_sensitivity({issue}, {{}}, s), WorkTooLarge);
+}
+
+}  // namespace
+}  // namespace statecraft
