@@ -161,11 +161,13 @@ ModelSensitivity model_sensitivity(const BargainingIssue& issue, const std::vect
                                    const std::vector<std::optional<double>>& today, std::size_t m, const std::vector<double>& labels,
                                    const SensitivitySettings& settings, const ModelParameters& parameters) {
   const std::string& model = settings.models[m];
-  ModelSensitivity out{model, today[m], {}, {}};
+  ModelSensitivity out{model, today[m], {}, {}, std::nullopt};
+  if (today[m]) out.on_boundary = boundary_at(labels, *today[m], 1e-9 * (issue.high - issue.low));
   for (std::size_t k = 0; k < judgments.size(); ++k) {
     const Judgment& j = judgments[k];
     const Sweep& s = sweeps[k];
     out.effects.push_back(effect_of(j, s, today[m], m));
+    if (out.on_boundary) continue;
     if (is_discrete(j)) {
       if (auto edge = discrete_edge(j, issue, today[m], s.at_above.front()[m], labels)) out.edges.push_back(*edge);
       continue;
@@ -252,6 +254,16 @@ std::optional<std::size_t> nearest_label(const std::vector<double>& labels, doub
     if (d < e || (d == e && labels[i] > labels[best])) best = i;
   }
   return best;
+}
+
+std::optional<std::pair<std::size_t, std::size_t>> boundary_at(const std::vector<double>& labels, double x, double tolerance) {
+  const auto nearest = nearest_label(labels, x);
+  if (!nearest) return std::nullopt;
+  const double distance = std::abs(labels[*nearest] - x);
+  for (std::size_t i = 0; i < labels.size(); ++i)
+    if (i != *nearest && labels[i] != labels[*nearest] && std::abs(std::abs(labels[i] - x) - distance) <= tolerance)
+      return labels[i] < labels[*nearest] ? std::pair{i, *nearest} : std::pair{*nearest, i};
+  return std::nullopt;
 }
 
 IssueSensitivity sobol_sensitivity(const BargainingIssue& issue, const SensitivitySettings& settings) {

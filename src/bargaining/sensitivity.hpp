@@ -95,6 +95,9 @@ struct ModelSensitivity {
   std::optional<double> forecast;       // as written
   std::vector<JudgmentEffect> effects;  // largest swing first
   std::vector<KnifeEdge> edges;         // at most one per judgment, least margin first
+  // The forecast lies on the boundary between two labels (a position halfway between them, say):
+  // which of the two is nearest is a tie, and any change tips it, so no knife edge is given.
+  std::optional<std::pair<std::size_t, std::size_t>> on_boundary;
 };
 
 struct IssueSensitivity {
@@ -107,8 +110,11 @@ struct IssueSensitivity {
   std::size_t sobol_samples = 0;
 };
 
-// The label nearest x (index into `labels`), none when there are no labels.
+// The label nearest x (index into `labels`), none when there are no labels. On a boundary, the
+// higher of the two.
 std::optional<std::size_t> nearest_label(const std::vector<double>& labels, double x);
+// The two labels x lies halfway between (within `tolerance`), if it does: lower first.
+std::optional<std::pair<std::size_t, std::size_t>> boundary_at(const std::vector<double>& labels, double x, double tolerance);
 
 // `labels[i]` are the points of issue i's labels (may be empty: no knife edges there).
 // Throws WorkTooLarge when the estimated work passes settings.parameters.max_work.

@@ -1,0 +1,71 @@
+#pragma once
+// What the spatial lens's forecasts hang on, for people: per issue and model, the judgments
+// ranked by how far they move the forecast, the knife edges in words with the label on each
+// side, and the Monte Carlo's variance shares per actor; and the knife edges as Hinges for
+// `analyze` (each with the judgment's note, source and place in the file).
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json_fwd.hpp>
+
+#include "bargaining/sensitivity.hpp"
+#include "report/hinge.hpp"
+#include "scenario/model.hpp"
+
+namespace statecraft {
+
+struct EffectLine {
+  std::string judgment;  // "RUS's salience on ceasefire"
+  std::string today;     // "0.8"
+  std::string range;     // "0 to 1"
+  double swing = 0;      // how far the forecast moves over the range, on the scale
+  double share = 0;      // swing as a share of the scale
+  std::optional<double> at_low, at_high;
+};
+
+struct ModelLines {
+  std::string model;
+  std::optional<double> forecast;
+  std::string label;                // nearest the forecast ("" without labels)
+  std::string boundary;             // when the forecast lies halfway between two labels, in words
+  std::vector<EffectLine> ranking;  // largest swing first; judgments that never move it left out
+  std::vector<Hinge> edges;         // least margin first
+};
+
+struct SobolLine {
+  std::string group;                 // an actor's id, or "status quo"
+  std::vector<SobolIndex> by_model;  // in IssueLines::sobol_models order
+};
+
+struct IssueLines {
+  std::string id;
+  std::string name;
+  std::string units;
+  double low = 0, high = 0;
+  bool labelled = false;
+  std::vector<ModelLines> models;
+  std::vector<std::string> sobol_models;
+  std::vector<double> sobol_variance;  // V(Y) per sobol model
+  std::vector<SobolLine> sobol;
+  std::size_t sobol_samples = 0;
+};
+
+struct SpatialSensitivityReport {
+  SensitivitySettings settings;
+  std::vector<IssueLines> issues;
+};
+
+SpatialSensitivityReport spatial_sensitivity_report(const Scenario& scenario, const SensitivitySettings& settings = {});
+
+// The knife edges of every issue, one per issue and judgment: the model whose forecast it moves
+// across a label boundary with the least change. Without the Monte Carlo, so that `analyze`
+// stays quick.
+std::vector<Hinge> spatial_hinges(const Scenario& scenario);
+std::vector<Hinge> spatial_hinges(const SpatialSensitivityReport& report);
+
+std::string render_spatial_sensitivity_text(const SpatialSensitivityReport& report);
+nlohmann::json spatial_sensitivity_json(const SpatialSensitivityReport& report);  // docs/sensitivity-json.md
+
+}  // namespace statecraft
