@@ -85,7 +85,11 @@ std::string range_words(const Judgment& j) {
 std::string change_words(const KnifeEdge& e) {
   if (e.judgment.kind == JudgmentKind::DeciderDropped) return fmt::format("if {} did not have to agree", e.judgment.actor);
   if (e.judgment.kind == JudgmentKind::DeciderAdded) return fmt::format("if {} also had to agree", e.judgment.actor);
-  std::string words = fmt::format("{} {}", e.upward ? "above" : "below", number(e.value));
+  // An edge at the very end of the range is only reached there ("above 1" would read as beyond it).
+  const double end = judgment_value(e.judgment, e.upward ? e.judgment.high : e.judgment.low);
+  const bool at_end = std::abs(e.value - end) <= 1e-6 * std::abs(judgment_value(e.judgment, e.judgment.high) - judgment_value(e.judgment, e.judgment.low));
+  std::string words = at_end ? fmt::format("only at {}, the end of its range", number(end))
+                             : fmt::format("{} {}", e.upward ? "above" : "below", number(e.value));
   if (e.judgment.kind == JudgmentKind::Capability) words += fmt::format(" (×{:.3g})", e.value / e.judgment.today);
   return words;
 }
