@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <fstream>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
@@ -48,7 +49,27 @@ TEST(Cli, ValidateSeedScenariosIsClean) {
                                 scenario("danang-2017.yaml") + " " + scenario("vladivostok-2019.yaml"));
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_EQ(count_lines_with(r.out, ": ok ("), 4);
-  EXPECT_TRUE(r.err.empty());
+  // The seeds weigh each issue on its own, so every actor's saliences sum above 1 over the
+  // issues; the one warning each says what the smp model does about that.
+  EXPECT_EQ(count_lines_with(r.err, ": warning: saliences sum above 1"), 4) << r.err;
+  EXPECT_EQ(count_lines_with(r.err, ": warning: "), 4) << r.err;
+  EXPECT_EQ(count_lines_with(r.err, ": error: "), 0) << r.err;
+}
+
+TEST(Cli, ValidateStrictFailsOnWarnings) {
+  const auto dir = std::filesystem::temp_directory_path() / "statecraft-cli-strict";
+  std::filesystem::create_directories(dir);
+  const auto file = (dir / "unexplained.yaml").string();
+  std::ofstream(file) << test::minimal_scenario();
+  const auto lenient = run_statecraft("validate " + file);
+  EXPECT_EQ(lenient.exit_code, 0) << lenient.err;
+  EXPECT_NE(lenient.out.find(": ok (2 actors, 1 issues, 2 options, 1 games; 10 warnings)"), std::string::npos) << lenient.out;
+  EXPECT_NE(lenient.err.find(file + ":8:48: warning: capability of USA has neither note nor source"), std::string::npos) << lenient.err;
+  const auto strict = run_statecraft("validate --strict " + file);
+  EXPECT_EQ(strict.exit_code, 2);
+  EXPECT_TRUE(strict.out.empty());
+  EXPECT_NE(strict.err.find(file + ": fails --strict; 10 warnings"), std::string::npos) << strict.err;
+  std::filesystem::remove_all(dir);
 }
 
 TEST(Cli, DozenMistakesGetADozenMessages) {

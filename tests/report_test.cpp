@@ -9,6 +9,7 @@
 
 #include "bargaining/spatial.hpp"
 #include "report/summary.hpp"
+#include "report/issue_words.hpp"
 #include "test_support.hpp"
 
 namespace statecraft {
@@ -114,6 +115,50 @@ TEST(Summary, LargeConflictsAreNotEnumeratedButStillLoad) {
   EXPECT_EQ(s.conflict->states, std::uint64_t{1} << 40);
   EXPECT_FALSE(s.conflict->feasible_states.has_value());
   EXPECT_NE(render_text(s).find("1099511627776 combinations"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace statecraft
+
+namespace statecraft {
+namespace {
+
+Issue labelled_issue() {
+  Issue issue;
+  issue.units = "% of the front";
+  for (const auto& [point, text] : std::vector<std::pair<double, std::string>>{{0, "war"}, {50, "partial"}, {100, "full"}}) {
+    Label label;
+    label.point.value = point;
+    label.text = text;
+    issue.labels.push_back(label);
+  }
+  return issue;
+}
+
+TEST(IssueWords, PointsCarryUnitsAndTheNearestLabel) {
+  const Issue issue = labelled_issue();
+  EXPECT_EQ(point_in_words(issue, 50), "50 % of the front 'partial'");
+  EXPECT_EQ(point_in_words(issue, 20), "20 % of the front, near 'war' (0)");
+  EXPECT_EQ(point_in_words(issue, 80), "80 % of the front, near 'full' (100)");
+  EXPECT_EQ(nearest_label(issue, 25)->text, "war");  // halfway: the lower label
+  EXPECT_EQ(point_in_words(Issue{}, 7.5), "7.5");
+}
+
+TEST(IssueWords, WhoDecides) {
+  Decision d;
+  EXPECT_EQ(decision_in_words(d), "every actor with a stance, as a vote weighted by capability and salience (the file names no deciders)");
+  d.rule = DecisionRule::Unanimity;
+  d.deciders = {"RUS"};
+  EXPECT_EQ(decision_in_words(d), "RUS decides alone");
+  d.deciders = {"RUS", "UKR"};
+  EXPECT_EQ(decision_in_words(d), "RUS and UKR must both agree (unanimity: each can veto)");
+  d.deciders = {"USA", "RUS", "CHN"};
+  EXPECT_EQ(decision_in_words(d), "USA, RUS and CHN must all agree (unanimity: each can veto)");
+  d.rule = DecisionRule::Majority;
+  EXPECT_EQ(decision_in_words(d), "more than half of the capability of USA, RUS and CHN (majority)");
+  d.rule = DecisionRule::Qualified;
+  d.threshold = Number{0.65};
+  EXPECT_EQ(decision_in_words(d), "at least 65 % of the capability of USA, RUS and CHN (qualified majority)");
 }
 
 }  // namespace

@@ -114,17 +114,17 @@ TEST(Sensitivity, ACapabilityEdgeIsMeasuredAsAFactor) {
 TEST(Sensitivity, NearestLabelChangesAtTheMidpoint) {
   const std::vector<double> labels{0, 50, 100};
   EXPECT_EQ(nearest_label(labels, 24.9), 0u);
-  EXPECT_EQ(nearest_label(labels, 25), 1u);
+  EXPECT_EQ(nearest_label(labels, 25), 0u);  // a tie goes to the lower label
+  EXPECT_EQ(nearest_label(labels, 25.1), 1u);
   EXPECT_EQ(nearest_label(labels, 74.9), 1u);
   EXPECT_EQ(nearest_label({100, 0}, 60), 0u);  // the labels' order as written
   EXPECT_FALSE(nearest_label({}, 3));
 }
 
 TEST(Sensitivity, MonteCarloSplitsAWeightedMeansVarianceByWeight) {
-  // Compromise with fixed saliences and capabilities at their extremes' midpoint is linear in the
-  // positions: Y = Σ w_i x_i / Σ w. With salience and capability ranges of 0, each actor's group
-  // varies only its position, uniformly over ±10 % of the scale, so V_i ∝ w_i² and, the model being
-  // additive, S_i = ST_i = w_i² / Σ w².
+  // With the salience and capability ranges set to nothing, each actor's group varies only its
+  // position, uniformly over ±10 % of the scale, and the compromise Y = Σ w_i x_i / Σ w is linear
+  // in the positions: V_i ∝ w_i², and, the model being additive, S_i = ST_i = w_i² / Σ w².
   const BargainingIssue issue = on_0_100(std::nullopt, {{"A", 40, 0.5, 2}, {"B", 60, 0.5, 1}});
   SensitivitySettings s;
   s.sobol_models = {"compromise"};

@@ -32,8 +32,8 @@ TEST(Validation, MinimalScenarioIsClean) {
 }
 
 TEST(Validation, FormatVersion) {
-  expect_only(replace(minimal_scenario(), "statecraft: 1", "statecraft: 2"),
-              "1:13: unsupported format version '2'; this statecraft reads version 1");
+  expect_only(replace(minimal_scenario(), "statecraft: 1", "statecraft: 3"),
+              "1:13: unsupported format version '3'; this statecraft reads versions 1 and 2");
 }
 
 TEST(Validation, MissingRequiredKey) {

@@ -248,10 +248,10 @@ bool is_discrete(const Judgment& judgment) {
 std::optional<std::size_t> nearest_label(const std::vector<double>& labels, double x) {
   if (labels.empty()) return std::nullopt;
   std::size_t best = 0;
-  // Ties (x on a boundary) go to the higher label: the boundary belongs to the side above it.
+  // Ties (x on a boundary) go to the lower label, as the reports' words do (report/issue_words.hpp).
   for (std::size_t i = 1; i < labels.size(); ++i) {
     const double d = std::abs(labels[i] - x), e = std::abs(labels[best] - x);
-    if (d < e || (d == e && labels[i] > labels[best])) best = i;
+    if (d < e || (d == e && labels[i] < labels[best])) best = i;
   }
   return best;
 }

@@ -111,7 +111,7 @@ struct IssueSensitivity {
 };
 
 // The label nearest x (index into `labels`), none when there are no labels. On a boundary, the
-// higher of the two.
+// lower of the two.
 std::optional<std::size_t> nearest_label(const std::vector<double>& labels, double x);
 // The two labels x lies halfway between (within `tolerance`), if it does: lower first.
 std::optional<std::pair<std::size_t, std::size_t>> boundary_at(const std::vector<double>& labels, double x, double tolerance);

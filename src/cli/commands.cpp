@@ -55,10 +55,17 @@ std::string describe_contents(const Scenario& s) {
 }
 
 // One file of a batch. Whatever goes wrong with it is reported, and the batch goes on.
-int validate_one(const std::string& file, std::ostream& out, std::ostream& err) try {
+int validate_one(const std::string& file, bool strict, std::ostream& out, std::ostream& err) try {
   const LoadResult result = load_scenario_file(file);
   if (result.ok()) {
-    out << file << ": ok (" << describe_contents(*result.scenario) << ")" << std::endl;  // in step with the errors on stderr
+    const auto& warnings = result.diagnostics.warnings();
+    for (const auto& w : warnings) err << format_diagnostic(w) << '\n';
+    const std::string warned = warnings.empty() ? "" : fmt::format("; {} warning{}", warnings.size(), warnings.size() == 1 ? "" : "s");
+    if (strict && !warnings.empty()) {
+      err << fmt::format("{}: fails --strict{}\n", file, warned);
+      return bad_input;
+    }
+    out << file << ": ok (" << describe_contents(*result.scenario) << warned << ")" << std::endl;  // in step with the errors on stderr
     return ok;
   }
   print_diagnostics(result.diagnostics, err);
@@ -74,9 +81,9 @@ int validate_one(const std::string& file, std::ostream& out, std::ostream& err) 
 
 }  // namespace
 
-int validate(const std::vector<std::string>& files, std::ostream& out, std::ostream& err) {
+int validate(const std::vector<std::string>& files, bool strict, std::ostream& out, std::ostream& err) {
   int code = ok;  // bad input outranks a failed analysis
-  for (const auto& file : files) code = std::max(code, validate_one(file, out, err));
+  for (const auto& file : files) code = std::max(code, validate_one(file, strict, out, err));
   return code;
 }
 

@@ -14,7 +14,8 @@ namespace statecraft::cli {
 
 enum ExitCode { ok = 0, analysis_failed = 1, bad_input = 2 };
 
-int validate(const std::vector<std::string>& files, std::ostream& out, std::ostream& err);
+// Warnings are printed and leave the exit code at 0 unless `strict`.
+int validate(const std::vector<std::string>& files, bool strict, std::ostream& out, std::ostream& err);
 int analyze(const std::string& file, const std::string& format, std::ostream& out, std::ostream& err);
 // --samples beyond this say nothing more: quantiles settle long before.
 inline constexpr std::size_t max_samples = 100'000;

@@ -69,6 +69,8 @@ int run(int argc, char** argv) {
   std::vector<std::string> validate_files;
   auto* validate = app.add_subcommand("validate", "Check scenario files; report every problem as FILE:LINE:COL: error: message");
   validate->add_option("files", validate_files, "Scenario files (.yaml, .yml or .json)")->required();
+  bool validate_strict = false;
+  validate->add_flag("--strict", validate_strict, "Fail (exit 2) on warnings too: unexplained judgments, hindsight sources, options no one cares about");
 
   std::string analyze_file;
   std::string format = "text";
@@ -156,7 +158,7 @@ int run(int argc, char** argv) {
   }
 
   try {
-    if (*validate) return cli::validate(validate_files, std::cout, std::cerr);
+    if (*validate) return cli::validate(validate_files, validate_strict, std::cout, std::cerr);
     if (*analyze) return cli::analyze(analyze_file, format, std::cout, std::cerr);
     if (*forecast) return cli::forecast(forecast_file, forecast_options, std::cout, std::cerr);
     if (*stability) return cli::stability(stability_file, stability_options, std::cout, std::cerr);

@@ -10,6 +10,7 @@
 #include "games/from_scenario.hpp"
 #include "report/games_report.hpp"
 #include "report/sensitivity_report.hpp"
+#include "report/issue_words.hpp"
 
 namespace statecraft {
 namespace {
@@ -34,6 +35,12 @@ IssueSummary summarize_issue(const Scenario& scenario, const Issue& issue) {
   IssueSummary summary{issue.id, issue.name, issue.low.value, issue.high.value, std::nullopt, {}};
   if (issue.status_quo) summary.status_quo = issue.status_quo->value;
   for (const auto& a : bargaining_issue(scenario, issue).actors) summary.stances.push_back({a.id, a.position, a.salience, a.capability});
+  static constexpr const char* rules[] = {"everyone", "unanimity", "majority", "qualified"};
+  summary.units = issue.units;
+  if (issue.status_quo) summary.status_quo_words = point_in_words(issue, issue.status_quo->value);
+  summary.decided_by = decision_in_words(issue.decision);
+  summary.deciders = issue.decision.deciders;
+  summary.rule = rules[static_cast<int>(issue.decision.rule)];
   return summary;
 }
 

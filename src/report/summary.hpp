@@ -36,6 +36,11 @@ struct IssueSummary {
   double high = 0;
   std::optional<double> status_quo;
   std::vector<StanceSummary> stances;
+  std::string units;
+  std::string status_quo_words;  // with units and the nearest label
+  std::string decided_by;        // in words, also when the file gives no rule
+  std::vector<std::string> deciders;  // ids; empty: every actor
+  std::string rule;                   // everyone, unanimity, majority or qualified
 };
 
 struct DecisionMakerSummary {

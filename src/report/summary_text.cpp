@@ -24,9 +24,9 @@ void render_actors(const Summary& s, std::string& out) {
 
 void render_issue(const IssueSummary& issue, std::string& out) {
   out += fmt::format("\n  {} ({})\n", issue.name, issue.id);
-  out += fmt::format("    scale {} to {}", number(issue.low), number(issue.high));
-  if (issue.status_quo) out += fmt::format(", status quo {}", number(*issue.status_quo));
-  out += "\n";
+  out += fmt::format("    scale {} to {}{}", number(issue.low), number(issue.high), issue.units.empty() ? "" : " (" + issue.units + ")");
+  if (issue.status_quo) out += fmt::format("; status quo {}", issue.status_quo_words);
+  out += fmt::format("\n    decided by {}\n", issue.decided_by);
   TextTable table({{"actor", Align::Left}, {"position", Align::Right}, {"salience", Align::Right}, {"capability", Align::Right}});
   for (const auto& stance : issue.stances)
     table.add_row({stance.actor, number(stance.position), fmt::format("{:.2f}", stance.salience), number(stance.capability)});

@@ -13,10 +13,16 @@ void Diagnostics::error(Location at, std::string message) {
   if (!full()) errors_.push_back({file_, at, std::move(message)});
 }
 
+void Diagnostics::warning(Location at, std::string message) {
+  if (warnings_.size() < max_kept_diagnostics) warnings_.push_back({file_, at, std::move(message), true});
+}
+
 void Diagnostics::sort_by_location() {
-  std::stable_sort(errors_.begin(), errors_.end(), [](const Diagnostic& a, const Diagnostic& b) {
+  const auto by_place = [](const Diagnostic& a, const Diagnostic& b) {
     return std::pair(a.at.line, a.at.column) < std::pair(b.at.line, b.at.column);
-  });
+  };
+  std::stable_sort(errors_.begin(), errors_.end(), by_place);
+  std::stable_sort(warnings_.begin(), warnings_.end(), by_place);
 }
 
 namespace {
@@ -39,8 +45,9 @@ std::string printable(std::string_view text) {
 }  // namespace
 
 std::string format_diagnostic(const Diagnostic& d) {
-  if (d.at.line <= 0) return fmt::format("{}: error: {}", printable(d.file), printable(d.message));
-  return fmt::format("{}:{}:{}: error: {}", printable(d.file), d.at.line, d.at.column, printable(d.message));
+  const char* kind = d.warning ? "warning" : "error";
+  if (d.at.line <= 0) return fmt::format("{}: {}: {}", printable(d.file), kind, printable(d.message));
+  return fmt::format("{}:{}:{}: {}: {}", printable(d.file), d.at.line, d.at.column, kind, printable(d.message));
 }
 
 std::string names_for_message(const std::vector<std::string>& names) {

@@ -17,6 +17,7 @@ struct Diagnostic {
   std::string file;
   Location at;
   std::string message;
+  bool warning = false;  // a doubt about the analysis, not a fault: the file still loads
 };
 
 // Of one file's problems, the first this many found are kept (readers' before validation's, then
@@ -31,6 +32,8 @@ class Diagnostics {
   explicit Diagnostics(std::string file = {}) : file_(std::move(file)) {}
 
   void error(Location at, std::string message);
+  // Warnings are kept apart and do not stop a file from loading; `validate --strict` fails on them.
+  void warning(Location at, std::string message);
   // File order reads best; problems found by later passes otherwise come last.
   void sort_by_location();
   bool empty() const { return count_ == 0; }
@@ -38,15 +41,17 @@ class Diagnostics {
   // No more problems are kept: work spent only on a message's wording (suggestions) can be skipped.
   bool full() const { return errors_.size() >= max_kept_diagnostics; }
   const std::vector<Diagnostic>& all() const { return errors_; }  // the kept ones
+  const std::vector<Diagnostic>& warnings() const { return warnings_; }  // at most max_kept_diagnostics
   const std::string& file() const { return file_; }
 
  private:
   std::string file_;
   std::vector<Diagnostic> errors_;
+  std::vector<Diagnostic> warnings_;
   std::size_t count_ = 0;
 };
 
-// "FILE:LINE:COL: error: message", the form compilers use, so editors can jump to it.
+// "FILE:LINE:COL: error: message" (or "warning:"), the form compilers use, so editors can jump to it.
 std::string format_diagnostic(const Diagnostic& diagnostic);
 
 // Names for a message: all of a short list, else the first few and how many there are, so that

@@ -131,9 +131,10 @@ class Reader {
     Fields f(root, "the scenario", {"statecraft", "id", "title", "date", "summary", "sources", "actors", "issues", "conflict", "games"}, d_);
     if (!f.valid()) return s;
     if (const DocNode* version = f.require("statecraft")) {
-      if (!version->is_scalar() || version->scalar != "1")
-        d_.error(version->at, fmt::format("unsupported format version {}; this statecraft reads version 1", found(*version)));
+      if (version->is_scalar() && (version->scalar == "1" || version->scalar == "2")) s.format = version->scalar[0] - '0';
+      else d_.error(version->at, fmt::format("unsupported format version {}; this statecraft reads versions 1 and 2", found(*version)));
     }
+    format_ = s.format;
     if (const DocNode* n = f.require("id")) s.id = id(*n, IdKind::Plain, "scenario id");
     if (const DocNode* n = f.require("title")) s.title = text(*n, "title");
     if (const DocNode* n = f.get("date")) s.date = date(*n);
@@ -268,12 +269,15 @@ class Reader {
   Issue issue(const DocNode& node) {
     Issue issue;
     issue.at = node.at;
-    Fields f(node, "an issue", {"id", "name", "scale", "labels", "status_quo", "stances", "note", "source"}, d_);
+    Fields f(node, "an issue", {"id", "name", "scale", "units", "labels", "status_quo", "decision", "outcome", "stances", "note", "source"}, d_);
     if (const DocNode* n = f.require("id")) issue.id = id(*n, IdKind::Plain, "issue id");
     if (const DocNode* n = f.require("name")) issue.name = text(*n, "name");
     if (const DocNode* n = f.require("scale")) scale(*n, issue);
+    if (const DocNode* n = version_2(f, "units")) issue.units = text(*n, "units");
     if (const DocNode* n = f.get("labels")) labels(*n, issue);
     if (const DocNode* n = f.get("status_quo")) issue.status_quo = number(*n, "status_quo");
+    if (const DocNode* n = version_2(f, "decision")) issue.decision = decision(*n);
+    if (const DocNode* n = version_2(f, "outcome")) issue.outcome = outcome(*n, "an issue's outcome", "value");
     if (const DocNode* n = f.require("stances")) {
       if (!n->is_map()) {
         d_.error(n->at, fmt::format("stances must be a mapping from actor id to stance, found {}", describe_kind(*n)));
@@ -284,6 +288,55 @@ class Reader {
     }
     note_and_source(f, issue.note, issue.source);
     return issue;
+  }
+
+  // A key that only format version 2 knows: in a version-1 file it is an error that says so,
+  // rather than an unknown key, since the fix is to raise the version.
+  const DocNode* version_2(const Fields& f, std::string_view key) {
+    const DocNode* n = f.get(key);
+    if (n && format_ < 2) {
+      d_.error(n->at, fmt::format("'{}' needs scenario format version 2: write 'statecraft: 2' at the top of the file", key));
+      return nullptr;
+    }
+    return n;
+  }
+
+  Decision decision(const DocNode& node) {
+    Decision d;
+    d.at = node.at;
+    Fields f(node, "a decision", {"rule", "deciders", "threshold", "note", "source"}, d_);
+    if (const DocNode* n = f.require("rule")) {
+      const std::string rule = text(*n, "rule");
+      if (rule == "unanimity") d.rule = DecisionRule::Unanimity;
+      else if (rule == "majority") d.rule = DecisionRule::Majority;
+      else if (rule == "qualified") d.rule = DecisionRule::Qualified;
+      else if (n->is_scalar())
+        d_.error(n->at, fmt::format("rule must be unanimity, majority or qualified, found {}", quote(rule)));
+    }
+    if (const DocNode* n = f.require("deciders")) {
+      d.deciders = id_list(*n, IdKind::Actor, "decider");
+      check_unique(*n, "decider");
+      if (n->is_sequence() && n->items.empty()) d_.error(n->at, "a decision needs at least one decider");
+    }
+    if (const DocNode* n = f.get("threshold")) d.threshold = number(*n, "threshold");
+    note_and_source(f, d.note, d.source);
+    return d;
+  }
+
+  // `what_key` is the key that says what came about: value (issues), state (conflicts) or play (games).
+  Outcome outcome(const DocNode& node, std::string_view what, std::string_view what_key) {
+    Outcome o;
+    o.at = node.at;
+    Fields f(node, what, {std::string(what_key), "date", "source", "note"}, d_);
+    if (const DocNode* n = f.require(what_key)) {
+      if (what_key == "value") o.value = number(*n, "an outcome's value");
+      else if (what_key == "state") o.taken = id_list(*n, IdKind::Option, "option");
+      else if (!n->is_sequence()) d_.error(n->at, fmt::format("play must be a list of strategies or moves, found {}", describe_kind(*n)));
+      else for (const auto& item : n->items) o.taken.push_back(text(item, "a move or strategy"));
+    }
+    if (const DocNode* n = f.get("date")) o.date = date(*n);
+    note_and_source(f, o.note, o.source);
+    return o;
   }
 
   void scale(const DocNode& node, Issue& issue) {
@@ -331,7 +384,8 @@ class Reader {
   Conflict conflict(const DocNode& node) {
     Conflict c;
     c.at = node.at;
-    Fields f(node, "the conflict section", {"options", "infeasible", "status_quo", "preferences", "misperceptions"}, d_);
+    Fields f(node, "the conflict section", {"options", "infeasible", "status_quo", "preferences", "misperceptions", "outcome"}, d_);
+    if (const DocNode* n = version_2(f, "outcome")) c.outcome = outcome(*n, "the conflict's outcome", "state");
     if (const DocNode* n = f.require("options")) c.options = list<Option>(*n, "options", [&](const DocNode& e) { return option(e); });
     if (const DocNode* n = f.get("infeasible")) c.infeasible = list<Statement>(*n, "infeasible", [&](const DocNode& e) { return statement(e); });
     if (const DocNode* n = f.get("status_quo")) {
@@ -439,7 +493,8 @@ class Reader {
   Game game(const DocNode& node) {
     Game g;
     g.at = node.at;
-    Fields f(node, "a game", {"id", "title", "players", "strategies", "payoffs", "tree", "file", "note", "source"}, d_);
+    Fields f(node, "a game", {"id", "title", "players", "strategies", "payoffs", "tree", "file", "outcome", "note", "source"}, d_);
+    if (const DocNode* n = version_2(f, "outcome")) g.outcome = outcome(*n, "a game's outcome", "play");
     if (const DocNode* n = f.require("id")) g.id = id(*n, IdKind::Plain, "game id");
     if (const DocNode* n = f.get("title")) g.title = text(*n, "title");
     if (const DocNode* n = f.require("players")) {
@@ -696,6 +751,7 @@ class Reader {
   }
 
   Diagnostics& d_;
+  int format_ = 1;  // the file's format version, once read
 };
 
 }  // namespace

@@ -48,7 +48,10 @@ class Checker {
       positive(actor.capability, fmt::format("capability of {}", actor.id));
       number_source(actor.capability);
       source_reference(actor.source, actor.at);
+      unexplained(actor.capability, !actor.note.empty() || !actor.source.empty(), fmt::format("capability of {}", actor.id));
     }
+    sources_after_as_of_date();
+    saliences_rescaled();
     for (auto& issue : s_.issues) check_issue(issue);
     if (s_.conflict) check_conflict(*s_.conflict);
     for (auto& game : s_.games) check_game(game);
@@ -90,6 +93,31 @@ class Checker {
       d_.error(n.at, fmt::format("{} {} lies outside {}", what, n.text, range));
   }
 
+  // A scenario describes a standoff as known on its date; a later source brings in hindsight.
+  void sources_after_as_of_date() {
+    if (s_.date.empty()) return;
+    for (const auto& source : s_.sources)  // ISO dates compare as text
+      if (!source.date.empty() && source.date > s_.date)
+        d_.warning(source.at, fmt::format("source '{}' is dated {}, after the scenario's as-of date {}", source.id, source.date, s_.date));
+  }
+
+  // The Spatial Model of Politics needs each actor's saliences to sum to at most 1 and divides
+  // them by their sum otherwise (docs/models/smp.md), which changes their relative weight
+  // against the other actors'.
+  void saliences_rescaled() {
+    if (s_.issues.size() < 2) return;
+    std::map<std::string, double> totals;
+    for (const auto& issue : s_.issues)
+      for (const auto& stance : issue.stances) totals[stance.actor] += stance.salience.value;
+    std::vector<std::string> over;
+    for (const auto& actor : s_.actors)
+      if (const auto total = totals.find(actor.id); total != totals.end() && total->second > 1 + 1e-9)
+        over.push_back(fmt::format("{} {:.3g}", actor.id, total->second));
+    if (!over.empty())
+      d_.warning(s_.issues.front().at, fmt::format("saliences sum above 1 over the issues for {}; the Spatial Model of Politics (smp) divides "
+                                                   "each such actor's saliences by their sum, which changes how much it weighs against the others", names_for_message(over)));
+  }
+
   // ---- issues ----------------------------------------------------------------------------
 
   // The bargaining models rescale positions by the scale's width and sum weighted positions:
@@ -129,7 +157,49 @@ class Checker {
       number_source(stance.position);
       number_source(stance.salience);
       source_reference(stance.source, stance.at);
+      const bool explained = !stance.note.empty() || !stance.source.empty();
+      unexplained(stance.position, explained, fmt::format("position of {} on issue '{}'", stance.actor, issue.id));
+      unexplained(stance.salience, explained, fmt::format("salience of {} on issue '{}'", stance.actor, issue.id));
+      if (stance.capability) unexplained(*stance.capability, explained, fmt::format("capability of {} on issue '{}'", stance.actor, issue.id));
     }
+    if (issue.status_quo) unexplained(*issue.status_quo, false, fmt::format("status quo of issue '{}'", issue.id));
+    check_decision(issue);
+    if (issue.outcome) check_issue_outcome(issue, scale_ok, range);
+  }
+
+  void check_decision(const Issue& issue) {
+    const Decision& d = issue.decision;
+    if (d.rule == DecisionRule::Everyone) return;
+    source_reference(d.source, d.at);
+    if (!issue.status_quo)
+      d_.error(d.at, fmt::format("issue '{}' has a decision rule but no status_quo: who must agree is only defined against where the issue stands", issue.id));
+    for (const auto& decider : d.deciders) {
+      if (!known_actor(decider, d.at)) continue;
+      const bool has_stance = std::any_of(issue.stances.begin(), issue.stances.end(), [&](const Stance& s) { return s.actor == decider; });
+      if (!has_stance)
+        d_.warning(d.at, fmt::format("decider {} has no stance on issue '{}', so the models cannot tell what it would agree to; it is left out", decider, issue.id));
+    }
+    if (d.rule == DecisionRule::Qualified && !d.threshold)
+      d_.error(d.at, "a qualified-majority rule needs a threshold in (0.5, 1]: the share of the deciders' capability that must agree");
+    if (d.threshold && d.rule != DecisionRule::Qualified)
+      d_.error(d.threshold->at, "threshold applies only to rule qualified (unanimity needs every decider, majority more than half)");
+    else if (d.threshold && !(d.threshold->value > 0.5 && d.threshold->value <= 1))
+      d_.error(d.threshold->at, fmt::format("threshold {} lies outside (0.5, 1]", d.threshold->text));
+    if (d.note.empty() && d.source.empty())
+      d_.warning(d.at, fmt::format("the decision rule of issue '{}' has neither note nor source: say what in the sources shows who decides", issue.id));
+  }
+
+  void check_issue_outcome(const Issue& issue, bool scale_ok, const std::string& range) {
+    const Outcome& o = *issue.outcome;
+    source_reference(o.source, o.at);
+    if (o.value && scale_ok) within(*o.value, issue.low.value, issue.high.value, "outcome", range);
+  }
+
+  // A judgment is a number the analyst chose; one that says neither why nor where from cannot
+  // be argued with. `explained` is whether the element holding it has a note or source.
+  void unexplained(const Number& n, bool explained, std::string_view what) {
+    if (n.at.line && !explained && n.note.empty() && n.source.empty())
+      d_.warning(n.at, fmt::format("{} has neither note nor source", what));
   }
 
   // ---- conflict --------------------------------------------------------------------------
@@ -184,6 +254,46 @@ class Checker {
       d_.error(c.at, "the status quo is a state that an 'infeasible' statement rules out");
     for (const auto& statement : c.infeasible) check_not_trivial(statement, "infeasibility statement");
     check_preferences(c);
+    options_no_one_cares_about(c);
+    if (c.outcome) check_conflict_outcome(c);
+  }
+
+  void check_conflict_outcome(const Conflict& c) {
+    const Outcome& o = *c.outcome;
+    source_reference(o.source, o.at);
+    StateBits state = 0;
+    for (const auto& id : o.taken) {
+      const auto index = option_index(c, id);
+      if (!index) {
+        d_.error(o.at, fmt::format("the conflict's outcome names unknown option '{}'{}", id, suggest(id, ids_of(c.options), d_)));
+        return;
+      }
+      state |= StateBits{1} << *index;
+    }
+    if (!is_feasible(c, state)) d_.error(o.at, "the conflict's outcome is a state that an 'infeasible' statement rules out");
+  }
+
+  // An option no decision maker's statements mention makes no difference to anyone's ranking, so
+  // every state with it ties with the same state without it: usually a statement was forgotten.
+  void options_no_one_cares_about(const Conflict& c) {
+    std::vector<bool> mentioned(c.options.size(), false);
+    bool any_ranking = false;  // a ranking orders whole states, every option in them
+    for (const auto& preferences : c.preferences) {
+      any_ranking = any_ranking || preferences.by_ranking;
+      for (const auto& statement : preferences.statements) {
+        for (const Expression* leaf : option_leaves(statement.expression))
+          if (leaf->option_index >= 0) mentioned[static_cast<std::size_t>(leaf->option_index)] = true;
+        unexplained_statement(statement, fmt::format("preference statement '{}' of {}", statement.text, preferences.actor));
+      }
+    }
+    if (any_ranking) return;
+    for (std::size_t i = 0; i < c.options.size(); ++i)
+      if (!mentioned[i])
+        d_.warning(c.options[i].at, fmt::format("option '{}' appears in no preference statement, so no decision maker cares whether it is taken", c.options[i].id));
+  }
+
+  void unexplained_statement(const Statement& statement, std::string_view what) {
+    if (statement.note.empty() && statement.source.empty()) d_.warning(statement.at, fmt::format("{} has neither note nor source", what));
   }
 
   // A statement every combination satisfies, or none does, can only be a slip.
@@ -265,13 +375,59 @@ class Checker {
       if (!players.insert(player).second) d_.error(game.at, fmt::format("player {} is listed twice in game '{}'", player, game.id));
       known_actor(player, game.at);
     }
+    const bool game_explained = !game.note.empty() || !game.source.empty();
+    unexplained_payoffs_ = {};
     for (const auto& outcome : game.outcomes)
-      for (const auto& value : outcome.values) number_source(value);
+      for (const auto& value : outcome.values) {
+        number_source(value);
+        if (!game_explained) count_unexplained_payoff(value);
+      }
     if (game.form == Game::Form::Extensive) {
       std::map<std::string, const GameNode*> infosets;
+      tree_explained_ = game_explained;
       check_tree(game.tree, infosets);
     }
+    if (const auto& [count, at] = unexplained_payoffs_; count)  // one warning per game: payoffs come by the dozen
+      d_.warning(at, fmt::format("{} payoff{} in game '{}' {} no note or source, nor does {} end node or the game", count,
+                                 count == 1 ? "" : "s", game.id, count == 1 ? "has" : "have", count == 1 ? "its" : "their"));
     if (game.form == Game::Form::File) check_game_file(game);
+    if (game.outcome) check_game_outcome(game);
+  }
+
+  // A strategic game's play is one strategy per player; a tree's, the moves from the root.
+  void check_game_outcome(const Game& game) {
+    const Outcome& o = *game.outcome;
+    source_reference(o.source, o.at);
+    if (game.form == Game::Form::Strategic) {
+      if (o.taken.size() != game.players.size()) {
+        d_.error(o.at, fmt::format("the play of game '{}' must name one strategy per player ({}), found {}", game.id, game.players.size(), o.taken.size()));
+        return;
+      }
+      for (std::size_t i = 0; i < game.players.size() && i < game.strategies.size(); ++i) {
+        const auto& strategies = game.strategies[i];
+        if (std::find(strategies.begin(), strategies.end(), o.taken[i]) == strategies.end())
+          d_.error(o.at, fmt::format("'{}' is not a strategy of {} in game '{}'{}", o.taken[i], game.players[i], game.id, suggest(o.taken[i], strategies, d_)));
+      }
+    } else if (game.form == Game::Form::Extensive) {
+      const GameNode* node = &game.tree;
+      for (const auto& move : o.taken) {
+        const auto where = std::find(node->moves.begin(), node->moves.end(), move);
+        if (where == node->moves.end()) {
+          d_.error(o.at, fmt::format("the play of game '{}' cannot continue with '{}'{}", game.id, move,
+                                     node->moves.empty() ? std::string(": the play has already reached an end") : fmt::format(" (moves here: {})", names_for_message(node->moves))));
+          return;
+        }
+        node = &node->children[static_cast<std::size_t>(where - node->moves.begin())];
+      }
+    } else {
+      d_.error(o.at, "a game read from a Gambit file cannot have an outcome in the scenario (its moves are not known here)");
+    }
+  }
+
+  void count_unexplained_payoff(const Number& payoff) {
+    if (!payoff.at.line || !payoff.note.empty() || !payoff.source.empty()) return;
+    auto& [count, at] = unexplained_payoffs_;
+    if (!count++) at = payoff.at;
   }
 
   void check_tree(const GameNode& node, std::map<std::string, const GameNode*>& infosets) {
@@ -289,7 +445,10 @@ class Checker {
         d_.error(node.at, fmt::format("information set '{}' of {} has different moves here ({}) than at line {} ({})", node.infoset, node.player,
                                       fmt::join(node.moves, ", "), it->second->at.line, fmt::join(it->second->moves, ", ")));
     }
-    for (const auto& payoff : node.payoffs.values) number_source(payoff);
+    for (const auto& payoff : node.payoffs.values) {
+      number_source(payoff);
+      if (node.note.empty() && !tree_explained_) count_unexplained_payoff(payoff);
+    }
     for (const auto& child : node.children) check_tree(child, infosets);
   }
 
@@ -310,6 +469,8 @@ class Checker {
   std::vector<std::string> actor_ids_;
   std::vector<std::string> source_ids_;
   std::unordered_set<std::string> actors_, sources_;  // the same, for lookups in constant time
+  bool tree_explained_ = false;  // the game being checked has a note or source, covering its payoffs
+  std::pair<std::size_t, Location> unexplained_payoffs_;  // in the game being checked: how many, the first
 };
 
 }  // namespace

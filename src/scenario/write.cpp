@@ -105,6 +105,9 @@ class Writer {
       out_ << YAML::EndMap;
     }
     if (issue.status_quo) number("status_quo", *issue.status_quo);
+    text_field("units", issue.units);
+    if (issue.decision.rule != DecisionRule::Everyone) write(issue.decision);
+    if (issue.outcome) write(*issue.outcome, "value");
     out_ << YAML::Key << "stances" << YAML::Value << YAML::BeginMap;
     for (const auto& stance : issue.stances) {
       out_ << YAML::Key << stance.actor << YAML::Value << YAML::BeginMap;
@@ -116,6 +119,26 @@ class Writer {
     }
     out_ << YAML::EndMap;
     note_and_source(issue.note, issue.source);
+    out_ << YAML::EndMap;
+  }
+
+  void write(const Decision& d) {
+    static constexpr const char* rules[] = {"everyone", "unanimity", "majority", "qualified"};
+    out_ << YAML::Key << "decision" << YAML::Value << YAML::BeginMap;
+    out_ << YAML::Key << "rule" << YAML::Value << rules[static_cast<int>(d.rule)];
+    out_ << YAML::Key << "deciders" << YAML::Value << YAML::Flow << d.deciders;
+    if (d.threshold) number("threshold", *d.threshold);
+    note_and_source(d.note, d.source);
+    out_ << YAML::EndMap;
+  }
+
+  // `what_key` as the reader has it: value (issues), state (conflicts), play (games).
+  void write(const Outcome& o, const char* what_key) {
+    out_ << YAML::Key << "outcome" << YAML::Value << YAML::BeginMap;
+    if (o.value) number(what_key, *o.value);
+    else out_ << YAML::Key << what_key << YAML::Value << YAML::Flow << o.taken;
+    text_field("date", o.date);
+    note_and_source(o.note, o.source);
     out_ << YAML::EndMap;
   }
 
@@ -180,6 +203,7 @@ class Writer {
       }
       out_ << YAML::EndMap;
     }
+    if (c.outcome) write(*c.outcome, "state");
     out_ << YAML::EndMap;
   }
 
@@ -256,6 +280,7 @@ class Writer {
         text_field("file", g.file);
         break;
     }
+    if (g.outcome) write(*g.outcome, "play");
     note_and_source(g.note, g.source);
     out_ << YAML::EndMap;
   }
