@@ -41,6 +41,6 @@ nlohmann::json hinge_json(const Hinge& hinge);
 
 // The command's report on the given lenses. Throws WorkTooLarge as the lenses do.
 std::string render_sensitivity_text(const Scenario& scenario, const std::vector<const SensitivityLens*>& lenses);
-std::string render_sensitivity_json(const Scenario& scenario, const std::vector<const SensitivityLens*>& lenses);  // docs/sensitivity-json.md
+std::string render_sensitivity_json(const Scenario& scenario, const std::vector<const SensitivityLens*>& lenses);  // docs/sensitivity.md
 
 }  // namespace statecraft

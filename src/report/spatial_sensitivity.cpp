@@ -166,12 +166,13 @@ std::vector<Hinge> spatial_hinges(const SpatialSensitivityReport& report) {
   std::vector<Hinge> out;
   for (const auto& issue : report.issues) {
     std::map<std::string, std::size_t> index;  // judgment → its hinge in `out`
-    for (const auto& model : issue.models)
-      for (const auto& edge : model.edges) {
-        const auto [found, fresh] = index.emplace(edge.judgment, out.size());
-        if (fresh) out.push_back(edge);
-        else if (edge.margin < out[found->second].margin) out[found->second] = edge;
-      }
+    for (const auto& model : issue.models) {
+      if (model.edges.empty()) continue;
+      const Hinge& edge = model.edges.front();  // the least margin of this forecast
+      const auto [found, fresh] = index.emplace(edge.judgment, out.size());
+      if (fresh) out.push_back(edge);
+      else if (edge.margin < out[found->second].margin) out[found->second] = edge;
+    }
   }
   return out;
 }

@@ -59,13 +59,14 @@ struct SpatialSensitivityReport {
 
 SpatialSensitivityReport spatial_sensitivity_report(const Scenario& scenario, const SensitivitySettings& settings = {});
 
-// The knife edges of every issue, one per issue and judgment: the model whose forecast it moves
-// across a label boundary with the least change. Without the Monte Carlo, so that `analyze`
-// stays quick.
+// What each forecast hangs on most: for every issue and model, the knife edge of least margin
+// (one judgment); a judgment that is several models' nearest edge is given once, with the least
+// margin. One forecast that many judgments tip (a model at a discontinuity) thus yields one
+// hinge, not many. Without the Monte Carlo, so that `analyze` stays quick.
 std::vector<Hinge> spatial_hinges(const Scenario& scenario);
 std::vector<Hinge> spatial_hinges(const SpatialSensitivityReport& report);
 
 std::string render_spatial_sensitivity_text(const SpatialSensitivityReport& report);
-nlohmann::json spatial_sensitivity_json(const SpatialSensitivityReport& report);  // docs/sensitivity-json.md
+nlohmann::json spatial_sensitivity_json(const SpatialSensitivityReport& report);  // docs/sensitivity.md
 
 }  // namespace statecraft
