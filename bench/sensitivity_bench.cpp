@@ -71,6 +71,7 @@ void sobol_20_actors_6_issues(benchmark::State& state, std::vector<std::string> 
   SensitivitySettings settings;
   settings.sobol_models = models;
   settings.sobol_samples = 10'000;
+  settings.sobol_by_judgment = false;  // the groups per actor alone
   settings.threads = static_cast<unsigned>(state.range(0));
   for (auto _ : state)
     for (const auto& issue : issues) benchmark::DoNotOptimize(sobol_sensitivity(issue, settings));

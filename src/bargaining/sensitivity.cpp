@@ -214,6 +214,8 @@ SobolDesign design_of(const BargainingIssue& issue, const SensitivitySettings& s
   design.outputs = settings.sobol_models.size();
   for (std::size_t i = 0; i < n; ++i) design.groups.push_back({3 * i, 3 * i + 1, 3 * i + 2});
   if (issue.status_quo) design.groups.push_back({3 * n});
+  if (settings.sobol_by_judgment)
+    for (std::size_t c = 0; c < 3 * n; ++c) design.groups.push_back({c});
   design.samples = settings.sobol_samples;
   design.seed = named_seed(settings.seed, "sensitivity " + issue.id);
   design.threads = settings.threads;
@@ -274,6 +276,10 @@ IssueSensitivity sobol_sensitivity(const BargainingIssue& issue, const Sensitivi
   if (issue.actors.empty() || settings.sobol_samples < 2 || settings.sobol_models.empty()) return out;
   for (const auto& a : issue.actors) out.sobol_groups.push_back(a.id);
   if (issue.status_quo) out.sobol_groups.push_back("");
+  if (settings.sobol_by_judgment)
+    for (std::size_t i = 0; i < issue.actors.size(); ++i)
+      for (const JudgmentKind kind : {JudgmentKind::Position, JudgmentKind::Salience, JudgmentKind::Capability})
+        out.sobol_judgments.push_back({kind, issue.actors[i].id, i, 0, 0, 0});
   const ModelParameters parameters = quiet(settings.parameters);
   out.sobol = sobol_indices(design_of(issue, settings), [&](std::span<const double> u, std::span<double> y) {
     const auto f = forecasts_of(drawn(issue, u, settings.ranges), settings.sobol_models, parameters);

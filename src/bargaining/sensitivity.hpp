@@ -50,6 +50,9 @@ struct SensitivitySettings {
   double capability_factor = 2;
   SobolRanges ranges;
   std::size_t sobol_samples = 2000;  // N base samples per issue: N·(actors + status quo + 2) runs
+  // Indices of each single judgment too (an actor's position, salience, capability apart): 3 more
+  // groups an actor, N·3·actors more runs; the groups' indices are the same either way.
+  bool sobol_by_judgment = true;
   std::uint64_t seed = 1;
   unsigned threads = 0;  // of the Monte Carlo; 0: every core
   ModelParameters parameters;  // the models' own; max_work bounds the whole analysis
@@ -103,8 +106,10 @@ struct ModelSensitivity {
 struct IssueSensitivity {
   std::string issue;
   std::vector<ModelSensitivity> models;  // in SensitivitySettings::models order
-  // The Monte Carlo: group g is actor sobol_groups[g] (an id), or the status quo ("").
+  // The Monte Carlo: group g is actor sobol_groups[g] (an id), or the status quo (""); with
+  // sobol_by_judgment, the groups after those are single judgments, sobol_judgments[g − groups].
   std::vector<std::string> sobol_groups;
+  std::vector<Judgment> sobol_judgments;  // kind and actor (and stance) only
   std::vector<std::string> sobol_models;
   std::vector<SobolOutput> sobol;  // one per sobol model
   std::size_t sobol_samples = 0;

@@ -144,6 +144,22 @@ IssueLines issue_lines(const Scenario& scenario, const Issue& issue, const std::
     for (const auto& out : s.sobol) line.by_model.push_back(out.groups.at(g));
     lines.sobol.push_back(std::move(line));
   }
+  for (std::size_t k = 0; k < s.sobol_judgments.size(); ++k) {
+    const Judgment& j = s.sobol_judgments[k];
+    SobolLine line{judgment_words(issue.id, j), {}};
+    line.group = line.group.substr(0, line.group.find(" on "));  // the issue is the section's
+    for (const auto& out : s.sobol) line.by_model.push_back(out.groups.at(s.sobol_groups.size() + k));
+    lines.sobol_judgments.push_back(std::move(line));
+  }
+  // The largest total index over the models first: what an analyst should pin down first.
+  auto largest_total = [](const SobolLine& line) {
+    double most = -INFINITY;
+    for (const auto& x : line.by_model)
+      if (!std::isnan(x.total)) most = std::max(most, x.total);
+    return most;
+  };
+  std::stable_sort(lines.sobol_judgments.begin(), lines.sobol_judgments.end(),
+                   [&](const SobolLine& a, const SobolLine& b) { return largest_total(a) > largest_total(b); });
   return lines;
 }
 
@@ -212,20 +228,28 @@ void render_model(const ModelLines& m, std::string& out) {
   if (m.edges.size() > 5) out += fmt::format("      and {} more knife edges (--format json lists all)\n", m.edges.size() - 5);
 }
 
+std::string sobol_table(const IssueLines& issue, const std::string& heading, const std::vector<SobolLine>& lines, std::size_t count) {
+  std::vector<std::pair<std::string, Align>> columns{{heading, Align::Left}};
+  for (const auto& model : issue.sobol_models) columns.emplace_back(model + " S / ST", Align::Right);
+  TextTable table(columns);
+  for (std::size_t k = 0; k < std::min(count, lines.size()); ++k) {
+    std::vector<std::string> cells{lines[k].group};
+    for (const auto& s : lines[k].by_model)
+      cells.push_back(std::isnan(s.first) ? "—" : fmt::format("{:.2f}±{:.2f} / {:.2f}±{:.2f}", s.first, s.first_error, s.total, s.total_error));
+    table.add_row(std::move(cells));
+  }
+  return table.render("      ");
+}
+
 void render_sobol(const IssueLines& issue, std::string& out) {
   if (issue.sobol.empty()) return;
   out += fmt::format("    Shares of the forecast's variance (Sobol' first-order S and total ST, ± one standard error; {} samples):\n",
                      issue.sobol_samples);
-  std::vector<std::pair<std::string, Align>> columns{{"judgments of", Align::Left}};
-  for (const auto& model : issue.sobol_models) columns.emplace_back(model + " S / ST", Align::Right);
-  TextTable table(columns);
-  for (const auto& line : issue.sobol) {
-    std::vector<std::string> cells{line.group};
-    for (const auto& s : line.by_model)
-      cells.push_back(std::isnan(s.first) ? "—" : fmt::format("{:.2f}±{:.2f} / {:.2f}±{:.2f}", s.first, s.first_error, s.total, s.total_error));
-    table.add_row(std::move(cells));
+  out += sobol_table(issue, "judgments of", issue.sobol, issue.sobol.size());
+  if (!issue.sobol_judgments.empty()) {
+    out += "      the single judgments with the largest total shares:\n";
+    out += sobol_table(issue, "judgment", issue.sobol_judgments, 5);
   }
-  out += table.render("      ");
   for (std::size_t m = 0; m < issue.sobol_models.size(); ++m)
     if (!(issue.sobol_variance[m] > 0)) out += fmt::format("      {}: the forecast does not vary over these ranges\n", issue.sobol_models[m]);
 }
@@ -271,19 +295,23 @@ nlohmann::json spatial_sensitivity_json(const SpatialSensitivityReport& r) {
       models.push_back({{"model", m.model}, {"forecast", optional(m.forecast)}, {"label", m.label},
                         {"on_boundary", m.boundary.empty() ? json(nullptr) : json(m.boundary)}, {"ranking", ranking}, {"knife_edges", edges}});
     }
-    json sobol = json::array();
-    for (const auto& line : issue.sobol) {
-      json by_model = json::object();
-      for (std::size_t k = 0; k < issue.sobol_models.size(); ++k) {
-        const SobolIndex& x = line.by_model[k];
-        auto value = [](double v) { return std::isnan(v) ? json(nullptr) : json(v); };
-        by_model[issue.sobol_models[k]] = {{"first", value(x.first)}, {"first_error", value(x.first_error)}, {"total", value(x.total)},
-                                           {"total_error", value(x.total_error)}};
+    auto sobol_lines = [&](const std::vector<SobolLine>& lines) {
+      json out = json::array();
+      for (const auto& line : lines) {
+        json by_model = json::object();
+        for (std::size_t k = 0; k < issue.sobol_models.size(); ++k) {
+          const SobolIndex& x = line.by_model[k];
+          auto value = [](double v) { return std::isnan(v) ? json(nullptr) : json(v); };
+          by_model[issue.sobol_models[k]] = {{"first", value(x.first)}, {"first_error", value(x.first_error)}, {"total", value(x.total)},
+                                             {"total_error", value(x.total_error)}};
+        }
+        out.push_back({{"group", line.group}, {"indices", by_model}});
       }
-      sobol.push_back({{"group", line.group}, {"indices", by_model}});
-    }
+      return out;
+    };
     issues.push_back({{"id", issue.id}, {"name", issue.name}, {"units", issue.units}, {"scale", {issue.low, issue.high}},
-                      {"models", models}, {"sobol", {{"samples", issue.sobol_samples}, {"models", issue.sobol_models}, {"groups", sobol}}}});
+                      {"models", models}, {"sobol", {{"samples", issue.sobol_samples}, {"models", issue.sobol_models}, {"groups", sobol_lines(issue.sobol)},
+                                 {"judgments", sobol_lines(issue.sobol_judgments)}}}});
   }
   return {{"settings",
            {{"sweep_points", 2 * s.grid},

@@ -35,7 +35,7 @@ struct ModelLines {
 };
 
 struct SobolLine {
-  std::string group;                 // an actor's id, or "status quo"
+  std::string group;                 // an actor's id, "status quo", or one judgment ("RUS's salience")
   std::vector<SobolIndex> by_model;  // in IssueLines::sobol_models order
 };
 
@@ -49,6 +49,7 @@ struct IssueLines {
   std::vector<std::string> sobol_models;
   std::vector<double> sobol_variance;  // V(Y) per sobol model
   std::vector<SobolLine> sobol;
+  std::vector<SobolLine> sobol_judgments;  // single judgments ("RUS's salience"), largest total index first
   std::size_t sobol_samples = 0;
 };
 
