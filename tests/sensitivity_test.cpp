@@ -139,6 +139,16 @@ TEST(Sensitivity, MonteCarloSplitsAWeightedMeansVarianceByWeight) {
   EXPECT_NEAR(r.sobol[0].groups[1].first, sb, 3 * r.sobol[0].groups[1].first_error + 1e-9);
   EXPECT_NEAR(r.sobol[0].groups[0].total, sa, 3 * r.sobol[0].groups[0].total_error + 1e-9);
   EXPECT_NEAR(r.sobol[0].groups[1].total, sb, 3 * r.sobol[0].groups[1].total_error + 1e-9);
+  // Each single judgment is a group too: A's position carries all of A's group (its salience and
+  // capability do not vary), so its indices are the group's exactly; the others' are 0.
+  ASSERT_EQ(r.sobol_judgments.size(), 6u);
+  EXPECT_EQ(r.sobol_judgments[0].kind, JudgmentKind::Position);
+  EXPECT_EQ(r.sobol_judgments[0].actor, "A");
+  const auto& groups = r.sobol[0].groups;
+  EXPECT_EQ(groups[2].first, groups[0].first);
+  EXPECT_EQ(groups[2].total, groups[0].total);
+  EXPECT_EQ(groups[3].total, 0);  // A's salience
+  EXPECT_EQ(groups[4].total, 0);  // A's capability
   // Var(Y) = Σ (w_i/Σw)² · (20²/12): (4/9 + 1/9)·400/12.
   EXPECT_NEAR(r.sobol[0].variance, 5.0 / 9 * 400 / 12, 0.05 * 5.0 / 9 * 400 / 12);
 }
