@@ -39,7 +39,7 @@ TEST(Sensitivity, WeightedMeanMovesWithEachPositionInProportionToItsWeight) {
   // position moves the forecast by 100·c_i·s_i / Σ c·s: weights 2·0.5 = 1, 1·0.6 = 0.6, 4·0.1 = 0.4.
   const BargainingIssue issue = on_0_100(30.0, {{"A", 10, 0.5, 2}, {"B", 80, 0.6, 1}, {"C", 50, 0.1, 4}});
   const auto result = spatial_sensitivity({issue}, {{}}, only({"compromise"}));
-  const ModelSensitivity& m = result.at(0).models.at(0);
+  const ModelSensitivity& m = result.issues.at(0).models.at(0);
   ASSERT_TRUE(m.forecast);
   EXPECT_NEAR(*m.forecast, (10 * 1.0 + 80 * 0.6 + 50 * 0.4) / 2.0, 1e-12);
   EXPECT_NEAR(effect(m, JudgmentKind::Position, "A").swing, 100 * 1.0 / 2.0, 1e-9);
@@ -65,7 +65,7 @@ TEST(Sensitivity, WeightedMedianFlipsWhereOneSideGainsHalfTheWeight) {
   // median is 0 and the nearest label changes from "50" to "0". Nothing smaller moves it to 0.
   const BargainingIssue issue = on_0_100(std::nullopt, {{"A", 0, 0.5, 1}, {"B", 100, 0.4, 1}, {"C", 50, 0.3, 1}});
   const auto result = spatial_sensitivity({issue}, {{0, 50, 100}}, only({"median"}));
-  const ModelSensitivity& m = result.at(0).models.at(0);
+  const ModelSensitivity& m = result.issues.at(0).models.at(0);
   ASSERT_EQ(m.forecast, 50.0);
   const auto edge = std::find_if(m.edges.begin(), m.edges.end(), [](const KnifeEdge& e) {
     return e.judgment.kind == JudgmentKind::Salience && e.judgment.actor == "A";
@@ -102,7 +102,7 @@ TEST(Sensitivity, ACapabilityEdgeIsMeasuredAsAFactor) {
   // 1 that is log2(1.4) = 0.485 of the range ÷2..×2 (width 2): margin 0.243.
   const BargainingIssue issue = on_0_100(std::nullopt, {{"A", 0, 0.5, 1}, {"B", 100, 0.4, 1}, {"C", 50, 0.3, 1}});
   const auto result = spatial_sensitivity({issue}, {{0, 50, 100}}, only({"median"}));
-  const auto& edges = result.at(0).models.at(0).edges;
+  const auto& edges = result.issues.at(0).models.at(0).edges;
   const auto edge = std::find_if(edges.begin(), edges.end(), [](const KnifeEdge& e) {
     return e.judgment.kind == JudgmentKind::Capability && e.judgment.actor == "A";
   });
@@ -151,6 +151,23 @@ TEST(Sensitivity, MonteCarloSplitsAWeightedMeansVarianceByWeight) {
   EXPECT_EQ(groups[4].total, 0);  // A's capability
   // Var(Y) = Σ (w_i/Σw)² · (20²/12): (4/9 + 1/9)·400/12.
   EXPECT_NEAR(r.sobol[0].variance, 5.0 / 9 * 400 / 12, 0.05 * 5.0 / 9 * 400 / 12);
+}
+
+TEST(Sensitivity, AModelBeyondTheLimitIsSkippedTheOthersRun) {
+  // Two actors and a status quo: 7 judgments, each 2·32 + 1 sweep points and up to 2·30
+  // bisections, 875 runs a model. compromise: 200·actors = 400 operations a run, 3.5e5 in all;
+  // expected-utility: (2³ + 300·2²)·10 rounds = 12,080 a run, 1.06e7 in all.
+  const BargainingIssue issue = on_0_100(30.0, {{"A", 10, 0.5, 2}, {"B", 80, 0.6, 1}});
+  SensitivitySettings s = only({"expected-utility", "compromise"});
+  s.parameters.max_work = 1e6;
+  const auto result = spatial_sensitivity({issue}, {{}}, s);
+  ASSERT_EQ(result.skipped.size(), 1u);
+  EXPECT_EQ(result.skipped[0].model, "expected-utility");
+  EXPECT_FALSE(result.skipped[0].monte_carlo);
+  EXPECT_NEAR(result.skipped[0].operations, 12080.0 * 875, 1);
+  ASSERT_EQ(result.issues.at(0).models.size(), 1u);
+  EXPECT_EQ(result.issues[0].models[0].model, "compromise");
+  EXPECT_EQ(result.settings.models, std::vector<std::string>{"compromise"});
 }
 
 TEST(Sensitivity, WorkBeyondTheLimitIsRefusedBeforeItStarts) {

@@ -202,10 +202,8 @@ BargainingIssue drawn(const BargainingIssue& issue, std::span<const double> u, c
   return copy;
 }
 
-double sweep_runs(const std::vector<Judgment>& judgments, const SensitivitySettings& settings) {
-  return static_cast<double>(judgments.size()) *
-         (2 * static_cast<double>(settings.grid) + 1 + 2 * bisections * static_cast<double>(settings.models.size()));
-}
+// Runs of one model for one judgment: the sweep, and at most one bisection on each side.
+double sweep_runs(const SensitivitySettings& settings) { return 2 * static_cast<double>(settings.grid) + 1 + 2 * bisections; }
 
 SobolDesign design_of(const BargainingIssue& issue, const SensitivitySettings& settings) {
   SobolDesign design;
@@ -222,19 +220,64 @@ SobolDesign design_of(const BargainingIssue& issue, const SensitivitySettings& s
   return design;
 }
 
-// Throws WorkTooLarge before anything runs when the whole analysis would pass max_work.
-void refuse_costly(const std::vector<BargainingIssue>& issues, const SensitivitySettings& settings) {
-  WorkEstimate total{0, ""};
-  for (const auto& issue : issues) {
-    const WorkEstimate sweeps = estimated_work({issue}, settings.models, settings.parameters);
-    total.operations += sweeps.operations * sweep_runs(judgments_of(issue, settings), settings);
-    if (settings.sobol_samples > 0 && !issue.actors.empty() && !settings.sobol_models.empty())
-      total.operations += estimated_work({issue}, settings.sobol_models, settings.parameters).operations * sobol_runs(design_of(issue, settings));
+struct Part {
+  std::string model;
+  bool monte_carlo = false;
+  double operations = 0;
+};
+
+// Each model's work in each part of the analysis, from the models' own estimates (forecast.hpp).
+std::vector<Part> parts_of(const std::vector<BargainingIssue>& issues, const SensitivitySettings& settings) {
+  std::vector<Part> parts;
+  for (const auto& model : settings.models) {
+    Part part{model, false, 0};
+    for (const auto& issue : issues)
+      part.operations += estimated_work({issue}, {model}, settings.parameters).operations *
+                         static_cast<double>(judgments_of(issue, settings).size()) * sweep_runs(settings);
+    parts.push_back(part);
   }
-  total.explanation = fmt::format("the sensitivity analysis (one-at-a-time sweeps of {} points a judgment, {} Monte Carlo samples an issue) "
-                                  "needs an estimated {:.3g} operations",
-                                  2 * settings.grid, settings.sobol_samples, total.operations);
-  refuse_beyond(total, 1, settings.parameters.max_work);
+  if (settings.sobol_samples < 2) return parts;
+  for (const auto& model : settings.sobol_models) {
+    Part part{model, true, 0};
+    for (const auto& issue : issues)
+      if (!issue.actors.empty()) part.operations += estimated_work({issue}, {model}, settings.parameters).operations * sobol_runs(design_of(issue, settings));
+    parts.push_back(part);
+  }
+  return parts;
+}
+
+// The settings with only the models whose work fits max_work together, the cheapest first; the
+// others are listed as skipped. Throws WorkTooLarge when not even the cheapest part fits.
+SensitivitySettings within_budget(const std::vector<BargainingIssue>& issues, const SensitivitySettings& settings,
+                                  std::vector<SkippedModel>& skipped) {
+  std::vector<Part> parts = parts_of(issues, settings);
+  std::stable_sort(parts.begin(), parts.end(), [](const Part& a, const Part& b) { return a.operations < b.operations; });
+  SensitivitySettings kept = settings;
+  kept.models.clear();
+  kept.sobol_models.clear();
+  double total = 0;
+  for (const auto& part : parts) {
+    if (total + part.operations > settings.parameters.max_work) {
+      skipped.push_back({part.model, part.monte_carlo, part.operations});
+      continue;
+    }
+    total += part.operations;
+    (part.monte_carlo ? kept.sobol_models : kept.models).push_back(part.model);
+  }
+  if (!parts.empty() && skipped.size() == parts.size())
+    refuse_beyond({parts.front().operations, fmt::format("the sensitivity analysis of {} alone needs an estimated {:.3g} operations",
+                                                          parts.front().model, parts.front().operations)},
+                  1, settings.parameters.max_work);
+  // Back in the order asked for.
+  auto in_order = [](const std::vector<std::string>& asked, const std::vector<std::string>& some) {
+    std::vector<std::string> out;
+    for (const auto& m : asked)
+      if (std::find(some.begin(), some.end(), m) != some.end()) out.push_back(m);
+    return out;
+  };
+  kept.models = in_order(settings.models, kept.models);
+  kept.sobol_models = in_order(settings.sobol_models, kept.sobol_models);
+  return kept;
 }
 
 }  // namespace
@@ -288,12 +331,12 @@ IssueSensitivity sobol_sensitivity(const BargainingIssue& issue, const Sensitivi
   return out;
 }
 
-std::vector<IssueSensitivity> spatial_sensitivity(const std::vector<BargainingIssue>& issues,
-                                                  const std::vector<std::vector<double>>& labels,
-                                                  const SensitivitySettings& settings) {
-  refuse_costly(issues, settings);
+SpatialSensitivity spatial_sensitivity(const std::vector<BargainingIssue>& issues, const std::vector<std::vector<double>>& labels,
+                                       const SensitivitySettings& asked) {
+  SpatialSensitivity out;
+  const SensitivitySettings settings = within_budget(issues, asked, out.skipped);
+  out.settings = settings;
   const ModelParameters parameters = quiet(settings.parameters);
-  std::vector<IssueSensitivity> out;
   for (std::size_t d = 0; d < issues.size(); ++d) {
     const BargainingIssue& issue = issues[d];
     const auto judgments = judgments_of(issue, settings);
@@ -311,7 +354,7 @@ std::vector<IssueSensitivity> spatial_sensitivity(const std::vector<BargainingIs
     IssueSensitivity result = sobol_sensitivity(issue, settings);
     for (std::size_t m = 0; m < settings.models.size(); ++m)
       result.models.push_back(model_sensitivity(issue, judgments, sweeps, today, m, labels.at(d), settings, parameters));
-    out.push_back(std::move(result));
+    out.issues.push_back(std::move(result));
   }
   return out;
 }

@@ -121,11 +121,25 @@ std::optional<std::size_t> nearest_label(const std::vector<double>& labels, doub
 // The two labels x lies halfway between (within `tolerance`), if it does: lower first.
 std::optional<std::pair<std::size_t, std::size_t>> boundary_at(const std::vector<double>& labels, double x, double tolerance);
 
-// `labels[i]` are the points of issue i's labels (may be empty: no knife edges there).
-// Throws WorkTooLarge when the estimated work passes settings.parameters.max_work.
-std::vector<IssueSensitivity> spatial_sensitivity(const std::vector<BargainingIssue>& issues,
-                                                  const std::vector<std::vector<double>>& labels,
-                                                  const SensitivitySettings& settings = {});
+// A model left out of a part of the analysis because its estimated work would pass the limit.
+struct SkippedModel {
+  std::string model;
+  bool monte_carlo = false;  // the Monte Carlo; else the one-at-a-time sweeps
+  double operations = 0;     // its estimate
+};
+
+struct SpatialSensitivity {
+  SensitivitySettings settings;  // as run: the models that fit the limit
+  std::vector<IssueSensitivity> issues;
+  std::vector<SkippedModel> skipped;
+};
+
+// `labels[i]` are the points of issue i's labels (may be empty: no knife edges there). Each
+// model's work in the sweeps and in the Monte Carlo is estimated first (forecast.hpp's estimates
+// times the runs); the parts that fit settings.parameters.max_work together, the cheapest first,
+// are run, the others skipped. Throws WorkTooLarge when not even the cheapest fits.
+SpatialSensitivity spatial_sensitivity(const std::vector<BargainingIssue>& issues, const std::vector<std::vector<double>>& labels,
+                                       const SensitivitySettings& settings = {});
 
 // Only the Monte Carlo (the benchmark's part), for one issue.
 IssueSensitivity sobol_sensitivity(const BargainingIssue& issue, const SensitivitySettings& settings);

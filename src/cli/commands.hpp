@@ -71,6 +71,7 @@ int backtest(const std::string& file, BacktestOptions options, std::ostream& out
 struct SensitivityOptions {
   std::vector<std::string> lenses;  // empty: every lens the scenario has data for
   std::string format = "text";
+  double max_work = ModelParameters{}.max_work;  // the spatial lens skips models beyond it
 };
 
 // The lenses --lens takes, comma-separated, for --help.

@@ -143,6 +143,9 @@ int run(int argc, char** argv) {
   sensitivity->add_option("--lens", sensitivity_options.lenses, "Lenses, comma-separated (default: every lens the scenario has data for): " + cli::sensitivity_lens_names())
       ->delimiter(',');
   sensitivity->add_option("--format", sensitivity_options.format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+  sensitivity->add_option("--max-work", sensitivity_options.max_work,
+                          "Leave out a model whose part of the analysis is estimated above this many operations (about 1 ns each)")
+      ->check(real_number(1, 1e300))->capture_default_str();
 
   std::string import_file;
   auto* import = app.add_subcommand("import", "Write another tool's file (KTAB or Decide .csv, gmcr-py .gmcr) in the scenario language, to stdout");

@@ -7,8 +7,10 @@
 namespace statecraft {
 namespace {
 
-LensSensitivity spatial_full(const Scenario& scenario) {
-  const SpatialSensitivityReport report = spatial_sensitivity_report(scenario);
+LensSensitivity spatial_full(const Scenario& scenario, double max_work) {
+  SensitivitySettings settings;
+  settings.parameters.max_work = max_work;
+  const SpatialSensitivityReport report = spatial_sensitivity_report(scenario, settings);
   return {spatial_hinges(report), render_spatial_sensitivity_text(report), spatial_sensitivity_json(report)};
 }
 
@@ -60,10 +62,10 @@ nlohmann::json hinge_json(const Hinge& h) {
 namespace {
 
 std::vector<std::pair<const SensitivityLens*, LensSensitivity>> run_lenses(const Scenario& scenario,
-                                                                           const std::vector<const SensitivityLens*>& lenses) {
+                                                                           const std::vector<const SensitivityLens*>& lenses, double max_work) {
   std::vector<std::pair<const SensitivityLens*, LensSensitivity>> out;
   for (const SensitivityLens* lens : lenses)
-    out.emplace_back(lens, lens->full ? lens->full(scenario) : LensSensitivity{lens->hinges(scenario), "", nullptr});
+    out.emplace_back(lens, lens->full ? lens->full(scenario, max_work) : LensSensitivity{lens->hinges(scenario), "", nullptr});
   return out;
 }
 
@@ -75,8 +77,8 @@ std::vector<Hinge> gathered(const std::vector<std::pair<const SensitivityLens*, 
 
 }  // namespace
 
-std::string render_sensitivity_text(const Scenario& scenario, const std::vector<const SensitivityLens*>& lenses) {
-  const auto results = run_lenses(scenario, lenses);
+std::string render_sensitivity_text(const Scenario& scenario, const std::vector<const SensitivityLens*>& lenses, double max_work) {
+  const auto results = run_lenses(scenario, lenses, max_work);
   std::string out = fmt::format("{}\n{} · as of {}\n\nWhat the answer hangs on (the least change that alters a conclusion, smallest first)\n",
                                 scenario.title, scenario.id, scenario.date);
   const auto decisive = most_decisive(gathered(results), summary_hinges);
@@ -95,9 +97,9 @@ std::string render_sensitivity_text(const Scenario& scenario, const std::vector<
   return out;
 }
 
-std::string render_sensitivity_json(const Scenario& scenario, const std::vector<const SensitivityLens*>& lenses) {
+std::string render_sensitivity_json(const Scenario& scenario, const std::vector<const SensitivityLens*>& lenses, double max_work) {
   using nlohmann::json;
-  const auto results = run_lenses(scenario, lenses);
+  const auto results = run_lenses(scenario, lenses, max_work);
   json decisive = json::array(), by_lens = json::object();
   for (const auto& h : most_decisive(gathered(results), summary_hinges)) decisive.push_back(hinge_json(h));
   for (const auto& [lens, result] : results) {

@@ -23,7 +23,8 @@ struct SensitivityLens {
   std::string name;                           // as --lens takes it
   bool (*has_data)(const Scenario&);          // whether the scenario has anything for the lens
   std::vector<Hinge> (*hinges)(const Scenario&);  // quick, for analyze
-  LensSensitivity (*full)(const Scenario&) = nullptr;  // the command's report; null: the hinges alone
+  // The command's report, its work held to max_work (estimated operations); null: the hinges alone.
+  LensSensitivity (*full)(const Scenario&, double max_work) = nullptr;
 };
 
 // Every lens with a sensitivity analysis, in report order.
@@ -40,7 +41,8 @@ std::string hinge_text(const Hinge& hinge, const std::string& indent);
 nlohmann::json hinge_json(const Hinge& hinge);
 
 // The command's report on the given lenses. Throws WorkTooLarge as the lenses do.
-std::string render_sensitivity_text(const Scenario& scenario, const std::vector<const SensitivityLens*>& lenses);
-std::string render_sensitivity_json(const Scenario& scenario, const std::vector<const SensitivityLens*>& lenses);  // docs/sensitivity.md
+std::string render_sensitivity_text(const Scenario& scenario, const std::vector<const SensitivityLens*>& lenses, double max_work);
+std::string render_sensitivity_json(const Scenario& scenario, const std::vector<const SensitivityLens*>& lenses,
+                                    double max_work);  // docs/sensitivity.md
 
 }  // namespace statecraft

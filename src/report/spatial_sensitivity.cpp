@@ -166,15 +166,17 @@ IssueLines issue_lines(const Scenario& scenario, const Issue& issue, const std::
 }  // namespace
 
 SpatialSensitivityReport spatial_sensitivity_report(const Scenario& scenario, const SensitivitySettings& settings) {
-  SpatialSensitivityReport report{settings, {}};
+  SpatialSensitivityReport report{settings, {}, {}, settings.parameters.max_work};
   std::vector<std::vector<double>> labels;
   for (const auto& issue : scenario.issues) {
     labels.emplace_back();
     for (const auto& label : issue.labels) labels.back().push_back(label.point.value);
   }
   const auto sensitivity = spatial_sensitivity(bargaining_issues(scenario), labels, settings);
+  report.settings = sensitivity.settings;
+  report.skipped = sensitivity.skipped;
   for (std::size_t d = 0; d < scenario.issues.size(); ++d)
-    report.issues.push_back(issue_lines(scenario, scenario.issues[d], labels[d], sensitivity[d]));
+    report.issues.push_back(issue_lines(scenario, scenario.issues[d], labels[d], sensitivity.issues[d]));
   return report;
 }
 
@@ -196,6 +198,7 @@ std::vector<Hinge> spatial_hinges(const SpatialSensitivityReport& report) {
 std::vector<Hinge> spatial_hinges(const Scenario& scenario) {
   SensitivitySettings settings;
   settings.sobol_samples = 0;
+  settings.parameters.max_work = hinge_work;
   return spatial_hinges(spatial_sensitivity_report(scenario, settings));
 }
 
@@ -204,6 +207,12 @@ namespace {
 using Align = TextTable::Align;
 
 std::string optional_number(const std::optional<double>& x) { return x ? number(*x) : "—"; }
+
+// x rounded up to two significant digits: a --max-work that is sure to be enough.
+double two_digits_up(double x) {
+  const double unit = std::pow(10.0, std::floor(std::log10(x)) - 1);
+  return std::ceil(x / unit) * unit;
+}
 
 void render_model(const ModelLines& m, std::string& out) {
   out += fmt::format("    {} forecast {}{}\n", m.model, optional_number(m.forecast),
@@ -269,6 +278,11 @@ std::string render_spatial_sensitivity_text(const SpatialSensitivityReport& r) {
                        "±{:g}, a capability from ÷{:g} to ×{:g}, the status quo within ±{:g}% of the scale; an actor's three judgments "
                        "count as one group.\n",
                        100 * s.ranges.position, s.ranges.salience, s.ranges.capability, s.ranges.capability, 100 * s.ranges.status_quo);
+  for (const auto& skipped : r.skipped)
+    out += fmt::format("  Not run here: {} in the {}, estimated at {:.3g} operations, which with the rest would pass the limit of {:.3g} "
+                       "(--max-work {:.2g} runs it).\n",
+                       skipped.model, skipped.monte_carlo ? "variance shares" : "one-at-a-time sweeps", skipped.operations, r.max_work,
+                       two_digits_up(skipped.operations + r.max_work));
   for (const auto& issue : r.issues) {
     out += fmt::format("\n  {} ({}), scale {} to {}{}\n", issue.name.empty() ? issue.id : issue.name, issue.id, number(issue.low), number(issue.high),
                        issue.units.empty() ? "" : ", " + issue.units);
@@ -313,7 +327,12 @@ nlohmann::json spatial_sensitivity_json(const SpatialSensitivityReport& r) {
                       {"models", models}, {"sobol", {{"samples", issue.sobol_samples}, {"models", issue.sobol_models}, {"groups", sobol_lines(issue.sobol)},
                                  {"judgments", sobol_lines(issue.sobol_judgments)}}}});
   }
-  return {{"settings",
+  json skipped = json::array();
+  for (const auto& k : r.skipped)
+    skipped.push_back({{"model", k.model}, {"part", k.monte_carlo ? "variance shares" : "one-at-a-time"}, {"operations", k.operations}});
+  return {{"skipped", skipped},
+          {"max_work", r.max_work},
+          {"settings",
            {{"sweep_points", 2 * s.grid},
             {"capability_factor", s.capability_factor},
             {"models", s.models},

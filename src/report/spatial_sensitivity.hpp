@@ -54,11 +54,18 @@ struct IssueLines {
 };
 
 struct SpatialSensitivityReport {
-  SensitivitySettings settings;
+  SensitivitySettings settings;  // as run
   std::vector<IssueLines> issues;
+  std::vector<SkippedModel> skipped;
+  double max_work = 0;
 };
 
 SpatialSensitivityReport spatial_sensitivity_report(const Scenario& scenario, const SensitivitySettings& settings = {});
+
+// analyze's budget for the hinges, in estimated operations (about 10 s by the models' estimates,
+// which assume every round of the expected-utility model; the seed scenarios take well under a
+// second). A model over it is left out of analyze's list; `statecraft sensitivity` runs it.
+inline constexpr double hinge_work = 1e10;
 
 // What each forecast hangs on most: for every issue and model, the knife edge of least margin
 // (one judgment); a judgment that is several models' nearest edge is given once, with the least
