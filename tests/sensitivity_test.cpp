@@ -111,6 +111,34 @@ TEST(Sensitivity, ACapabilityEdgeIsMeasuredAsAFactor) {
   EXPECT_NEAR(edge->margin, std::log2(1.4) / 2, 1e-6);
 }
 
+TEST(Sensitivity, TheDecisionRuleIsAmongTheJudgments) {
+  // Unanimity of A and B among A, B and C: each decider dropped, the other actor added; a
+  // qualified rule adds its threshold, swept over [0.5, 1].
+  BargainingIssue issue = on_0_100(0.0, {{"A", 10, 0.5, 1}, {"B", 30, 0.5, 1}, {"C", 90, 0.5, 1}});
+  issue.rule = DecisionRule::Unanimity;
+  issue.deciders = {"A", "B"};
+  auto kinds = [](const BargainingIssue& i) {
+    std::vector<std::pair<JudgmentKind, std::string>> out;
+    for (const auto& e : spatial_sensitivity({i}, {{}}, only({"compromise"})).issues.at(0).models.at(0).effects)
+      if (e.judgment.kind == JudgmentKind::DeciderDropped || e.judgment.kind == JudgmentKind::DeciderAdded || e.judgment.kind == JudgmentKind::Threshold)
+        out.emplace_back(e.judgment.kind, e.judgment.actor);
+    std::sort(out.begin(), out.end());
+    return out;
+  };
+  using P = std::pair<JudgmentKind, std::string>;
+  EXPECT_EQ(kinds(issue), (std::vector<P>{{JudgmentKind::DeciderDropped, "A"}, {JudgmentKind::DeciderDropped, "B"}, {JudgmentKind::DeciderAdded, "C"}}));
+  issue.rule = DecisionRule::Qualified;
+  issue.threshold = 0.6;
+  EXPECT_EQ(kinds(issue), (std::vector<P>{{JudgmentKind::Threshold, ""}, {JudgmentKind::DeciderDropped, "A"}, {JudgmentKind::DeciderDropped, "B"},
+                                          {JudgmentKind::DeciderAdded, "C"}}));
+  // A lone decider cannot be dropped; decided by everyone, there is no rule to change.
+  issue.rule = DecisionRule::Unanimity;
+  issue.deciders = {"A"};
+  EXPECT_EQ(kinds(issue), (std::vector<P>{{JudgmentKind::DeciderAdded, "B"}, {JudgmentKind::DeciderAdded, "C"}}));
+  issue.rule = DecisionRule::Everyone;
+  EXPECT_TRUE(kinds(issue).empty());
+}
+
 TEST(Sensitivity, NearestLabelChangesAtTheMidpoint) {
   const std::vector<double> labels{0, 50, 100};
   EXPECT_EQ(nearest_label(labels, 24.9), 0u);
