@@ -271,11 +271,11 @@ TEST(Work, MaxWorkLowersOrLiftsTheLimit) {
 }
 
 TEST(Work, SamplesAreRefusedBeforeThePointForecastRuns) {
-  // 10⁵ samples of about 1.24e5 operations each, against a limit of 10⁹.
+  // 10⁵ samples of about 1.25e5 operations each, against a limit of 10⁹.
   const auto r = test::run_statecraft("forecast --samples 100000 --max-work 1e9 " + defect("smp-caps-x1.yaml"), {1024, 10});
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_EQ(r.out, "");
-  EXPECT_NE(r.err.find("statecraft: refused: 1e+05 runs of the models need an estimated 1.24e+10 operations"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("statecraft: refused: 1e+05 runs of the models need an estimated 1.25e+10 operations"), std::string::npos) << r.err;
 }
 
 TEST(Work, ExpectedUtilityRoundsWithoutEndAreRefused) {

@@ -174,7 +174,7 @@ TEST(Uncertainty, ResultForASeedDoesNotDependOnTheThreadCount) {
 TEST(Uncertainty, NoJitterGivesThePointForecast) {
   const auto issues = two_issues();
   const auto point = forecast_issues(issues, {"compromise", "median"});
-  const auto d = forecast_uncertainty(issues, {"compromise", "median"}, {20, 1, Jitter{0, 0, 0}, 2, {}});
+  const auto d = forecast_uncertainty(issues, {"compromise", "median"}, {20, 1, Jitter{0, 0, 0, 0, 0}, 2, {}});
   for (std::size_t i = 0; i < d.size(); ++i) {
     EXPECT_DOUBLE_EQ(d[i].p05, *point[i].position);
     EXPECT_DOUBLE_EQ(d[i].p95, *point[i].position);
@@ -183,7 +183,7 @@ TEST(Uncertainty, NoJitterGivesThePointForecast) {
 }
 
 TEST(Uncertainty, JitteredInputsStayInRange) {
-  const Jitter wide{80, 2, 3};
+  const Jitter wide{0.8, 2, 3, 1, 0.5};
   for (std::uint64_t sample = 0; sample < 50; ++sample)
     for (const auto& issue : jittered_issues(two_issues(), wide, 9, sample))
       for (const auto& a : issue.actors) {

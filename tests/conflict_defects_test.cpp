@@ -356,12 +356,15 @@ TEST(ConflictDefects, OddNamesAndNegativeZeroKeepWorking) {
     const auto r = test::run_statecraft("analyze " + quoted(defect("odd-names.yaml")) + " --format " + format, test::Limits{256, 20});
     EXPECT_EQ(r.exit_code, 0) << r.err;
   }
-  // negative-zero: every stance and the status quo at -0 on [-1, 1]; every model forecasts 0.
+  // negative-zero: every stance and the status quo at -0 on [-1, 1]; every model forecasts 0,
+  // but for deciders, which needs a decision rule the file does not give.
   const auto r = test::run_statecraft("analyze " + quoted(defect("negative-zero.yaml")) + " --format json", test::Limits{256, 20});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto forecasts = nlohmann::json::parse(r.out)["issues"][0]["forecasts"];
-  EXPECT_EQ(forecasts.size(), 6u);
-  for (const auto& [model, position] : forecasts.items()) EXPECT_NEAR(position.get<double>(), 0.0, 1e-9) << model;
+  EXPECT_EQ(forecasts.size(), 7u);
+  for (const auto& [model, position] : forecasts.items())
+    if (model == "deciders") EXPECT_TRUE(position.is_null());
+    else EXPECT_NEAR(position.get<double>(), 0.0, 1e-9) << model;
 }
 
 }  // namespace

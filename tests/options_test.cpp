@@ -67,7 +67,20 @@ TEST(Options, TheEndsOfEveryRangeAreAccepted) {
   EXPECT_EQ(run_statecraft("forecast " + alaska + " --jitter capability=5 --samples 2").exit_code, 0);
   const auto r = run_statecraft("forecast " + alaska + " --jitter capability=5.5 --samples 2");
   EXPECT_EQ(r.exit_code, 2);
-  EXPECT_NE(r.err.find("(capability at most 5)"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("capability=SD (at most 5)"), std::string::npos) << r.err;
+}
+
+TEST(Options, JitterOfPositionsAndStatusQuoIsAShareOfTheScale) {
+  for (const std::string ok : {"position=1,status_quo=1", "position=0,status_quo=0,threshold=0", "threshold=0.5,salience=3"})
+    EXPECT_EQ(run_statecraft("forecast " + alaska + " --samples 2 --jitter " + ok).exit_code, 0) << ok;
+  // position=5 was 5 scale points before version 2: now it would be 500 %, and is refused with the unit.
+  for (const std::string bad : {"position=5", "status_quo=1.01", "status_quo=-0.1", "threshold=0.51", "threshold=nan", "status-quo=0.1"}) {
+    const auto r = run_statecraft("forecast " + alaska + " --samples 2 --jitter " + bad);
+    EXPECT_EQ(r.exit_code, 2) << bad;
+    EXPECT_NE(r.err.find("shares of each issue's scale"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("cannot read '" + bad + "'"), std::string::npos) << r.err;
+    EXPECT_TRUE(r.out.empty()) << bad;
+  }
 }
 
 class Scenario {

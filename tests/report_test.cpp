@@ -9,6 +9,7 @@
 
 #include "bargaining/spatial.hpp"
 #include "report/summary.hpp"
+#include "bargaining/decision.hpp"
 #include "report/issue_words.hpp"
 #include "test_support.hpp"
 
@@ -140,25 +141,24 @@ TEST(IssueWords, PointsCarryUnitsAndTheNearestLabel) {
   EXPECT_EQ(point_in_words(issue, 50), "50 % of the front 'partial'");
   EXPECT_EQ(point_in_words(issue, 20), "20 % of the front, near 'war' (0)");
   EXPECT_EQ(point_in_words(issue, 80), "80 % of the front, near 'full' (100)");
-  EXPECT_EQ(nearest_label(issue, 25)->text, "war");  // halfway: the lower label
+  EXPECT_EQ(nearest_label(issue.labels, 25)->text, "war");  // halfway: the lower label
   EXPECT_EQ(point_in_words(Issue{}, 7.5), "7.5");
 }
 
 TEST(IssueWords, WhoDecides) {
-  Decision d;
-  EXPECT_EQ(decision_in_words(d), "every actor with a stance, as a vote weighted by capability and salience (the file names no deciders)");
-  d.rule = DecisionRule::Unanimity;
-  d.deciders = {"RUS"};
-  EXPECT_EQ(decision_in_words(d), "RUS decides alone");
-  d.deciders = {"RUS", "UKR"};
-  EXPECT_EQ(decision_in_words(d), "RUS and UKR must both agree (unanimity: each can veto)");
-  d.deciders = {"USA", "RUS", "CHN"};
-  EXPECT_EQ(decision_in_words(d), "USA, RUS and CHN must all agree (unanimity: each can veto)");
-  d.rule = DecisionRule::Majority;
-  EXPECT_EQ(decision_in_words(d), "more than half of the capability of USA, RUS and CHN (majority)");
-  d.rule = DecisionRule::Qualified;
-  d.threshold = Number{0.65};
-  EXPECT_EQ(decision_in_words(d), "at least 65 % of the capability of USA, RUS and CHN (qualified majority)");
+  BargainingIssue issue;
+  EXPECT_EQ(describe_rule(issue), "every actor, as a weighted vote (no decision rule given)");
+  issue.rule = DecisionRule::Unanimity;
+  issue.deciders = {"RUS"};
+  EXPECT_EQ(describe_rule(issue), "RUS alone");
+  issue.deciders = {"RUS", "UKR"};
+  EXPECT_EQ(describe_rule(issue), "RUS and UKR, each with a veto (unanimity)");
+  issue.deciders = {"USA", "RUS", "CHN"};
+  issue.rule = DecisionRule::Majority;
+  EXPECT_EQ(describe_rule(issue), "a majority of the capability of USA, RUS and CHN");
+  issue.rule = DecisionRule::Qualified;
+  issue.threshold = 0.65;
+  EXPECT_EQ(describe_rule(issue), "at least 65 % of the capability of USA, RUS and CHN (qualified majority)");
 }
 
 }  // namespace

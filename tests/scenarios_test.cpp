@@ -44,11 +44,17 @@ TEST_P(SeedScenario, RoundTripsThroughTheWriter) {
 TEST_P(SeedScenario, HasWhatTheIssueAsksFor) {
   const Scenario s = load();
   EXPECT_GE(s.issues.size(), 3u);
+  // Every decider takes a stance on the issue it decides, and every actor on some issue; an
+  // actor the article gives no view on an issue may have no stance there (it exerts no pressure).
+  std::set<std::string> with_some_stance;
   for (const auto& issue : s.issues) {
     std::set<std::string> with_stance;
     for (const auto& stance : issue.stances) with_stance.insert(stance.actor);
-    for (const auto& actor : s.actors) EXPECT_TRUE(with_stance.count(actor.id)) << actor.id << " has no stance on " << issue.id;
+    for (const auto& decider : issue.decision.deciders)
+      EXPECT_TRUE(with_stance.count(decider)) << decider << " decides " << issue.id << " but has no stance on it";
+    with_some_stance.insert(with_stance.begin(), with_stance.end());
   }
+  for (const auto& actor : s.actors) EXPECT_TRUE(with_some_stance.count(actor.id)) << actor.id << " has no stance on any issue";
   ASSERT_TRUE(s.conflict.has_value());
   EXPECT_GE(s.conflict->options.size(), 4u);
   EXPECT_GE(s.games.size(), 1u);
@@ -68,6 +74,35 @@ TEST_P(SeedScenario, EveryJudgmentSaysWhy) {
 
 INSTANTIATE_TEST_SUITE_P(Seeds, SeedScenario,
                          ::testing::Values("alaska-2025", "singapore-2018", "danang-2017", "vladivostok-2019"));
+
+// Issue 10, item 6: the issues on which the articles show one side deciding name those deciders
+// (unanimity over them: each holds a veto, one alone decides unilaterally).
+TEST(SeedDeciders, AreTheOnesTheArticlesShow) {
+  const struct {
+    const char* scenario;
+    const char* issue;
+    std::vector<std::string> deciders;
+  } cases[] = {
+      {"alaska-2025", "ceasefire", {"RUS"}},
+      {"alaska-2025", "territory", {"RUS", "UKR"}},
+      {"singapore-2018", "denuclearisation", {"PRK"}},
+      {"singapore-2018", "negotiating_format", {"USA", "PRK"}},
+      {"vladivostok-2019", "denuclearisation", {"PRK"}},
+      {"danang-2017", "nk_programme", {"PRK"}},
+      {"danang-2017", "use_of_force", {"USA"}},
+  };
+  for (const auto& c : cases) {
+    const auto result = load_scenario_file(test::source_path(std::string("scenarios/") + c.scenario + ".yaml"));
+    ASSERT_TRUE(result.ok()) << c.scenario;
+    const Issue* issue = nullptr;
+    for (const auto& i : result.scenario->issues)
+      if (i.id == c.issue) issue = &i;
+    ASSERT_NE(issue, nullptr) << c.scenario << " " << c.issue;
+    EXPECT_EQ(issue->decision.rule, DecisionRule::Unanimity) << c.scenario << " " << c.issue;
+    EXPECT_EQ(issue->decision.deciders, c.deciders) << c.scenario << " " << c.issue;
+    EXPECT_FALSE(issue->decision.note.empty()) << c.scenario << " " << c.issue << ": the decision says which paragraph it rests on";
+  }
+}
 
 TEST(RoundTrip, MinimalScenarioWithEverySectionSurvives) {
   const auto original = test::load_text(test::minimal_scenario());

@@ -5,6 +5,8 @@
 #include <set>
 #include <stdexcept>
 
+#include "bargaining/deciders.hpp"
+#include "bargaining/decision.hpp"
 #include "bargaining/exchange.hpp"
 #include "bargaining/expected_utility.hpp"
 #include "bargaining/nash.hpp"
@@ -135,6 +137,10 @@ IssueForecast run(const std::string& model, const BargainingIssue& issue, const 
       f.position = solution->position;
       f.explanation = solution->explanation;
     }
+  } else if (model == "deciders") {
+    DecidersSolution solution = bargaining_among_deciders(issue);
+    f.position = solution.position;
+    f.explanation = std::move(solution.explanation);
   } else if (model == "expected-utility") {
     // Actors without capability or salience cast no votes and carry no weight: they take no part.
     std::vector<SpatialActor> voters;
@@ -245,6 +251,31 @@ std::vector<IssueForecast> not_run(const std::vector<BargainingIssue>& issues, c
   return out;
 }
 
+// Every model respects the decision rule (docs/models/README.md): an agreement must lie in the win
+// set of the status quo, and when none exists the status quo holds. A point outside is replaced by
+// the nearest point of the win set's closure. Only the forecast is kept in it: a dynamic model's
+// rounds are left as it computed them.
+void keep_to_decision(IssueForecast& f, const BargainingIssue& issue, const std::optional<WinSet>& set) {
+  f.rule = issue.rule;
+  f.deciders = issue.deciders;
+  f.win_set = set;
+  if (!set || !f.position) return;
+  const double kept = nearest_in(*set, *f.position);
+  if (kept != *f.position) {
+    f.moved_from = f.position;
+    f.position = kept;
+  }
+  std::string note;
+  if (set->empty)
+    note = fmt::format("no agreement: {} {}, so the status quo holds ({}){}", list_in_words(set->blockers), set->blockers.size() == 1 ? "blocks" : "block",
+                       set->explanation, f.moved_from ? fmt::format("; the model's own point was {:.4g}", *f.moved_from) : "");
+  else if (f.moved_from)
+    note = fmt::format("moved from {:.4g} to {:.4g}, the nearest point the deciders accept: {}", *f.moved_from, kept, set->explanation);
+  if (note.empty()) return;
+  // No agreement outranks whatever the model said about its own point.
+  f.explanation = f.explanation.empty() ? note : set->empty ? note + "; " + f.explanation : f.explanation + "; " + note;
+}
+
 }  // namespace
 
 WorkEstimate estimated_work(const std::vector<BargainingIssue>& issues, const std::vector<std::string>& models,
@@ -276,6 +307,9 @@ const std::vector<ModelInfo>& bargaining_models() {
       {"compromise", "compromise (weighted mean)", "van den Bos 1991; Achen 2006: sum c*s*x / sum c*s"},
       {"median", "weighted median", "Black 1948: the c*s-weighted median, Condorcet winner on a line"},
       {"nash", "asymmetric Nash bargaining", "Nash 1950; Kalai 1977: max sum c*ln(U(x) - U(d)), U = -s*|x - x_i|"},
+      {"deciders", "bargaining among the deciders, pressed by the others",
+       "asymmetric Nash bargaining (Nash 1950; Kalai 1977) between the deciders, power c*s, at positions moved by the others' c*s-weighted pull "
+       "(after Friedkin & Johnsen 1990; Stokman & Van den Bos 1992)"},
       {"expected-utility", "expected utility (Bueno de Mesquita)", "Bueno de Mesquita 1994, as specified by Scholz, Calbert & Smith 2011; Q = 1"},
       {"exchange", "exchange of support across issues (Stokman & Van Oosten)",
        "Stokman & Van Oosten 1994; equal-gain exchanges as in Decide (Dijkstra, Van Assen & Stokman 2008)"},
@@ -324,6 +358,8 @@ std::vector<IssueForecast> forecast_issues(const std::vector<BargainingIssue>& i
     for (const auto& issue : each_relative) per_issue.push_back(run(model, issue, parameters));
     by_model.push_back(std::move(per_issue));
   }
+  std::vector<std::optional<WinSet>> sets;
+  for (const auto& issue : issues) sets.push_back(win_set(issue));
   std::vector<IssueForecast> out;
   for (std::size_t i = 0; i < issues.size(); ++i)
     for (auto& model : by_model) {
@@ -331,6 +367,7 @@ std::vector<IssueForecast> forecast_issues(const std::vector<BargainingIssue>& i
       // Nothing weighs on such an issue; the joint models would report where it started.
       if (!has_weight(issues[i])) f = {f.issue, f.model, std::nullopt, no_weight, {}};
       keep_on_scale(f, issues[i]);
+      keep_to_decision(f, issues[i], sets[i]);
       out.push_back(std::move(f));
     }
   return out;

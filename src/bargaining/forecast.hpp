@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "bargaining/decision.hpp"
 #include "bargaining/exchange.hpp"
 #include "bargaining/expected_utility.hpp"
 #include "bargaining/spatial.hpp"
@@ -31,6 +32,12 @@ struct IssueForecast {
   // Dynamic models: rounds[t][i] is actor i's position (in the issue's actor order) after
   // round t, round 0 being the input; NaN for an actor that took no part.
   std::vector<std::vector<double>> rounds;
+  // Who decides the issue and, under a decision rule, the win set of its status quo: the forecast
+  // is kept in it (the status quo when it is empty); rounds stay as the model computed them.
+  DecisionRule rule = DecisionRule::Everyone;
+  std::vector<std::string> deciders{};
+  std::optional<WinSet> win_set{};     // empty under rule Everyone
+  std::optional<double> moved_from{};  // the model's own point, when it lay outside the win set
 };
 
 struct ModelParameters {

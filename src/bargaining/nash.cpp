@@ -14,16 +14,25 @@ struct Term {
   double room;
 };
 
+// One term's one-sided slope. Past the end of the term's gain room (where a computed end of the
+// interval can fall by rounding: 2·p − d − p need not equal p − d) the slope points back inside,
+// whatever the sign of the rounded gap, so that no end is taken for a maximum it cannot be.
+double slope(const Term& t, double x, bool right) {
+  const double sign = (right ? x >= t.position : x > t.position) ? -1.0 : 1.0;
+  const double gap = t.room - std::abs(x - t.position);
+  return gap > 0 ? t.weight * sign / gap : sign * INFINITY;
+}
+
 // One-sided derivatives of Σ c·ln(D − |x − p|); at x = p the kink makes them differ.
 double right_derivative(const std::vector<Term>& terms, double x) {
   double d = 0;
-  for (const auto& t : terms) d += t.weight * (x >= t.position ? -1.0 : 1.0) / (t.room - std::abs(x - t.position));
+  for (const auto& t : terms) d += slope(t, x, true);
   return d;
 }
 
 double left_derivative(const std::vector<Term>& terms, double x) {
   double d = 0;
-  for (const auto& t : terms) d += t.weight * (x > t.position ? -1.0 : 1.0) / (t.room - std::abs(x - t.position));
+  for (const auto& t : terms) d += slope(t, x, false);
   return d;
 }
 

@@ -29,7 +29,7 @@ struct BargainingIssue {
   // Who must agree (scenario format 2). Everyone: the models' own rule, a weighted vote of every
   // actor. Otherwise a forecast must lie in the win set of the status quo among the deciders.
   DecisionRule rule = DecisionRule::Everyone;
-  std::vector<std::string> deciders;  // actor ids; each has a stance in `actors` (checked on load)
+  std::vector<std::string> deciders{};  // actor ids; each has a stance in `actors` (checked on load)
   double threshold = 0.5;             // Majority: more than half; Qualified: at least this share
 };
 

@@ -1,5 +1,7 @@
 #include "bargaining/uncertainty.hpp"
 
+#include "bargaining/decision.hpp"
+
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -41,17 +43,55 @@ class NormalSource {
 std::vector<BargainingIssue> jittered_issues(const std::vector<BargainingIssue>& issues, const Jitter& jitter,
                                              std::uint64_t seed, std::uint64_t index) {
   NormalSource normal(mix(seed ^ mix(index)));
+  // The issues' own noise from a stream of its own, so that the actors' draws are those of a
+  // sample before the status quo and thresholds were jittered.
+  NormalSource issue_normal(mix(named_seed(seed, "issue") ^ mix(index)));
   // Relative capabilities (at most 1), so that the noise cannot carry one past the largest double.
   std::vector<BargainingIssue> copy = with_relative_capabilities(issues);
-  for (auto& issue : copy)
+  for (auto& issue : copy) {
+    const double scale = issue.high - issue.low;
+    if (issue.status_quo) issue.status_quo = std::clamp(*issue.status_quo + jitter.status_quo * scale * issue_normal(), issue.low, issue.high);
+    const double threshold_noise = jitter.threshold * issue_normal();
+    if (issue.rule == DecisionRule::Qualified)
+      issue.threshold = std::clamp(issue.threshold + threshold_noise, std::nextafter(0.5, 1.0), 1.0);
     for (auto& a : issue.actors) {
-      a.position = std::clamp(a.position + jitter.position * normal(), issue.low, issue.high);
+      a.position = std::clamp(a.position + jitter.position * scale * normal(), issue.low, issue.high);
       a.salience = std::clamp(a.salience + jitter.salience * normal(), 0.0, 1.0);
       const double factor = std::exp(jitter.capability * normal());
       if (a.capability > 0)
         a.capability = std::clamp(a.capability * factor, std::numeric_limits<double>::min(), std::numeric_limits<double>::max());
     }
+  }
   return copy;
+}
+
+std::string describe_jitter(const Jitter& j) {
+  return fmt::format("perturbed in each sample: positions by N(0, {:g} % of the issue's scale) and the status quo by N(0, {:g} %), both clipped "
+                     "to the scale; saliences by N(0, {:g}), clipped to [0, 1]; capabilities multiplied by exp(N(0, {:g})); qualified-majority "
+                     "thresholds by N(0, {:g}), clipped to (0.5, 1]",
+                     100 * j.position, 100 * j.status_quo, j.salience, j.capability, j.threshold);
+}
+
+std::vector<AgreementChance> agreement_chances(const std::vector<BargainingIssue>& issues, const UncertaintySettings& settings) {
+  std::vector<std::size_t> agreements(issues.size(), 0);
+  std::vector<double> room(issues.size(), 0.0);
+  for (std::size_t sample = 0; sample < settings.samples; ++sample) {
+    const auto copy = jittered_issues(issues, settings.jitter, settings.seed, sample);
+    for (std::size_t i = 0; i < copy.size(); ++i)
+      if (const auto set = win_set(copy[i]); set && !set->empty) {
+        ++agreements[i];
+        room[i] += (set->high - set->low) / (copy[i].high - copy[i].low);
+      }
+  }
+  std::vector<AgreementChance> out;
+  for (std::size_t i = 0; i < issues.size(); ++i) {
+    AgreementChance chance{issues[i].id, describe_rule(issues[i]), settings.samples, std::nullopt, std::nullopt};
+    if (win_set(issues[i]) && settings.samples > 0)
+      chance.probability = static_cast<double>(agreements[i]) / static_cast<double>(settings.samples);
+    if (agreements[i] > 0) chance.mean_room = room[i] / static_cast<double>(agreements[i]);
+    out.push_back(chance);
+  }
+  return out;
 }
 
 std::uint64_t named_seed(std::uint64_t seed, std::string_view name) {

@@ -3,6 +3,7 @@
 // model and issue by the mean and the 5 %, 50 % and 95 % quantiles.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -12,12 +13,18 @@
 
 namespace statecraft {
 
-// Standard deviations of the noise added to each input.
+// Standard deviations of the noise added to each input. Positions and the status quo are
+// jittered relative to each issue's scale, so that a 0–1 and a 0–20,000 issue are equally unsure.
 struct Jitter {
-  double position = 5;      // added, N(0, σ), on the issue's scale; clipped to the scale
-  double salience = 0.1;    // added, N(0, σ); clipped to [0, 1]
-  double capability = 0.2;  // multiplied by exp(N(0, σ)), so capabilities stay positive
+  double position = 0.05;    // added, N(0, σ·(high − low)); clipped to the scale
+  double salience = 0.1;     // added, N(0, σ); clipped to [0, 1]
+  double capability = 0.2;   // multiplied by exp(N(0, σ)), so capabilities stay positive
+  double status_quo = 0.05;  // added, N(0, σ·(high − low)); clipped to the scale
+  double threshold = 0.05;   // qualified rules: added, N(0, σ); clipped to (0.5, 1]
 };
+
+// What a sample perturbs and by how much, in words, for the line under every band.
+std::string describe_jitter(const Jitter& jitter);
 
 struct UncertaintySettings {
   std::size_t samples = 1000;
@@ -36,6 +43,21 @@ struct ForecastDistribution {
   double p50 = 0;
   double p95 = 0;
 };
+
+// The chance of an agreement on an issue with a decision rule: the share of samples whose win set
+// of the status quo among the deciders is not empty. Empty `probability` under rule Everyone.
+// A decider standing at the status quo is a knife edge: noise moves it off and opens a sliver of
+// a win set on one side, so the room a deal has is given too.
+struct AgreementChance {
+  std::string issue;
+  std::string decided_by;  // describe_rule: "RUS alone", "a majority of the capability of A, B and C"
+  std::size_t samples = 0;
+  std::optional<double> probability;
+  std::optional<double> mean_room;  // the win set's mean width, as a share of the scale, over the samples with one
+};
+
+// The same samples as forecast_uncertainty's (jittered_issues with the same seed and indices).
+std::vector<AgreementChance> agreement_chances(const std::vector<BargainingIssue>& issues, const UncertaintySettings& settings);
 
 // One copy of the issues with noise drawn for sample `index`: the same (seed, index) always
 // gives the same copy, whichever thread draws it.

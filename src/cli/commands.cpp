@@ -4,6 +4,8 @@
 #include "cli/progress.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <iterator>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <ostream>
@@ -93,25 +95,36 @@ std::optional<Scenario> load_or_report(const std::string& file, std::ostream& er
   return std::move(result.scenario);
 }
 
-// "position=5,salience=0.1": the given standard deviations, the others at their defaults.
+// "position=0.05,salience=0.1": the given standard deviations, the others at their defaults.
 std::optional<Jitter> parse_jitter(const std::string& text, std::ostream& err) {
   Jitter jitter;
+  struct Key {
+    const char* name;
+    double* target;
+    double most;
+  };
+  const Key keys[] = {{"position", &jitter.position, max_scale_jitter},
+                      {"salience", &jitter.salience, INFINITY},
+                      {"capability", &jitter.capability, max_capability_jitter},
+                      {"status_quo", &jitter.status_quo, max_scale_jitter},
+                      {"threshold", &jitter.threshold, max_threshold_jitter}};
   std::size_t start = 0;
   while (start < text.size()) {
     const std::size_t end = std::min(text.find(',', start), text.size());
     const std::string item = text.substr(start, end - start);
     start = end + 1;
     const auto equals = item.find('=');
-    const std::string key = item.substr(0, equals);
-    double* target = key == "position" ? &jitter.position : key == "salience" ? &jitter.salience : key == "capability" ? &jitter.capability : nullptr;
+    const std::string name = item.substr(0, equals);
+    const auto key = std::find_if(std::begin(keys), std::end(keys), [&](const Key& k) { return name == k.name; });
     const auto value = equals == std::string::npos ? std::nullopt : parse_number(item.substr(equals + 1));
     // A capability multiplied by exp(N(0, SD)) with SD beyond 5 leaves one actor dominating each sample (or overflows).
-    if (!target || !value || *value < 0 || (target == &jitter.capability && *value > max_capability_jitter)) {
-      err << fmt::format("statecraft forecast: --jitter takes position=SD,salience=SD,capability=SD with SD >= 0 (capability at most {:g}); "
-                         "cannot read '{}'\n", max_capability_jitter, item);
+    if (key == std::end(keys) || !value || *value < 0 || *value > key->most) {
+      err << fmt::format("statecraft forecast: --jitter takes position=SD,status_quo=SD (shares of each issue's scale, at most {:g}: 0.05 is 5 %), "
+                         "salience=SD, capability=SD (at most {:g}), threshold=SD (at most {:g}), every SD >= 0; cannot read '{}'\n",
+                         max_scale_jitter, max_capability_jitter, max_threshold_jitter, item);
       return std::nullopt;
     }
-    *target = *value;
+    *key->target = *value;
   }
   return jitter;
 }
@@ -202,9 +215,11 @@ int forecast(const std::string& file, ForecastOptions options, std::ostream& out
   const ForecastTable table = forecast_table(*scenario, models, forecasts);
   if (const int written = write_outputs(options, *scenario, issues, forecasts, err); written != ok) return written;
   std::vector<ForecastDistribution> distributions;
+  std::vector<AgreementChance> agreement;
   if (options.samples > 0) {
     ProgressLine progress(err, "forecast: samples");
     distributions = forecast_uncertainty(issues, models, samples, progress.callback());
+    agreement = agreement_chances(issues, samples);
   }
   if (options.format == "json") {
     nlohmann::json report{{"statecraft", STATECRAFT_VERSION},
@@ -212,20 +227,15 @@ int forecast(const std::string& file, ForecastOptions options, std::ostream& out
                           {"models", models_json()},
                           {"issues", forecast_json(table)}};
     if (exchange) report["exchanges"] = exchanges_json(*exchange, issues);
-    if (options.samples > 0)
-      report["uncertainty"] = {{"samples", options.samples},
-                               {"seed", options.seed},
-                               {"jitter", {{"position", jitter->position}, {"salience", jitter->salience}, {"capability", jitter->capability}}},
-                               {"distributions", uncertainty_json(distributions)}};
+    if (options.samples > 0) report["uncertainty"] = uncertainty_json(distributions, agreement, samples);
     out << report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     return ok;
   }
   out << fmt::format("{}\nForecasts (where each issue ends, by model)\n", scenario->title) << render_forecast_text(table, "  ");
   if (exchange) out << "\nExchanges of support (exchange model), best first\n" << render_exchanges_text(*exchange, issues, 8, "  ");
   if (options.samples > 0)
-    out << fmt::format("\nUncertainty: {} samples, seed {}, jitter position {:g}, salience {:g}, capability {:g} (log-normal)\n",
-                       options.samples, options.seed, jitter->position, jitter->salience, jitter->capability)
-        << render_uncertainty_text(distributions, "  ");
+    out << fmt::format("\nUncertainty: {} samples, seed {}\n", options.samples, options.seed)
+        << render_uncertainty_text(distributions, agreement, samples.jitter, "  ");
   return ok;
 }
 

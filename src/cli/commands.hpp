@@ -20,13 +20,18 @@ int analyze(const std::string& file, const std::string& format, std::ostream& ou
 // --samples beyond this say nothing more: quantiles settle long before.
 inline constexpr std::size_t max_samples = 100'000;
 inline constexpr double max_capability_jitter = 5;
+// Positions and the status quo are jittered by a share of the scale: an SD of the whole scale
+// already spreads every sample over it (and `position=5`, as it was written when the SD was in
+// scale points, is caught rather than read as 500 %). Thresholds live in (0.5, 1].
+inline constexpr double max_scale_jitter = 1;
+inline constexpr double max_threshold_jitter = 0.5;
 
 struct ForecastOptions {
   std::vector<std::string> models;  // may hold "all"
   std::string format = "text";
   std::size_t samples = 0;          // 0: no uncertainty analysis; at most max_samples
   std::uint64_t seed = 1;
-  std::string jitter;               // "position=5,salience=0.1,capability=0.2"; empty: defaults
+  std::string jitter;               // "position=0.05,salience=0.1,capability=0.2,status_quo=0.05,threshold=0.05"; empty: defaults
   std::string trajectory_file;      // CSV of every round of the dynamic models
   std::string chart_file;           // SVG of one issue's rounds
   std::string chart_issue;          // that issue; empty: the first

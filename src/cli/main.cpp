@@ -82,7 +82,7 @@ int run(int argc, char** argv) {
   cli::ForecastOptions forecast_options;
   auto* forecast = app.add_subcommand("forecast", "Where each issue ends: bargaining models' forecasts per issue");
   forecast->add_option("file", forecast_file, "Scenario file")->required();
-  forecast->add_option("--model", forecast_options.models, "Models, comma-separated, or all (default): compromise, median, nash, expected-utility, exchange, smp")->delimiter(',');
+  forecast->add_option("--model", forecast_options.models, "Models, comma-separated, or all (default): compromise, median, nash, deciders, expected-utility, exchange, smp")->delimiter(',');
   forecast->add_option("--format", forecast_options.format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
   forecast->add_option("--samples", forecast_options.samples, "Monte Carlo samples with jittered inputs (0: none)")
       ->check(whole_number(0, cli::max_samples))->capture_default_str();
@@ -93,7 +93,8 @@ int run(int argc, char** argv) {
   forecast->add_option("--chart", forecast_options.chart_file, "Draw one issue's rounds (see --issue) to this SVG file");
   forecast->add_option("--issue", forecast_options.chart_issue, "The issue --chart draws (default: the first)");
   forecast->add_option("--jitter", forecast_options.jitter,
-                       "Noise SDs: position=5,salience=0.1,capability=0.2 (capability multiplies by exp(N(0,SD)))");
+                       "Noise SDs: position=0.05,status_quo=0.05 (shares of each issue's scale),salience=0.1,capability=0.2 "
+                       "(multiplies by exp(N(0,SD))),threshold=0.05 (qualified majorities)");
 
   std::string backtest_file;
   cli::BacktestOptions backtest_options;

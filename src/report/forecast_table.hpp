@@ -15,6 +15,11 @@ namespace statecraft {
 struct ForecastRow {
   std::string issue;
   std::string name;
+  std::string units;                     // what a point of the scale means; may be empty
+  std::vector<Label> labels;             // what points of the scale mean, from the scenario
+  DecisionRule rule = DecisionRule::Everyone;
+  std::string decided_by;                // "RUS alone", "every actor, as a weighted vote (…)"
+  std::optional<WinSet> win_set{};       // under a decision rule
   std::vector<std::string> actors;       // the issue's actors, the order of IssueForecast::rounds
   std::vector<IssueForecast> forecasts;  // one per model, in the table's model order
   std::optional<double> spread;          // max − min over the models that forecast
@@ -29,7 +34,8 @@ struct ForecastTable {
 ForecastTable forecast_table(const Scenario& scenario, const std::vector<std::string>& models,
                              const std::vector<IssueForecast>& forecasts);
 
-// The table with the explanations below it; `indent` starts every line.
+// The table, then per issue who decides, whether a deal is possible and the labels nearest to the
+// forecasts, then the explanations; `indent` starts every line.
 std::string render_forecast_text(const ForecastTable& table, const std::string& indent);
 nlohmann::json forecast_json(const ForecastTable& table);
 

@@ -1,6 +1,6 @@
 #pragma once
-// An issue's numbers in the words of the scenario: its units, its labels and who decides it, so
-// that a reader sees "20 % of the front, near 'ceasefire on Russia's terms' (25)", not "20".
+// An issue's numbers in the words of the scenario, its units and its labels, so that a reader
+// sees "20 % of the front, near 'ceasefire on Russia's terms' (25)", not "20".
 
 #include <string>
 
@@ -13,11 +13,6 @@ namespace statecraft {
 std::string point_in_words(const Issue& issue, double value);
 
 // The label whose point is nearest `value` (the lower on a tie), or null when there are none.
-const Label* nearest_label(const Issue& issue, double value);
-
-// "RUS decides alone", "RUS and UKR must both agree (unanimity)", "more than half of the
-// capability of USA, RUS and CHN (majority)", or, with no rule, "every actor with a stance, as a
-// vote weighted by capability and salience (the file names no deciders)".
-std::string decision_in_words(const Decision& decision);
+const Label* nearest_label(const std::vector<Label>& labels, double value);
 
 }  // namespace statecraft

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <fmt/format.h>
 
+#include "bargaining/decision.hpp"
 #include "bargaining/spatial.hpp"
 #include "conflict/states.hpp"
 #include "games/backward_induction.hpp"
@@ -35,12 +36,10 @@ IssueSummary summarize_issue(const Scenario& scenario, const Issue& issue) {
   IssueSummary summary{issue.id, issue.name, issue.low.value, issue.high.value, std::nullopt, {}};
   if (issue.status_quo) summary.status_quo = issue.status_quo->value;
   for (const auto& a : bargaining_issue(scenario, issue).actors) summary.stances.push_back({a.id, a.position, a.salience, a.capability});
-  static constexpr const char* rules[] = {"everyone", "unanimity", "majority", "qualified"};
   summary.units = issue.units;
   if (issue.status_quo) summary.status_quo_words = point_in_words(issue, issue.status_quo->value);
-  summary.decided_by = decision_in_words(issue.decision);
+  summary.decided_by = describe_rule(bargaining_issue(scenario, issue));
   summary.deciders = issue.decision.deciders;
-  summary.rule = rules[static_cast<int>(issue.decision.rule)];
   return summary;
 }
 
@@ -139,6 +138,12 @@ StabilityBudget analyze_budget() {
   return budget;
 }
 
+UncertaintySettings agreement_samples() {
+  UncertaintySettings settings;
+  settings.samples = 1000;
+  return settings;
+}
+
 Summary summarize(const Scenario& scenario) {
   Summary s;
   s.id = scenario.id;
@@ -151,7 +156,9 @@ Summary summarize(const Scenario& scenario) {
   for (const auto& model : bargaining_models()) models.push_back(model.name);
   ModelParameters parameters;
   parameters.over_limit = ModelParameters::OverLimit::Skip;  // the report goes on; the note says how to run it
-  s.forecasts = forecast_table(scenario, models, forecast_issues(bargaining_issues(scenario), models, parameters));
+  const auto issues = bargaining_issues(scenario);
+  s.forecasts = forecast_table(scenario, models, forecast_issues(issues, models, parameters));
+  s.agreement = agreement_chances(issues, agreement_samples());
   if (scenario.conflict) {
     s.conflict = summarize_conflict(*scenario.conflict);
     if (s.conflict->feasible_states.value_or(0) > 0) {

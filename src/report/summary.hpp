@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "bargaining/uncertainty.hpp"
 #include "report/forecast_table.hpp"
 #include "report/hinge.hpp"
 #include "report/stability_report.hpp"
@@ -40,7 +41,6 @@ struct IssueSummary {
   std::string status_quo_words;  // with units and the nearest label
   std::string decided_by;        // in words, also when the file gives no rule
   std::vector<std::string> deciders;  // ids; empty: every actor
-  std::string rule;                   // everyone, unanimity, majority or qualified
 };
 
 struct DecisionMakerSummary {
@@ -80,6 +80,9 @@ struct Summary {
   std::vector<ActorSummary> actors;
   std::vector<IssueSummary> issues;
   ForecastTable forecasts;  // every bargaining model on every issue
+  // Issues with a decision rule: the chance of agreement from agreement_samples() samples with the
+  // default jitter (win sets only, no model runs: milliseconds).
+  std::vector<AgreementChance> agreement;
   std::optional<ConflictSummary> conflict;
   std::optional<StabilityReport> stability;  // when the conflict is within analyze_budget()
   std::string stability_skipped;             // otherwise, why (WorkTooLarge's message)
@@ -97,6 +100,9 @@ inline constexpr std::size_t hangs_on_count = 5;
 // The conflict lens's budget in a report: work of about a second at most; larger conflicts are
 // left to `statecraft stability`, which shows its progress.
 StabilityBudget analyze_budget();
+
+// The samples of the report's chance of agreement, seed 1 and the default jitter.
+UncertaintySettings agreement_samples();
 
 Summary summarize(const Scenario& scenario);
 

@@ -2,6 +2,7 @@
 
 #include "report/sensitivity_report.hpp"
 #include "report/summary.hpp"
+#include "report/uncertainty_table.hpp"
 
 namespace statecraft {
 namespace {
@@ -11,6 +12,8 @@ using nlohmann::json;
 json optional_number(const std::optional<double>& value) { return value ? json(*value) : json(nullptr); }
 
 json issue_json(const IssueSummary& issue, const json& forecasts) {
+  json decision = forecasts["decision"];  // the rule, and under one whether a deal is possible
+  decision["deciders"] = issue.deciders;
   json stances = json::array();
   for (const auto& s : issue.stances)
     stances.push_back({{"actor", s.actor}, {"position", s.position}, {"salience", s.salience}, {"capability", s.capability}});
@@ -19,11 +22,13 @@ json issue_json(const IssueSummary& issue, const json& forecasts) {
           {"scale", {issue.low, issue.high}},
           {"units", issue.units},
           {"status_quo", optional_number(issue.status_quo)},
-          {"decision", {{"rule", issue.rule}, {"deciders", issue.deciders}, {"in_words", issue.decided_by}}},
+          {"decision", decision},
           {"stances", stances},
           {"forecasts", forecasts["forecasts"]},
           {"forecast_notes", forecasts["notes"]},
-          {"forecast_spread", forecasts["spread"]}};
+          {"forecast_spread", forecasts["spread"]},
+          {"forecast_moved_from", forecasts["moved_from"]},
+          {"forecast_labels", forecasts["nearest_label"]}};
 }
 
 json conflict_json(const ConflictSummary& c) {
@@ -79,6 +84,10 @@ std::string render_json(const Summary& s) {
       {"scenario", {{"id", s.id}, {"title", s.title}, {"date", s.date}, {"summary", s.summary}}},
       {"actors", actors},
       {"issues", issues},
+      {"agreement", any_rule(s.agreement) ? json{{"samples", agreement_samples().samples},
+                                                 {"perturbed", describe_jitter(agreement_samples().jitter)},
+                                                 {"issues", agreement_json(s.agreement)}}
+                                          : json(nullptr)},
       {"conflict", s.conflict ? conflict_json(*s.conflict) : json(nullptr)},
       {"stability", s.stability ? stability_summary_json(*s.stability) : json(nullptr)},
       {"stability_skipped", s.stability_skipped.empty() ? json(nullptr) : json(s.stability_skipped)},

@@ -3,6 +3,8 @@
 
 #include "report/sensitivity_report.hpp"
 #include "report/summary.hpp"
+
+#include "report/uncertainty_table.hpp"
 #include "report/table.hpp"
 #include <algorithm>
 
@@ -98,6 +100,9 @@ std::string render_text(const Summary& s) {
     for (const auto& issue : s.issues) render_issue(issue, out);
   }
   if (!s.issues.empty()) out += "\nForecasts (where each issue ends, by model)\n" + render_forecast_text(s.forecasts, "  ");
+  if (any_rule(s.agreement))
+    out += fmt::format("\n{}\n  {} samples; {}\n", render_agreement_text(s.agreement, "  "), agreement_samples().samples,
+                       describe_jitter(agreement_samples().jitter));
   if (s.conflict) render_conflict(*s.conflict, out);
   if (s.stability) render_stability_summary(*s.stability, out);
   if (!s.stability_skipped.empty()) render_stability_skipped(s.stability_skipped, out);

@@ -76,6 +76,12 @@ struct Outcome {
 // capability (majority) or at least `threshold` of it (qualified, threshold in (0.5, 1]).
 enum class DecisionRule { Everyone, Unanimity, Majority, Qualified };
 
+// As written in a file ("unanimity"); "everyone" for the rule a file gives by saying nothing.
+inline const char* rule_name(DecisionRule rule) {
+  static constexpr const char* names[] = {"everyone", "unanimity", "majority", "qualified"};
+  return names[static_cast<int>(rule)];
+}
+
 struct Decision {
   DecisionRule rule = DecisionRule::Everyone;
   std::vector<std::string> deciders;  // actor ids, in the order written

@@ -123,9 +123,8 @@ class Writer {
   }
 
   void write(const Decision& d) {
-    static constexpr const char* rules[] = {"everyone", "unanimity", "majority", "qualified"};
     out_ << YAML::Key << "decision" << YAML::Value << YAML::BeginMap;
-    out_ << YAML::Key << "rule" << YAML::Value << rules[static_cast<int>(d.rule)];
+    out_ << YAML::Key << "rule" << YAML::Value << rule_name(d.rule);
     out_ << YAML::Key << "deciders" << YAML::Value << YAML::Flow << d.deciders;
     if (d.threshold) number("threshold", *d.threshold);
     note_and_source(d.note, d.source);
