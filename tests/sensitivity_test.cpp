@@ -139,6 +139,47 @@ TEST(Sensitivity, TheDecisionRuleIsAmongTheJudgments) {
   EXPECT_TRUE(kinds(issue).empty());
 }
 
+TEST(Sensitivity, ADealTurnsWhereTheWinSetCloses) {
+  // Unanimity of A (at 10) and B (at 30), status quo 0: both prefer every point of (0, 20) to it
+  // (A's mirror image of 0 is 20), so a deal is possible. It is not when A stands at the status
+  // quo (A's position down to 0: margin 0.1), when the status quo passes A's position (above 10:
+  // A would want less, B more; margin 0.1), when B stands at it (B down to 0: margin 0.3), or
+  // when C, at 0, must agree too (one change among three actors: 1/3).
+  BargainingIssue issue = on_0_100(0.0, {{"A", 10, 0.5, 1}, {"B", 30, 0.5, 1}, {"C", 0, 0.5, 1}});
+  issue.rule = DecisionRule::Unanimity;
+  issue.deciders = {"A", "B"};
+  const IssueSensitivity r = spatial_sensitivity({issue}, {{}}, only({"compromise"})).issues.at(0);
+  ASSERT_EQ(r.deal, true);
+  auto edge = [&](JudgmentKind kind, const std::string& actor) {
+    const auto found = std::find_if(r.deal_edges.begin(), r.deal_edges.end(),
+                                    [&](const DealEdge& e) { return e.judgment.kind == kind && e.judgment.actor == actor; });
+    EXPECT_NE(found, r.deal_edges.end()) << actor;
+    return found == r.deal_edges.end() ? DealEdge{} : *found;
+  };
+  const DealEdge a = edge(JudgmentKind::Position, "A");
+  EXPECT_NEAR(a.value, 0, 1e-6);
+  EXPECT_FALSE(a.upward);
+  EXPECT_NEAR(a.margin, 0.1, 1e-6);
+  EXPECT_FALSE(a.deal_after);
+  EXPECT_EQ(a.blockers, std::vector<std::string>{"A"});
+  const DealEdge q = edge(JudgmentKind::StatusQuo, "");
+  EXPECT_NEAR(q.value, 10, 1e-6);
+  EXPECT_TRUE(q.upward);
+  EXPECT_NEAR(q.margin, 0.1, 1e-6);
+  EXPECT_NEAR(edge(JudgmentKind::Position, "B").margin, 0.3, 1e-6);
+  const DealEdge c = edge(JudgmentKind::DeciderAdded, "C");
+  EXPECT_NEAR(c.margin, 1.0 / 3, 1e-12);
+  EXPECT_FALSE(c.deal_after);
+  // No salience and no third actor's position changes it; the edges come least margin first.
+  for (const auto& e : r.deal_edges) EXPECT_NE(e.judgment.kind, JudgmentKind::Salience);
+  EXPECT_TRUE(std::is_sorted(r.deal_edges.begin(), r.deal_edges.end(), [](const DealEdge& x, const DealEdge& y) { return x.margin < y.margin; }));
+  // Decided by everyone: no deal to make or break.
+  issue.rule = DecisionRule::Everyone;
+  const IssueSensitivity everyone = spatial_sensitivity({issue}, {{}}, only({"compromise"})).issues.at(0);
+  EXPECT_FALSE(everyone.deal);
+  EXPECT_TRUE(everyone.deal_edges.empty());
+}
+
 TEST(Sensitivity, NearestLabelChangesAtTheMidpoint) {
   const std::vector<double> labels{0, 50, 100};
   EXPECT_EQ(nearest_label(labels, 24.9), 0u);

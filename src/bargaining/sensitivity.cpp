@@ -6,6 +6,7 @@
 
 #include <limits>
 
+#include "bargaining/decision.hpp"
 #include "bargaining/uncertainty.hpp"
 
 namespace statecraft {
@@ -182,6 +183,60 @@ ModelSensitivity model_sensitivity(const BargainingIssue& issue, const std::vect
   return out;
 }
 
+// Whether a deal is possible: none under rule Everyone or without a status quo.
+std::optional<bool> deal_of(const BargainingIssue& issue) {
+  const auto set = win_set(issue);
+  if (!set) return std::nullopt;
+  return !set->empty;
+}
+
+DealEdge deal_edge(const BargainingIssue& issue, const Judgment& j, double x, double margin) {
+  DealEdge edge{j, is_discrete(j) ? 0 : judgment_value(j, x), is_discrete(j) || x > today_coordinate(j), margin, false, {}, 0, 0};
+  const auto set = win_set(changed(issue, j, x));
+  edge.deal_after = !set->empty;
+  if (set->empty) edge.blockers = set->blockers;
+  edge.low = set->low;
+  edge.high = set->high;
+  return edge;
+}
+
+// The nearest point of one side of the sweep where a deal's possibility turns, refined by
+// bisection as the label edges are (edge_on_side); none when it never turns on that side.
+std::optional<DealEdge> deal_edge_on_side(const BargainingIssue& issue, const Judgment& j, const std::vector<double>& points, bool today) {
+  double same = today_coordinate(j);
+  for (const double point : points) {
+    if (*deal_of(changed(issue, j, point)) == today) {
+      same = point;
+      continue;
+    }
+    double differs = point;
+    for (int step = 0; step < bisections; ++step) {
+      const double middle = (same + differs) / 2;
+      (*deal_of(changed(issue, j, middle)) == today ? same : differs) = middle;
+    }
+    return deal_edge(issue, j, differs, std::abs(differs - today_coordinate(j)) / (j.high - j.low));
+  }
+  return std::nullopt;
+}
+
+std::vector<DealEdge> deal_edges(const BargainingIssue& issue, const std::vector<Judgment>& judgments, const std::vector<Sweep>& sweeps,
+                                 bool today) {
+  std::vector<DealEdge> out;
+  for (std::size_t k = 0; k < judgments.size(); ++k) {
+    const Judgment& j = judgments[k];
+    if (is_discrete(j)) {
+      if (*deal_of(changed(issue, j, 0)) != today) out.push_back(deal_edge(issue, j, 0, 1.0 / static_cast<double>(issue.actors.size())));
+      continue;
+    }
+    auto down = deal_edge_on_side(issue, j, sweeps[k].below, today);
+    auto up = deal_edge_on_side(issue, j, sweeps[k].above, today);
+    if (down && (!up || down->margin <= up->margin)) out.push_back(*down);
+    else if (up) out.push_back(*up);
+  }
+  std::stable_sort(out.begin(), out.end(), [](const DealEdge& a, const DealEdge& b) { return a.margin < b.margin; });
+  return out;
+}
+
 // The Monte Carlo's unit cube: three columns per stance (position, salience, capability), then
 // the status quo's, if any.
 double within(double today, double half_width, double low, double high, double u) {
@@ -354,6 +409,8 @@ SpatialSensitivity spatial_sensitivity(const std::vector<BargainingIssue>& issue
     IssueSensitivity result = sobol_sensitivity(issue, settings);
     for (std::size_t m = 0; m < settings.models.size(); ++m)
       result.models.push_back(model_sensitivity(issue, judgments, sweeps, today, m, labels.at(d), settings, parameters));
+    result.deal = deal_of(issue);
+    if (result.deal) result.deal_edges = deal_edges(issue, judgments, sweeps, *result.deal);
     out.issues.push_back(std::move(result));
   }
   return out;

@@ -93,6 +93,20 @@ struct KnifeEdge {
   std::optional<double> forecast_before, forecast_after;  // after: just past the edge
 };
 
+// The smallest change of one judgment that makes a deal possible where none is, or impossible
+// where one is: the win set of the status quo among the deciders (bargaining/decision.hpp) turns
+// empty or not. It depends on the deciders' positions, capabilities (majority and qualified
+// rules), the status quo and the rule, not on any model.
+struct DealEdge {
+  Judgment judgment;
+  double value = 0;    // where the win set turns, in the judgment's own units (a discrete change: 0)
+  bool upward = true;  // the change raises the judgment (a discrete change: true)
+  double margin = 0;   // the change's size as a share of its range
+  bool deal_after = false;            // whether a deal is possible just past the edge
+  std::vector<std::string> blockers;  // past the edge, when no deal is: who blocks every move
+  double low = 0, high = 0;           // past the edge, when a deal is: the win set
+};
+
 struct ModelSensitivity {
   std::string model;
   std::optional<double> forecast;       // as written
@@ -106,6 +120,10 @@ struct ModelSensitivity {
 struct IssueSensitivity {
   std::string issue;
   std::vector<ModelSensitivity> models;  // in SensitivitySettings::models order
+  // Under a decision rule with a status quo: whether a deal is possible as written, and the
+  // changes that turn it (least margin first, at most one per judgment). Empty otherwise.
+  std::optional<bool> deal;
+  std::vector<DealEdge> deal_edges;
   // The Monte Carlo: group g is actor sobol_groups[g] (an id), or the status quo (""); with
   // sobol_by_judgment, the groups after those are single judgments, sobol_judgments[g − groups].
   std::vector<std::string> sobol_groups;

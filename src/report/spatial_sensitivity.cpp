@@ -82,16 +82,45 @@ std::string range_words(const Judgment& j) {
   return fmt::format("{} to {}", number(judgment_value(j, j.low)), number(judgment_value(j, j.high)));
 }
 
-std::string change_words(const KnifeEdge& e) {
-  if (e.judgment.kind == JudgmentKind::DeciderDropped) return fmt::format("if {} did not have to agree", e.judgment.actor);
-  if (e.judgment.kind == JudgmentKind::DeciderAdded) return fmt::format("if {} also had to agree", e.judgment.actor);
+// The change of judgment j to `value` (upward or downward), in words.
+std::string change_words(const Judgment& j, double value, bool upward) {
+  if (j.kind == JudgmentKind::DeciderDropped) return fmt::format("if {} did not have to agree", j.actor);
+  if (j.kind == JudgmentKind::DeciderAdded) return fmt::format("if {} also had to agree", j.actor);
   // An edge at the very end of the range is only reached there ("above 1" would read as beyond it).
-  const double end = judgment_value(e.judgment, e.upward ? e.judgment.high : e.judgment.low);
-  const bool at_end = std::abs(e.value - end) <= 1e-6 * std::abs(judgment_value(e.judgment, e.judgment.high) - judgment_value(e.judgment, e.judgment.low));
-  std::string words = at_end ? fmt::format("only at {}, the end of its range", number(end))
-                             : fmt::format("{} {}", e.upward ? "above" : "below", number(e.value));
-  if (e.judgment.kind == JudgmentKind::Capability) words += fmt::format(" (×{:.3g})", e.value / e.judgment.today);
+  const double end = judgment_value(j, upward ? j.high : j.low);
+  const bool at_end = std::abs(value - end) <= 1e-6 * std::abs(judgment_value(j, j.high) - judgment_value(j, j.low));
+  std::string words = at_end ? fmt::format("only at {}, the end of its range", number(end)) : fmt::format("{} {}", upward ? "above" : "below", number(value));
+  if (j.kind == JudgmentKind::Capability) words += fmt::format(" (×{:.3g})", value / j.today);
   return words;
+}
+
+std::string change_words(const KnifeEdge& e) { return change_words(e.judgment, e.value, e.upward); }
+
+std::string list_words(const std::vector<std::string>& names) {
+  std::string out;
+  for (std::size_t i = 0; i < names.size(); ++i) out += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
+  return out;
+}
+
+Hinge deal_hinge(const Scenario& scenario, const Issue& issue, const DealEdge& e) {
+  Hinge h;
+  h.lens = "spatial";
+  h.judgment = judgment_words(issue.id, e.judgment);
+  h.today = today_words(e.judgment);
+  h.change = change_words(e.judgment, e.value, e.upward);
+  // Just past a continuous edge the win set is a sliver; its extent says something only after a
+  // discrete change (a decider dropped).
+  if (e.deal_after && is_discrete(e.judgment))
+    h.consequence = fmt::format("a deal on {} becomes possible, between {} and {}", issue.id, number(e.low), number(e.high));
+  else if (e.deal_after)
+    h.consequence = fmt::format("a deal on {} becomes possible", issue.id);
+  else
+    h.consequence = e.blockers.empty() ? fmt::format("no deal on {} is possible any more", issue.id)
+                                       : fmt::format("no deal on {} is possible any more: {} {} every move", issue.id, list_words(e.blockers),
+                                                     e.blockers.size() == 1 ? "blocks" : "block");
+  h.margin = e.margin;
+  annotate(h, scenario, issue, e.judgment);
+  return h;
 }
 
 std::string label_words(const Issue& issue, std::size_t label) {
@@ -136,6 +165,8 @@ IssueLines issue_lines(const Scenario& scenario, const Issue& issue, const std::
   lines.high = issue.high.value;
   lines.labelled = !labels.empty();
   for (const auto& m : s.models) lines.models.push_back(model_lines(scenario, issue, labels, m));
+  lines.deal = s.deal;
+  for (const auto& e : s.deal_edges) lines.deal_edges.push_back(deal_hinge(scenario, issue, e));
   lines.sobol_models = s.sobol_models;
   lines.sobol_samples = s.sobol_samples;
   for (const auto& out : s.sobol) lines.sobol_variance.push_back(out.variance);
@@ -191,6 +222,7 @@ std::vector<Hinge> spatial_hinges(const SpatialSensitivityReport& report) {
       if (fresh) out.push_back(edge);
       else if (edge.margin < out[found->second].margin) out[found->second] = edge;
     }
+    if (!issue.deal_edges.empty()) out.push_back(issue.deal_edges.front());  // whether a deal is possible: one conclusion, one hinge
   }
   return out;
 }
@@ -287,6 +319,12 @@ std::string render_spatial_sensitivity_text(const SpatialSensitivityReport& r) {
     out += fmt::format("\n  {} ({}), scale {} to {}{}\n", issue.name.empty() ? issue.id : issue.name, issue.id, number(issue.low), number(issue.high),
                        issue.units.empty() ? "" : ", " + issue.units);
     if (!issue.labelled) out += "    no labels on this scale, so no knife edges: only how far each judgment moves the forecast\n";
+    if (issue.deal) {
+      out += fmt::format("    deal: {} as written\n", *issue.deal ? "possible" : "not possible");
+      for (std::size_t k = 0; k < std::min<std::size_t>(issue.deal_edges.size(), 5); ++k)
+        out += fmt::format("      deal edge: {}\n", hinge_sentence(issue.deal_edges[k]));
+      if (issue.deal_edges.empty()) out += "      no single judgment within its range changes that\n";
+    }
     for (const auto& m : issue.models) render_model(m, out);
     render_sobol(issue, out);
   }
@@ -323,7 +361,10 @@ nlohmann::json spatial_sensitivity_json(const SpatialSensitivityReport& r) {
       }
       return out;
     };
+    json deal_edges = json::array();
+    for (const auto& h : issue.deal_edges) deal_edges.push_back(hinge_json(h));
     issues.push_back({{"id", issue.id}, {"name", issue.name}, {"units", issue.units}, {"scale", {issue.low, issue.high}},
+                      {"deal", {{"possible", issue.deal ? json(*issue.deal) : json(nullptr)}, {"edges", deal_edges}}},
                       {"models", models}, {"sobol", {{"samples", issue.sobol_samples}, {"models", issue.sobol_models}, {"groups", sobol_lines(issue.sobol)},
                                  {"judgments", sobol_lines(issue.sobol_judgments)}}}});
   }

@@ -45,6 +45,8 @@ struct IssueLines {
   std::string units;
   double low = 0, high = 0;
   bool labelled = false;
+  std::optional<bool> deal;       // under a decision rule: whether a deal is possible as written
+  std::vector<Hinge> deal_edges;  // the changes that turn it, least margin first
   std::vector<ModelLines> models;
   std::vector<std::string> sobol_models;
   std::vector<double> sobol_variance;  // V(Y) per sobol model
@@ -70,7 +72,9 @@ inline constexpr double hinge_work = 1e10;
 // What each forecast hangs on most: for every issue and model, the knife edge of least margin
 // (one judgment); a judgment that is several models' nearest edge is given once, with the least
 // margin. One forecast that many judgments tip (a model at a discontinuity) thus yields one
-// hinge, not many. Without the Monte Carlo, so that `analyze` stays quick.
+// hinge, not many. Under a decision rule, each issue's deal edge of least margin is one more
+// (whether a deal is possible is one conclusion). Without the Monte Carlo, so that `analyze`
+// stays quick.
 std::vector<Hinge> spatial_hinges(const Scenario& scenario);
 std::vector<Hinge> spatial_hinges(const SpatialSensitivityReport& report);
 
