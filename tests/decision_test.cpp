@@ -119,7 +119,7 @@ TEST(DecisionRule, AForecastOutsideTheWinSetIsMovedToItsEdge) {
   for (const auto& f : forecasts) {
     EXPECT_DOUBLE_EQ(*f.position, 40) << f.model;
     EXPECT_TRUE(f.moved_from.has_value());
-    EXPECT_NE(f.explanation.find("moved from"), std::string::npos) << f.explanation;
+    EXPECT_TRUE(f.explanation.empty()) << f.explanation;  // the move is in moved_from; the report shows it
     EXPECT_EQ(f.deciders, std::vector<std::string>{"RUS"});
     ASSERT_TRUE(f.win_set.has_value());
     EXPECT_FALSE(f.win_set->empty);
@@ -188,6 +188,18 @@ TEST(DecidersModel, PressureCannotCarryADeciderPastWhatItAccepts) {
   EXPECT_NEAR(*f.moved_from, 91.4 / 1.17, 1e-9);
 }
 
+TEST(DecidersModel, UnderAMajorityTheOutvotedDoNotBargain) {
+  // q = 50: A (c·s 3) at 80 and B (2) at 60 carry 5 of 9 against C (4) at 20; the win set is
+  // [50, 70]. A and B bargain: between 60 and 70 the objective is 3·ln(x − 50) + 2·ln(70 − x),
+  // maximal where 3·(70 − x) = 2·(x − 50), x = 62. Were C at the table, no point would improve on
+  // q for all three, and the status quo would hold.
+  const auto issue = decided(DecisionRule::Majority, {"A", "B", "C"}, 50, {{"A", 80, 1, 3}, {"B", 60, 1, 2}, {"C", 20, 1, 4}});
+  EXPECT_NEAR(*bargaining_among_deciders(issue).position, 62, 1e-9);
+  auto unanimous = issue;
+  unanimous.rule = DecisionRule::Unanimity;
+  EXPECT_EQ(*bargaining_among_deciders(unanimous).position, 50);
+}
+
 TEST(DecidersModel, NeedsADecisionRule) {
   BargainingIssue issue{"i", 0, 100, 50, {{"A", 80, 1, 1}}};
   const auto f = forecast_issues({issue}, {"deciders"}).front();
@@ -221,6 +233,11 @@ TEST(Agreement, ProbabilityIsZeroOrOneWhereCertainAndBetweenOtherwise) {
   EXPECT_LT(*chances[2].probability, 0.95);
   EXPECT_FALSE(chances[3].probability.has_value());
   EXPECT_EQ(chances[0].samples, 2000u);
+  auto three_threads = samples_of(2000);
+  three_threads.threads = 3;
+  const auto again = agreement_chances({never, always, sometimes, everyone}, three_threads);
+  EXPECT_EQ(again[2].probability, chances[2].probability);
+  EXPECT_EQ(again[2].mean_room, chances[2].mean_room);
 }
 
 TEST(Jitter, BandsAreRelativeToTheScale) {
@@ -291,7 +308,8 @@ TEST(ForecastTable, SaysWhoDecidesWhetherADealIsPossibleAndTheNearestLabel) {
             std::string::npos) << text;
   // Every model's point (78.1, 100, 78.1) is moved to 40, nearest the label at 50.
   EXPECT_NE(text.find("  nearest \"a partial ceasefire\" (50): compromise 40, median 40, deciders 40\n"), std::string::npos) << text;
-  EXPECT_NE(text.find("* median on ceasefire: moved from 100 to 40"), std::string::npos) << text;
+  EXPECT_NE(text.find("  † moved into what the deciders accept, from: compromise 78.12, median 100, deciders 78.12\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("ceasefire         40†     40†      40†*"), std::string::npos) << text;
   const auto json = forecast_json(table)[0];
   EXPECT_EQ(json["units"], "% of the front");
   EXPECT_EQ(json["decision"]["rule"], "unanimity");
@@ -310,6 +328,8 @@ TEST(ForecastTable, NoDealNamesTheBlocker) {
   // USA (c·s 85) wants more, RUS (32) less: the move USA wants is blocked by RUS.
   EXPECT_NE(text.find("decided by RUS and USA, each with a veto (unanimity); no deal is possible: RUS blocks"), std::string::npos) << text;
   EXPECT_NE(text.find("nearest \"a partial ceasefire\" (50): median 50"), std::string::npos) << text;
+  EXPECT_NE(text.find("† the models' own points, set aside for the status quo: median 100"), std::string::npos) << text;
+  EXPECT_NE(text.find("* median on ceasefire: no agreement: RUS blocks, so the status quo holds"), std::string::npos) << text;
   EXPECT_EQ(forecast_json(table)[0]["decision"]["deal_possible"], false);
 }
 

@@ -13,6 +13,16 @@ bool is_decider(const BargainingIssue& issue, const std::string& id) {
   return std::find(issue.deciders.begin(), issue.deciders.end(), id) != issue.deciders.end();
 }
 
+// Who sits at the table. Under unanimity every decider must consent. Under a majority or a
+// qualified majority the deciders who want the move the win set allows can carry it without the
+// others, who are outvoted: those on the win set's side of the status quo bargain.
+bool at_the_table(const BargainingIssue& issue, const SpatialActor& a, const std::optional<WinSet>& set) {
+  if (!is_decider(issue, a.id)) return false;
+  if (issue.rule == DecisionRule::Unanimity || !set || set->empty) return true;
+  const double q = *issue.status_quo;
+  return set->high > q ? a.position > q : a.position < q;
+}
+
 double weight(const SpatialActor& a) { return weighs(a) ? a.capability * a.salience : 0.0; }
 
 }  // namespace
@@ -28,9 +38,10 @@ DecidersSolution bargaining_among_deciders(const BargainingIssue& issue) {
       pressure += weight(a);
     }
   BargainingIssue table{issue.id, issue.low, issue.high, issue.status_quo, {}};  // the deciders at their effective positions
+  const auto set = win_set(issue);
   DecidersSolution out;
   for (const auto& a : issue.actors) {
-    if (!is_decider(issue, a.id) || !weighs(a)) continue;
+    if (!at_the_table(issue, a, set) || !weighs(a)) continue;
     const double own = weight(a);
     const double effective = std::clamp((own * a.position + pull) / (own + pressure), issue.low, issue.high);
     out.effective.emplace_back(a.id, effective);

@@ -17,7 +17,9 @@
 // 2. Bargaining. The asymmetric Nash bargaining solution between the deciders at their
 //    effective positions (src/bargaining/nash.hpp), with bargaining power c_d·s_d and the status
 //    quo as the disagreement point (Nash 1950; Kalai 1977). Unlike the `nash` model, salience
-//    weighs here: an actor who cares little about the issue presses and resists little.
+//    weighs here: an actor who cares little about the issue presses and resists little. Under
+//    unanimity every decider bargains; under a majority or qualified majority, the deciders on
+//    the side of the status quo where the win set lies (the others are outvoted).
 //
 // The result, like every model's, is then kept in the win set of the deciders' own positions
 // (src/bargaining/decision.hpp): pressure chooses where in it a deal lands, but cannot make a

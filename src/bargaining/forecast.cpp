@@ -253,8 +253,8 @@ std::vector<IssueForecast> not_run(const std::vector<BargainingIssue>& issues, c
 
 // Every model respects the decision rule (docs/models/README.md): an agreement must lie in the win
 // set of the status quo, and when none exists the status quo holds. A point outside is replaced by
-// the nearest point of the win set's closure. Only the forecast is kept in it: a dynamic model's
-// rounds are left as it computed them.
+// the nearest point of the win set's closure and kept in moved_from. Only the forecast is kept in
+// it: a dynamic model's rounds are left as it computed them.
 void keep_to_decision(IssueForecast& f, const BargainingIssue& issue, const std::optional<WinSet>& set) {
   f.rule = issue.rule;
   f.deciders = issue.deciders;
@@ -265,15 +265,10 @@ void keep_to_decision(IssueForecast& f, const BargainingIssue& issue, const std:
     f.moved_from = f.position;
     f.position = kept;
   }
-  std::string note;
-  if (set->empty)
-    note = fmt::format("no agreement: {} {}, so the status quo holds ({}){}", list_in_words(set->blockers), set->blockers.size() == 1 ? "blocks" : "block",
-                       set->explanation, f.moved_from ? fmt::format("; the model's own point was {:.4g}", *f.moved_from) : "");
-  else if (f.moved_from)
-    note = fmt::format("moved from {:.4g} to {:.4g}, the nearest point the deciders accept: {}", *f.moved_from, kept, set->explanation);
-  if (note.empty()) return;
   // No agreement outranks whatever the model said about its own point.
-  f.explanation = f.explanation.empty() ? note : set->empty ? note + "; " + f.explanation : f.explanation + "; " + note;
+  if (set->empty)
+    f.explanation = fmt::format("no agreement: {} {}, so the status quo holds", list_in_words(set->blockers),
+                                set->blockers.size() == 1 ? "blocks" : "block");
 }
 
 }  // namespace

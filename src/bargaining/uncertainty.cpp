@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include <functional>
+
 #include <algorithm>
 #include <atomic>
 #include <cmath>
@@ -37,6 +39,19 @@ class NormalSource {
  private:
   std::mt19937_64 engine_;
 };
+
+// Runs work(first, last) over consecutive ranges of the sample indices on settings.threads
+// threads (0: every core); each sample's result goes to its own index, so the thread count cannot
+// change it.
+template <typename Work>
+void in_parallel(const UncertaintySettings& settings, Work& work) {
+  const unsigned threads = std::max(1u, std::min<unsigned>(settings.threads ? settings.threads : std::thread::hardware_concurrency(),
+                                                           static_cast<unsigned>(std::max<std::size_t>(1, settings.samples))));
+  std::vector<std::thread> pool;
+  for (unsigned t = 0; t < threads; ++t)
+    pool.emplace_back(std::ref(work), settings.samples * t / threads, settings.samples * (t + 1) / threads);
+  for (auto& thread : pool) thread.join();
+}
 
 }  // namespace
 
@@ -73,16 +88,26 @@ std::string describe_jitter(const Jitter& j) {
 }
 
 std::vector<AgreementChance> agreement_chances(const std::vector<BargainingIssue>& issues, const UncertaintySettings& settings) {
+  // rooms[sample × issues + i]: the width of issue i's win set in the sample as a share of its
+  // scale, NaN without one; summed afterwards in sample order, so the thread count cannot change it.
+  std::vector<double> rooms(settings.samples * issues.size(), NAN);
+  auto work = [&](std::size_t first, std::size_t last) {
+    for (std::size_t sample = first; sample < last; ++sample) {
+      const auto copy = jittered_issues(issues, settings.jitter, settings.seed, sample);
+      for (std::size_t i = 0; i < copy.size(); ++i)
+        if (const auto set = win_set(copy[i]); set && !set->empty)
+          rooms[sample * issues.size() + i] = (set->high - set->low) / (copy[i].high - copy[i].low);
+    }
+  };
+  in_parallel(settings, work);
   std::vector<std::size_t> agreements(issues.size(), 0);
   std::vector<double> room(issues.size(), 0.0);
-  for (std::size_t sample = 0; sample < settings.samples; ++sample) {
-    const auto copy = jittered_issues(issues, settings.jitter, settings.seed, sample);
-    for (std::size_t i = 0; i < copy.size(); ++i)
-      if (const auto set = win_set(copy[i]); set && !set->empty) {
+  for (std::size_t sample = 0; sample < settings.samples; ++sample)
+    for (std::size_t i = 0; i < issues.size(); ++i)
+      if (const double r = rooms[sample * issues.size() + i]; !std::isnan(r)) {
         ++agreements[i];
-        room[i] += (set->high - set->low) / (copy[i].high - copy[i].low);
+        room[i] += r;
       }
-  }
   std::vector<AgreementChance> out;
   for (std::size_t i = 0; i < issues.size(); ++i) {
     AgreementChance chance{issues[i].id, describe_rule(issues[i]), settings.samples, std::nullopt, std::nullopt};
@@ -139,12 +164,7 @@ std::vector<ForecastDistribution> forecast_uncertainty(const std::vector<Bargain
       report_progress(progress, ++done, settings.samples);  // from every thread: a Progress must be thread-safe
     }
   };
-  const unsigned threads = std::max(1u, std::min<unsigned>(settings.threads ? settings.threads : std::thread::hardware_concurrency(),
-                                                           static_cast<unsigned>(std::max<std::size_t>(1, settings.samples))));
-  std::vector<std::thread> pool;
-  for (unsigned t = 0; t < threads; ++t)
-    pool.emplace_back(work, settings.samples * t / threads, settings.samples * (t + 1) / threads);
-  for (auto& thread : pool) thread.join();
+  in_parallel(settings, work);
 
   std::vector<ForecastDistribution> out;
   for (std::size_t cell = 0; cell < cells; ++cell) {

@@ -283,10 +283,17 @@ int backtest(const std::string& file, BacktestOptions options, std::ostream& out
   out << fmt::format("Backtest of {}: {} issues with an outcome, {} actors, {}\n", file, cases.size(), data->actors.size(), weights);
   TextTable table({{"model", TextTable::Align::Left}, {"issues", TextTable::Align::Right},
                    {"mean abs. error", TextTable::Align::Right}, {"95% interval", TextTable::Align::Right}});
-  for (const auto& s : scores)
-    table.add_row({s.model, std::to_string(s.cases), fmt::format("{:.2f}", s.mean_absolute_error),
-                   fmt::format("[{:.2f}, {:.2f}]", s.interval_low, s.interval_high)});
+  std::vector<std::string> unscored;  // deciders, on files that name no deciders
+  for (const auto& s : scores) {
+    if (s.cases == 0) unscored.push_back(s.model);
+    table.add_row({s.model, std::to_string(s.cases), s.cases ? fmt::format("{:.2f}", s.mean_absolute_error) : "—",
+                   s.cases ? fmt::format("[{:.2f}, {:.2f}]", s.interval_low, s.interval_high) : "—"});
+  }
   out << table.render("  ");
+  const bool deciders = std::find(unscored.begin(), unscored.end(), "deciders") != unscored.end();
+  if (!unscored.empty())
+    out << fmt::format("  no case forecast by {}{}\n", fmt::join(unscored, ", "),
+                       deciders ? " (deciders needs an issue's decision rule, which these files do not give)" : "");
   return ok;
 }
 

@@ -16,14 +16,17 @@ ForecastTable forecast_table(const Scenario& scenario, const std::vector<std::st
   ForecastTable table{models, {}};
   for (std::size_t i = 0; i < scenario.issues.size(); ++i) {
     const Issue& issue = scenario.issues[i];
-    ForecastRow row{issue.id, issue.name, issue.units, issue.labels, issue.decision.rule, describe_rule(bargaining_issue(scenario, issue)),
-                    std::nullopt, {}, {}, std::nullopt};
+    ForecastRow row{issue.id, issue.name, issue.units, issue.decision.rule, describe_rule(bargaining_issue(scenario, issue)),
+                    std::nullopt, {}, {}, std::nullopt, {}};
     for (const auto& stance : issue.stances) row.actors.push_back(stance.actor);
     row.forecasts.assign(forecasts.begin() + static_cast<long>(i * models.size()),
                          forecasts.begin() + static_cast<long>((i + 1) * models.size()));
     std::vector<double> values;
-    for (const auto& f : row.forecasts)
+    for (const auto& f : row.forecasts) {
+      const Label* label = f.position ? nearest_label(issue.labels, *f.position) : nullptr;
+      row.nearest.push_back(label ? std::optional<Label>(*label) : std::nullopt);
       if (f.position) values.push_back(*f.position);
+    }
     if (!row.forecasts.empty()) row.win_set = row.forecasts.front().win_set;
     if (!values.empty()) row.spread = *std::max_element(values.begin(), values.end()) - *std::min_element(values.begin(), values.end());
     table.rows.push_back(std::move(row));
@@ -46,19 +49,54 @@ std::string deal_in_words(const ForecastRow& row) {
 std::string describe_row(const ForecastRow& row, const std::string& indent) {
   std::string out = fmt::format("{}{}{}: decided by {}{}\n", indent, row.issue, row.units.empty() ? "" : " (" + row.units + ")", row.decided_by,
                                 deal_in_words(row));
-  std::vector<std::pair<const Label*, std::string>> groups;
-  for (const auto& f : row.forecasts) {
-    if (!f.position) continue;
-    const Label* nearest = nearest_label(row.labels, *f.position);
-    if (!nearest) break;
-    const auto group = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first == nearest; });
-    const std::string entry = fmt::format("{} {:.4g}", f.model, *f.position);
-    if (group == groups.end()) groups.emplace_back(nearest, entry);
+  std::vector<std::pair<Label, std::string>> groups;
+  for (std::size_t m = 0; m < row.forecasts.size(); ++m) {
+    const auto& nearest = row.nearest[m];
+    if (!nearest) continue;
+    const auto group = std::find_if(groups.begin(), groups.end(), [&](const auto& g) { return g.first.point.value == nearest->point.value; });
+    const std::string entry = fmt::format("{} {:.4g}", row.forecasts[m].model, *row.forecasts[m].position);
+    if (group == groups.end()) groups.emplace_back(*nearest, entry);
     else group->second += ", " + entry;
   }
-  std::sort(groups.begin(), groups.end(), [](const auto& a, const auto& b) { return a.first->point.value < b.first->point.value; });
+  std::vector<std::string> moved;
+  for (const auto& f : row.forecasts)
+    if (f.moved_from) moved.push_back(fmt::format("{} {:.4g}", f.model, *f.moved_from));
+  if (!moved.empty())
+    out += fmt::format("{}  † {}: {}\n", indent,
+                       row.win_set && row.win_set->empty ? "the models' own points, set aside for the status quo"
+                                                         : "moved into what the deciders accept, from",
+                       fmt::join(moved, ", "));
+  std::sort(groups.begin(), groups.end(), [](const auto& a, const auto& b) { return a.first.point.value < b.first.point.value; });
   for (const auto& [label, models] : groups)
-    out += fmt::format("{}  nearest \"{}\" ({:.4g}): {}\n", indent, label->text, label->point.value, models);
+    out += fmt::format("{}  nearest \"{}\" ({:.4g}): {}\n", indent, label.text, label.point.value, models);
+  return out;
+}
+
+// One note per explanation: the models that share it on an issue, then the issues on which the
+// same models share it ("* nash, median on a, b: …"), in the order first met.
+std::string render_notes(const std::vector<std::pair<std::string, std::string>>& explained, const std::vector<std::string>& explanations,
+                         const std::string& indent) {
+  struct Note {
+    std::string explanation;
+    std::vector<std::string> issues, models;
+  };
+  std::vector<Note> by_issue;  // one per (issue, explanation)
+  for (std::size_t k = 0; k < explained.size(); ++k) {
+    const std::string& issue = explained[k].first;
+    const std::string& model = explained[k].second;
+    const auto same = std::find_if(by_issue.begin(), by_issue.end(),
+                                   [&](const Note& n) { return n.issues.front() == issue && n.explanation == explanations[k]; });
+    if (same != by_issue.end()) same->models.push_back(model);
+    else by_issue.push_back({explanations[k], {issue}, {model}});
+  }
+  std::vector<Note> notes;
+  for (auto& n : by_issue) {
+    const auto same = std::find_if(notes.begin(), notes.end(), [&](const Note& m) { return m.explanation == n.explanation && m.models == n.models; });
+    if (same != notes.end()) same->issues.push_back(n.issues.front());
+    else notes.push_back(std::move(n));
+  }
+  std::string out;
+  for (const auto& n : notes) out += fmt::format("{}* {} on {}: {}\n", indent, fmt::join(n.models, ", "), fmt::join(n.issues, ", "), n.explanation);
   return out;
 }
 
@@ -69,30 +107,25 @@ std::string render_forecast_text(const ForecastTable& table, const std::string& 
   for (const auto& model : table.models) columns.emplace_back(model, TextTable::Align::Right);
   columns.emplace_back("spread", TextTable::Align::Right);
   TextTable text(columns);
-  // One note for a model's explanation however many issues it explains, in the order first met.
-  struct Note {
-    std::string model, explanation;
-    std::vector<std::string> issues;
-  };
-  std::vector<Note> notes;
+  std::vector<std::pair<std::string, std::string>> explained;  // (issue, model) → explanation, in order met
+  std::vector<std::string> explanations;
   for (const auto& row : table.rows) {
     std::vector<std::string> cells{row.issue};
     for (const auto& f : row.forecasts) {
       cells.push_back(f.position ? fmt::format("{:.4g}", *f.position) : "—");
+      if (f.moved_from) cells.back() += "†";
       if (f.explanation.empty()) continue;
       cells.back() += "*";
-      const auto same = std::find_if(notes.begin(), notes.end(), [&](const Note& n) { return n.model == f.model && n.explanation == f.explanation; });
-      if (same != notes.end()) same->issues.push_back(row.issue);
-      else notes.push_back({f.model, f.explanation, {row.issue}});
+      explained.emplace_back(row.issue, f.model);
+      explanations.push_back(f.explanation);
     }
     cells.push_back(row.spread ? fmt::format("{:.4g}", *row.spread) : "—");
     text.add_row(std::move(cells));
   }
   std::string issues;
   for (const auto& row : table.rows) issues += describe_row(row, indent);
-  std::string explained;
-  for (const auto& n : notes) explained += fmt::format("{}* {} on {}: {}\n", indent, n.model, fmt::join(n.issues, ", "), n.explanation);
-  return text.render(indent) + "\n" + issues + (explained.empty() ? "" : "\n" + explained);
+  const std::string notes = render_notes(explained, explanations, indent);
+  return text.render(indent) + "\n" + issues + (notes.empty() ? "" : "\n" + notes);
 }
 
 namespace {
@@ -107,10 +140,11 @@ nlohmann::json forecast_json(const ForecastTable& table) {
     nlohmann::json rounds = nlohmann::json::object();
     nlohmann::json moved = nlohmann::json::object();
     nlohmann::json labels = nlohmann::json::object();
-    for (const auto& f : row.forecasts) {
+    for (std::size_t m = 0; m < row.forecasts.size(); ++m) {
+      const IssueForecast& f = row.forecasts[m];
       forecasts[f.model] = f.position ? nlohmann::json(*f.position) : nlohmann::json(nullptr);
       if (f.moved_from) moved[f.model] = *f.moved_from;
-      if (const Label* label = f.position ? nearest_label(row.labels, *f.position) : nullptr) labels[f.model] = label->text;
+      if (row.nearest[m]) labels[f.model] = row.nearest[m]->text;
       if (!f.explanation.empty()) notes[f.model] = f.explanation;
       if (f.rounds.empty()) continue;
       nlohmann::json by_round = nlohmann::json::array();

@@ -16,13 +16,13 @@ struct ForecastRow {
   std::string issue;
   std::string name;
   std::string units;                     // what a point of the scale means; may be empty
-  std::vector<Label> labels;             // what points of the scale mean, from the scenario
   DecisionRule rule = DecisionRule::Everyone;
-  std::string decided_by;                // "RUS alone", "every actor, as a weighted vote (…)"
+  std::string decided_by;                // describe_rule: "RUS alone", "every actor, as a weighted vote (…)"
   std::optional<WinSet> win_set{};       // under a decision rule
   std::vector<std::string> actors;       // the issue's actors, the order of IssueForecast::rounds
   std::vector<IssueForecast> forecasts;  // one per model, in the table's model order
   std::optional<double> spread;          // max − min over the models that forecast
+  std::vector<std::optional<Label>> nearest;  // per forecast: the issue's label nearest to it
 };
 
 struct ForecastTable {
