@@ -87,10 +87,15 @@ std::string change_words(const Judgment& j, double value, bool upward) {
   if (j.kind == JudgmentKind::DeciderDropped) return fmt::format("if {} did not have to agree", j.actor);
   if (j.kind == JudgmentKind::DeciderAdded) return fmt::format("if {} also had to agree", j.actor);
   // An edge at the very end of the range is only reached there ("above 1" would read as beyond it).
+  const double width = std::abs(judgment_value(j, j.high) - judgment_value(j, j.low));
   const double end = judgment_value(j, upward ? j.high : j.low);
-  const bool at_end = std::abs(value - end) <= 1e-6 * std::abs(judgment_value(j, j.high) - judgment_value(j, j.low));
-  std::string words = at_end ? fmt::format("only at {}, the end of its range", number(end)) : fmt::format("{} {}", upward ? "above" : "below", number(value));
-  if (j.kind == JudgmentKind::Capability) words += fmt::format(" (×{:.3g})", value / j.today);
+  const bool at_end = std::abs(value - end) <= 1e-6 * width;
+  // An edge at today's value itself (bisection stops a hair past it): the slightest change.
+  const bool at_today = std::abs(value - j.today) <= 1e-6 * width;
+  std::string words = at_end     ? fmt::format("only at {}, the end of its range", number(end))
+                      : at_today ? fmt::format("any {} {}", upward ? "rise above" : "fall below", number(j.today))
+                                 : fmt::format("{} {}", upward ? "above" : "below", number(value));
+  if (j.kind == JudgmentKind::Capability && !at_today) words += fmt::format(" (×{:.3g})", value / j.today);
   return words;
 }
 
@@ -113,7 +118,7 @@ Hinge deal_hinge(const Scenario& scenario, const Issue& issue, const DealEdge& e
   if (e.deal_after && is_discrete(e.judgment))
     h.consequence = fmt::format("a deal on {} becomes possible, between {} and {}", issue.id, number(e.low), number(e.high));
   else if (e.deal_after)
-    h.consequence = fmt::format("a deal on {} becomes possible", issue.id);
+    h.consequence = fmt::format("a deal on {} becomes possible (at first only close to the status quo)", issue.id);
   else
     h.consequence = e.blockers.empty() ? fmt::format("no deal on {} is possible any more", issue.id)
                                        : fmt::format("no deal on {} is possible any more: {} {} every move", issue.id, list_words(e.blockers),
