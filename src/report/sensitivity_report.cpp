@@ -7,11 +7,12 @@
 namespace statecraft {
 namespace {
 
-LensSensitivity spatial_full(const Scenario& scenario, double max_work) {
+LensSensitivity spatial_full(const Scenario& scenario, double max_work, bool json) {
   SensitivitySettings settings;
   settings.parameters.max_work = max_work;
   const SpatialSensitivityReport report = spatial_sensitivity_report(scenario, settings);
-  return {spatial_hinges(report), render_spatial_sensitivity_text(report), spatial_sensitivity_json(report)};
+  if (json) return {spatial_hinges(report), "", spatial_sensitivity_json(report)};
+  return {spatial_hinges(report), render_spatial_sensitivity_text(report), nullptr};
 }
 
 // How many of the least-margin hinges the command's summary shows.
@@ -19,6 +20,13 @@ constexpr std::size_t summary_hinges = 5;
 
 }  // namespace
 
+// A lens joins with one entry. One whose report is its hinges alone needs no `full`:
+//   {"games", [](const Scenario& s) { return !s.games.empty(); }, games_hinges},
+// one with its own detail adds it:
+//   {"conflict", [](const Scenario& s) { return s.conflict.has_value(); }, [](const Scenario& s) { return conflict_hinges(s); },
+//    [](const Scenario& s, double, bool json) {
+//      return LensSensitivity{conflict_hinges(s, {}), json ? "" : render_conflict_sensitivity_text(s),
+//                             json ? render_conflict_sensitivity_json(s) : nullptr}; }},
 const std::vector<SensitivityLens>& sensitivity_lenses() {
   static const std::vector<SensitivityLens> lenses{
       {"spatial", [](const Scenario& s) { return !s.issues.empty(); }, [](const Scenario& s) { return spatial_hinges(s); }, spatial_full},
@@ -62,10 +70,11 @@ nlohmann::json hinge_json(const Hinge& h) {
 namespace {
 
 std::vector<std::pair<const SensitivityLens*, LensSensitivity>> run_lenses(const Scenario& scenario,
-                                                                           const std::vector<const SensitivityLens*>& lenses, double max_work) {
+                                                                           const std::vector<const SensitivityLens*>& lenses, double max_work,
+                                                                           bool json) {
   std::vector<std::pair<const SensitivityLens*, LensSensitivity>> out;
   for (const SensitivityLens* lens : lenses)
-    out.emplace_back(lens, lens->full ? lens->full(scenario, max_work) : LensSensitivity{lens->hinges(scenario), "", nullptr});
+    out.emplace_back(lens, lens->full ? lens->full(scenario, max_work, json) : LensSensitivity{lens->hinges(scenario), "", nullptr});
   return out;
 }
 
@@ -78,7 +87,7 @@ std::vector<Hinge> gathered(const std::vector<std::pair<const SensitivityLens*, 
 }  // namespace
 
 std::string render_sensitivity_text(const Scenario& scenario, const std::vector<const SensitivityLens*>& lenses, double max_work) {
-  const auto results = run_lenses(scenario, lenses, max_work);
+  const auto results = run_lenses(scenario, lenses, max_work, false);
   std::string out = fmt::format("{}\n{} · as of {}\n\nWhat the answer hangs on (the least change that alters a conclusion, smallest first)\n",
                                 scenario.title, scenario.id, scenario.date);
   const auto decisive = most_decisive(gathered(results), summary_hinges);
@@ -99,7 +108,7 @@ std::string render_sensitivity_text(const Scenario& scenario, const std::vector<
 
 std::string render_sensitivity_json(const Scenario& scenario, const std::vector<const SensitivityLens*>& lenses, double max_work) {
   using nlohmann::json;
-  const auto results = run_lenses(scenario, lenses, max_work);
+  const auto results = run_lenses(scenario, lenses, max_work, true);
   json decisive = json::array(), by_lens = json::object();
   for (const auto& h : most_decisive(gathered(results), summary_hinges)) decisive.push_back(hinge_json(h));
   for (const auto& [lens, result] : results) {

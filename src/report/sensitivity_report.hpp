@@ -12,19 +12,20 @@
 
 namespace statecraft {
 
-// A lens's full sensitivity report: its hinges and its own detail.
+// A lens's full sensitivity report: its hinges and its own detail in the format asked for.
 struct LensSensitivity {
   std::vector<Hinge> hinges;
   std::string text;     // the detail for people; empty: the hinges are listed
-  nlohmann::json json;  // the detail; null: the hinges are listed
+  nlohmann::json json;  // the detail; null: none beyond the hinges
 };
 
 struct SensitivityLens {
   std::string name;                           // as --lens takes it
   bool (*has_data)(const Scenario&);          // whether the scenario has anything for the lens
   std::vector<Hinge> (*hinges)(const Scenario&);  // quick, for analyze
-  // The command's report, its work held to max_work (estimated operations); null: the hinges alone.
-  LensSensitivity (*full)(const Scenario&, double max_work) = nullptr;
+  // The command's report, its work held to max_work (estimated operations), with the detail as
+  // JSON when `json`, else as text (only the one asked for need be filled). Null: the hinges alone.
+  LensSensitivity (*full)(const Scenario&, double max_work, bool json) = nullptr;
 };
 
 // Every lens with a sensitivity analysis, in report order.
