@@ -239,6 +239,14 @@ TEST(Sensitivity, AModelBeyondTheLimitIsSkippedTheOthersRun) {
   EXPECT_EQ(result.settings.models, std::vector<std::string>{"compromise"});
 }
 
+TEST(Sensitivity, JointModelsAreRefused) {
+  const BargainingIssue issue = on_0_100(30.0, {{"A", 10, 0.5, 2}, {"B", 80, 0.6, 1}});
+  EXPECT_THROW(spatial_sensitivity({issue}, {{}}, only({"smp"})), std::invalid_argument);
+  SensitivitySettings s;
+  s.sobol_models = {"exchange"};
+  EXPECT_THROW(sobol_sensitivity(issue, s), std::invalid_argument);
+}
+
 TEST(Sensitivity, WorkBeyondTheLimitIsRefusedBeforeItStarts) {
   const BargainingIssue issue = on_0_100(30.0, {{"A", 10, 0.5, 2}, {"B", 80, 0.6, 1}});
   SensitivitySettings s;

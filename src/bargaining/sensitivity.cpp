@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include <limits>
+#include <stdexcept>
 
 #include "bargaining/decision.hpp"
 #include "bargaining/uncertainty.hpp"
@@ -57,6 +58,14 @@ BargainingIssue changed(const BargainingIssue& issue, const Judgment& j, double 
     case JudgmentKind::DeciderAdded: copy.deciders.push_back(j.actor); break;
   }
   return copy;
+}
+
+// The analysis reruns one issue at a time, which the joint models (they trade or move across
+// issues) would not forecast as they do on the whole scenario.
+void refuse_joint_models(const std::vector<std::string>& models) {
+  for (const auto& model : models)
+    if (model == "smp" || model == "exchange")
+      throw std::invalid_argument("the sensitivity analysis reruns one issue at a time; " + model + " forecasts every issue jointly");
 }
 
 ModelParameters quiet(ModelParameters parameters) {
@@ -378,16 +387,25 @@ IssueSensitivity sobol_sensitivity(const BargainingIssue& issue, const Sensitivi
     for (std::size_t i = 0; i < issue.actors.size(); ++i)
       for (const JudgmentKind kind : {JudgmentKind::Position, JudgmentKind::Salience, JudgmentKind::Capability})
         out.sobol_judgments.push_back({kind, issue.actors[i].id, i, 0, 0, 0});
+  refuse_joint_models(settings.sobol_models);
   const ModelParameters parameters = quiet(settings.parameters);
-  out.sobol = sobol_indices(design_of(issue, settings), [&](std::span<const double> u, std::span<double> y) {
-    const auto f = forecasts_of(drawn(issue, u, settings.ranges), settings.sobol_models, parameters);
-    for (std::size_t m = 0; m < f.size(); ++m) y[m] = f[m] ? *f[m] : NAN;
+  const SobolDesign design = design_of(issue, settings);
+  // Many drawn copies of the issue forecast in one call, as separate issues: the per-issue models
+  // treat each alone, and the call's own cost is shared.
+  out.sobol = sobol_indices_in_batches(design, [&](std::span<const double> points, std::span<double> y) {
+    std::vector<BargainingIssue> copies;
+    for (std::size_t p = 0; p < points.size() / design.inputs; ++p)
+      copies.push_back(drawn(issue, points.subspan(p * design.inputs, design.inputs), settings.ranges));
+    const auto forecasts = forecast_issues(copies, settings.sobol_models, parameters);  // issue by issue, models in order
+    for (std::size_t c = 0; c < forecasts.size(); ++c) y[c] = forecasts[c].position ? *forecasts[c].position : NAN;
   });
   return out;
 }
 
 SpatialSensitivity spatial_sensitivity(const std::vector<BargainingIssue>& issues, const std::vector<std::vector<double>>& labels,
                                        const SensitivitySettings& asked) {
+  refuse_joint_models(asked.models);
+  refuse_joint_models(asked.sobol_models);
   SpatialSensitivity out;
   const SensitivitySettings settings = within_budget(issues, asked, out.skipped);
   out.settings = settings;

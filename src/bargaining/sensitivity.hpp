@@ -155,7 +155,8 @@ struct SpatialSensitivity {
 // `labels[i]` are the points of issue i's labels (may be empty: no knife edges there). Each
 // model's work in the sweeps and in the Monte Carlo is estimated first (forecast.hpp's estimates
 // times the runs); the parts that fit settings.parameters.max_work together, the cheapest first,
-// are run, the others skipped. Throws WorkTooLarge when not even the cheapest fits.
+// are run, the others skipped. Throws WorkTooLarge when not even the cheapest fits, and
+// std::invalid_argument for a joint model (smp, exchange) among the models.
 SpatialSensitivity spatial_sensitivity(const std::vector<BargainingIssue>& issues, const std::vector<std::vector<double>>& labels,
                                        const SensitivitySettings& settings = {});
 

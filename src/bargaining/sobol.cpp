@@ -113,21 +113,34 @@ double sobol_runs(const SobolDesign& design) {
 }
 
 std::vector<SobolOutput> sobol_indices(const SobolDesign& design, const SobolModel& model) {
+  const std::size_t k = design.inputs, m = design.outputs;
+  return sobol_indices_in_batches(design, [&](std::span<const double> points, std::span<double> y) {
+    for (std::size_t p = 0; p < points.size() / k; ++p) model(points.subspan(p * k, k), y.subspan(p * m, m));
+  });
+}
+
+std::vector<SobolOutput> sobol_indices_in_batches(const SobolDesign& design, const SobolBatchModel& model) {
   const auto groups = groups_of(design);
   check(design, groups);
   const std::size_t n = design.samples, k = design.inputs, m = design.outputs, g = groups.size();
   const std::size_t blocks = std::min(block_count, n);
   auto rows_of = [&](std::size_t block) { return std::pair{n * block / blocks, n * (block + 1) / blocks}; };
 
-  // Pass 1: f(A) and f(B), kept, since every A_B^(i) is compared with them.
+  // Pass 1: f(A) and f(B), kept, since every A_B^(i) is compared with them; a block's rows of A,
+  // then of B, in one call.
   std::vector<double> y_a(n * m), y_b(n * m);
   for_each_block(blocks, design.threads, [&](std::size_t block) {
-    std::vector<double> a(k), b(k);
-    for (auto [j, last] = rows_of(block); j < last; ++j) {
+    const auto [first, last] = rows_of(block);
+    const std::size_t rows = last - first;
+    std::vector<double> a(k), b(k), points(2 * rows * k), y(2 * rows * m);
+    for (std::size_t j = first; j < last; ++j) {
       draw_row(design, j, a, b);
-      model(a, std::span(y_a).subspan(j * m, m));
-      model(b, std::span(y_b).subspan(j * m, m));
+      std::copy(a.begin(), a.end(), points.begin() + static_cast<long>((j - first) * k));
+      std::copy(b.begin(), b.end(), points.begin() + static_cast<long>((rows + j - first) * k));
     }
+    model(points, y);
+    std::copy(y.begin(), y.begin() + static_cast<long>(rows * m), y_a.begin() + static_cast<long>(first * m));
+    std::copy(y.begin() + static_cast<long>(rows * m), y.end(), y_b.begin() + static_cast<long>(first * m));
   });
   std::vector<Moments> of_output;
   for (std::size_t o = 0; o < m; ++o) of_output.push_back(moments(y_a, y_b, m, o));
@@ -135,16 +148,20 @@ std::vector<SobolOutput> sobol_indices(const SobolDesign& design, const SobolMod
   // Pass 2: the runs on A_B^(i), reduced at once to the estimators' sums, block by block.
   std::vector<GroupSums> sums(blocks * g * m);
   for_each_block(blocks, design.threads, [&](std::size_t block) {
-    std::vector<double> a(k), b(k), mixed(k), y(m);
+    std::vector<double> a(k), b(k), points(g * k), y(g * m);
     GroupSums* const mine = &sums[block * g * m];
     for (auto [j, last] = rows_of(block); j < last; ++j) {
       draw_row(design, j, a, b);
+      // Row j of every A_B^(i) in one call.
       for (std::size_t i = 0; i < g; ++i) {
-        mixed = a;
-        for (const std::size_t c : groups[i]) mixed[c] = b[c];
-        model(mixed, y);
+        const auto mixed = points.begin() + static_cast<long>(i * k);
+        std::copy(a.begin(), a.end(), mixed);
+        for (const std::size_t c : groups[i]) mixed[static_cast<long>(c)] = b[c];
+      }
+      model(points, y);
+      for (std::size_t i = 0; i < g; ++i) {
         for (std::size_t o = 0; o < m; ++o) {
-          const double fa = y_a[j * m + o], fb = y_b[j * m + o], fab = y[o];
+          const double fa = y_a[j * m + o], fb = y_b[j * m + o], fab = y[i * m + o];
           if (std::isnan(fa) || std::isnan(fb) || std::isnan(fab)) continue;
           // Saltelli et al. 2010, Table 2 (b): V_i ≈ (1/N) Σ_j f(B)_j (f(A_B^(i))_j − f(A)_j). f(B) is
           // centred on the mean, which changes nothing in expectation and much in the error when

@@ -52,9 +52,14 @@ struct SobolOutput {
 // several threads at once, so it must not change shared state.
 using SobolModel = std::function<void(std::span<const double> u, std::span<double> y)>;
 
+// The same for many points at once, for a model whose every call has a cost of its own: `points`
+// holds them row after row (k values each), `y` their outputs row after row.
+using SobolBatchModel = SobolModel;
+
 // Indices of every output, in output order. Throws std::invalid_argument on an empty design (no
 // inputs, no samples, a group naming a column beyond k).
 std::vector<SobolOutput> sobol_indices(const SobolDesign& design, const SobolModel& model);
+std::vector<SobolOutput> sobol_indices_in_batches(const SobolDesign& design, const SobolBatchModel& model);
 
 // The model runs a design needs: N·(groups + 2).
 double sobol_runs(const SobolDesign& design);
