@@ -255,12 +255,12 @@ double within(double today, double half_width, double low, double high, double u
 
 BargainingIssue drawn(const BargainingIssue& issue, std::span<const double> u, const SobolRanges& r) {
   BargainingIssue copy = issue;
-  const double scale = issue.high - issue.low;
+  const double scale = issue.high - issue.low, log_factor = std::log2(r.capability);
   for (std::size_t i = 0; i < copy.actors.size(); ++i) {
     SpatialActor& a = copy.actors[i];
     a.position = within(a.position, r.position * scale, issue.low, issue.high, u[3 * i]);
     a.salience = within(a.salience, r.salience, 0, 1, u[3 * i + 1]);
-    a.capability *= std::pow(r.capability, 2 * u[3 * i + 2] - 1);
+    a.capability *= std::exp2(log_factor * (2 * u[3 * i + 2] - 1));  // factor^U(−1, 1)
   }
   if (copy.status_quo) copy.status_quo = within(*copy.status_quo, r.status_quo * scale, issue.low, issue.high, u[3 * copy.actors.size()]);
   return copy;
