@@ -46,7 +46,7 @@ void spatial_hinges_alaska(benchmark::State& state) {
 }
 BENCHMARK(spatial_hinges_alaska)->Unit(benchmark::kMillisecond)->UseRealTime();
 
-std::vector<BargainingIssue> generated_issues(std::size_t actors, std::size_t issues) {
+std::vector<BargainingIssue> generated_issues(std::size_t actors, std::size_t issues, bool five_deciders = false) {
   std::mt19937 random(20);
   std::uniform_real_distribution<double> position(0, 100), salience(0.05, 1), capability(1, 100);
   std::vector<double> capabilities;
@@ -58,6 +58,10 @@ std::vector<BargainingIssue> generated_issues(std::size_t actors, std::size_t is
     issue.status_quo = std::round(position(random));
     for (std::size_t i = 0; i < actors; ++i)
       issue.actors.push_back({"A" + std::to_string(i), std::round(position(random)), salience(random), capabilities[i]});
+    if (five_deciders) {  // decided by a majority of the capability of five actors (format 2)
+      issue.rule = DecisionRule::Majority;
+      for (std::size_t i = 0; i < 5; ++i) issue.deciders.push_back("A" + std::to_string((d + 3 * i) % actors));
+    }
     out.push_back(std::move(issue));
   }
   return out;
@@ -66,8 +70,8 @@ std::vector<BargainingIssue> generated_issues(std::size_t actors, std::size_t is
 // N = 10,000 base samples per issue, one group per actor (its position, salience and capability)
 // and one for the status quo: N·(20 + 1 + 2) = 230,000 runs of each model per issue, 1,380,000
 // over the 6 issues, for each of the models named.
-void sobol_20_actors_6_issues(benchmark::State& state, std::vector<std::string> models) {
-  const auto issues = generated_issues(20, 6);
+void sobol_20_actors_6_issues(benchmark::State& state, std::vector<std::string> models, bool five_deciders = false) {
+  const auto issues = generated_issues(20, 6, five_deciders);
   SensitivitySettings settings;
   settings.sobol_models = models;
   settings.sobol_samples = 10'000;
@@ -79,6 +83,10 @@ void sobol_20_actors_6_issues(benchmark::State& state, std::vector<std::string> 
   state.counters["runs_per_model"] = 6.0 * 10'000 * 23;
 }
 BENCHMARK_CAPTURE(sobol_20_actors_6_issues, static_models, std::vector<std::string>{"compromise", "median", "nash"})
+    ->Arg(2)->Unit(benchmark::kSecond)->UseRealTime()->Iterations(1);
+// The command's Monte Carlo models, on issues each decided by a majority of five deciders' capability
+// (every forecast then kept in the win set, and the deciders model at work).
+BENCHMARK_CAPTURE(sobol_20_actors_6_issues, four_models_five_deciders, std::vector<std::string>{"compromise", "median", "nash", "deciders"}, true)
     ->Arg(2)->Unit(benchmark::kSecond)->UseRealTime()->Iterations(1);
 BENCHMARK_CAPTURE(sobol_20_actors_6_issues, compromise, std::vector<std::string>{"compromise"})
     ->Arg(1)->Arg(2)->Unit(benchmark::kSecond)->UseRealTime()->Iterations(1);

@@ -171,7 +171,7 @@ ModelSensitivity model_sensitivity(const BargainingIssue& issue, const std::vect
                                    const std::vector<std::optional<double>>& today, std::size_t m, const std::vector<double>& labels,
                                    const SensitivitySettings& settings, const ModelParameters& parameters) {
   const std::string& model = settings.models[m];
-  ModelSensitivity out{model, today[m], {}, {}, std::nullopt};
+  ModelSensitivity out{model, today[m], {}, {}, {}, std::nullopt};
   if (today[m]) out.on_boundary = boundary_at(labels, *today[m], 1e-9 * (issue.high - issue.low));
   for (std::size_t k = 0; k < judgments.size(); ++k) {
     const Judgment& j = judgments[k];
@@ -423,10 +423,14 @@ SpatialSensitivity spatial_sensitivity(const std::vector<BargainingIssue>& issue
       s.at_above.push_back(forecasts_of(changed(issue, j, 0), settings.models, parameters));
       sweeps.push_back(std::move(s));
     }
-    const auto today = forecasts_of(issue, settings.models, parameters);
+    const auto as_written = forecast_issues({issue}, settings.models, parameters);
+    std::vector<std::optional<double>> today;
+    for (const auto& f : as_written) today.push_back(f.position);
     IssueSensitivity result = sobol_sensitivity(issue, settings);
-    for (std::size_t m = 0; m < settings.models.size(); ++m)
+    for (std::size_t m = 0; m < settings.models.size(); ++m) {
       result.models.push_back(model_sensitivity(issue, judgments, sweeps, today, m, labels.at(d), settings, parameters));
+      result.models.back().explanation = as_written[m].explanation;
+    }
     result.deal = deal_of(issue);
     if (result.deal) result.deal_edges = deal_edges(issue, judgments, sweeps, *result.deal);
     out.issues.push_back(std::move(result));

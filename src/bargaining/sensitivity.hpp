@@ -44,8 +44,8 @@ struct SobolRanges {
 struct SensitivitySettings {
   // Models swept one at a time: those that forecast issue by issue (the joint ones, exchange and
   // smp, rerun every issue for each point of each sweep and are left to `forecast --samples`).
-  std::vector<std::string> models = {"compromise", "median", "nash", "expected-utility"};
-  std::vector<std::string> sobol_models = {"compromise", "median", "nash"};  // the cheap ones
+  std::vector<std::string> models = {"compromise", "median", "nash", "deciders", "expected-utility"};
+  std::vector<std::string> sobol_models = {"compromise", "median", "nash", "deciders"};  // the cheap ones
   std::size_t grid = 32;            // sweep points on each side of today's value
   double capability_factor = 2;
   SobolRanges ranges;
@@ -110,6 +110,7 @@ struct DealEdge {
 struct ModelSensitivity {
   std::string model;
   std::optional<double> forecast;       // as written
+  std::string explanation;              // the model's word on it (why there is none, say)
   std::vector<JudgmentEffect> effects;  // largest swing first
   std::vector<KnifeEdge> edges;         // at most one per judgment, least margin first
   // The forecast lies on the boundary between two labels (a position halfway between them, say):

@@ -147,7 +147,7 @@ Hinge hinge_of(const Scenario& scenario, const Issue& issue, const std::string& 
 }
 
 ModelLines model_lines(const Scenario& scenario, const Issue& issue, const std::vector<double>& labels, const ModelSensitivity& m) {
-  ModelLines lines{m.model, m.forecast, {}, {}, {}, {}};
+  ModelLines lines{m.model, m.forecast, m.forecast ? "" : m.explanation, {}, {}, {}, {}};
   if (const auto label = m.forecast ? nearest_label(labels, *m.forecast) : std::nullopt) lines.label = issue.labels.at(*label).text;
   if (m.on_boundary)
     lines.boundary = fmt::format("it lies halfway between {} and {}, so the slightest change of many judgments tips it to one or the other",
@@ -252,6 +252,10 @@ double two_digits_up(double x) {
 }
 
 void render_model(const ModelLines& m, std::string& out) {
+  if (!m.forecast) {
+    out += fmt::format("    {}: no forecast{}\n", m.model, m.explanation.empty() ? "" : " (" + m.explanation + ")");
+    return;
+  }
   out += fmt::format("    {} forecast {}{}\n", m.model, optional_number(m.forecast),
                      !m.boundary.empty() ? "; " + m.boundary : m.label.empty() ? "" : fmt::format(" ('{}')", m.label));
   if (m.ranking.empty()) {
@@ -349,7 +353,7 @@ nlohmann::json spatial_sensitivity_json(const SpatialSensitivityReport& r) {
         ranking.push_back({{"judgment", e.judgment}, {"today", e.today}, {"range", e.range}, {"swing", e.swing}, {"share_of_scale", e.share},
                            {"at_low", optional(e.at_low)}, {"at_high", optional(e.at_high)}});
       for (const auto& h : m.edges) edges.push_back(hinge_json(h));
-      models.push_back({{"model", m.model}, {"forecast", optional(m.forecast)}, {"label", m.label},
+      models.push_back({{"model", m.model}, {"forecast", optional(m.forecast)}, {"explanation", m.explanation}, {"label", m.label},
                         {"on_boundary", m.boundary.empty() ? json(nullptr) : json(m.boundary)}, {"ranking", ranking}, {"knife_edges", edges}});
     }
     auto sobol_lines = [&](const std::vector<SobolLine>& lines) {

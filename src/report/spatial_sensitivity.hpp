@@ -28,6 +28,7 @@ struct EffectLine {
 struct ModelLines {
   std::string model;
   std::optional<double> forecast;
+  std::string explanation;          // why there is none, when there is none
   std::string label;                // nearest the forecast ("" without labels)
   std::string boundary;             // when the forecast lies halfway between two labels, in words
   std::vector<EffectLine> ranking;  // largest swing first; judgments that never move it left out
