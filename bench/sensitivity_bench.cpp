@@ -24,7 +24,7 @@ void sensitivity_all_lenses(benchmark::State& state, const std::string& name) {
   std::vector<const SensitivityLens*> lenses;
   for (const auto& lens : sensitivity_lenses())
     if (lens.has_data(scenario)) lenses.push_back(&lens);
-  for (auto _ : state) benchmark::DoNotOptimize(render_sensitivity_text(scenario, lenses, ModelParameters{}.max_work));
+  for (auto _ : state) benchmark::DoNotOptimize(render_sensitivity(scenario, lenses, {}));
   state.counters["lenses"] = static_cast<double>(lenses.size());
 }
 BENCHMARK_CAPTURE(sensitivity_all_lenses, alaska, std::string("alaska-2025"))->Unit(benchmark::kMillisecond)->UseRealTime();

@@ -152,6 +152,12 @@ TEST(SensitivityCli, JsonReportHasTheDocumentedKeys) {
   for (const char* key : {"id", "name", "units", "scale", "models", "sobol"}) EXPECT_TRUE(issue.contains(key)) << key;
   EXPECT_EQ(issue["sobol"]["samples"], 2000);
   for (const char* key : {"model", "forecast", "label", "on_boundary", "ranking", "knife_edges"}) EXPECT_TRUE(issue["models"][0].contains(key)) << key;
+  EXPECT_TRUE(issue["sobol"]["judgments"].empty());  // only with --by-judgment
+  const auto by = run_statecraft("sensitivity " + seed("singapore-2018.yaml") + " --format json --by-judgment");
+  ASSERT_EQ(by.exit_code, 0) << by.err;
+  const auto by_json = nlohmann::json::parse(by.out);
+  const auto& judgments = by_json["lenses"]["spatial"]["detail"]["issues"][0]["sobol"]["judgments"];
+  EXPECT_EQ(judgments.size(), 3 * issue["sobol"]["groups"].size() - 3);  // three per actor; the status quo is a group already
 }
 
 TEST(SensitivityCli, ALensWithoutAnAnalysisIsBadUsageNamingThoseAvailable) {

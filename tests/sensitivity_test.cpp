@@ -200,6 +200,7 @@ TEST(Sensitivity, MonteCarloSplitsAWeightedMeansVarianceByWeight) {
   s.ranges.salience = 0;
   s.ranges.capability = 1;
   s.sobol_samples = 4000;
+  s.sobol_by_judgment = true;
   const IssueSensitivity r = sobol_sensitivity(issue, s);
   ASSERT_EQ(r.sobol.size(), 1u);
   ASSERT_EQ(r.sobol_groups, (std::vector<std::string>{"A", "B"}));

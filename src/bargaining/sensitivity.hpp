@@ -52,7 +52,7 @@ struct SensitivitySettings {
   std::size_t sobol_samples = 2000;  // N base samples per issue: N·(actors + status quo + 2) runs
   // Indices of each single judgment too (an actor's position, salience, capability apart): 3 more
   // groups an actor, N·3·actors more runs; the groups' indices are the same either way.
-  bool sobol_by_judgment = true;
+  bool sobol_by_judgment = false;
   std::uint64_t seed = 1;
   unsigned threads = 0;  // of the Monte Carlo; 0: every core
   ModelParameters parameters;  // the models' own; max_work bounds the whole analysis

@@ -494,8 +494,7 @@ int sensitivity(const std::string& file, const SensitivityOptions& options, std:
   if (!scenario) return bad_input;
   const auto lenses = chosen_lenses(*scenario, options, file, err);
   if (lenses.empty()) return analysis_failed;
-  out << (options.format == "json" ? render_sensitivity_json(*scenario, lenses, options.max_work)
-                                   : render_sensitivity_text(*scenario, lenses, options.max_work));
+  out << render_sensitivity(*scenario, lenses, {options.max_work, options.format == "json", options.by_judgment});
   return ok;
 }
 

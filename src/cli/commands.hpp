@@ -77,6 +77,7 @@ struct SensitivityOptions {
   std::vector<std::string> lenses;  // empty: every lens the scenario has data for
   std::string format = "text";
   double max_work = ModelParameters{}.max_work;  // the spatial lens skips models beyond it
+  bool by_judgment = false;                      // variance shares of each single judgment too
 };
 
 // The lenses --lens takes, comma-separated, for --help.

@@ -147,6 +147,8 @@ int run(int argc, char** argv) {
   sensitivity->add_option("--max-work", sensitivity_options.max_work,
                           "Leave out a model whose part of the analysis is estimated above this many operations (about 1 ns each)")
       ->check(real_number(1, 1e300))->capture_default_str();
+  sensitivity->add_flag("--by-judgment", sensitivity_options.by_judgment,
+                        "Spatial: variance shares of each single judgment too (an actor's position, salience, capability apart; about 3x the Monte Carlo)");
 
   std::string import_file;
   auto* import = app.add_subcommand("import", "Write another tool's file (KTAB or Decide .csv, gmcr-py .gmcr) in the scenario language, to stdout");

@@ -7,11 +7,12 @@
 namespace statecraft {
 namespace {
 
-LensSensitivity spatial_full(const Scenario& scenario, double max_work, bool json) {
+LensSensitivity spatial_full(const Scenario& scenario, const SensitivityRequest& request) {
   SensitivitySettings settings;
-  settings.parameters.max_work = max_work;
+  settings.parameters.max_work = request.max_work;
+  settings.sobol_by_judgment = request.by_judgment;
   const SpatialSensitivityReport report = spatial_sensitivity_report(scenario, settings);
-  if (json) return {spatial_hinges(report), "", spatial_sensitivity_json(report)};
+  if (request.json) return {spatial_hinges(report), "", spatial_sensitivity_json(report)};
   return {spatial_hinges(report), render_spatial_sensitivity_text(report), nullptr};
 }
 
@@ -24,9 +25,9 @@ constexpr std::size_t summary_hinges = 5;
 //   {"games", [](const Scenario& s) { return !s.games.empty(); }, games_hinges},
 // one with its own detail adds it:
 //   {"conflict", [](const Scenario& s) { return s.conflict.has_value(); }, [](const Scenario& s) { return conflict_hinges(s); },
-//    [](const Scenario& s, double, bool json) {
-//      return LensSensitivity{conflict_hinges(s, {}), json ? "" : render_conflict_sensitivity_text(s),
-//                             json ? render_conflict_sensitivity_json(s) : nullptr}; }},
+//    [](const Scenario& s, const SensitivityRequest& r) {
+//      return LensSensitivity{conflict_hinges(s, {}), r.json ? "" : render_conflict_sensitivity_text(s),
+//                             r.json ? render_conflict_sensitivity_json(s) : nullptr}; }},
 const std::vector<SensitivityLens>& sensitivity_lenses() {
   static const std::vector<SensitivityLens> lenses{
       {"spatial", [](const Scenario& s) { return !s.issues.empty(); }, [](const Scenario& s) { return spatial_hinges(s); }, spatial_full},
@@ -70,11 +71,11 @@ nlohmann::json hinge_json(const Hinge& h) {
 namespace {
 
 std::vector<std::pair<const SensitivityLens*, LensSensitivity>> run_lenses(const Scenario& scenario,
-                                                                           const std::vector<const SensitivityLens*>& lenses, double max_work,
-                                                                           bool json) {
+                                                                           const std::vector<const SensitivityLens*>& lenses,
+                                                                           const SensitivityRequest& request) {
   std::vector<std::pair<const SensitivityLens*, LensSensitivity>> out;
   for (const SensitivityLens* lens : lenses)
-    out.emplace_back(lens, lens->full ? lens->full(scenario, max_work, json) : LensSensitivity{lens->hinges(scenario), "", nullptr});
+    out.emplace_back(lens, lens->full ? lens->full(scenario, request) : LensSensitivity{lens->hinges(scenario), "", nullptr});
   return out;
 }
 
@@ -84,10 +85,8 @@ std::vector<Hinge> gathered(const std::vector<std::pair<const SensitivityLens*, 
   return hinges;
 }
 
-}  // namespace
 
-std::string render_sensitivity_text(const Scenario& scenario, const std::vector<const SensitivityLens*>& lenses, double max_work) {
-  const auto results = run_lenses(scenario, lenses, max_work, false);
+std::string text_report(const Scenario& scenario, const std::vector<std::pair<const SensitivityLens*, LensSensitivity>>& results) {
   std::string out = fmt::format("{}\n{} · as of {}\n\nWhat the answer hangs on (the least change that alters a conclusion, smallest first)\n",
                                 scenario.title, scenario.id, scenario.date);
   const auto decisive = most_decisive(gathered(results), summary_hinges);
@@ -106,9 +105,8 @@ std::string render_sensitivity_text(const Scenario& scenario, const std::vector<
   return out;
 }
 
-std::string render_sensitivity_json(const Scenario& scenario, const std::vector<const SensitivityLens*>& lenses, double max_work) {
+std::string json_report(const Scenario& scenario, const std::vector<std::pair<const SensitivityLens*, LensSensitivity>>& results) {
   using nlohmann::json;
-  const auto results = run_lenses(scenario, lenses, max_work, true);
   json decisive = json::array(), by_lens = json::object();
   for (const auto& h : most_decisive(gathered(results), summary_hinges)) decisive.push_back(hinge_json(h));
   for (const auto& [lens, result] : results) {
@@ -121,6 +119,13 @@ std::string render_sensitivity_json(const Scenario& scenario, const std::vector<
                        {"most_decisive", decisive},
                        {"lenses", by_lens}};
   return report.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+}  // namespace
+
+std::string render_sensitivity(const Scenario& scenario, const std::vector<const SensitivityLens*>& lenses, const SensitivityRequest& request) {
+  const auto results = run_lenses(scenario, lenses, request);
+  return request.json ? json_report(scenario, results) : text_report(scenario, results);
 }
 
 }  // namespace statecraft

@@ -19,13 +19,19 @@ struct LensSensitivity {
   nlohmann::json json;  // the detail; null: none beyond the hinges
 };
 
+// What the command asks of every lens.
+struct SensitivityRequest {
+  double max_work = 6e10;    // estimated operations (ModelParameters::max_work's default)
+  bool json = false;         // the detail as JSON, else as text (only the one asked for need be filled)
+  bool by_judgment = false;  // spatial: variance shares of each single judgment too
+};
+
 struct SensitivityLens {
   std::string name;                           // as --lens takes it
   bool (*has_data)(const Scenario&);          // whether the scenario has anything for the lens
   std::vector<Hinge> (*hinges)(const Scenario&);  // quick, for analyze
-  // The command's report, its work held to max_work (estimated operations), with the detail as
-  // JSON when `json`, else as text (only the one asked for need be filled). Null: the hinges alone.
-  LensSensitivity (*full)(const Scenario&, double max_work, bool json) = nullptr;
+  // The command's report, as the request asks. Null: the hinges alone.
+  LensSensitivity (*full)(const Scenario&, const SensitivityRequest&) = nullptr;
 };
 
 // Every lens with a sensitivity analysis, in report order.
@@ -41,9 +47,8 @@ std::string hinge_sentence(const Hinge& hinge);
 std::string hinge_text(const Hinge& hinge, const std::string& indent);
 nlohmann::json hinge_json(const Hinge& hinge);
 
-// The command's report on the given lenses. Throws WorkTooLarge as the lenses do.
-std::string render_sensitivity_text(const Scenario& scenario, const std::vector<const SensitivityLens*>& lenses, double max_work);
-std::string render_sensitivity_json(const Scenario& scenario, const std::vector<const SensitivityLens*>& lenses,
-                                    double max_work);  // docs/sensitivity.md
+// The command's report on the given lenses, as text or JSON (request.json; docs/sensitivity.md).
+// Throws WorkTooLarge as the lenses do.
+std::string render_sensitivity(const Scenario& scenario, const std::vector<const SensitivityLens*>& lenses, const SensitivityRequest& request);
 
 }  // namespace statecraft
