@@ -240,6 +240,16 @@ TEST(Agreement, ProbabilityIsZeroOrOneWhereCertainAndBetweenOtherwise) {
   EXPECT_EQ(again[2].mean_room, chances[2].mean_room);
 }
 
+TEST(Agreement, ADeciderAtTheStatusQuoKeepsWantingNoChange) {
+  // A sole decider placed at q wants no change. Jittered apart from q it would stand off it in
+  // every sample and accept a small move there (P = 1): it moves with q instead, so no sample
+  // has a deal, whatever the others press for.
+  const auto at_q = decided(DecisionRule::Unanimity, {"A"}, 10, {{"A", 10, 1, 1}, {"B", 100, 1, 5}});
+  const auto chances = agreement_chances({at_q}, samples_of(1000));
+  EXPECT_EQ(*chances[0].probability, 0);
+  EXPECT_FALSE(chances[0].mean_room.has_value());
+}
+
 TEST(Jitter, BandsAreRelativeToTheScale) {
   // The same issue on 0–1 and on 0–20,000: the bands, divided by the scale, are the same.
   BargainingIssue small{"small", 0, 1, 0.3, {{"A", 0.2, 0.8, 3}, {"B", 0.7, 0.6, 2}, {"C", 0.5, 0.9, 1}}};

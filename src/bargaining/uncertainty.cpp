@@ -65,12 +65,17 @@ std::vector<BargainingIssue> jittered_issues(const std::vector<BargainingIssue>&
   std::vector<BargainingIssue> copy = with_relative_capabilities(issues);
   for (auto& issue : copy) {
     const double scale = issue.high - issue.low;
+    const std::optional<double> stated_status_quo = issue.status_quo;
     if (issue.status_quo) issue.status_quo = std::clamp(*issue.status_quo + jitter.status_quo * scale * issue_normal(), issue.low, issue.high);
     const double threshold_noise = jitter.threshold * issue_normal();
     if (issue.rule == DecisionRule::Qualified)
       issue.threshold = std::clamp(issue.threshold + threshold_noise, std::nextafter(0.5, 1.0), 1.0);
     for (auto& a : issue.actors) {
-      a.position = std::clamp(a.position + jitter.position * scale * normal(), issue.low, issue.high);
+      const double jittered = std::clamp(a.position + jitter.position * scale * normal(), issue.low, issue.high);
+      // An actor placed at the status quo is judged to want no change, not to want that point of
+      // the scale: noise on its position and the status quo apart would invent a wish to move
+      // (a sole decider there would then accept a small move in most samples), so it moves with it.
+      a.position = stated_status_quo && a.position == *stated_status_quo ? *issue.status_quo : jittered;
       a.salience = std::clamp(a.salience + jitter.salience * normal(), 0.0, 1.0);
       const double factor = std::exp(jitter.capability * normal());
       if (a.capability > 0)
@@ -82,7 +87,7 @@ std::vector<BargainingIssue> jittered_issues(const std::vector<BargainingIssue>&
 
 std::string describe_jitter(const Jitter& j) {
   return fmt::format("perturbed in each sample: positions by N(0, {:g} % of the issue's scale) and the status quo by N(0, {:g} %), both clipped "
-                     "to the scale; saliences by N(0, {:g}), clipped to [0, 1]; capabilities multiplied by exp(N(0, {:g})); qualified-majority "
+                     "to the scale (an actor at the status quo stays at it: it wants no change); saliences by N(0, {:g}), clipped to [0, 1]; capabilities multiplied by exp(N(0, {:g})); qualified-majority "
                      "thresholds by N(0, {:g}), clipped to (0.5, 1]",
                      100 * j.position, 100 * j.status_quo, j.salience, j.capability, j.threshold);
 }

@@ -16,7 +16,7 @@ namespace statecraft {
 // Standard deviations of the noise added to each input. Positions and the status quo are
 // jittered relative to each issue's scale, so that a 0–1 and a 0–20,000 issue are equally unsure.
 struct Jitter {
-  double position = 0.05;    // added, N(0, σ·(high − low)); clipped to the scale
+  double position = 0.05;    // added, N(0, σ·(high − low)); clipped to the scale; an actor at the status quo moves with it
   double salience = 0.1;     // added, N(0, σ); clipped to [0, 1]
   double capability = 0.2;   // multiplied by exp(N(0, σ)), so capabilities stay positive
   double status_quo = 0.05;  // added, N(0, σ·(high − low)); clipped to the scale

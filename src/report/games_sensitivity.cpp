@@ -1,0 +1,297 @@
+#include "report/games_sensitivity.hpp"
+
+#include <algorithm>
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+#include <nlohmann/json.hpp>
+
+#include "scenario/work.hpp"
+
+namespace statecraft {
+namespace {
+
+std::string game_name(const Game& game) { return game.title.empty() ? game.id : game.title; }
+
+// A step of a play in words: the name of the node the move leads to, else "PLAYER move".
+std::string step_words(const GameNode& from, std::size_t m) {
+  const GameNode& to = from.children[m];
+  if (!to.name.empty()) return to.name;
+  return (from.kind == GameNode::Kind::Chance ? std::string("chance: ") : from.player + " ") + from.moves[m];
+}
+
+std::vector<std::string> profile_parts(const Game& game, const std::vector<std::size_t>& choice) {
+  std::vector<std::string> parts;
+  for (std::size_t p = 0; p < game.players.size(); ++p) parts.push_back(game.players[p] + " " + game.strategies[p][choice[p]]);
+  return parts;
+}
+
+// The steps of a play from the root, each reached node once (below a chance node, each branch's).
+std::string point_words(const Game& game, const SolutionPoint& point) {
+  if (game.form == Game::Form::Strategic) return fmt::format("{}", fmt::join(profile_parts(game, point.reached[0]), ", "));
+  std::vector<std::vector<std::size_t>> seen;
+  std::vector<std::string> steps;
+  for (const auto& terminal : point.reached)
+    for (std::size_t depth = 0; depth < terminal.size(); ++depth) {
+      std::vector<std::size_t> prefix(terminal.begin(), terminal.begin() + static_cast<long>(depth) + 1);
+      if (std::find(seen.begin(), seen.end(), prefix) != seen.end()) continue;
+      seen.push_back(prefix);
+      steps.push_back(step_words(game_node(game, {terminal.begin(), terminal.begin() + static_cast<long>(depth)}), terminal[depth]));
+    }
+  return steps.empty() ? std::string("the game ends at once") : fmt::format("{}", fmt::join(steps, ", then "));
+}
+
+// verb: "would be" for a changed game, "is" for today's.
+std::string solution_words(const Game& game, const GameSolution& solution, const std::string& verb = "would be") {
+  const bool tree = game.form == Game::Form::Extensive;
+  if (solution.empty()) return (tree ? "there " + verb + " no subgame-perfect play" : "there " + verb + " no pure equilibrium");
+  const std::string kind = tree ? "the play " + verb : (solution.size() == 1 ? "the pure equilibrium " + verb : "the pure equilibria " + verb);
+  if (solution.size() == 1) return kind + ": " + point_words(game, solution[0]);
+  std::vector<std::string> each;
+  for (std::size_t k = 0; k < solution.size(); ++k) each.push_back(fmt::format("({}) {}", k + 1, point_words(game, solution[k])));
+  return fmt::format("{}{} either of: {}", kind, tree ? " (ties)" : "", fmt::join(each, "; "));
+}
+
+// The payoff's outcome in words: the terminal node's name or its moves; the strategic profile.
+std::string payoff_place(const Game& game, const PayoffRef& ref) {
+  if (game.form == Game::Form::Strategic) return fmt::format("({})", fmt::join(profile_parts(game, outcome_choice(game, ref.outcome)), ", "));
+  const GameNode& leaf = game_node(game, ref.terminal);
+  if (!leaf.name.empty()) return leaf.name;
+  std::vector<std::string> moves;
+  const GameNode* n = &game.tree;
+  for (std::size_t m : ref.terminal) {
+    moves.push_back((n->kind == GameNode::Kind::Chance ? std::string("chance ") : n->player + " ") + n->moves[m]);
+    n = &n->children[m];
+  }
+  return fmt::format("{}", fmt::join(moves, ", "));
+}
+
+// In a sentence: a tree's outcome in quotes, a profile in its parentheses.
+std::string quoted_place(const Game& game, const PayoffRef& ref) {
+  return game.form == Game::Form::Strategic ? payoff_place(game, ref) : "\"" + payoff_place(game, ref) + "\"";
+}
+
+std::string change_words(const PayoffShift& s, int direction) {
+  const std::string t = s.threshold.get_str();
+  if (direction > 0) return s.at_threshold ? "at " + t + " or above" : "above " + t;
+  return s.at_threshold ? "at " + t + " or below" : "below " + t;
+}
+
+double share_of_spread(const PayoffMargin& m, const PayoffShift& s, const std::vector<mpq_class>& spreads) {
+  const mpq_class& spread = spreads[m.payoff.player];
+  if (sgn(spread) == 0) return 0;
+  return mpq_class(abs(s.threshold - m.today) / spread).get_d();
+}
+
+// Both directions that change the solution, nearest first.
+struct Change {
+  const PayoffMargin* margin;
+  const PayoffShift* shift;
+  int direction;
+  double share;
+};
+
+std::vector<Change> changes_of(const GameSensitivity& s, const std::vector<mpq_class>& spreads) {
+  std::vector<Change> out;
+  for (const auto& m : s.margins)
+    for (const auto& [shift, direction] : {std::pair{&m.down, -1}, std::pair{&m.up, +1}})
+      if (shift->changes) out.push_back({&m, shift, direction, share_of_spread(m, *shift, spreads)});
+  std::stable_sort(out.begin(), out.end(), [](const Change& a, const Change& b) { return a.share < b.share; });
+  return out;
+}
+
+Hinge hinge_of(const Game& game, const Change& c) {
+  const PayoffRef& ref = c.margin->payoff;
+  const Number& n = *payoff_number(game, ref);
+  Hinge h;
+  h.lens = "games";
+  h.judgment = fmt::format("{}'s payoff for {} in game \"{}\"", game.players[ref.player], quoted_place(game, ref), game_name(game));
+  h.today = c.margin->today.get_str();
+  h.change = change_words(*c.shift, c.direction);
+  h.consequence = solution_words(game, c.shift->past);
+  h.margin = c.share;
+  const GameNode* leaf = game.form == Game::Form::Extensive ? &game_node(game, ref.terminal) : nullptr;
+  h.note = !n.note.empty() ? n.note : leaf && !leaf->note.empty() ? leaf->note : game.note;
+  h.source = !n.source.empty() ? n.source : game.source;
+  h.at = n.at.line > 0 ? n.at : leaf && leaf->at.line > 0 ? leaf->at : game.at;
+  return h;
+}
+
+std::string sentence(const Game& game, const Change& c) {
+  const PayoffRef& ref = c.margin->payoff;
+  std::string out = fmt::format("if {} valued {} {} — today {} — {}", game.players[ref.player], quoted_place(game, ref), change_words(*c.shift, c.direction),
+                                c.margin->today.get_str(), solution_words(game, c.shift->past));
+  out += fmt::format(" ({:.0f} % of {}'s payoff spread", 100 * c.share, game.players[ref.player]);
+  if (c.shift->at_threshold && c.shift->at != c.shift->past) out += fmt::format("; at exactly {}: {}", c.shift->threshold.get_str(), solution_words(game, c.shift->at));
+  return out + ")";
+}
+
+nlohmann::json solution_json(const Game& game, const GameSolution& solution) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& point : solution) out.push_back(point_words(game, point));
+  return out;
+}
+
+nlohmann::json shift_json(const Game& game, const PayoffMargin& m, const PayoffShift& s, const std::vector<mpq_class>& spreads) {
+  if (!s.changes) return nullptr;
+  return {{"threshold", s.threshold.get_str()},
+          {"at_threshold", s.at_threshold},
+          {"share_of_spread", share_of_spread(m, s, spreads)},
+          {"solution_at_threshold", solution_json(game, s.at)},
+          {"solution_past", solution_json(game, s.past)}};
+}
+
+std::string perturbation_words(const GamePerturbation& p, const PerturbationSettings& settings) {
+  if (p.ordinal) return fmt::format("each player's adjacent payoff ranks swapped with probability {:g}", settings.swap_probability);
+  return fmt::format("every payoff moved by normal noise of {:g} × its player's payoff spread", settings.noise);
+}
+
+// A game's analysis, or, when it is refused as too large, one that says so: one large game does not
+// keep the others from being analysed.
+template <typename Result, typename Analyse>
+Result unless_refused(Analyse&& analyse) {
+  try {
+    return analyse();
+  } catch (const WorkTooLarge& e) {
+    Result refused;
+    refused.unsolved = std::string("refused: ") + e.what();
+    return refused;
+  }
+}
+
+GameSensitivity sensitivity_of(const Game& game) {
+  return unless_refused<GameSensitivity>([&] { return game_sensitivity(game); });
+}
+
+GamePerturbation perturbation_of(const Game& game, const PerturbationSettings& settings) {
+  return unless_refused<GamePerturbation>([&] { return perturb_game(game, settings); });
+}
+
+double percent(std::size_t holds, std::size_t samples) { return samples == 0 ? 0 : 100.0 * static_cast<double>(holds) / static_cast<double>(samples); }
+
+}  // namespace
+
+std::vector<Hinge> games_hinges(const Scenario& scenario) {
+  std::vector<Hinge> hinges;
+  for (const auto& game : scenario.games) {
+    const GameSensitivity s = sensitivity_of(game);
+    if (!s.solved) continue;
+    const auto spreads = payoff_spreads(game);
+    std::vector<const PayoffMargin*> done;
+    for (const auto& c : changes_of(s, spreads)) {
+      if (std::find(done.begin(), done.end(), c.margin) != done.end()) continue;  // the nearer change only
+      done.push_back(c.margin);
+      hinges.push_back(hinge_of(game, c));
+    }
+  }
+  return hinges;
+}
+
+std::string render_games_sensitivity_text(const Scenario& scenario) {
+  std::string out = "games: what each solution hangs on (each payoff moved alone until the solution changes)\n";
+  if (scenario.games.empty()) return out + "  no games\n";
+  for (const auto& game : scenario.games) {
+    out += fmt::format("  {} ({})\n", game_name(game), game.id);
+    const GameSensitivity s = sensitivity_of(game);
+    if (!s.solved) {
+      out += "    not analysed: " + s.unsolved + "\n";
+      continue;
+    }
+    out += "    today " + solution_words(game, s.solution, "is") + "\n";
+    const auto changes = changes_of(s, payoff_spreads(game));
+    for (const auto& c : changes) out += "    " + sentence(game, c) + "\n";
+    const auto idle = std::count_if(s.margins.begin(), s.margins.end(), [](const PayoffMargin& m) { return !m.up.changes && !m.down.changes; });
+    if (idle > 0) out += fmt::format("    the other {} payoff{} cannot change it alone, whatever their value\n", idle, idle == 1 ? "" : "s");
+    if (!s.mixed.empty()) {
+      out += "    the fully mixed equilibrium stays fully mixed until one of these payoffs reaches the value it is compared with:\n";
+      for (const auto& m : s.mixed)
+        out += fmt::format("      {}'s payoff for {}: today {}, mixed while on this side of {}\n", game.players[m.payoff.player], quoted_place(game, m.payoff), m.today.get_str(),
+                           m.threshold.get_str());
+    } else if (game.form == Game::Form::Strategic && game.outcomes.size() > 4) {
+      out += "    mixed equilibria: margins are given for the fully mixed equilibrium of 2×2 games only\n";
+    }
+  }
+  return out;
+}
+
+nlohmann::json render_games_sensitivity_json(const Scenario& scenario) {
+  nlohmann::json games = nlohmann::json::array();
+  for (const auto& game : scenario.games) {
+    const GameSensitivity s = sensitivity_of(game);
+    nlohmann::json g{{"game", game.id}, {"title", game_name(game)}, {"solved", s.solved}};
+    if (!s.solved) {
+      g["unsolved"] = s.unsolved;
+      games.push_back(g);
+      continue;
+    }
+    const auto spreads = payoff_spreads(game);
+    g["solution"] = solution_json(game, s.solution);
+    nlohmann::json margins = nlohmann::json::array();
+    for (const auto& m : s.margins) {
+      const Hinge h = hinge_of(game, {&m, &m.up, +1, 0});
+      margins.push_back({{"player", game.players[m.payoff.player]},
+                         {"payoff", payoff_place(game, m.payoff)},
+                         {"today", m.today.get_str()},
+                         {"spread", spreads[m.payoff.player].get_str()},
+                         {"up", shift_json(game, m, m.up, spreads)},
+                         {"down", shift_json(game, m, m.down, spreads)},
+                         {"note", h.note},
+                         {"source", h.source},
+                         {"line", h.at.line},
+                         {"column", h.at.column}});
+    }
+    g["margins"] = margins;
+    nlohmann::json mixed = nlohmann::json::array();
+    for (const auto& m : s.mixed)
+      mixed.push_back({{"player", game.players[m.payoff.player]}, {"payoff", payoff_place(game, m.payoff)}, {"today", m.today.get_str()}, {"threshold", m.threshold.get_str()}});
+    g["mixed"] = mixed;
+    games.push_back(g);
+  }
+  return games;
+}
+
+std::string render_games_uncertainty_text(const Scenario& scenario, const PerturbationSettings& settings) {
+  std::string out = "games: how often each solution holds when every payoff is perturbed at once\n";
+  if (scenario.games.empty()) return out + "  no games\n";
+  for (const auto& game : scenario.games) {
+    const GamePerturbation p = perturbation_of(game, settings);
+    out += fmt::format("  {} ({})\n", game_name(game), game.id);
+    if (!p.solved) {
+      out += "    not analysed: " + p.unsolved + "\n";
+      continue;
+    }
+    const std::string how = perturbation_words(p, settings);
+    for (const auto& f : p.today)
+      out += fmt::format("    {}: holds in {:.0f} % of {} perturbed games ({})\n", point_words(game, f.point), percent(f.holds, p.samples), p.samples, how);
+    if (p.today.empty()) out += "    today " + solution_words(game, {}, "is") + "\n";
+    if (!p.others.empty())
+      out += fmt::format("    most often instead: {} ({:.0f} %)\n", point_words(game, p.others[0].point), percent(p.others[0].holds, p.samples));
+  }
+  return out;
+}
+
+nlohmann::json render_games_uncertainty_json(const Scenario& scenario, const PerturbationSettings& settings) {
+  nlohmann::json games = nlohmann::json::array();
+  for (const auto& game : scenario.games) {
+    const GamePerturbation p = perturbation_of(game, settings);
+    nlohmann::json g{{"game", game.id}, {"solved", p.solved}};
+    if (!p.solved) {
+      g["unsolved"] = p.unsolved;
+      games.push_back(g);
+      continue;
+    }
+    auto list = [&](const std::vector<SolutionFrequency>& points) {
+      nlohmann::json out = nlohmann::json::array();
+      for (const auto& f : points) out.push_back({{"outcome", point_words(game, f.point)}, {"holds", f.holds}, {"share", static_cast<double>(f.holds) / static_cast<double>(p.samples)}});
+      return out;
+    };
+    g["perturbation"] = perturbation_words(p, settings);
+    g["ordinal"] = p.ordinal;
+    g["samples"] = p.samples;
+    g["today"] = list(p.today);
+    g["others"] = list(p.others);
+    games.push_back(g);
+  }
+  return games;
+}
+
+}  // namespace statecraft
