@@ -166,7 +166,9 @@ TEST(SensitivityCli, ALensWithoutAnAnalysisIsBadUsageNamingThoseAvailable) {
     const auto r = run_statecraft("sensitivity " + seed("alaska-2025.yaml") + " --lens " + lens);
     EXPECT_EQ(r.exit_code, 2) << lens;
     EXPECT_TRUE(r.out.empty());
-    EXPECT_NE(r.err.find("no sensitivity analysis for lens '" + lens + "'; lenses available: spatial"), std::string::npos) << r.err;
+    std::string available;
+    for (const auto& l : sensitivity_lenses()) available += (available.empty() ? "" : ", ") + l.name;
+    EXPECT_NE(r.err.find("no sensitivity analysis for lens '" + lens + "'; lenses available: " + available), std::string::npos) << r.err;
   }
 }
 
