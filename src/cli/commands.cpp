@@ -12,6 +12,7 @@
 
 #include "bargaining/forecast.hpp"
 #include "report/forecast_table.hpp"
+#include "report/sensitivity_report.hpp"
 #include "report/summary.hpp"
 #include "report/trajectory.hpp"
 #include "report/stability_report.hpp"
@@ -448,6 +449,52 @@ int analyze(const std::string& file, const std::string& format, std::ostream& ou
   if (!scenario) return bad_input;
   const Summary summary = summarize(*scenario);
   out << (format == "json" ? render_json(summary) : render_text(summary));
+  return ok;
+}
+
+// Whether every lens --lens names has a sensitivity analysis; if not, says which lenses do.
+bool known_lenses(const SensitivityOptions& options, std::ostream& err) {
+  for (const auto& name : options.lenses)
+    if (!find_sensitivity_lens(name)) {
+      err << fmt::format("statecraft sensitivity: no sensitivity analysis for lens '{}'; lenses available: {}\n", name, sensitivity_lens_names());
+      return false;
+    }
+  return true;
+}
+
+// The lenses asked for, or every one the scenario has data for; none, with a message, when the
+// scenario has nothing for them.
+std::vector<const SensitivityLens*> chosen_lenses(const Scenario& scenario, const SensitivityOptions& options, const std::string& file,
+                                                  std::ostream& err) {
+  std::vector<const SensitivityLens*> chosen;
+  for (const auto& name : options.lenses) {
+    const SensitivityLens* lens = find_sensitivity_lens(name);
+    if (!lens->has_data(scenario)) {
+      err << fmt::format("{}: error: the scenario has nothing for the {} lens\n", file, name);
+      return {};
+    }
+    if (std::find(chosen.begin(), chosen.end(), lens) == chosen.end()) chosen.push_back(lens);
+  }
+  if (options.lenses.empty())
+    for (const auto& lens : sensitivity_lenses())
+      if (lens.has_data(scenario)) chosen.push_back(&lens);
+  if (chosen.empty()) err << fmt::format("{}: error: the scenario has nothing for a sensitivity analysis (lenses: {})\n", file, sensitivity_lens_names());
+  return chosen;
+}
+
+std::string sensitivity_lens_names() {
+  std::vector<std::string> names;
+  for (const auto& lens : sensitivity_lenses()) names.push_back(lens.name);
+  return fmt::format("{}", fmt::join(names, ", "));
+}
+
+int sensitivity(const std::string& file, const SensitivityOptions& options, std::ostream& out, std::ostream& err) {
+  if (!known_lenses(options, err)) return bad_input;  // before the file is read: bad usage whatever the file
+  const auto scenario = load_or_report(file, err);
+  if (!scenario) return bad_input;
+  const auto lenses = chosen_lenses(*scenario, options, file, err);
+  if (lenses.empty()) return analysis_failed;
+  out << render_sensitivity(*scenario, lenses, {options.max_work, options.format == "json", options.by_judgment});
   return ok;
 }
 

@@ -73,4 +73,16 @@ int solve(const std::string& target, const SolveOptions& options, std::ostream& 
 
 int backtest(const std::string& file, BacktestOptions options, std::ostream& out, std::ostream& err);
 
+struct SensitivityOptions {
+  std::vector<std::string> lenses;  // empty: every lens the scenario has data for
+  std::string format = "text";
+  double max_work = ModelParameters{}.max_work;  // the spatial lens skips models beyond it
+  bool by_judgment = false;                      // variance shares of each single judgment too
+};
+
+// The lenses --lens takes, comma-separated, for --help.
+std::string sensitivity_lens_names();
+
+int sensitivity(const std::string& file, const SensitivityOptions& options, std::ostream& out, std::ostream& err);
+
 }  // namespace statecraft::cli

@@ -137,6 +137,19 @@ int run(int argc, char** argv) {
                         std::to_string(statecraft::default_max_lcp_rows) + ")")
       ->check(whole_number(1, 100'000));
 
+  std::string sensitivity_file;
+  cli::SensitivityOptions sensitivity_options;
+  auto* sensitivity = app.add_subcommand("sensitivity", "What the answers hang on: each judgment's effect, the knife edges where a conclusion changes, variance shares");
+  sensitivity->add_option("file", sensitivity_file, "Scenario file")->required();
+  sensitivity->add_option("--lens", sensitivity_options.lenses, "Lenses, comma-separated (default: every lens the scenario has data for): " + cli::sensitivity_lens_names())
+      ->delimiter(',');
+  sensitivity->add_option("--format", sensitivity_options.format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+  sensitivity->add_option("--max-work", sensitivity_options.max_work,
+                          "Leave out a model whose part of the analysis is estimated above this many operations (about 1 ns each)")
+      ->check(real_number(1, 1e300))->capture_default_str();
+  sensitivity->add_flag("--by-judgment", sensitivity_options.by_judgment,
+                        "Spatial: variance shares of each single judgment too (an actor's position, salience, capability apart; about 3x the Monte Carlo)");
+
   std::string import_file;
   auto* import = app.add_subcommand("import", "Write another tool's file (KTAB or Decide .csv, gmcr-py .gmcr) in the scenario language, to stdout");
   import->add_option("file", import_file, "KTAB CSV scenario (.csv)")->required();
@@ -158,6 +171,7 @@ int run(int argc, char** argv) {
     if (*solve) return cli::solve(solve_target, solve_options, std::cout, std::cerr);
     if (*import) return cli::import_scenario(import_file, std::cout, std::cerr);
     if (*backtest) return cli::backtest(backtest_file, backtest_options, std::cout, std::cerr);
+    if (*sensitivity) return cli::sensitivity(sensitivity_file, sensitivity_options, std::cout, std::cerr);
   } catch (const WorkTooLarge& e) {
     std::cerr << "statecraft: refused: " << e.what() << '\n';
     return cli::bad_input;

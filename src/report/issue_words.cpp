@@ -1,5 +1,7 @@
 #include "report/issue_words.hpp"
 
+#include "bargaining/sensitivity.hpp"
+
 #include <cmath>
 #include <fmt/format.h>
 
@@ -11,14 +13,10 @@ std::string number(double value) { return fmt::format("{:.4g}", value); }
 }  // namespace
 
 const Label* nearest_label(const std::vector<Label>& labels, double value) {
-  const Label* nearest = nullptr;
-  for (const auto& label : labels) {
-    const double distance = std::abs(label.point.value - value);
-    if (!nearest || distance < std::abs(nearest->point.value - value) ||
-        (distance == std::abs(nearest->point.value - value) && label.point.value < nearest->point.value))
-      nearest = &label;
-  }
-  return nearest;
+  std::vector<double> points;
+  for (const auto& label : labels) points.push_back(label.point.value);
+  const auto nearest = nearest_label(points, value);  // the sensitivity analysis's, so that both read a forecast alike
+  return nearest ? &labels[*nearest] : nullptr;
 }
 
 std::string point_in_words(const Issue& issue, double value) {

@@ -10,6 +10,7 @@
 #include "games/backward_induction.hpp"
 #include "games/from_scenario.hpp"
 #include "report/games_report.hpp"
+#include "report/sensitivity_report.hpp"
 #include "report/issue_words.hpp"
 
 namespace statecraft {
@@ -170,6 +171,11 @@ Summary summarize(const Scenario& scenario) {
     }
   }
   for (const auto& game : scenario.games) s.games.push_back(summarize_game(game));
+  try {
+    s.hangs_on = most_decisive(all_hinges(scenario), hangs_on_count);
+  } catch (const WorkTooLarge& e) {
+    s.hangs_on_skipped = e.what();
+  }
   s.lenses = summarize_lenses(s);
   return s;
 }

@@ -9,6 +9,7 @@
 
 #include "bargaining/uncertainty.hpp"
 #include "report/forecast_table.hpp"
+#include "report/hinge.hpp"
 #include "report/stability_report.hpp"
 #include "scenario/model.hpp"
 
@@ -88,8 +89,15 @@ struct Summary {
   std::optional<StabilityReport> stability;  // when the conflict is within analyze_budget()
   std::string stability_skipped;             // otherwise, why (WorkTooLarge's message)
   std::vector<GameSummary> games;
+  // What the answer hangs on: the judgments whose least change alters a conclusion, across
+  // lenses, smallest margin first (at most hangs_on_count).
+  std::vector<Hinge> hangs_on;
+  std::string hangs_on_skipped;  // why not, when the analysis was refused (WorkTooLarge's message)
   std::vector<LensSummary> lenses;
 };
+
+// How many hinges the report shows: the brief's "three to five".
+inline constexpr std::size_t hangs_on_count = 5;
 
 // The conflict lens's budget in a report: work of about a second at most; larger conflicts are
 // left to `statecraft stability`, which shows its progress.

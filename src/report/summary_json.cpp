@@ -1,5 +1,6 @@
 #include <nlohmann/json.hpp>
 
+#include "report/sensitivity_report.hpp"
 #include "report/summary.hpp"
 #include "report/uncertainty_table.hpp"
 
@@ -73,6 +74,8 @@ std::string render_json(const Summary& s) {
   json games = json::array();
   for (const auto& g : s.games)
     games.push_back({{"id", g.id}, {"title", g.title}, {"form", g.form}, {"players", g.players}, {"shape", g.shape}, {"findings", g.findings}});
+  json hangs_on = json::array();
+  for (const auto& h : s.hangs_on) hangs_on.push_back(hinge_json(h));
   json lenses = json::object();
   for (const auto& lens : s.lenses) lenses[lens.name] = {{"has_data", lens.has_data}, {"holds", lens.holds}};
   const json report = {
@@ -89,6 +92,8 @@ std::string render_json(const Summary& s) {
       {"stability", s.stability ? stability_summary_json(*s.stability) : json(nullptr)},
       {"stability_skipped", s.stability_skipped.empty() ? json(nullptr) : json(s.stability_skipped)},
       {"games", games},
+      {"hangs_on", hangs_on},
+      {"hangs_on_skipped", s.hangs_on_skipped.empty() ? json(nullptr) : json(s.hangs_on_skipped)},
       {"lenses", lenses},
   };
   return report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";

@@ -1,6 +1,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "report/sensitivity_report.hpp"
 #include "report/summary.hpp"
 
 #include "report/uncertainty_table.hpp"
@@ -77,6 +78,17 @@ void render_stability_skipped(const std::string& why, std::string& out) {
   out += "  statecraft stability FILE analyses it, showing its progress; its --max-states N and --max-steps N lift its own limits\n";
 }
 
+void render_hangs_on(const Summary& s, std::string& out) {
+  out += "\nWhat the answer hangs on (the least change of one judgment that alters a conclusion, smallest first)\n";
+  if (!s.hangs_on_skipped.empty()) {
+    out += fmt::format("  skipped here: {}.\n  statecraft sensitivity FILE runs it\n", s.hangs_on_skipped);
+    return;
+  }
+  if (s.hangs_on.empty()) out += "  no single judgment within its range changes a conclusion\n";
+  for (const auto& h : s.hangs_on) out += hinge_text(h, "  ");
+  out += "  (statecraft sensitivity FILE gives every judgment's effect)\n";
+}
+
 void render_games(const Summary& s, std::string& out) {
   out += "\nGames\n";
   for (const auto& g : s.games) {
@@ -105,6 +117,7 @@ std::string render_text(const Summary& s) {
   if (s.stability) render_stability_summary(*s.stability, out);
   if (!s.stability_skipped.empty()) render_stability_skipped(s.stability_skipped, out);
   if (!s.games.empty()) render_games(s, out);
+  render_hangs_on(s, out);
   out += "\nLenses\n";
   for (const auto& lens : s.lenses) out += fmt::format("  {:<9} {}\n", lens.name, lens.holds);
   return out;
