@@ -84,8 +84,11 @@ void sobol_20_actors_6_issues(benchmark::State& state, std::vector<std::string> 
 }
 BENCHMARK_CAPTURE(sobol_20_actors_6_issues, static_models, std::vector<std::string>{"compromise", "median", "nash"})
     ->Arg(2)->Unit(benchmark::kSecond)->UseRealTime()->Iterations(1);
-// The command's Monte Carlo models, on issues each decided by a majority of five deciders' capability
+// The command's Monte Carlo models (its default sobol_models), on issues decided by every actor
+// (format 1, or no decision: given) and on issues each decided by a majority of five deciders' capability
 // (every forecast then kept in the win set, and the deciders model at work).
+BENCHMARK_CAPTURE(sobol_20_actors_6_issues, four_models, std::vector<std::string>{"compromise", "median", "nash", "deciders"})
+    ->Arg(2)->Unit(benchmark::kSecond)->UseRealTime()->Iterations(1);
 BENCHMARK_CAPTURE(sobol_20_actors_6_issues, four_models_five_deciders, std::vector<std::string>{"compromise", "median", "nash", "deciders"}, true)
     ->Arg(2)->Unit(benchmark::kSecond)->UseRealTime()->Iterations(1);
 BENCHMARK_CAPTURE(sobol_20_actors_6_issues, compromise, std::vector<std::string>{"compromise"})

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "report/sensitivity_report.hpp"
@@ -100,7 +101,7 @@ TEST(SpatialSensitivityReport, AnalyzeShowsWhatTheAnswerHangsOn) {
   const Scenario scenario = loaded(two_actors);
   const Summary summary = summarize(scenario);
   ASSERT_FALSE(summary.hangs_on.empty());
-  EXPECT_LE(summary.hangs_on.size(), hangs_on_count);
+  EXPECT_LE(summary.hangs_on.size(), summary_hinge_count);
   EXPECT_TRUE(std::is_sorted(summary.hangs_on.begin(), summary.hangs_on.end(), [](const Hinge& a, const Hinge& b) { return a.margin < b.margin; }));
   const std::string text = render_text(summary);
   EXPECT_NE(text.find("What the answer hangs on"), std::string::npos);
@@ -160,16 +161,52 @@ TEST(SensitivityCli, JsonReportHasTheDocumentedKeys) {
   EXPECT_EQ(judgments.size(), 3 * issue["sobol"]["groups"].size() - 3);  // three per actor; the status quo is a group already
 }
 
-TEST(SensitivityCli, ALensWithoutAnAnalysisIsBadUsageNamingThoseAvailable) {
-  for (const std::string lens : {"nonsense", "conflict", "games"}) {
-    if (find_sensitivity_lens(lens)) continue;  // registered since: it has its own tests
-    const auto r = run_statecraft("sensitivity " + seed("alaska-2025.yaml") + " --lens " + lens);
-    EXPECT_EQ(r.exit_code, 2) << lens;
-    EXPECT_TRUE(r.out.empty());
-    std::string available;
-    for (const auto& l : sensitivity_lenses()) available += (available.empty() ? "" : ", ") + l.name;
-    EXPECT_NE(r.err.find("no sensitivity analysis for lens '" + lens + "'; lenses available: " + available), std::string::npos) << r.err;
+Hinge hinge_of(const std::string& lens, double margin) {
+  Hinge h;
+  h.lens = lens;
+  h.judgment = lens + " " + std::to_string(margin);
+  h.margin = margin;
+  return h;
+}
+
+// A game's tied payoffs are all at margin 0; they take two places of five and the other lenses
+// the rest, smallest first, and when the others run out the game's fill the places left.
+TEST(MostDecisive, OneLensTakesAtMostItsShareWhileOthersHaveHinges) {
+  const std::vector<Hinge> hinges{hinge_of("games", 0), hinge_of("games", 0), hinge_of("games", 0), hinge_of("games", 0),
+                                  hinge_of("spatial", 0.3), hinge_of("conflict", 0.5), hinge_of("spatial", 0.1)};
+  std::vector<std::pair<std::string, double>> chosen;
+  for (const auto& h : most_decisive(hinges, 5, 2)) chosen.emplace_back(h.lens, h.margin);
+  const std::vector<std::pair<std::string, double>> expected{{"games", 0}, {"games", 0}, {"spatial", 0.1}, {"spatial", 0.3}, {"conflict", 0.5}};
+  EXPECT_EQ(chosen, expected);
+  chosen.clear();
+  for (const auto& h : most_decisive({hinges[0], hinges[1], hinges[2], hinges[4]}, 5, 2)) chosen.emplace_back(h.lens, h.margin);
+  const std::vector<std::pair<std::string, double>> filled{{"games", 0}, {"games", 0}, {"games", 0}, {"spatial", 0.3}};
+  EXPECT_EQ(chosen, filled);
+}
+
+TEST(SensitivityCli, AnUnknownLensIsBadUsageNamingThoseAvailable) {
+  const auto r = run_statecraft("sensitivity " + seed("alaska-2025.yaml") + " --lens nonsense");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_TRUE(r.out.empty());
+  EXPECT_NE(r.err.find("no sensitivity analysis for lens 'nonsense'; lenses available: spatial, conflict, games"), std::string::npos) << r.err;
+}
+
+TEST(SensitivityCli, EveryLensOfASeedInOneReport) {
+  const auto r = run_statecraft("sensitivity " + seed("alaska-2025.yaml") + " --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto json = nlohmann::json::parse(r.out);
+  for (const char* lens : {"spatial", "conflict", "games"}) {
+    ASSERT_TRUE(json["lenses"].contains(lens)) << lens;
+    EXPECT_FALSE(json["lenses"][lens]["hinges"].empty()) << lens;
   }
+  EXPECT_TRUE(json["lenses"]["games"]["detail"].contains("margins"));
+  EXPECT_TRUE(json["lenses"]["games"]["detail"].contains("perturbation"));
+  EXPECT_FALSE(json["lenses"]["conflict"]["detail"]["perturbation"]["outcomes"].empty());
+  // At most two of the five most decisive from one lens while others have hinges left.
+  std::map<std::string, int> per_lens;
+  for (const auto& h : json["most_decisive"]) ++per_lens[h["lens"].get<std::string>()];
+  EXPECT_EQ(json["most_decisive"].size(), 5u);
+  for (const auto& [lens, count] : per_lens) EXPECT_LE(count, 2) << lens;
 }
 
 TEST(SensitivityCli, BadInputAndBadUsage) {

@@ -29,6 +29,7 @@
 #include <string>
 #include <vector>
 
+#include "bargaining/decision.hpp"
 #include "bargaining/spatial.hpp"
 
 namespace statecraft {
@@ -39,6 +40,6 @@ struct DecidersSolution {
   std::string explanation;
 };
 
-DecidersSolution bargaining_among_deciders(const BargainingIssue& issue);
+DecidersSolution bargaining_among_deciders(const BargainingIssue& issue, Words words = Words::Explained);
 
 }  // namespace statecraft

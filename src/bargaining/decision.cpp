@@ -8,22 +8,32 @@ namespace statecraft {
 namespace {
 
 struct Decider {
-  std::string id;
+  const std::string* id;  // in the issue's deciders
   double position;
   double weight;      // 1 under unanimity (every decider counts alike), else the capability
   double capability;  // which side of the status quo wants a move most, when none carries
 };
+
+// Deciders by their place in the deciders' list: the many sampling runs need no names.
+using Group = std::vector<const Decider*>;
+
+std::vector<std::string> names(const Group& group) {
+  std::vector<std::string> out;
+  out.reserve(group.size());
+  for (const Decider* d : group) out.push_back(*d->id);
+  return out;
+}
 
 // What the deciders wanting to move q one way can carry.
 struct Side {
   double direction;  // +1: above the status quo, −1: below
   double support = 0;     // weight towards the quota
   double capability = 0;  // of the supporters
-  std::vector<std::string> supporters{};
+  Group supporters{};
   std::optional<double> reach{};  // how far from q the quota carries a move, when it does
-  std::vector<std::string> carrying{};    // the deciders who prefer every point that far to q
+  Group carrying{};    // the deciders who prefer every point that far to q
   double carrying_weight = 0;
-  std::vector<std::string> limited_by{};  // those among them whose limit it is
+  Group limited_by{};  // those among them whose limit it is
 };
 
 // Weights summed in another order must not flip an exact quota (as in weighted_median).
@@ -42,7 +52,7 @@ Side side_of(const std::vector<Decider>& deciders, double q, double direction, d
       by_reach.emplace_back(2 * std::abs(d.position - q), &d);
       side.support += d.weight;
       side.capability += d.capability;
-      side.supporters.push_back(d.id);
+      side.supporters.push_back(&d);
     }
   std::stable_sort(by_reach.begin(), by_reach.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
   double weight = 0;
@@ -55,9 +65,9 @@ Side side_of(const std::vector<Decider>& deciders, double q, double direction, d
   if (!side.reach) return side;
   for (const auto& [reach, d] : by_reach) {
     if (reach < *side.reach) break;
-    side.carrying.push_back(d->id);
+    side.carrying.push_back(d);
     side.carrying_weight += d->weight;
-    if (reach == *side.reach) side.limited_by.push_back(d->id);
+    if (reach == *side.reach) side.limited_by.push_back(d);
   }
   return side;
 }
@@ -78,7 +88,8 @@ std::string no_win_set(const BargainingIssue& issue, const Side& up, const Side&
   std::vector<std::string> parts;
   auto wanting = [&](const Side& side, const char* way) {
     if (side.supporters.empty()) return;
-    parts.push_back(fmt::format("{} {} {}{}", list_in_words(side.supporters), verb(side.supporters, "wants", "want"), way,
+    const auto who = names(side.supporters);
+    parts.push_back(fmt::format("{} {} {}{}", list_in_words(who), verb(who, "wants", "want"), way,
                                 weighted ? fmt::format(" ({})", share(side.support, total)) : ""));
   };
   wanting(up, "more");
@@ -110,10 +121,11 @@ std::string describe_rule(const BargainingIssue& issue) {
   return who;
 }
 
-std::optional<WinSet> win_set(const BargainingIssue& issue) {
+std::optional<WinSet> win_set(const BargainingIssue& issue, Words words) {
   if (issue.rule == DecisionRule::Everyone || !issue.status_quo) return std::nullopt;
   const double q = std::clamp(*issue.status_quo, issue.low, issue.high);
   std::vector<Decider> deciders;
+  deciders.reserve(issue.deciders.size());  // Sides point into it
   std::vector<std::string> unplaced, at_q;
   for (const auto& id : issue.deciders) {
     const auto stance = std::find_if(issue.actors.begin(), issue.actors.end(), [&](const SpatialActor& a) { return a.id == id; });
@@ -122,18 +134,19 @@ std::optional<WinSet> win_set(const BargainingIssue& issue) {
       continue;
     }
     const double capability = std::max(stance->capability, 0.0);
-    deciders.push_back({id, stance->position, issue.rule == DecisionRule::Unanimity ? 1.0 : capability, capability});
+    deciders.push_back({&id, stance->position, issue.rule == DecisionRule::Unanimity ? 1.0 : capability, capability});
     if (stance->position == q) at_q.push_back(id);
   }
   double total = 0;
   for (const auto& d : deciders) total += d.weight;
   WinSet set{true, q, q, {}, {}, {}};
-  const std::string left_out = unplaced.empty() ? ""
+  const bool explained = words == Words::Explained;
+  const std::string left_out = unplaced.empty() || !explained ? ""
                                                 : fmt::format(" ({} {} no stance on the issue and {} left out)", list_in_words(unplaced),
                                                               verb(unplaced, "has", "have"), verb(unplaced, "is", "are"));
   if (!(total > 0)) {
     set.blockers = issue.deciders;
-    set.explanation = (deciders.empty() ? "no decider has a stance on the issue" : "no decider has any capability") + left_out;
+    if (explained) set.explanation = (deciders.empty() ? "no decider has a stance on the issue" : "no decider has any capability") + left_out;
     return set;
   }
   const bool strictly = issue.rule == DecisionRule::Majority;
@@ -146,13 +159,14 @@ std::optional<WinSet> win_set(const BargainingIssue& issue) {
     set.empty = false;
     set.low = std::min(q, edge);
     set.high = std::max(q, edge);
-    set.limited_by = side->limited_by;
+    set.limited_by = names(side->limited_by);
+    if (!explained) return set;
     const std::string weight =
         issue.rule == DecisionRule::Unanimity ? "" : fmt::format(" ({} of the deciders' capability)", share(side->carrying_weight, total));
     set.explanation = fmt::format("a deal can lie between {:.4g} and {:.4g}: {}{} {} every point of it to the status quo ({:.4g}), "
                                   "and {} would go no further{}",
-                                  set.low, set.high, list_in_words(side->carrying), weight, verb(side->carrying, "prefers", "prefer"), q,
-                                  list_in_words(side->limited_by), left_out);
+                                  set.low, set.high, list_in_words(names(side->carrying)), weight, side->carrying.size() == 1 ? "prefers" : "prefer", q,
+                                  list_in_words(set.limited_by), left_out);
     return set;
   }
   // The blockers stand in the way of the move wanted by the most capability (then by the most
@@ -161,8 +175,8 @@ std::optional<WinSet> win_set(const BargainingIssue& issue) {
                        : up.supporters.size() != down.supporters.size() ? (up.supporters.size() > down.supporters.size() ? up : down)
                                                                           : up;
   for (const auto& d : deciders)
-    if (std::find(wanted.supporters.begin(), wanted.supporters.end(), d.id) == wanted.supporters.end()) set.blockers.push_back(d.id);
-  set.explanation = no_win_set(issue, up, down, at_q, q, total) + left_out;
+    if (std::find(wanted.supporters.begin(), wanted.supporters.end(), &d) == wanted.supporters.end()) set.blockers.push_back(*d.id);
+  if (explained) set.explanation = no_win_set(issue, up, down, at_q, q, total) + left_out;
   return set;
 }
 

@@ -30,10 +30,14 @@ struct WinSet {
   std::string explanation;  // in words, with actor ids
 };
 
+// Whether a result is put in words as well: the Monte Carlo's and the sweeps' many thousand runs
+// need only the numbers, and the words were most of their time.
+enum class Words { Explained, NumbersOnly };
+
 // Empty when the issue is decided by everyone (rule Everyone) or has no status quo to compare
 // with. A decider without a stance on the issue cannot be placed and is left out (said in the
-// explanation); loading a scenario warns of it.
-std::optional<WinSet> win_set(const BargainingIssue& issue);
+// explanation); loading a scenario warns of it. NumbersOnly leaves the explanation empty.
+std::optional<WinSet> win_set(const BargainingIssue& issue, Words words = Words::Explained);
 
 // The point of the closed win set (the status quo alone, when it is empty) nearest to x.
 double nearest_in(const WinSet& set, double x);

@@ -138,7 +138,7 @@ IssueForecast run(const std::string& model, const BargainingIssue& issue, const 
       f.explanation = solution->explanation;
     }
   } else if (model == "deciders") {
-    DecidersSolution solution = bargaining_among_deciders(issue);
+    DecidersSolution solution = bargaining_among_deciders(issue, parameters.words);
     f.position = solution.position;
     f.explanation = std::move(solution.explanation);
   } else if (model == "expected-utility") {
@@ -255,10 +255,12 @@ std::vector<IssueForecast> not_run(const std::vector<BargainingIssue>& issues, c
 // set of the status quo, and when none exists the status quo holds. A point outside is replaced by
 // the nearest point of the win set's closure and kept in moved_from. Only the forecast is kept in
 // it: a dynamic model's rounds are left as it computed them.
-void keep_to_decision(IssueForecast& f, const BargainingIssue& issue, const std::optional<WinSet>& set) {
+void keep_to_decision(IssueForecast& f, const BargainingIssue& issue, const std::optional<WinSet>& set, Words words) {
   f.rule = issue.rule;
-  f.deciders = issue.deciders;
-  f.win_set = set;
+  if (words == Words::Explained) {  // what the words are made of; the sampling runs keep only the point
+    f.deciders = issue.deciders;
+    f.win_set = set;
+  }
   if (!set || !f.position) return;
   const double kept = nearest_in(*set, *f.position);
   if (kept != *f.position) {
@@ -266,7 +268,7 @@ void keep_to_decision(IssueForecast& f, const BargainingIssue& issue, const std:
     f.position = kept;
   }
   // No agreement outranks whatever the model said about its own point.
-  if (set->empty)
+  if (set->empty && words == Words::Explained)
     f.explanation = fmt::format("no agreement: {} {}, so the status quo holds", list_in_words(set->blockers),
                                 set->blockers.size() == 1 ? "blocks" : "block");
 }
@@ -326,7 +328,12 @@ std::vector<IssueForecast> forecast_issues(const std::vector<BargainingIssue>& i
   // The exchange model and the per-issue models compare capabilities within an issue; smp
   // averages an actor's capabilities across issues, so it needs one unit for all of them.
   std::vector<BargainingIssue> each_relative;
-  for (const auto& issue : issues) each_relative.push_back(with_relative_capabilities({issue}).front());
+  each_relative.reserve(issues.size());
+  for (const auto& issue : issues) {
+    std::vector<BargainingIssue> alone;  // one copy of the issue (the Monte Carlo's runs are thousands)
+    alone.push_back(issue);
+    each_relative.push_back(std::move(with_relative_capabilities(std::move(alone)).front()));
+  }
   // Every model's work is estimated before any runs, so that a refusal comes at once.
   std::vector<WorkEstimate> work;
   WorkEstimate refused{0, ""};
@@ -354,7 +361,7 @@ std::vector<IssueForecast> forecast_issues(const std::vector<BargainingIssue>& i
     by_model.push_back(std::move(per_issue));
   }
   std::vector<std::optional<WinSet>> sets;
-  for (const auto& issue : issues) sets.push_back(win_set(issue));
+  for (const auto& issue : issues) sets.push_back(win_set(issue, parameters.words));
   std::vector<IssueForecast> out;
   for (std::size_t i = 0; i < issues.size(); ++i)
     for (auto& model : by_model) {
@@ -362,7 +369,7 @@ std::vector<IssueForecast> forecast_issues(const std::vector<BargainingIssue>& i
       // Nothing weighs on such an issue; the joint models would report where it started.
       if (!has_weight(issues[i])) f = {f.issue, f.model, std::nullopt, no_weight, {}};
       keep_on_scale(f, issues[i]);
-      keep_to_decision(f, issues[i], sets[i]);
+      keep_to_decision(f, issues[i], sets[i], parameters.words);
       out.push_back(std::move(f));
     }
   return out;

@@ -55,6 +55,9 @@ struct ModelParameters {
     Skip,    // give the model no forecast, with the estimate and how to run it as the explanation
   } over_limit = OverLimit::Refuse;
   Progress progress;  // the Spatial Model of Politics' turns, for a person watching
+  // NumbersOnly: each forecast's point alone, without the words of its win set and deciders nor
+  // the win set and deciders themselves (the sampling runs', many thousand of them).
+  Words words = Words::Explained;
 };
 
 // The work of running the named models on the issues, in operations, and which model needs the

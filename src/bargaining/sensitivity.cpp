@@ -9,6 +9,7 @@
 
 #include "bargaining/decision.hpp"
 #include "bargaining/uncertainty.hpp"
+#include "scenario/parallel.hpp"
 
 namespace statecraft {
 namespace {
@@ -72,6 +73,7 @@ ModelParameters quiet(ModelParameters parameters) {
   parameters.threads = 1;
   parameters.max_work = INFINITY;  // the whole analysis was held to it
   parameters.progress = nullptr;
+  parameters.words = Words::NumbersOnly;
   return parameters;
 }
 
@@ -194,14 +196,14 @@ ModelSensitivity model_sensitivity(const BargainingIssue& issue, const std::vect
 
 // Whether a deal is possible: none under rule Everyone or without a status quo.
 std::optional<bool> deal_of(const BargainingIssue& issue) {
-  const auto set = win_set(issue);
+  const auto set = win_set(issue, Words::NumbersOnly);
   if (!set) return std::nullopt;
   return !set->empty;
 }
 
 DealEdge deal_edge(const BargainingIssue& issue, const Judgment& j, double x, double margin) {
   DealEdge edge{j, is_discrete(j) ? 0 : judgment_value(j, x), is_discrete(j) || x > today_coordinate(j), margin, false, {}, 0, 0};
-  const auto set = win_set(changed(issue, j, x));
+  const auto set = win_set(changed(issue, j, x), Words::NumbersOnly);
   edge.deal_after = !set->empty;
   if (set->empty) edge.blockers = set->blockers;
   edge.low = set->low;
@@ -394,6 +396,7 @@ IssueSensitivity sobol_sensitivity(const BargainingIssue& issue, const Sensitivi
   // treat each alone, and the call's own cost is shared.
   out.sobol = sobol_indices_in_batches(design, [&](std::span<const double> points, std::span<double> y) {
     std::vector<BargainingIssue> copies;
+    copies.reserve(points.size() / design.inputs);
     for (std::size_t p = 0; p < points.size() / design.inputs; ++p)
       copies.push_back(drawn(issue, points.subspan(p * design.inputs, design.inputs), settings.ranges));
     const auto forecasts = forecast_issues(copies, settings.sobol_models, parameters);  // issue by issue, models in order
@@ -413,16 +416,12 @@ SpatialSensitivity spatial_sensitivity(const std::vector<BargainingIssue>& issue
   for (std::size_t d = 0; d < issues.size(); ++d) {
     const BargainingIssue& issue = issues[d];
     const auto judgments = judgments_of(issue, settings);
-    std::vector<Sweep> sweeps;
-    for (const auto& j : judgments) {
-      if (!is_discrete(j)) {
-        sweeps.push_back(sweep(issue, j, settings, parameters));
-        continue;
-      }
-      Sweep s;  // one point: the change made
-      s.at_above.push_back(forecasts_of(changed(issue, j, 0), settings.models, parameters));
-      sweeps.push_back(std::move(s));
-    }
+    std::vector<Sweep> sweeps(judgments.size());
+    parallel_for(judgments.size(), settings.threads, [&](std::size_t k) {
+      const Judgment& j = judgments[k];
+      if (!is_discrete(j)) sweeps[k] = sweep(issue, j, settings, parameters);
+      else sweeps[k].at_above.push_back(forecasts_of(changed(issue, j, 0), settings.models, parameters));  // one point: the change made
+    });
     const auto as_written = forecast_issues({issue}, settings.models, parameters);
     std::vector<std::optional<double>> today;
     for (const auto& f : as_written) today.push_back(f.position);

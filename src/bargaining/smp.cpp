@@ -5,7 +5,8 @@
 #include <limits>
 #include <optional>
 #include <stdexcept>
-#include <thread>
+
+#include "scenario/parallel.hpp"
 
 // Equation numbers (§) refer to the team's reading of KTAB's smpc, summarised in
 // docs/models/smp.md. Expressions are parenthesised exactly as KTAB evaluates them: bargains are
@@ -18,22 +19,6 @@ constexpr double coalition_floor = 1e-8;        // KTAB minC: coalition strength
 constexpr double challenge_floor = 1e-10;       // starting strength of each side of a challenge
 constexpr double significant_gain = 1e-5;       // minSigEDU: smallest expected gain worth a challenge
 constexpr double own_side_weight = 1e-6;        // minW: added to the proposer's weight in a bargain
-
-// Runs fn(item) for item in [0, count) on up to `threads` threads; each item is independent.
-template <typename Fn>
-void parallel_for(std::size_t count, unsigned threads, Fn&& fn) {
-  threads = std::max(1u, std::min<unsigned>(threads, static_cast<unsigned>(count)));
-  if (threads == 1) {
-    for (std::size_t item = 0; item < count; ++item) fn(item);
-    return;
-  }
-  std::vector<std::thread> pool;
-  for (unsigned t = 0; t < threads; ++t)
-    pool.emplace_back([&, t] {
-      for (std::size_t item = t; item < count; item += threads) fn(item);
-    });
-  for (auto& thread : pool) thread.join();
-}
 
 // Utility of a distance δ in [0, 1] to an actor of risk attitude R in [-0.5, 1]: R = 1 is
 // risk-averse (1 − δ²), R = 0 linear, R = −0.5 risk-acceptant.

@@ -1,14 +1,13 @@
 #include "bargaining/sobol.hpp"
 
 #include <algorithm>
-#include <atomic>
 #include <cmath>
 #include <random>
 #include <stdexcept>
 #include <string>
-#include <thread>
 
 #include "bargaining/uncertainty.hpp"
+#include "scenario/parallel.hpp"
 
 namespace statecraft {
 namespace {
@@ -30,20 +29,6 @@ void draw_row(const SobolDesign& design, std::size_t row, std::vector<double>& a
   auto uniform = [&] { return static_cast<double>(engine() >> 11) * 0x1.0p-53; };  // [0, 1), the same on every library
   for (double& x : a) x = uniform();
   for (double& x : b) x = uniform();
-}
-
-// Runs work(block) for every block, spread over the threads.
-template <typename Work>
-void for_each_block(std::size_t blocks, unsigned threads, const Work& work) {
-  std::atomic<std::size_t> next = 0;
-  auto worker = [&] {
-    for (std::size_t block; (block = next++) < blocks;) work(block);
-  };
-  const unsigned count = std::max(1u, std::min<unsigned>(threads ? threads : std::thread::hardware_concurrency(), static_cast<unsigned>(blocks)));
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < count; ++t) pool.emplace_back(worker);
-  worker();
-  for (auto& thread : pool) thread.join();
 }
 
 // Sums of one estimator's summands: their count, sum and sum of squares.
@@ -129,7 +114,7 @@ std::vector<SobolOutput> sobol_indices_in_batches(const SobolDesign& design, con
   // Pass 1: f(A) and f(B), kept, since every A_B^(i) is compared with them; a block's rows of A,
   // then of B, in one call.
   std::vector<double> y_a(n * m), y_b(n * m);
-  for_each_block(blocks, design.threads, [&](std::size_t block) {
+  parallel_for(blocks, design.threads, [&](std::size_t block) {
     const auto [first, last] = rows_of(block);
     const std::size_t rows = last - first;
     std::vector<double> a(k), b(k), points(2 * rows * k), y(2 * rows * m);
@@ -147,7 +132,7 @@ std::vector<SobolOutput> sobol_indices_in_batches(const SobolDesign& design, con
 
   // Pass 2: the runs on A_B^(i), reduced at once to the estimators' sums, block by block.
   std::vector<GroupSums> sums(blocks * g * m);
-  for_each_block(blocks, design.threads, [&](std::size_t block) {
+  parallel_for(blocks, design.threads, [&](std::size_t block) {
     std::vector<double> a(k), b(k), points(g * k), y(g * m);
     GroupSums* const mine = &sums[block * g * m];
     for (auto [j, last] = rows_of(block); j < last; ++j) {

@@ -1,18 +1,17 @@
 #include "bargaining/uncertainty.hpp"
 
-#include "bargaining/decision.hpp"
-
 #include <fmt/format.h>
-
-#include <functional>
 
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <functional>
 #include <limits>
 #include <numeric>
 #include <random>
-#include <thread>
+
+#include "bargaining/decision.hpp"
+#include "scenario/parallel.hpp"
 
 namespace statecraft {
 namespace {
@@ -39,19 +38,6 @@ class NormalSource {
  private:
   std::mt19937_64 engine_;
 };
-
-// Runs work(first, last) over consecutive ranges of the sample indices on settings.threads
-// threads (0: every core); each sample's result goes to its own index, so the thread count cannot
-// change it.
-template <typename Work>
-void in_parallel(const UncertaintySettings& settings, Work& work) {
-  const unsigned threads = std::max(1u, std::min<unsigned>(settings.threads ? settings.threads : std::thread::hardware_concurrency(),
-                                                           static_cast<unsigned>(std::max<std::size_t>(1, settings.samples))));
-  std::vector<std::thread> pool;
-  for (unsigned t = 0; t < threads; ++t)
-    pool.emplace_back(std::ref(work), settings.samples * t / threads, settings.samples * (t + 1) / threads);
-  for (auto& thread : pool) thread.join();
-}
 
 }  // namespace
 
@@ -97,17 +83,14 @@ std::vector<AgreementChance> agreement_chances(const std::vector<BargainingIssue
   // scale, negative when it lies below the status quo, NaN without one; summed afterwards in
   // sample order, so the thread count cannot change it.
   std::vector<double> rooms(settings.samples * issues.size(), NAN);
-  auto work = [&](std::size_t first, std::size_t last) {
-    for (std::size_t sample = first; sample < last; ++sample) {
-      const auto copy = jittered_issues(issues, settings.jitter, settings.seed, sample);
-      for (std::size_t i = 0; i < copy.size(); ++i)
-        if (const auto set = win_set(copy[i]); set && !set->empty) {
-          const double width = (set->high - set->low) / (copy[i].high - copy[i].low);
-          rooms[sample * issues.size() + i] = set->low < *copy[i].status_quo ? -width : width;
-        }
-    }
-  };
-  in_parallel(settings, work);
+  parallel_for(settings.samples, settings.threads, [&](std::size_t sample) {
+    const auto copy = jittered_issues(issues, settings.jitter, settings.seed, sample);
+    for (std::size_t i = 0; i < copy.size(); ++i)
+      if (const auto set = win_set(copy[i], Words::NumbersOnly); set && !set->empty) {
+        const double width = (set->high - set->low) / (copy[i].high - copy[i].low);
+        rooms[sample * issues.size() + i] = set->low < *copy[i].status_quo ? -width : width;
+      }
+  });
   std::vector<std::size_t> agreements(issues.size(), 0), upward(issues.size(), 0);
   std::vector<double> room(issues.size(), 0.0);
   for (std::size_t sample = 0; sample < settings.samples; ++sample)
@@ -119,7 +102,7 @@ std::vector<AgreementChance> agreement_chances(const std::vector<BargainingIssue
       }
   std::vector<AgreementChance> out;
   for (std::size_t i = 0; i < issues.size(); ++i) {
-    AgreementChance chance{issues[i].id, describe_rule(issues[i]), settings.samples, std::nullopt, std::nullopt};
+    AgreementChance chance{issues[i].id, describe_rule(issues[i]), settings.samples, std::nullopt, std::nullopt, std::nullopt};
     if (win_set(issues[i]) && settings.samples > 0)
       chance.probability = static_cast<double>(agreements[i]) / static_cast<double>(settings.samples);
     if (agreements[i] > 0) {
@@ -164,19 +147,17 @@ std::vector<ForecastDistribution> forecast_uncertainty(const std::vector<Bargain
   // samples × cells, filled by sample index so the thread count cannot change the result.
   std::vector<double> values(settings.samples * cells, NAN);
   std::atomic<std::size_t> done = 0;
-  auto work = [&](std::size_t first, std::size_t last) {
-    for (std::size_t sample = first; sample < last; ++sample) {
-      ModelParameters one_thread = settings.models;
-      one_thread.threads = 1;  // the samples already use every core
-      one_thread.max_work = INFINITY;  // all samples together were within it
-      one_thread.progress = nullptr;
-      const auto forecasts = forecast_issues(jittered_issues(issues, settings.jitter, settings.seed, sample), models, one_thread);
-      for (std::size_t cell = 0; cell < cells; ++cell)
-        if (forecasts[cell].position) values[sample * cells + cell] = *forecasts[cell].position;
-      report_progress(progress, ++done, settings.samples);  // from every thread: a Progress must be thread-safe
-    }
-  };
-  in_parallel(settings, work);
+  ModelParameters one_thread = settings.models;
+  one_thread.threads = 1;  // the samples already use every core
+  one_thread.max_work = INFINITY;  // all samples together were within it
+  one_thread.progress = nullptr;
+  one_thread.words = Words::NumbersOnly;
+  parallel_for(settings.samples, settings.threads, [&](std::size_t sample) {
+    const auto forecasts = forecast_issues(jittered_issues(issues, settings.jitter, settings.seed, sample), models, one_thread);
+    for (std::size_t cell = 0; cell < cells; ++cell)
+      if (forecasts[cell].position) values[sample * cells + cell] = *forecasts[cell].position;
+    report_progress(progress, ++done, settings.samples);  // from every thread: a Progress must be thread-safe
+  });
 
   std::vector<ForecastDistribution> out;
   for (std::size_t cell = 0; cell < cells; ++cell) {

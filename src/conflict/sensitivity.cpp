@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "conflict/states.hpp"
+#include "scenario/parallel.hpp"
 
 namespace statecraft {
 namespace {
@@ -147,6 +148,33 @@ double analysis_work(const Conflict& conflict, std::uint64_t states, Concept sol
   return enumeration_cost(conflict) + ranking + stability_steps(conflict, states, solution == Concept::GMR || solution == Concept::SMR).total();
 }
 
+namespace {
+
+// One change, or two to the same list.
+struct ChangePair {
+  PreferenceChange first;
+  std::optional<PreferenceChange> second;
+};
+
+// Re-runs the analysis with each change made, on every core (each on its own copy of the
+// conflict), and records, in the order of `tried`, the changes that undo each outcome.
+void record_undone(const Conflict& conflict, std::size_t start, Concept solution, const std::vector<OutcomeHinges*>& outcomes,
+                   const std::vector<ChangePair>& tried) {
+  std::vector<std::vector<std::size_t>> after(tried.size());
+  parallel_for(tried.size(), 0, [&](std::size_t k) {
+    Conflict changed = conflict;
+    apply_change(changed, tried[k].first);
+    if (tried[k].second) apply_change(changed, *tried[k].second);
+    after[k] = outcomes_of(changed, start, solution);
+  });
+  for (std::size_t k = 0; k < tried.size(); ++k)
+    for (OutcomeHinges* outcome : outcomes)
+      if (!std::binary_search(after[k].begin(), after[k].end(), outcome->state))
+        outcome->breaking.push_back({tried[k].first, tried[k].second, after[k]});
+}
+
+}  // namespace
+
 ConflictSensitivity conflict_sensitivity(const Conflict& conflict, Concept solution, double max_steps, bool pairs) {
   const auto changes = single_changes(conflict);
   check_runs(conflict, solution, 1.0 + static_cast<double>(changes.size()), "the preference changes", max_steps);
@@ -156,19 +184,11 @@ ConflictSensitivity conflict_sensitivity(const Conflict& conflict, Concept solut
   out.status_quo = start_of(conflict, GraphModel(conflict));
   out.reachable = outcomes_of(conflict, out.status_quo, solution);
   for (std::size_t s : out.reachable) out.outcomes.push_back({s, {}});
-  // Makes the changes to a copy of the conflict, re-runs the analysis, and restores the list.
-  Conflict changed = conflict;
-  auto record = [&](const std::vector<OutcomeHinges*>& outcomes, const PreferenceChange& first, const std::optional<PreferenceChange>& second) {
-    apply_change(changed, first);
-    if (second) apply_change(changed, *second);
-    const auto after = outcomes_of(changed, out.status_quo, solution);
-    changed.preferences[first.preferences] = conflict.preferences[first.preferences];
-    for (OutcomeHinges* outcome : outcomes)
-      if (!std::binary_search(after.begin(), after.end(), outcome->state)) outcome->breaking.push_back({first, second, after});
-  };
   std::vector<OutcomeHinges*> all;
   for (auto& outcome : out.outcomes) all.push_back(&outcome);
-  for (const auto& change : changes) record(all, change, std::nullopt);
+  std::vector<ChangePair> singles;
+  for (const auto& change : changes) singles.push_back({change, std::nullopt});
+  record_undone(conflict, out.status_quo, solution, all, singles);
   std::vector<OutcomeHinges*> unmoved;
   for (auto& outcome : out.outcomes)
     if (outcome.breaking.empty()) unmoved.push_back(&outcome);
@@ -181,7 +201,9 @@ ConflictSensitivity conflict_sensitivity(const Conflict& conflict, Concept solut
     return out;
   }
   out.pairs = candidates.size();
-  for (const auto& [first, second] : candidates) record(unmoved, first, second);
+  std::vector<ChangePair> both;
+  for (const auto& [first, second] : candidates) both.push_back({first, second});
+  record_undone(conflict, out.status_quo, solution, unmoved, both);
   return out;
 }
 
@@ -197,20 +219,28 @@ ConflictUncertainty priority_uncertainty(const Conflict& conflict, Concept solut
   for (std::size_t s : outcomes_of(conflict, start, solution)) out.today.push_back({s, 0});
   std::map<std::size_t, std::size_t> others;
   // Small probabilities give the same lists again and again (with p = 0.1 and 20 pairs, one
-  // sample in eight is today's file): each distinct set of lists is analysed once.
-  std::map<std::vector<std::vector<std::vector<std::string>>>, std::vector<std::size_t>> analysed;
+  // sample in eight is today's file): each distinct set of lists is analysed once. The draws
+  // are made in sample order, the analyses then on every core.
+  std::map<std::vector<std::vector<std::vector<std::string>>>, std::size_t> distinct;  // lists → index in `perturbed`
+  std::vector<Conflict> perturbed;
+  std::vector<std::size_t> sample_lists;  // sample → its index in `perturbed`
   std::mt19937_64 rng(perturbation.seed);
   for (std::size_t sample = 0; sample < perturbation.samples; ++sample) {
-    Conflict perturbed = conflict;
+    Conflict one = conflict;
     std::vector<std::vector<std::vector<std::string>>> key;
-    for (auto& p : perturbed.preferences) {
+    for (auto& p : one.preferences) {
       if (p.by_ranking) swap_adjacent(p.ranking, perturbation.swap_probability, rng);
       else swap_adjacent(p.statements, perturbation.swap_probability, rng);
       key.push_back(list_key(p));
     }
-    auto known = analysed.find(key);
-    if (known == analysed.end()) known = analysed.emplace(std::move(key), outcomes_of(perturbed, start, solution)).first;
-    const auto& after = known->second;
+    const auto [known, fresh] = distinct.emplace(std::move(key), perturbed.size());
+    if (fresh) perturbed.push_back(std::move(one));
+    sample_lists.push_back(known->second);
+  }
+  std::vector<std::vector<std::size_t>> outcomes(perturbed.size());
+  parallel_for(perturbed.size(), 0, [&](std::size_t k) { outcomes[k] = outcomes_of(perturbed[k], start, solution); });
+  for (const std::size_t lists : sample_lists) {
+    const auto& after = outcomes[lists];
     if (after.empty()) ++out.without_outcome;
     for (std::size_t s : after) {
       auto today = std::find_if(out.today.begin(), out.today.end(), [&](const OutcomeFrequency& f) { return f.state == s; });

@@ -15,18 +15,10 @@ namespace {
 using nlohmann::json;
 using Kind = PreferenceChange::Kind;
 
-// Both analyses of one conflict, or why each was not run.
-struct Analysis {
-  const Conflict& conflict;
-  std::unique_ptr<GraphModel> model;  // names the states; null when the analysis was skipped
-  std::optional<ConflictSensitivity> sensitivity;
-  std::optional<ConflictUncertainty> uncertainty;
-  std::string skipped, uncertainty_skipped;
-};
+}  // namespace
 
-// The perturbation is left out where only the hinges are wanted (analyze's summary).
-Analysis analyse(const Conflict& conflict, const ConflictSensitivitySettings& settings, bool perturb = true) {
-  Analysis a{conflict, nullptr, std::nullopt, std::nullopt, {}, {}};
+ConflictSensitivityReport conflict_sensitivity_report(const Conflict& conflict, const ConflictSensitivitySettings& settings, bool perturb) {
+  ConflictSensitivityReport a{conflict, settings, nullptr, std::nullopt, std::nullopt, {}, {}};
   try {
     // Refused within its budget before anything is built, so the model that names the states is small.
     a.sensitivity = conflict_sensitivity(conflict, settings.solution, settings.max_steps, settings.pairs);
@@ -46,6 +38,10 @@ Analysis analyse(const Conflict& conflict, const ConflictSensitivitySettings& se
   }
   return a;
 }
+
+namespace {
+
+using Analysis = ConflictSensitivityReport;
 
 std::string state_words(const Analysis& a, std::size_t s) {
   return fmt::format("\u201c{}\u201d [state {}]", describe_state(a.conflict, a.model->state(s)), s + 1);
@@ -154,9 +150,7 @@ std::string perturbation_words(const ConflictSensitivitySettings& s) {
 
 }  // namespace
 
-std::vector<Hinge> conflict_hinges(const Scenario& scenario, const ConflictSensitivitySettings& settings) {
-  if (!scenario.conflict) return {};
-  const Analysis a = analyse(*scenario.conflict, settings, false);
+std::vector<Hinge> conflict_hinges(const ConflictSensitivityReport& a) {
   std::vector<Hinge> hinges;
   if (!a.sensitivity) return hinges;
   for (const auto& outcome : a.sensitivity->outcomes)
@@ -164,9 +158,18 @@ std::vector<Hinge> conflict_hinges(const Scenario& scenario, const ConflictSensi
   return hinges;
 }
 
+std::vector<Hinge> conflict_hinges(const Scenario& scenario, const ConflictSensitivitySettings& settings) {
+  if (!scenario.conflict) return {};
+  return conflict_hinges(conflict_sensitivity_report(*scenario.conflict, settings, false));
+}
+
 std::string render_conflict_sensitivity_text(const Scenario& scenario, const ConflictSensitivitySettings& settings) {
   if (!scenario.conflict) return {};
-  const Analysis a = analyse(*scenario.conflict, settings);
+  return render_conflict_sensitivity_text(conflict_sensitivity_report(*scenario.conflict, settings));
+}
+
+std::string render_conflict_sensitivity_text(const ConflictSensitivityReport& a) {
+  const ConflictSensitivitySettings& settings = a.settings;
   const char* solution = concept_name(settings.solution);
   std::string out = fmt::format("Conflict: what the outcome hangs on ({} equilibria the status quo leads to)\n", solution);
   if (!a.sensitivity) return out + fmt::format("  skipped: {}\n", a.skipped);
@@ -212,7 +215,11 @@ std::string render_conflict_sensitivity_text(const Scenario& scenario, const Con
 
 json render_conflict_sensitivity_json(const Scenario& scenario, const ConflictSensitivitySettings& settings) {
   if (!scenario.conflict) return nullptr;
-  const Analysis a = analyse(*scenario.conflict, settings);
+  return render_conflict_sensitivity_json(conflict_sensitivity_report(*scenario.conflict, settings));
+}
+
+json render_conflict_sensitivity_json(const ConflictSensitivityReport& a) {
+  const ConflictSensitivitySettings& settings = a.settings;
   auto state_json = [&](std::size_t s) {
     return json{{"state", s + 1}, {"description", describe_state(a.conflict, a.model->state(s))}};
   };

@@ -4,7 +4,9 @@
 // undo it (conflict/sensitivity.hpp), in words, and how often it survives priorities perturbed at
 // random.
 
+#include <memory>
 #include <nlohmann/json_fwd.hpp>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -37,15 +39,34 @@ inline ConflictSensitivitySettings single_change_settings() {
   return settings;
 }
 
+// Both analyses of one conflict, each run once, or why each was not run: what the hinges, the
+// text and the JSON below are written from.
+struct ConflictSensitivityReport {
+  const Conflict& conflict;
+  ConflictSensitivitySettings settings;
+  std::unique_ptr<GraphModel> model;  // names the states; null when the analysis was skipped
+  std::optional<ConflictSensitivity> sensitivity;
+  std::optional<ConflictUncertainty> uncertainty;  // absent when not asked for or skipped
+  std::string skipped, uncertainty_skipped;
+};
+
+// The changes analysis, and with `perturb` the perturbation too; either is skipped, with the
+// reason, past its budget or when the conflict has no feasible status quo.
+ConflictSensitivityReport conflict_sensitivity_report(const Conflict& conflict, const ConflictSensitivitySettings& settings = {},
+                                                      bool perturb = true);
+
 // One hinge per (outcome, change that undoes it); margin = changes / the length of the changed
 // list (one swap among 3 statements is 1/3). Each carries the changed statement's note, source
 // and place (for a ranking, the level's first state's place). Empty when the scenario has no
 // conflict, no status quo, or the analysis is past its budget.
+std::vector<Hinge> conflict_hinges(const ConflictSensitivityReport& report);
 std::vector<Hinge> conflict_hinges(const Scenario& scenario, const ConflictSensitivitySettings& settings = single_change_settings());
 
 // The `--lens conflict` section: text (ending in a newline; empty when there is no conflict) and
 // JSON (null when there is no conflict); keys in docs/models/stability.md.
+std::string render_conflict_sensitivity_text(const ConflictSensitivityReport& report);
 std::string render_conflict_sensitivity_text(const Scenario& scenario, const ConflictSensitivitySettings& settings = {});
+nlohmann::json render_conflict_sensitivity_json(const ConflictSensitivityReport& report);
 nlohmann::json render_conflict_sensitivity_json(const Scenario& scenario, const ConflictSensitivitySettings& settings = {});
 
 }  // namespace statecraft

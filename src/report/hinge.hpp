@@ -28,4 +28,13 @@ struct Hinge {
 // The `count` hinges with the least margin, ties in the order given.
 std::vector<Hinge> most_decisive(std::vector<Hinge> hinges, std::size_t count);
 
+// The same, but at most `per_lens` from one lens while others have hinges left: one lens's many
+// knife edges (a game's tied payoffs are all at margin 0) must not hide the others'. When the
+// other lenses run out, the rest is filled by margin.
+std::vector<Hinge> most_decisive(std::vector<Hinge> hinges, std::size_t count, std::size_t per_lens);
+
+// How many hinges a summary shows, and at most how many of them from one lens.
+inline constexpr std::size_t summary_hinge_count = 5;
+inline constexpr std::size_t summary_hinges_per_lens = 2;
+
 }  // namespace statecraft

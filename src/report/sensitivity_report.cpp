@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "report/conflict_sensitivity.hpp"
+#include "report/games_sensitivity.hpp"
 #include "report/spatial_sensitivity.hpp"
 
 namespace statecraft {
@@ -16,21 +18,33 @@ LensSensitivity spatial_full(const Scenario& scenario, const SensitivityRequest&
   return {spatial_hinges(report), render_spatial_sensitivity_text(report), nullptr};
 }
 
-// How many of the least-margin hinges the command's summary shows.
-constexpr std::size_t summary_hinges = 5;
+// The conflict lens's full report also tries pairs of changes and perturbs the priorities;
+// analyze's hinges try single changes only.
+LensSensitivity conflict_full(const Scenario& scenario, const SensitivityRequest& request) {
+  const auto report = conflict_sensitivity_report(*scenario.conflict);
+  if (request.json) return {conflict_hinges(report), "", render_conflict_sensitivity_json(report)};
+  return {conflict_hinges(report), render_conflict_sensitivity_text(report), nullptr};
+}
+
+// The games lens's margins, then how often each solution survives perturbed payoffs.
+LensSensitivity games_full(const Scenario& scenario, const SensitivityRequest& request) {
+  if (request.json) {
+    const nlohmann::json detail{{"margins", render_games_sensitivity_json(scenario)},
+                                {"perturbation", render_games_uncertainty_json(scenario)}};
+    return {games_hinges(scenario), "", detail};
+  }
+  return {games_hinges(scenario), render_games_sensitivity_text(scenario) + "\n" + render_games_uncertainty_text(scenario), nullptr};
+}
 
 }  // namespace
 
-// A lens joins with one entry. One whose report is its hinges alone needs no `full`:
-//   {"games", [](const Scenario& s) { return !s.games.empty(); }, games_hinges},
-// one with its own detail adds it:
-//   {"conflict", [](const Scenario& s) { return s.conflict.has_value(); }, [](const Scenario& s) { return conflict_hinges(s); },
-//    [](const Scenario& s, const SensitivityRequest& r) {
-//      return LensSensitivity{conflict_hinges(s, {}), r.json ? "" : render_conflict_sensitivity_text(s),
-//                             r.json ? render_conflict_sensitivity_json(s) : nullptr}; }},
+// A lens joins with one entry: its name, whether a scenario has data for it, its quick hinges
+// (for analyze) and, where it has more to say, its full report.
 const std::vector<SensitivityLens>& sensitivity_lenses() {
   static const std::vector<SensitivityLens> lenses{
       {"spatial", [](const Scenario& s) { return !s.issues.empty(); }, [](const Scenario& s) { return spatial_hinges(s); }, spatial_full},
+      {"conflict", [](const Scenario& s) { return s.conflict.has_value(); }, [](const Scenario& s) { return conflict_hinges(s); }, conflict_full},
+      {"games", [](const Scenario& s) { return !s.games.empty(); }, games_hinges, games_full},
   };
   return lenses;
 }
@@ -89,7 +103,7 @@ std::vector<Hinge> gathered(const std::vector<std::pair<const SensitivityLens*, 
 std::string text_report(const Scenario& scenario, const std::vector<std::pair<const SensitivityLens*, LensSensitivity>>& results) {
   std::string out = fmt::format("{}\n{} · as of {}\n\nWhat the answer hangs on (the least change that alters a conclusion, smallest first)\n",
                                 scenario.title, scenario.id, scenario.date);
-  const auto decisive = most_decisive(gathered(results), summary_hinges);
+  const auto decisive = most_decisive(gathered(results), summary_hinge_count, summary_hinges_per_lens);
   if (decisive.empty()) out += "  no single judgment within its range changes a conclusion\n";
   for (const auto& h : decisive) out += hinge_text(h, "  ");
   for (const auto& [lens, result] : results) {
@@ -108,7 +122,7 @@ std::string text_report(const Scenario& scenario, const std::vector<std::pair<co
 std::string json_report(const Scenario& scenario, const std::vector<std::pair<const SensitivityLens*, LensSensitivity>>& results) {
   using nlohmann::json;
   json decisive = json::array(), by_lens = json::object();
-  for (const auto& h : most_decisive(gathered(results), summary_hinges)) decisive.push_back(hinge_json(h));
+  for (const auto& h : most_decisive(gathered(results), summary_hinge_count, summary_hinges_per_lens)) decisive.push_back(hinge_json(h));
   for (const auto& [lens, result] : results) {
     json hinges = json::array();
     for (const auto& h : result.hinges) hinges.push_back(hinge_json(h));

@@ -219,15 +219,17 @@ SpatialSensitivityReport spatial_sensitivity_report(const Scenario& scenario, co
 std::vector<Hinge> spatial_hinges(const SpatialSensitivityReport& report) {
   std::vector<Hinge> out;
   for (const auto& issue : report.issues) {
+    // One hinge per judgment and issue, its least margin over the forecasts and whether a deal
+    // is possible: one judgment tipping several conclusions is still one thing to check.
     std::map<std::string, std::size_t> index;  // judgment → its hinge in `out`
-    for (const auto& model : issue.models) {
-      if (model.edges.empty()) continue;
-      const Hinge& edge = model.edges.front();  // the least margin of this forecast
+    auto keep = [&](const Hinge& edge) {
       const auto [found, fresh] = index.emplace(edge.judgment, out.size());
       if (fresh) out.push_back(edge);
       else if (edge.margin < out[found->second].margin) out[found->second] = edge;
-    }
-    if (!issue.deal_edges.empty()) out.push_back(issue.deal_edges.front());  // whether a deal is possible: one conclusion, one hinge
+    };
+    for (const auto& model : issue.models)
+      if (!model.edges.empty()) keep(model.edges.front());  // the least margin of this forecast
+    if (!issue.deal_edges.empty()) keep(issue.deal_edges.front());  // whether a deal is possible: one conclusion, one hinge
   }
   return out;
 }

@@ -33,7 +33,7 @@ std::vector<ActorSummary> summarize_actors(const Scenario& scenario) {
 }
 
 IssueSummary summarize_issue(const Scenario& scenario, const Issue& issue) {
-  IssueSummary summary{issue.id, issue.name, issue.low.value, issue.high.value, std::nullopt, {}};
+  IssueSummary summary{.id = issue.id, .name = issue.name, .low = issue.low.value, .high = issue.high.value};
   if (issue.status_quo) summary.status_quo = issue.status_quo->value;
   for (const auto& a : bargaining_issue(scenario, issue).actors) summary.stances.push_back({a.id, a.position, a.salience, a.capability});
   summary.units = issue.units;
@@ -172,7 +172,7 @@ Summary summarize(const Scenario& scenario) {
   }
   for (const auto& game : scenario.games) s.games.push_back(summarize_game(game));
   try {
-    s.hangs_on = most_decisive(all_hinges(scenario), hangs_on_count);
+    s.hangs_on = most_decisive(all_hinges(scenario), summary_hinge_count, summary_hinges_per_lens);
   } catch (const WorkTooLarge& e) {
     s.hangs_on_skipped = e.what();
   }

@@ -90,14 +90,11 @@ struct Summary {
   std::string stability_skipped;             // otherwise, why (WorkTooLarge's message)
   std::vector<GameSummary> games;
   // What the answer hangs on: the judgments whose least change alters a conclusion, across
-  // lenses, smallest margin first (at most hangs_on_count).
+  // lenses, smallest margin first (summary_hinge_count, at most summary_hinges_per_lens from one lens).
   std::vector<Hinge> hangs_on;
   std::string hangs_on_skipped;  // why not, when the analysis was refused (WorkTooLarge's message)
   std::vector<LensSummary> lenses;
 };
-
-// How many hinges the report shows: the brief's "three to five".
-inline constexpr std::size_t hangs_on_count = 5;
 
 // The conflict lens's budget in a report: work of about a second at most; larger conflicts are
 // left to `statecraft stability`, which shows its progress.
