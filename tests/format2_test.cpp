@@ -12,13 +12,7 @@ namespace {
 using test::load_text;
 using test::messages;
 using test::minimal_scenario;
-
-std::string replace(std::string text, const std::string& from, const std::string& to) {
-  const auto at = text.find(from);
-  EXPECT_NE(at, std::string::npos) << "fixture lacks: " << from;
-  if (at != std::string::npos) text.replace(at, from.size(), to);
-  return text;
-}
+using test::replace;
 
 std::string version_2() { return replace(minimal_scenario(), "statecraft: 1", "statecraft: 2"); }
 

@@ -1,5 +1,7 @@
 #include "test_support.hpp"
 
+#include <gtest/gtest.h>
+
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -29,6 +31,13 @@ std::vector<std::string> messages(const Diagnostics& diagnostics) {
 }
 
 std::vector<std::string> messages(const LoadResult& result) { return messages(result.diagnostics); }
+
+std::string replace(std::string text, const std::string& from, const std::string& to) {
+  const auto at = text.find(from);
+  EXPECT_NE(at, std::string::npos) << "fixture lacks: " << from;
+  if (at != std::string::npos) text.replace(at, from.size(), to);
+  return text;
+}
 
 std::string minimal_scenario() {
   return R"(statecraft: 1

@@ -21,6 +21,9 @@ std::vector<std::string> messages(const LoadResult& result);
 // A small valid scenario touching every section; tests mutate it to provoke one error each.
 std::string minimal_scenario();
 
+// The text with the first `from` replaced by `to`; a test failure when the text lacks `from`.
+std::string replace(std::string text, const std::string& from, const std::string& to);
+
 struct CommandResult {
   int exit_code = -1;
   std::string out;
