@@ -11,6 +11,7 @@
 #include <ostream>
 
 #include "bargaining/forecast.hpp"
+#include "report/brief.hpp"
 #include "report/forecast_table.hpp"
 #include "report/sensitivity_report.hpp"
 #include "report/summary.hpp"
@@ -450,6 +451,18 @@ int analyze(const std::string& file, const std::string& format, std::ostream& ou
   const Summary summary = summarize(*scenario);
   out << (format == "json" ? render_json(summary) : render_text(summary));
   return ok;
+}
+
+int brief(const std::string& file, const std::string& format, const std::string& output, std::ostream& out, std::ostream& err) {
+  const auto scenario = load_or_report(file, err);
+  if (!scenario) return bad_input;
+  const Brief b = make_brief(*scenario);
+  const std::string text = format == "md" ? render_brief_markdown(b) : format == "text" ? render_brief_text(b) : render_brief_html(b);
+  if (output.empty()) {
+    out << text;
+    return ok;
+  }
+  return write_file(output, text, err) ? ok : analysis_failed;
 }
 
 // Whether every lens --lens names has a sensitivity analysis; if not, says which lenses do.

@@ -17,6 +17,8 @@ enum ExitCode { ok = 0, analysis_failed = 1, bad_input = 2 };
 // Warnings are printed and leave the exit code at 0 unless `strict`.
 int validate(const std::vector<std::string>& files, bool strict, std::ostream& out, std::ostream& err);
 int analyze(const std::string& file, const std::string& format, std::ostream& out, std::ostream& err);
+// `output` empty: the brief goes to `out`.
+int brief(const std::string& file, const std::string& format, const std::string& output, std::ostream& out, std::ostream& err);
 // --samples beyond this say nothing more: quantiles settle long before.
 inline constexpr std::size_t max_samples = 100'000;
 inline constexpr double max_capability_jitter = 5;

@@ -78,6 +78,12 @@ int run(int argc, char** argv) {
   analyze->add_option("file", analyze_file, "Scenario file")->required();
   analyze->add_option("--format", format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
 
+  std::string brief_file, brief_output, brief_format = "html";
+  auto* brief = app.add_subcommand("brief", "One report for a reader who is not a modeller: bottom line, charts, what the answer hangs on, the evidence");
+  brief->add_option("file", brief_file, "Scenario file")->required();
+  brief->add_option("-o,--output", brief_output, "Write it to this file (default: standard output)");
+  brief->add_option("--format", brief_format, "html (one self-contained page), md or text")->check(CLI::IsMember({"html", "md", "text"}))->capture_default_str();
+
   std::string forecast_file;
   cli::ForecastOptions forecast_options;
   auto* forecast = app.add_subcommand("forecast", "Where each issue ends: bargaining models' forecasts per issue");
@@ -166,6 +172,7 @@ int run(int argc, char** argv) {
   try {
     if (*validate) return cli::validate(validate_files, validate_strict, std::cout, std::cerr);
     if (*analyze) return cli::analyze(analyze_file, format, std::cout, std::cerr);
+    if (*brief) return cli::brief(brief_file, brief_format, brief_output, std::cout, std::cerr);
     if (*forecast) return cli::forecast(forecast_file, forecast_options, std::cout, std::cerr);
     if (*stability) return cli::stability(stability_file, stability_options, std::cout, std::cerr);
     if (*solve) return cli::solve(solve_target, solve_options, std::cout, std::cerr);

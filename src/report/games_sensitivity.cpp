@@ -170,6 +170,15 @@ double percent(std::size_t holds, std::size_t samples) { return samples == 0 ? 0
 
 }  // namespace
 
+std::string game_solution_words(const Game& game) {
+  if (game.form == Game::Form::File) return {};
+  try {
+    return solution_words(game, game_solution(game), "is");
+  } catch (const std::exception&) {  // not of perfect information, or past the budget
+    return {};
+  }
+}
+
 std::vector<Hinge> games_hinges(const Scenario& scenario) {
   std::vector<Hinge> hinges;
   for (const auto& game : scenario.games) {

@@ -23,6 +23,11 @@ std::vector<Hinge> games_hinges(const Scenario& scenario);
 std::string render_games_sensitivity_text(const Scenario& scenario);
 nlohmann::json render_games_sensitivity_json(const Scenario& scenario);
 
+// Today's solution in the words of the file: "the play is: Putin offers …, then Trump keeps his
+// pledge and sanctions" (a tree's node names), "the pure equilibrium is: USA sanction, RUS stall".
+// Empty for a game the margins cannot solve (a Gambit file, a tree with information sets).
+std::string game_solution_words(const Game& game);
+
 // Lines such as "Ceasefire accepted, no new sanctions: holds in 62 % of 1000 perturbed games (each
 // player's adjacent payoff ranks swapped with probability 0.1)", per game.
 std::string render_games_uncertainty_text(const Scenario& scenario, const PerturbationSettings& settings = {});

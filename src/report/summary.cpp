@@ -145,7 +145,7 @@ UncertaintySettings agreement_samples() {
   return settings;
 }
 
-Summary summarize(const Scenario& scenario) {
+Summary summarize(const Scenario& scenario, const SummaryParts& parts) {
   Summary s;
   s.id = scenario.id;
   s.title = scenario.title;
@@ -172,7 +172,7 @@ Summary summarize(const Scenario& scenario) {
   }
   for (const auto& game : scenario.games) s.games.push_back(summarize_game(game));
   try {
-    s.hangs_on = most_decisive(all_hinges(scenario), summary_hinge_count, summary_hinges_per_lens);
+    if (parts.hangs_on) s.hangs_on = most_decisive(all_hinges(scenario), summary_hinge_count, summary_hinges_per_lens);
   } catch (const WorkTooLarge& e) {
     s.hangs_on_skipped = e.what();
   }

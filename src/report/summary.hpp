@@ -106,7 +106,13 @@ inline constexpr std::size_t summary_reachable = 4, summary_unreachable = 3;
 // The samples of the report's chance of agreement, seed 1 and the default jitter.
 UncertaintySettings agreement_samples();
 
-Summary summarize(const Scenario& scenario);
+// What a summary leaves out on request. The hinges re-run every lens dozens of times (a second on
+// a seed scenario, ten under a fuzzer's sanitizers): a caller that only renders the rest says so.
+struct SummaryParts {
+  bool hangs_on = true;
+};
+
+Summary summarize(const Scenario& scenario, const SummaryParts& parts = {});
 
 std::string render_text(const Summary& summary);
 std::string render_json(const Summary& summary);  // keys documented in docs/analyze-json.md

@@ -1,9 +1,10 @@
 #include "report/trajectory.hpp"
-#include "scenario/text_lines.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
+
+#include "report/svg.hpp"
 
 namespace statecraft {
 
@@ -19,36 +20,6 @@ std::string trajectory_csv(const std::vector<BargainingIssue>& issues, const std
   return out;
 }
 
-namespace {
-
-// Text for an SVG element or attribute. XML 1.0 allows no control character but tab and line
-// breaks, not even written as a reference: any other becomes U+FFFD, the replacement character
-// (validation refuses them, but the chart must stay XML whatever it is given).
-std::string escape(const std::string& text) {
-  std::string out;
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const char c = text[i];
-    const auto control = control_character_at(text, i);
-    if (c == '&') out += "&amp;";
-    else if (c == '<') out += "&lt;";
-    else if (c == '>') out += "&gt;";
-    else if (c == '"') out += "&quot;";
-    else if (c == '\'') out += "&apos;";
-    else if (control && !is_line_white_space(*control)) {
-      out += "\uFFFD";
-      i += control_character_size(*control) - 1;
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
-
-// A palette that stays distinguishable in print and for common colour blindness (Okabe & Ito 2008).
-constexpr const char* palette[] = {"#0072B2", "#D55E00", "#009E73", "#CC79A7", "#E69F00", "#56B4E9", "#000000", "#999999"};
-
-}  // namespace
-
 std::string trajectory_svg(const BargainingIssue& issue, const std::string& issue_name, const std::vector<IssueForecast>& forecasts) {
   std::vector<const IssueForecast*> dynamic;
   for (const auto& f : forecasts)
@@ -62,14 +33,14 @@ std::string trajectory_svg(const BargainingIssue& issue, const std::string& issu
       "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" font-family=\"sans-serif\" font-size=\"12\">\n"
       "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
       "<text x=\"{2}\" y=\"24\" font-size=\"16\" font-weight=\"bold\">{3}</text>\n",
-      width, height, left, escape(issue_name));
+      width, height, left, xml_escape(issue_name));
   for (std::size_t m = 0; m < dynamic.size(); ++m) {
     const IssueForecast& f = *dynamic[m];
     const double y0 = top + static_cast<double>(m) * (panel + gap) + 20;
     const std::size_t rounds = f.rounds.size() - 1;
     auto px = [&](std::size_t t) { return left + plot_w * (rounds ? static_cast<double>(t) / static_cast<double>(rounds) : 0.0); };
     auto py = [&](double v) { return y0 + panel * (1 - (v - issue.low) / (issue.high - issue.low)); };
-    svg += fmt::format("<text x=\"{}\" y=\"{}\" font-weight=\"bold\">{}</text>\n", left, y0 - 8, escape(f.model));
+    svg += fmt::format("<text x=\"{}\" y=\"{}\" font-weight=\"bold\">{}</text>\n", left, y0 - 8, xml_escape(f.model));
     // Axes, with five gridlines on the issue's scale and a tick per round (at most ten labels).
     for (int k = 0; k <= 4; ++k) {
       const double v = issue.low + (issue.high - issue.low) * k / 4;
@@ -95,7 +66,7 @@ std::string trajectory_svg(const BargainingIssue& issue, const std::string& issu
         last = f.rounds[t][a];
       }
       if (points.empty()) continue;
-      const char* colour = palette[a % std::size(palette)];
+      const char* colour = palette[a % palette_size];
       svg += fmt::format("<polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2\"/>\n", points, colour);
       labels.push_back({py(last) + 4, issue.actors[a].id, colour});
     }
@@ -103,7 +74,7 @@ std::string trajectory_svg(const BargainingIssue& issue, const std::string& issu
     std::sort(labels.begin(), labels.end(), [](const Label& a, const Label& b) { return a.y < b.y; });
     for (std::size_t k = 1; k < labels.size(); ++k) labels[k].y = std::max(labels[k].y, labels[k - 1].y + 13);
     for (const auto& label : labels)
-      svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" fill=\"{}\">{}</text>\n", left + plot_w + 6, label.y, label.colour, escape(label.text));
+      svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" fill=\"{}\">{}</text>\n", left + plot_w + 6, label.y, label.colour, xml_escape(label.text));
     if (f.position)
       svg += fmt::format("<line x1=\"{0}\" x2=\"{1}\" y1=\"{2:.1f}\" y2=\"{2:.1f}\" stroke=\"#444\" stroke-dasharray=\"6 4\"/>"
                          "<text x=\"{3}\" y=\"{4:.1f}\" fill=\"#444\">forecast {5:.4g}</text>\n",
