@@ -34,6 +34,20 @@ std::string and_list(const std::vector<std::string>& items) {
   return fmt::format("{} and {}", fmt::join(items.begin(), items.end() - 1, ", "), items.back());
 }
 
+std::vector<std::string> ids_of(const std::vector<BriefMark>& marks) {
+  std::vector<std::string> ids;
+  for (const auto& m : marks) ids.push_back(m.actor);
+  return ids;
+}
+
+// The label nearest a point, as the forecasts' nearest labels are chosen (ties to the lower).
+std::string nearest_label_text(const BriefIssue& issue, double x) {
+  const std::pair<double, std::string>* best = nullptr;
+  for (const auto& label : issue.labels)
+    if (!best || std::abs(label.first - x) < std::abs(best->first - x)) best = &label;
+  return best ? best->second : "";
+}
+
 std::string percent(double share) { return fmt::format("{:.0f} %", 100 * share); }
 
 // The forecasts' middle in words: the label most models land nearest, and how many do.
@@ -57,8 +71,18 @@ std::string issue_bottom_line(const Scenario& scenario, const BriefIssue& issue)
   if (issue.deal_possible && !*issue.deal_possible)
     return fmt::format("{}: {}; {} block{} any move, so the status quo holds ({}).", issue.name, who, and_list(actor_names(scenario, issue.blockers)),
                        issue.blockers.size() == 1 ? "s" : "", issue.status_quo_words);
-  std::string line = fmt::format("{}: {}; {}", issue.name, who, where_models_land(issue));
-  if (issue.agreement) line += fmt::format("; a deal is possible in {} of the perturbed samples", percent(*issue.agreement));
+  std::string line = fmt::format("{}: {}; ", issue.name, who);
+  // A deal "is possible" also when a sole decider would move the issue away from what the others
+  // press for: which way it can go is half the answer.
+  if (issue.win_set && issue.status_quo) {
+    const bool up = issue.win_set->second > *issue.status_quo;
+    const double edge = up ? issue.win_set->second : issue.win_set->first;
+    const std::string label = nearest_label_text(issue, edge);
+    line += fmt::format("{} can move it from the status quo only {}, as far as {:.4g}{}; ", and_list(actor_names(scenario, ids_of(issue.deciders))),
+                        up ? "up" : "down", edge, label.empty() ? "" : " (\u201c" + label + "\u201d)");
+  }
+  line += where_models_land(issue);
+  if (issue.agreement) line += fmt::format("; such a move stays open in {} of the perturbed samples", percent(*issue.agreement));
   return line + ".";
 }
 
@@ -79,6 +103,7 @@ BriefIssue brief_issue(const Scenario& scenario, const Issue& issue, const Issue
   if (row.win_set) {
     b.deal_possible = !row.win_set->empty;
     b.blockers = row.win_set->blockers;
+    if (!row.win_set->empty) b.win_set = std::pair{row.win_set->low, row.win_set->high};
   }
   for (const auto& stance : summary.stances)
     if (std::find(summary.deciders.begin(), summary.deciders.end(), stance.actor) != summary.deciders.end())
@@ -204,8 +229,9 @@ std::vector<std::string> bottom_line(const Brief& b) {
   std::vector<std::string> blocked, open;
   for (const auto& issue : b.issues) (issue.deal_possible && !*issue.deal_possible ? blocked : open).push_back(issue.name);
   if (!blocked.empty())
-    lines.push_back(fmt::format("No deal is possible on {} of the {} issues ({}): someone who must agree prefers the status quo.", blocked.size(),
-                                b.issues.size(), and_list(blocked)));
+    lines.push_back(fmt::format("No deal is possible on {} of the {} issues: on each, someone who must agree prefers the status quo.", blocked.size(),
+                                b.issues.size()));
+  for (const auto& issue : b.issues) lines.push_back(issue.bottom_line);
   if (b.conflict && !b.conflict->reachable.empty()) {
     const BriefOutcome& first = b.conflict->reachable.front();
     lines.push_back(fmt::format("In the standoff as a whole (the graph model), the status quo leads to \u201c{}\u201d ({}){}.", first.description,
@@ -291,7 +317,6 @@ Brief make_brief(const Scenario& scenario) {
   for (const auto& src : scenario.sources) b.sources.push_back({src.id, src.title, src.author, src.outlet, src.date, src.url});
   b.methods = methods_of(b);
   b.bottom_line = bottom_line(b);
-  for (const auto& issue : b.issues) b.bottom_line.push_back(issue.bottom_line);
   return b;
 }
 

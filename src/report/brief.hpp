@@ -43,6 +43,7 @@ struct BriefIssue {
   bool has_rule = false;
   std::optional<bool> deal_possible;  // under a rule
   std::vector<std::string> blockers;  // ids, when no deal is possible
+  std::optional<std::pair<double, double>> win_set;  // what the deciders accept, when a deal is possible
   std::vector<BriefMark> deciders;    // their positions, under a rule
   std::optional<double> agreement;    // P(agreement), under a rule
   std::vector<BriefForecast> forecasts;
