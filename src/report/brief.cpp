@@ -9,6 +9,7 @@
 
 #include "bargaining/uncertainty.hpp"
 #include "games/from_scenario.hpp"
+#include "games/sensitivity.hpp"
 #include "report/games_report.hpp"
 #include "report/games_sensitivity.hpp"
 #include "report/issue_words.hpp"
@@ -162,6 +163,46 @@ void payoff_table(const Game& game, BriefGame& b) {
   }
 }
 
+// The tree in pre-order, the nodes the first subgame-perfect play reaches marked.
+void tree_nodes(const Game& game, const GameNode& node, const std::string& move, std::vector<std::size_t>& path,
+                const std::vector<std::vector<std::size_t>>& play, std::vector<BriefTreeNode>& out) {
+  BriefTreeNode n;
+  n.move = move;
+  n.name = node.name;
+  n.on_play = std::any_of(play.begin(), play.end(), [&](const auto& reached) {
+    return reached.size() >= path.size() && std::equal(path.begin(), path.end(), reached.begin());
+  });
+  if (node.kind == GameNode::Kind::Terminal) {
+    std::vector<std::string> values;
+    for (const auto& v : node.payoffs.values) values.push_back(v.text);
+    n.label = fmt::format("{}", fmt::join(values, ", "));
+  } else {
+    n.label = node.kind == GameNode::Kind::Chance ? "chance" : node.player;
+  }
+  const std::size_t index = out.size();
+  out.push_back(std::move(n));
+  for (std::size_t m = 0; m < node.children.size(); ++m) {
+    out[index].children.push_back(out.size());
+    path.push_back(m);
+    tree_nodes(game, node.children[m], node.moves[m], path, play, out);
+    path.pop_back();
+  }
+}
+
+std::vector<BriefTreeNode> tree_of(const Game& game) {
+  if (game.form != Game::Form::Extensive) return {};
+  std::vector<std::vector<std::size_t>> play;
+  try {
+    const GameSolution solution = game_solution(game);
+    if (!solution.empty()) play = solution.front().reached;
+  } catch (const std::exception&) {  // information sets: drawn without a play
+  }
+  std::vector<BriefTreeNode> out;
+  std::vector<std::size_t> path;
+  tree_nodes(game, game.tree, "", path, play, out);
+  return out;
+}
+
 void spatial_evidence(const Scenario& scenario, std::vector<Evidence>& out) {
   for (const auto& a : scenario.actors)
     out.push_back({"spatial", fmt::format("{}'s capability", a.id), a.capability.text, a.capability.note.empty() ? a.note : a.capability.note,
@@ -309,8 +350,9 @@ Brief make_brief(const Scenario& scenario) {
   if (s.conflict) b.conflict = brief_conflict(s);
   for (std::size_t g = 0; g < scenario.games.size(); ++g) {
     const GameSummary& summary = s.games[g];
-    BriefGame game{summary.id, summary.title, summary.form, summary.players, game_solution_words(scenario.games[g]), summary.findings, {}, {}, {}, {}};
+    BriefGame game{summary.id, summary.title, summary.form, summary.players, game_solution_words(scenario.games[g]), summary.findings, {}, {}, {}, {}, {}};
     payoff_table(scenario.games[g], game);
+    game.tree = tree_of(scenario.games[g]);
     b.games.push_back(std::move(game));
   }
   b.evidence = evidence_of(scenario, b.hangs_on);

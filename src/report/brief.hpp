@@ -76,6 +76,15 @@ struct BriefConflict {
   std::string skipped;                    // why there is no analysis, when there is none
 };
 
+// A node of a game tree as the brief draws it, children by index into BriefGame::tree.
+struct BriefTreeNode {
+  std::string label;    // decision: the player; chance: "chance"; terminal: the payoffs, "5, 3"
+  std::string move;     // the move from the parent that leads here; empty at the root
+  std::string name;     // the node's name in the file; may be empty
+  std::vector<std::size_t> children;
+  bool on_play = false;  // on the subgame-perfect play (the first, when ties leave several)
+};
+
 struct BriefGame {
   std::string id, title, form;
   std::vector<std::string> players;
@@ -85,6 +94,7 @@ struct BriefGame {
   std::vector<std::string> row_strategies, column_strategies;
   std::vector<std::vector<std::string>> cells;  // "3, 2"
   std::vector<std::vector<bool>> equilibrium;   // cells that are pure equilibria
+  std::vector<BriefTreeNode> tree;              // extensive games: the root first
 };
 
 struct BriefSource {

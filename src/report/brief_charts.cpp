@@ -137,6 +137,51 @@ std::string hinge_chart_svg(const std::vector<Hinge>& hinges, const std::string&
   return svg + caption_lines(rows_end + 30, caption) + "</svg>\n";
 }
 
+std::string game_tree_svg(const BriefGame& game, const std::string& caption) {
+  if (game.tree.empty()) return {};
+  // Leaves evenly across, each inner node above the middle of its children; one row per depth.
+  std::vector<double> x(game.tree.size()), y(game.tree.size());
+  std::size_t leaves = 0, depth = 0;
+  for (const auto& n : game.tree) leaves += n.children.empty();
+  const double left = 20, slot = (chart_width - 2 * left) / static_cast<double>(std::max<std::size_t>(1, leaves)), row = 70, top = 50;
+  std::size_t next_leaf = 0;
+  auto place = [&](auto&& self, std::size_t i, std::size_t level) -> void {
+    depth = std::max(depth, level);
+    y[i] = top + row * static_cast<double>(level);
+    if (game.tree[i].children.empty()) {
+      x[i] = left + slot * (static_cast<double>(next_leaf++) + 0.5);
+      return;
+    }
+    for (std::size_t c : game.tree[i].children) self(self, c, level + 1);
+    x[i] = (x[game.tree[i].children.front()] + x[game.tree[i].children.back()]) / 2;
+  };
+  place(place, 0, 0);
+  const double caption_y = top + row * static_cast<double>(depth) + 40;
+  std::string svg = svg_open(caption_y + caption_height(caption) + 4, game.title);
+  // Edges first, so that the nodes' labels sit on top; a move's name halfway down its edge, cut to
+  // the width one leaf has.
+  for (std::size_t i = 0; i < game.tree.size(); ++i)
+    for (std::size_t c : game.tree[i].children) {
+      const bool play = game.tree[c].on_play;
+      svg += fmt::format("<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"{}\" stroke-width=\"{}\"/>\n", x[i], y[i] + 6, x[c],
+                         y[c] - 12, play ? "#D55E00" : "#999", play ? 3 : 1);
+      // Two thirds of the way down, where the edges from one node are a leaf's width apart at least.
+      const double lx = x[i] + (x[c] - x[i]) * 0.68, ly = y[i] + (y[c] - y[i]) * 0.68;
+      svg += text_at(lx + (x[c] < x[i] ? -5 : 5), ly, shortened(game.tree[c].move, slot * 0.75, small_font),
+                     x[c] < x[i] ? "end" : "start", small_font, play ? "#D55E00" : "#444");
+    }
+  for (std::size_t i = 0; i < game.tree.size(); ++i) {
+    const auto& n = game.tree[i];
+    const std::string label = shortened(n.label, slot - 6, n.children.empty() ? small_font : font);
+    svg += fmt::format("<g><title>{}</title>", xml_escape(n.name.empty() ? n.label : n.name + ": " + n.label));
+    svg += text_at(x[i], y[i] + (n.children.empty() ? 2 : 4), label, "middle", n.children.empty() ? small_font : font, n.on_play ? "#D55E00" : "#222");
+    svg += "</g>\n";
+  }
+  svg += text_at(10, caption_y - 14, "heavy: the subgame-perfect play; payoffs in the order of the players, " + fmt::format("{}", fmt::join(game.players, ", ")),
+                 "start", small_font, "#444");
+  return svg + caption_lines(caption_y, caption) + "</svg>\n";
+}
+
 std::string outcome_path_svg(const std::string& status_quo, const BriefOutcome& outcome, const std::string& caption) {
   const std::size_t chars = static_cast<std::size_t>((chart_width - 60) / (0.62 * font));
   const auto from = wrapped("Status quo: " + status_quo, chars), to = wrapped("Outcome: " + outcome.description, chars);

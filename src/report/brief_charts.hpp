@@ -21,6 +21,10 @@ std::string issue_chart_svg(const BriefIssue& issue, const std::string& caption)
 // judgment's range, the most fragile on top.
 std::string hinge_chart_svg(const std::vector<Hinge>& hinges, const std::string& caption);
 
+// A game tree, top down: decision nodes by their player, moves on the edges, payoffs at the leaves,
+// the subgame-perfect play drawn heavy. Empty when the game has no tree.
+std::string game_tree_svg(const BriefGame& game, const std::string& caption);
+
 // A path from the status quo to a reachable outcome: boxes for the two states, the moves between.
 std::string outcome_path_svg(const std::string& status_quo, const BriefOutcome& outcome, const std::string& caption);
 

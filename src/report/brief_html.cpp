@@ -120,12 +120,13 @@ std::string payoff_table(const BriefGame& g) {
   return out + "</table>\n<p class=\"note\">Payoffs: " + esc(g.players[0]) + ", " + esc(g.players[1]) + "; highlighted: an equilibrium.</p>\n";
 }
 
-std::string games_section(const Brief& b) {
+std::string games_section(const Brief& b, const std::string& caption) {
   std::string out = "<section id=\"games\">\n<h2>Games: is the threat credible?</h2>\n";
   for (const auto& g : b.games) {
     out += fmt::format("<h3>{}</h3>\n", esc(g.title));
     if (!g.solution.empty()) out += "<p>" + esc(capitalised(g.solution)) + ".</p>\n";
     if (!g.cells.empty()) out += payoff_table(g);
+    if (!g.tree.empty()) out += "<figure>" + game_tree_svg(g, caption) + "</figure>\n";
     out += "<ul>\n";
     for (const auto& line : g.findings) out += "<li>" + esc(line) + "</li>\n";
     out += "</ul>\n";
@@ -169,7 +170,7 @@ std::string render_brief_html(const Brief& b) {
   if (!b.issues.empty()) out += issues_section(b, caption);
   out += hinges_section(b, caption);
   if (b.conflict) out += conflict_section(*b.conflict, caption);
-  if (!b.games.empty()) out += games_section(b);
+  if (!b.games.empty()) out += games_section(b, caption);
   out += evidence_section(b);
   out += methods_section(b);
   return out + "</body>\n</html>\n";
