@@ -334,7 +334,7 @@ TEST(ConflictDefects, AnalyzeSkipsTheConflictLensPastItsBudgetAndSaysHow) {
   const auto text = test::run_statecraft("analyze " + quoted(defect("conflict-20.yaml")), test::Limits{512, 20});
   ASSERT_EQ(text.exit_code, 0) << text.err;
   EXPECT_NE(text.out.find("skipped here: the conflict has 1048576 feasible states, more than the limit of 65536"), std::string::npos) << text.out;
-  EXPECT_NE(text.out.find("statecraft stability FILE analyses it"), std::string::npos);
+  EXPECT_NE(text.out.find("`statecraft stability` on this file analyses it"), std::string::npos);
   const auto json = test::run_statecraft("analyze " + quoted(defect("conflict-20.yaml")) + " --format json", test::Limits{512, 20});
   ASSERT_EQ(json.exit_code, 0) << json.err;
   const auto report = nlohmann::json::parse(json.out);

@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "bargaining/spatial.hpp"
+#include "report/brief.hpp"
 #include "report/summary.hpp"
 #include "bargaining/decision.hpp"
 #include "report/issue_words.hpp"
@@ -91,7 +92,8 @@ void compare_with_golden(const std::string& actual, const std::string& golden_na
 TEST_P(Golden, AnalyzeTextAndJson) {
   const auto result = load_scenario_file(test::source_path("scenarios/" + GetParam() + ".yaml"));
   ASSERT_TRUE(result.ok());
-  const Summary summary = summarize(*result.scenario);
+  Summary summary = summarize(*result.scenario);
+  summary.bottom_line = make_brief(*result.scenario, summary).bottom_line;  // as analyze does
   compare_with_golden(render_text(summary), GetParam() + ".txt");
   compare_with_golden(render_json(summary), GetParam() + ".json");
 }

@@ -448,7 +448,8 @@ int solve(const std::string& target, const SolveOptions& options, std::ostream& 
 int analyze(const std::string& file, const std::string& format, std::ostream& out, std::ostream& err) {
   const auto scenario = load_or_report(file, err);
   if (!scenario) return bad_input;
-  const Summary summary = summarize(*scenario);
+  Summary summary = summarize(*scenario);
+  summary.bottom_line = make_brief(*scenario, summary).bottom_line;
   out << (format == "json" ? render_json(summary) : render_text(summary));
   return ok;
 }

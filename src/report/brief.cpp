@@ -324,8 +324,9 @@ std::vector<BriefMethod> methods_of(const Brief& b) {
 
 }  // namespace
 
-Brief make_brief(const Scenario& scenario) {
-  const Summary s = summarize(scenario);
+Brief make_brief(const Scenario& scenario) { return make_brief(scenario, summarize(scenario)); }
+
+Brief make_brief(const Scenario& scenario, const Summary& s) {
   Brief b;
   b.id = s.id;
   b.title = s.title;

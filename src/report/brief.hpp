@@ -125,6 +125,8 @@ struct Brief {
 inline constexpr std::size_t brief_samples = 200;
 
 Brief make_brief(const Scenario& scenario);
+// The same from the report analyze has computed already (`summary` is summarize(scenario)'s).
+Brief make_brief(const Scenario& scenario, const Summary& summary);
 
 // The writers. HTML is one self-contained page: inline CSS and SVG, no script, no request.
 std::string render_brief_html(const Brief& brief);

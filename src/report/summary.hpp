@@ -94,6 +94,9 @@ struct Summary {
   std::vector<Hinge> hangs_on;
   std::string hangs_on_skipped;  // why not, when the analysis was refused (WorkTooLarge's message)
   std::vector<LensSummary> lenses;
+  // The brief's bottom line (report/brief.hpp), which the writers put first; empty unless the
+  // caller adds it (it needs the brief's Monte Carlo).
+  std::vector<std::string> bottom_line;
 };
 
 // The conflict lens's budget in a report: work of about a second at most; larger conflicts are

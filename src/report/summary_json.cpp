@@ -82,6 +82,7 @@ std::string render_json(const Summary& s) {
       {"statecraft", STATECRAFT_VERSION},
       {"models", models_json()},
       {"scenario", {{"id", s.id}, {"title", s.title}, {"date", s.date}, {"summary", s.summary}}},
+      {"bottom_line", s.bottom_line},
       {"actors", actors},
       {"issues", issues},
       {"agreement", any_rule(s.agreement) ? json{{"samples", agreement_samples().samples},

@@ -69,24 +69,24 @@ void render_stability_summary(const StabilityReport& r, std::string& out) {
     out += fmt::format("    {} ({})\n", named_state(row), fmt::join(concepts, ", "));
     out += fmt::format("      {}\n", reachability_in_words(row));
   }
-  out += "  (statecraft stability FILE gives every equilibrium and the full table)\n";
+  out += "  (`statecraft stability` on this file gives every equilibrium and the full table)\n";
 }
 
 void render_stability_skipped(const std::string& why, std::string& out) {
   out += "\nWhich outcomes hold (stability)\n";
   out += fmt::format("  skipped here: {}.\n", why);
-  out += "  statecraft stability FILE analyses it, showing its progress; its --max-states N and --max-steps N lift its own limits\n";
+  out += "  `statecraft stability` on this file analyses it, showing its progress; its --max-states and --max-steps lift its own limits\n";
 }
 
 void render_hangs_on(const Summary& s, std::string& out) {
   out += "\nWhat the answer hangs on (the least change of one judgment that alters a conclusion, smallest first)\n";
   if (!s.hangs_on_skipped.empty()) {
-    out += fmt::format("  skipped here: {}.\n  statecraft sensitivity FILE runs it\n", s.hangs_on_skipped);
+    out += fmt::format("  skipped here: {}.\n  `statecraft sensitivity` on this file runs it\n", s.hangs_on_skipped);
     return;
   }
   if (s.hangs_on.empty()) out += "  no single judgment within its range changes a conclusion\n";
   for (const auto& h : s.hangs_on) out += hinge_text(h, "  ");
-  out += "  (statecraft sensitivity FILE gives every judgment's effect)\n";
+  out += "  (`statecraft sensitivity` on this file gives every judgment's effect)\n";
 }
 
 void render_games(const Summary& s, std::string& out) {
@@ -102,6 +102,10 @@ void render_games(const Summary& s, std::string& out) {
 
 std::string render_text(const Summary& s) {
   std::string out = fmt::format("{}\n{} · as of {}\n", s.title, s.id, s.date);
+  if (!s.bottom_line.empty()) {
+    out += "\nBottom line\n";
+    for (const auto& line : s.bottom_line) out += "  - " + line + "\n";
+  }
   if (!s.summary.empty()) out += "\n" + s.summary + (s.summary.back() == '\n' ? "" : "\n");
   out += "\n";
   render_actors(s, out);
