@@ -251,6 +251,22 @@ void tree_evidence(const Game& game, const GameNode& node, std::vector<Evidence>
   for (const auto& child : node.children) tree_evidence(game, child, out);
 }
 
+void strategic_evidence(const Game& game, std::vector<Evidence>& out) {
+  for (std::size_t k = 0; k < game.outcomes.size(); ++k) {
+    const auto choice = outcome_choice(game, k);
+    std::vector<std::string> profile, values;
+    for (std::size_t p = 0; p < game.players.size() && p < choice.size(); ++p) profile.push_back(game.players[p] + " " + game.strategies[p][choice[p]]);
+    std::string note, source;
+    for (std::size_t p = 0; p < game.outcomes[k].values.size() && p < game.players.size(); ++p) {
+      const Number& v = game.outcomes[k].values[p];
+      values.push_back(fmt::format("{} {}", game.players[p], v.text));
+      if (note.empty()) note = v.note, source = v.source;
+    }
+    out.push_back({"games", fmt::format("payoffs of {} in {}", fmt::join(profile, ", "), game.id), fmt::format("{}", fmt::join(values, ", ")), note,
+                   source, game.outcomes[k].at});
+  }
+}
+
 // Every judgment the conclusions rest on, those the answer hangs on marked.
 std::vector<Evidence> evidence_of(const Scenario& scenario, const std::vector<Hinge>& hangs_on) {
   std::vector<Evidence> out;
@@ -258,6 +274,7 @@ std::vector<Evidence> evidence_of(const Scenario& scenario, const std::vector<Hi
   conflict_evidence(scenario, out);
   for (const auto& game : scenario.games)
     if (game.form == Game::Form::Extensive) tree_evidence(game, game.tree, out);
+    else if (game.form == Game::Form::Strategic) strategic_evidence(game, out);
   for (auto& e : out)
     for (const auto& h : hangs_on)
       if (h.at.line == e.at.line && h.at.line > 0) e.decisive = true;
