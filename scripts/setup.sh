@@ -6,10 +6,11 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 packages=(cmake make clang libclang-rt-14-dev libyaml-cpp-dev nlohmann-json3-dev libcli11-dev
           libfmt-dev libgtest-dev libgmock-dev libbenchmark-dev libgmp-dev python3
-          lrslib libxml2-utils chromium fonts-dejavu-core)
+          lrslib libxml2-utils chromium fonts-dejavu-core python3-jsonschema)
 # lrslib: lrsnash, the tests' oracle for every extreme equilibrium; libxml2-utils: xmllint, to
 # check the SVG charts; chromium: the browser the brief's pages are opened in by the tests, with
-# the font its charts are measured for.
+# the font its charts are measured for; python3-jsonschema: the validator of every JSON output
+# against its schema in docs/schema/.
 
 missing=()
 for package in "${packages[@]}"; do

@@ -1,0 +1,79 @@
+// Every JSON output checked against its schema in docs/schema/, on every seed scenario, with the
+// jsonschema package (Debian python3-jsonschema) as the validator; and a report with a required
+// key taken out fails, so the check can fail.
+
+#include <gtest/gtest.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "test_support.hpp"
+
+namespace statecraft {
+namespace {
+
+bool have_validator() { return std::system("python3 -c 'import jsonschema' >/dev/null 2>&1") == 0; }
+
+// Exit 0 when `document` conforms to `schema` (draft 2020-12); the validator's message on stderr.
+int validate(const std::filesystem::path& schema, const std::filesystem::path& document, std::string& message) {
+  const auto log = document.string() + ".log";
+  const std::string command = "python3 -c 'import json, sys, jsonschema; "
+                              "jsonschema.Draft202012Validator(json.load(open(sys.argv[1]))).validate(json.load(open(sys.argv[2])))' '" +
+                              schema.string() + "' '" + document.string() + "' 2>'" + log + "'";
+  const int status = std::system(command.c_str());
+  message = test::read_file(log);
+  return status;
+}
+
+struct Output {
+  const char* schema;
+  const char* arguments;  // after the scenario file
+};
+
+class SchemaOfEveryOutput : public ::testing::TestWithParam<Output> {};
+
+TEST_P(SchemaOfEveryOutput, OnEverySeed) {
+  if (!have_validator()) GTEST_SKIP() << "python3-jsonschema is not installed (scripts/setup.sh installs it)";
+  const Output output = GetParam();
+  const auto dir = std::filesystem::temp_directory_path() / ("statecraft-schema-" + std::string(output.schema));
+  std::filesystem::create_directories(dir);
+  const auto schema = test::source_path(std::string("docs/schema/") + output.schema + ".schema.json");
+  for (const char* seed : {"alaska-2025", "danang-2017", "singapore-2018", "vladivostok-2019"}) {
+    const std::string command = output.schema;
+    const auto r = test::run_statecraft(command + " '" + test::source_path(std::string("scenarios/") + seed + ".yaml") + "' " + output.arguments);
+    ASSERT_EQ(r.exit_code, 0) << seed << ": " << r.err;
+    const auto document = dir / (std::string(seed) + ".json");
+    std::ofstream(document) << r.out;
+    std::string message;
+    EXPECT_EQ(validate(schema, document, message), 0) << output.schema << " on " << seed << ":\n" << message;
+  }
+  std::filesystem::remove_all(dir);
+}
+
+INSTANTIATE_TEST_SUITE_P(Commands, SchemaOfEveryOutput,
+                         ::testing::Values(Output{"analyze", "--format json"}, Output{"forecast", "--format json"},
+                                           Output{"forecast", "--format json --samples 50"}, Output{"sensitivity", "--format json"},
+                                           Output{"stability", "--format json"}, Output{"solve", "--format json"}));
+
+TEST(Schema, AReportWithoutARequiredKeyFails) {
+  if (!have_validator()) GTEST_SKIP() << "python3-jsonschema is not installed";
+  const auto r = test::run_statecraft("analyze '" + test::source_path("scenarios/singapore-2018.yaml") + "' --format json");
+  ASSERT_EQ(r.exit_code, 0);
+  auto report = nlohmann::json::parse(r.out);
+  report.erase("bottom_line");
+  const auto document = std::filesystem::temp_directory_path() / "statecraft-schema-broken.json";
+  std::ofstream(document) << report.dump();
+  std::string message;
+  EXPECT_NE(validate(test::source_path("docs/schema/analyze.schema.json"), document, message), 0);
+  EXPECT_NE(message.find("bottom_line"), std::string::npos) << message;
+  report = nlohmann::json::parse(r.out);
+  report["issues"][0]["forecasts"]["median"] = "twenty";  // a number as text
+  std::ofstream(document) << report.dump();
+  EXPECT_NE(validate(test::source_path("docs/schema/analyze.schema.json"), document, message), 0);
+  std::filesystem::remove(document);
+}
+
+}  // namespace
+}  // namespace statecraft
