@@ -54,7 +54,8 @@ TEST_P(SchemaOfEveryOutput, OnEverySeed) {
 
 INSTANTIATE_TEST_SUITE_P(Commands, SchemaOfEveryOutput,
                          ::testing::Values(Output{"analyze", "--format json"}, Output{"forecast", "--format json"},
-                                           Output{"forecast", "--format json --samples 50"}, Output{"sensitivity", "--format json"},
+                                           Output{"forecast", "--format json --samples 50"}, Output{"forecast", "--format json --model median"},
+                                           Output{"sensitivity", "--format json"},
                                            Output{"stability", "--format json"}, Output{"solve", "--format json"}));
 
 TEST(Schema, AReportWithoutARequiredKeyFails) {
