@@ -10,8 +10,8 @@
 #include "bargaining/forecast.hpp"
 #include "bargaining/smp.hpp"
 #include "bargaining/uncertainty.hpp"
-#include "scenario/ktab_csv.hpp"
-#include "scenario/load.hpp"
+#include "formats/ktab_csv.hpp"
+#include "formats/load.hpp"
 
 namespace statecraft {
 namespace {

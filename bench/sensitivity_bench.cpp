@@ -9,7 +9,7 @@
 #include "bargaining/sensitivity.hpp"
 #include "report/sensitivity_report.hpp"
 #include "report/spatial_sensitivity.hpp"
-#include "scenario/load.hpp"
+#include "formats/load.hpp"
 
 namespace statecraft {
 namespace {

@@ -9,11 +9,11 @@
 #include "report/summary.hpp"
 #include "games/backward_induction.hpp"
 #include "games/equilibria.hpp"
-#include "games/gambit_efg.hpp"
-#include "games/gambit_nfg.hpp"
-#include "scenario/deu.hpp"
-#include "scenario/gmcr_file.hpp"
-#include "scenario/load.hpp"
+#include "formats/gambit_efg.hpp"
+#include "formats/gambit_nfg.hpp"
+#include "formats/deu.hpp"
+#include "formats/gmcr_file.hpp"
+#include "formats/load.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view text(reinterpret_cast<const char*>(data), size);

@@ -14,7 +14,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "scenario/gmcr_file.hpp"
+#include "formats/gmcr_file.hpp"
 #include "test_support.hpp"
 
 namespace statecraft {

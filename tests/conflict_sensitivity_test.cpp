@@ -9,7 +9,7 @@
 #include "conflict/evolution.hpp"
 #include "conflict/reachability.hpp"
 #include "conflict/sensitivity.hpp"
-#include "conflict/states.hpp"
+#include "scenario/states.hpp"
 #include "report/conflict_sensitivity.hpp"
 #include "report/stability_report.hpp"
 #include "test_support.hpp"

@@ -3,7 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "bargaining/backtest.hpp"
-#include "scenario/deu.hpp"
+#include "formats/deu.hpp"
 #include "test_support.hpp"
 
 namespace statecraft {

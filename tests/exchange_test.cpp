@@ -8,9 +8,9 @@
 
 #include "bargaining/exchange.hpp"
 #include "bargaining/forecast.hpp"
-#include "scenario/decide_csv.hpp"
+#include "formats/decide_csv.hpp"
 #include "scenario/ids.hpp"
-#include "scenario/load.hpp"
+#include "formats/load.hpp"
 #include "test_support.hpp"
 
 namespace statecraft {

@@ -7,7 +7,7 @@
 
 #include "bargaining/expected_utility.hpp"
 #include "bargaining/forecast.hpp"
-#include "scenario/load.hpp"
+#include "formats/load.hpp"
 #include "test_support.hpp"
 
 namespace statecraft {

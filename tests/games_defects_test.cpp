@@ -14,9 +14,9 @@
 #include <nlohmann/json.hpp>
 
 #include "games/backward_induction.hpp"
-#include "games/gambit_efg.hpp"
+#include "formats/gambit_efg.hpp"
 #include "games/equilibria.hpp"
-#include "games/gambit_nfg.hpp"
+#include "formats/gambit_nfg.hpp"
 #include "games/lemke_howson.hpp"
 #include "games/logit.hpp"
 #include "games/sequence_form.hpp"

@@ -8,7 +8,7 @@
 #include <fmt/format.h>
 
 #include "games/equilibria.hpp"
-#include "games/gambit_nfg.hpp"
+#include "formats/gambit_nfg.hpp"
 #include "games/rational.hpp"
 #include "test_support.hpp"
 
@@ -229,7 +229,7 @@ TEST(Games, ScenarioOutcomesMapToGambitProfileOrder) {
 }  // namespace
 }  // namespace statecraft
 
-#include "games/gambit_efg.hpp"
+#include "formats/gambit_efg.hpp"
 
 namespace statecraft {
 namespace {

@@ -10,7 +10,7 @@
 #include <random>
 #include <sys/stat.h>
 
-#include "scenario/deu.hpp"
+#include "formats/deu.hpp"
 #include "scenario/document.hpp"
 #include "scenario/input_file.hpp"
 #include "scenario/reader.hpp"

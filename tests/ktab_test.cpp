@@ -2,8 +2,8 @@
 
 #include <gtest/gtest.h>
 
-#include "scenario/ktab_csv.hpp"
-#include "scenario/load.hpp"
+#include "formats/ktab_csv.hpp"
+#include "formats/load.hpp"
 #include "scenario/write.hpp"
 #include "test_support.hpp"
 

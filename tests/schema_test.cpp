@@ -8,6 +8,7 @@
 #include <filesystem>
 #include <fstream>
 #include <nlohmann/json.hpp>
+#include <unistd.h>
 
 #include "test_support.hpp"
 
@@ -37,7 +38,8 @@ class SchemaOfEveryOutput : public ::testing::TestWithParam<Output> {};
 TEST_P(SchemaOfEveryOutput, OnEverySeed) {
   if (!have_validator()) GTEST_SKIP() << "python3-jsonschema is not installed (scripts/setup.sh installs it)";
   const Output output = GetParam();
-  const auto dir = std::filesystem::temp_directory_path() / ("statecraft-schema-" + std::string(output.schema));
+  // One folder per case: ctest runs the cases side by side, two of them on forecast.
+  const auto dir = std::filesystem::temp_directory_path() / ("statecraft-schema-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   const auto schema = test::source_path(std::string("docs/schema/") + output.schema + ".schema.json");
   for (const char* seed : {"alaska-2025", "danang-2017", "singapore-2018", "vladivostok-2019"}) {
@@ -56,7 +58,8 @@ INSTANTIATE_TEST_SUITE_P(Commands, SchemaOfEveryOutput,
                          ::testing::Values(Output{"analyze", "--format json"}, Output{"forecast", "--format json"},
                                            Output{"forecast", "--format json --samples 50"}, Output{"forecast", "--format json --model median"},
                                            Output{"sensitivity", "--format json"},
-                                           Output{"stability", "--format json"}, Output{"solve", "--format json"}));
+                                           Output{"stability", "--format json"}, Output{"solve", "--format json"}),
+                         [](const ::testing::TestParamInfo<Output>& info) { return std::string(info.param.schema) + std::to_string(info.index); });
 
 TEST(Schema, AReportWithoutARequiredKeyFails) {
   if (!have_validator()) GTEST_SKIP() << "python3-jsonschema is not installed";
@@ -64,7 +67,7 @@ TEST(Schema, AReportWithoutARequiredKeyFails) {
   ASSERT_EQ(r.exit_code, 0);
   auto report = nlohmann::json::parse(r.out);
   report.erase("bottom_line");
-  const auto document = std::filesystem::temp_directory_path() / "statecraft-schema-broken.json";
+  const auto document = std::filesystem::temp_directory_path() / ("statecraft-schema-broken-" + std::to_string(::getpid()) + ".json");
   std::ofstream(document) << report.dump();
   std::string message;
   EXPECT_NE(validate(test::source_path("docs/schema/analyze.schema.json"), document, message), 0);

@@ -8,7 +8,7 @@
 #include <sstream>
 
 #include "bargaining/smp.hpp"
-#include "scenario/ktab_csv.hpp"
+#include "formats/ktab_csv.hpp"
 #include "test_support.hpp"
 
 namespace statecraft {

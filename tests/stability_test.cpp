@@ -8,7 +8,7 @@
 
 #include "conflict/evolution.hpp"
 #include "conflict/graph_model.hpp"
-#include "scenario/load.hpp"
+#include "formats/load.hpp"
 #include "test_support.hpp"
 
 namespace statecraft {

@@ -4,7 +4,7 @@
 #include <string>
 #include <vector>
 
-#include "scenario/load.hpp"
+#include "formats/load.hpp"
 
 namespace statecraft::test {
 

@@ -19,10 +19,10 @@
 #include "report/stability_report.hpp"
 #include "report/transition_graph.hpp"
 #include "report/games_report.hpp"
-#include "games/gambit_nfg.hpp"
-#include "games/gambit_efg.hpp"
+#include "formats/gambit_nfg.hpp"
+#include "formats/gambit_efg.hpp"
 #include "games/from_scenario.hpp"
-#include "conflict/states.hpp"
+#include "scenario/states.hpp"
 #include <cerrno>
 #include <cstdio>
 #include <cstring>
@@ -30,7 +30,7 @@
 #include "bargaining/exchange.hpp"
 #include "report/uncertainty_table.hpp"
 #include "scenario/reader.hpp"
-#include "scenario/deu.hpp"
+#include "formats/deu.hpp"
 #include "scenario/input_file.hpp"
 #include "scenario/write.hpp"
 #include "bargaining/backtest.hpp"
@@ -40,7 +40,7 @@
 #include <map>
 #include <sstream>
 #include <nlohmann/json.hpp>
-#include "scenario/load.hpp"
+#include "formats/load.hpp"
 #include "scenario/work.hpp"
 
 namespace statecraft::cli {

@@ -7,7 +7,7 @@
 #include <stdexcept>
 #include <unordered_map>
 
-#include "conflict/states.hpp"
+#include "scenario/states.hpp"
 
 namespace statecraft {
 namespace {

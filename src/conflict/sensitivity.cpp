@@ -8,7 +8,7 @@
 #include <set>
 #include <stdexcept>
 
-#include "conflict/states.hpp"
+#include "scenario/states.hpp"
 #include "scenario/parallel.hpp"
 
 namespace statecraft {

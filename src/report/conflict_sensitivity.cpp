@@ -7,7 +7,7 @@
 #include <optional>
 #include <stdexcept>
 
-#include "conflict/states.hpp"
+#include "scenario/states.hpp"
 
 namespace statecraft {
 namespace {

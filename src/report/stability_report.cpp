@@ -11,7 +11,7 @@
 
 #include "conflict/evolution.hpp"
 #include "conflict/reachability.hpp"
-#include "conflict/states.hpp"
+#include "scenario/states.hpp"
 #include "report/table.hpp"
 
 namespace statecraft {

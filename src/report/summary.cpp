@@ -6,7 +6,7 @@
 
 #include "bargaining/decision.hpp"
 #include "bargaining/spatial.hpp"
-#include "conflict/states.hpp"
+#include "scenario/states.hpp"
 #include "games/backward_induction.hpp"
 #include "games/from_scenario.hpp"
 #include "report/games_report.hpp"

@@ -3,7 +3,7 @@
 #include <fmt/format.h>
 
 #include "conflict/graph_model.hpp"
-#include "conflict/states.hpp"
+#include "scenario/states.hpp"
 
 namespace statecraft {
 

@@ -9,7 +9,7 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "conflict/states.hpp"
+#include "scenario/states.hpp"
 
 namespace statecraft {
 namespace {

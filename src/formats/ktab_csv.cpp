@@ -1,4 +1,4 @@
-#include "scenario/ktab_csv.hpp"
+#include "formats/ktab_csv.hpp"
 
 #include <algorithm>
 #include <cctype>

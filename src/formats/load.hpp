@@ -21,14 +21,14 @@ struct LoadResult {
 LoadResult load_scenario_text(std::string_view text, std::string file_name,
                               const std::filesystem::path& base_directory);
 
-// A KTAB CSV scenario (see scenario/ktab_csv.hpp), converted; `id` names the scenario.
+// A KTAB CSV scenario (see formats/ktab_csv.hpp), converted; `id` names the scenario.
 LoadResult load_ktab_text(std::string_view text, std::string file_name, const std::string& id);
 
 // A .csv or .tsv file is read as a Decide exchange-model input when it starts with a '#' tag,
 // else as a KTAB scenario, and converted; anything else as YAML or JSON.
 LoadResult load_scenario_file(const std::filesystem::path& path);
 
-// A Decide exchange-model input (see scenario/decide_csv.hpp), converted.
+// A Decide exchange-model input (see formats/decide_csv.hpp), converted.
 LoadResult load_decide_text(std::string_view text, std::string file_name, const std::string& id);
 
 }  // namespace statecraft

@@ -1,9 +1,9 @@
-#include "games/gambit_nfg.hpp"
+#include "formats/gambit_nfg.hpp"
 
 #include <cmath>
 #include <fmt/format.h>
 
-#include "games/gambit_tokens.hpp"
+#include "formats/gambit_tokens.hpp"
 
 namespace statecraft {
 namespace {

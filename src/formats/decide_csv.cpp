@@ -1,4 +1,4 @@
-#include "scenario/decide_csv.hpp"
+#include "formats/decide_csv.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>

@@ -1,4 +1,4 @@
-#include "games/gambit_efg.hpp"
+#include "formats/gambit_efg.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -6,7 +6,7 @@
 #include <fmt/ranges.h>
 #include <map>
 
-#include "games/gambit_tokens.hpp"
+#include "formats/gambit_tokens.hpp"
 
 namespace statecraft {
 namespace {

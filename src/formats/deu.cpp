@@ -1,4 +1,4 @@
-#include "scenario/deu.hpp"
+#include "formats/deu.hpp"
 
 #include <algorithm>
 #include <fmt/format.h>

@@ -1,10 +1,10 @@
-#include "scenario/load.hpp"
+#include "formats/load.hpp"
 
 #include "scenario/document.hpp"
-#include "scenario/decide_csv.hpp"
-#include "scenario/gmcr_file.hpp"
+#include "formats/decide_csv.hpp"
+#include "formats/gmcr_file.hpp"
 #include "scenario/input_file.hpp"
-#include "scenario/ktab_csv.hpp"
+#include "formats/ktab_csv.hpp"
 #include "scenario/reader.hpp"
 #include "scenario/validate.hpp"
 

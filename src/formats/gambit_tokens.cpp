@@ -1,4 +1,4 @@
-#include "games/gambit_tokens.hpp"
+#include "formats/gambit_tokens.hpp"
 
 #include <cctype>
 #include <fmt/format.h>

@@ -1,4 +1,4 @@
-#include "scenario/gmcr_file.hpp"
+#include "formats/gmcr_file.hpp"
 
 #include <cctype>
 #include <fmt/format.h>
@@ -6,7 +6,7 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
-#include "conflict/states.hpp"
+#include "scenario/states.hpp"
 #include "scenario/ids.hpp"
 #include "scenario/text_lines.hpp"
 

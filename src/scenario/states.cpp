@@ -1,4 +1,4 @@
-#include "conflict/states.hpp"
+#include "scenario/states.hpp"
 
 #include <algorithm>
 #include <cmath>
