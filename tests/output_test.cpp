@@ -159,7 +159,7 @@ TEST(Output, TheChartIsXmlWhateverTheNames) {
   // And control characters, had validation let any through: replaced, so that it stays XML.
   const BargainingIssue issue{"i", 0, 100, std::nullopt, {{"AA", 0, 0.5, 1}, {"BB", 100, 0.9, 2}}};
   IssueForecast forecast{"i", "smp", 50.0, "", {{0, 100}, {25, 75}, {50, 50}}};
-  const std::string dirty = trajectory_svg(issue, "a\x1b[2J b\a c\xc2\x9b" "d", {forecast});
+  const std::string dirty = trajectory_svg(issue, {"a\x1b[2J b\a c\xc2\x9b" "d", "", ""}, {forecast});
   EXPECT_NE(dirty.find(">a\uFFFD[2J b\uFFFD c\uFFFDd</text>"), std::string::npos) << dirty.substr(0, 400);
   EXPECT_TRUE(well_formed_xml(dirty));
 }

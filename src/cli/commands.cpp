@@ -12,6 +12,7 @@
 
 #include "bargaining/forecast.hpp"
 #include "report/brief.hpp"
+#include "report/brief_charts.hpp"
 #include "report/forecast_table.hpp"
 #include "report/sensitivity_report.hpp"
 #include "report/summary.hpp"
@@ -183,7 +184,8 @@ int write_outputs(const ForecastOptions& options, const Scenario& scenario, cons
   std::vector<IssueForecast> of_issue;
   for (const auto& f : forecasts)
     if (f.issue == wanted) of_issue.push_back(f);
-  const std::string svg = trajectory_svg(*issue, scenario.issues[static_cast<std::size_t>(issue - issues.begin())].name, of_issue);
+  const Issue& written = scenario.issues[static_cast<std::size_t>(issue - issues.begin())];
+  const std::string svg = trajectory_svg(*issue, {written.name, written.units, chart_caption(scenario)}, of_issue);
   if (svg.empty()) {
     err << "statecraft forecast: --chart needs a dynamic model (expected-utility, exchange or smp) among --model\n";
     return bad_input;

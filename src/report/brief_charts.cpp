@@ -43,11 +43,24 @@ std::string number(double x) { return fmt::format("{:.4g}", x); }
 
 }  // namespace
 
+namespace {
+
+std::string caption_of(const std::string& title, const std::string& date, const std::vector<std::string>& ids) {
+  return fmt::format("{} \u00b7 as of {}{} \u00b7 statecraft", title, date, ids.empty() ? "" : fmt::format(" \u00b7 sources: {}", fmt::join(ids, ", ")));
+}
+
+}  // namespace
+
+std::string chart_caption(const Scenario& scenario) {
+  std::vector<std::string> ids;
+  for (const auto& s : scenario.sources) ids.push_back(s.id);
+  return caption_of(scenario.title, scenario.date, ids);
+}
+
 std::string chart_caption(const Brief& brief) {
   std::vector<std::string> ids;
   for (const auto& s : brief.sources) ids.push_back(s.id);
-  return fmt::format("{} \u00b7 as of {}{} \u00b7 statecraft", brief.title, brief.date,
-                     ids.empty() ? "" : fmt::format(" \u00b7 sources: {}", fmt::join(ids, ", ")));
+  return caption_of(brief.title, brief.date, ids);
 }
 
 std::string issue_chart_svg(const BriefIssue& issue, const std::string& caption) {

@@ -11,6 +11,7 @@ namespace statecraft {
 // "Alaska 2025 · as of 2025-08-13 · sources: wex": under every chart, so that a pasted chart
 // still says what it shows.
 std::string chart_caption(const Brief& brief);
+std::string chart_caption(const Scenario& scenario);
 
 // One row per model: its forecast as a dot on the issue's own scale and its Monte Carlo 5–95 %
 // interval as a bar; the status quo as a dashed line, the deciders' positions as triangles, the

@@ -20,7 +20,7 @@ std::string trajectory_csv(const std::vector<BargainingIssue>& issues, const std
   return out;
 }
 
-std::string trajectory_svg(const BargainingIssue& issue, const std::string& issue_name, const std::vector<IssueForecast>& forecasts) {
+std::string trajectory_svg(const BargainingIssue& issue, const ChartWords& words, const std::vector<IssueForecast>& forecasts) {
   std::vector<const IssueForecast*> dynamic;
   for (const auto& f : forecasts)
     if (f.rounds.size() > 1) dynamic.push_back(&f);
@@ -28,12 +28,13 @@ std::string trajectory_svg(const BargainingIssue& issue, const std::string& issu
 
   const double width = 760, panel = 300, left = 60, right = 110, top = 56, gap = 70;
   const double plot_w = width - left - right;
-  const double height = top + static_cast<double>(dynamic.size()) * (panel + gap);
+  const auto caption = wrapped(words.caption, static_cast<std::size_t>((width - 20) / (0.62 * 11)));
+  const double height = top + static_cast<double>(dynamic.size()) * (panel + gap) + 14.0 * static_cast<double>(caption.size()) + 6;
   std::string svg = fmt::format(
       "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1}\" viewBox=\"0 0 {0} {1}\" font-family=\"sans-serif\" font-size=\"12\">\n"
       "<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
       "<text x=\"{2}\" y=\"24\" font-size=\"16\" font-weight=\"bold\">{3}</text>\n",
-      width, height, left, xml_escape(issue_name));
+      width, height, left, xml_escape(words.title));
   for (std::size_t m = 0; m < dynamic.size(); ++m) {
     const IssueForecast& f = *dynamic[m];
     const double y0 = top + static_cast<double>(m) * (panel + gap) + 20;
@@ -51,6 +52,15 @@ std::string trajectory_svg(const BargainingIssue& issue, const std::string& issu
     for (std::size_t t = 0; t <= rounds; t += step)
       svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">{}</text>\n", px(t), y0 + panel + 16, t);
     svg += fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"middle\">round</text>\n", left + plot_w / 2, y0 + panel + 34);
+    // What the scale measures, up the left side.
+    svg += fmt::format("<text transform=\"translate(14 {:.1f}) rotate(-90)\" text-anchor=\"middle\" fill=\"#444\">{}</text>\n", y0 + panel / 2,
+                       xml_escape(words.units.empty() ? "position on the issue's scale" : words.units));
+    // The status quo, named at the right end: the forecast's name is at the left, so the two
+    // never meet even when the forecast is the status quo.
+    if (issue.status_quo)
+      svg += fmt::format("<line x1=\"{0}\" x2=\"{1}\" y1=\"{2:.1f}\" y2=\"{2:.1f}\" stroke=\"#999\" stroke-dasharray=\"2 3\"/>"
+                         "<text x=\"{3}\" y=\"{4:.1f}\" text-anchor=\"end\" fill=\"#777\">status quo {5:.4g}</text>\n",
+                         left, left + plot_w, py(*issue.status_quo), left + plot_w - 4, py(*issue.status_quo) - 5, *issue.status_quo);
     struct Label {
       double y;
       std::string text;
@@ -80,6 +90,10 @@ std::string trajectory_svg(const BargainingIssue& issue, const std::string& issu
                          "<text x=\"{3}\" y=\"{4:.1f}\" fill=\"#444\">forecast {5:.4g}</text>\n",
                          left, left + plot_w, py(*f.position), left + 4, py(*f.position) - 5, *f.position);
   }
+  const double caption_top = top + static_cast<double>(dynamic.size()) * (panel + gap);
+  for (std::size_t k = 0; k < caption.size(); ++k)
+    svg += fmt::format("<text x=\"10\" y=\"{:.1f}\" font-size=\"11\" fill=\"#555\">{}</text>\n", caption_top + 14.0 * static_cast<double>(k),
+                       xml_escape(caption[k]));
   return svg + "</svg>\n";
 }
 
