@@ -11,6 +11,7 @@
 #include <ostream>
 
 #include "bargaining/forecast.hpp"
+#include "report/diff.hpp"
 #include "report/forecast_table.hpp"
 #include "report/sensitivity_report.hpp"
 #include "report/summary.hpp"
@@ -449,6 +450,15 @@ int analyze(const std::string& file, const std::string& format, std::ostream& ou
   if (!scenario) return bad_input;
   const Summary summary = summarize(*scenario);
   out << (format == "json" ? render_json(summary) : render_text(summary));
+  return ok;
+}
+
+int diff(const std::string& before_file, const std::string& after_file, const std::string& format, std::ostream& out, std::ostream& err) {
+  const auto before = load_or_report(before_file, err);
+  const auto after = load_or_report(after_file, err);  // read even when the first fails, so both files' problems show at once
+  if (!before || !after) return bad_input;
+  const ScenarioDiff changes = diff_scenarios(*before, *after, before_file, after_file);
+  out << (format == "json" ? render_diff_json(changes) : render_diff_text(changes));
   return ok;
 }
 
