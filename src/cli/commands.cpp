@@ -13,6 +13,7 @@
 #include "bargaining/forecast.hpp"
 #include "report/brief.hpp"
 #include "report/brief_charts.hpp"
+#include "report/diff.hpp"
 #include "report/forecast_table.hpp"
 #include "report/sensitivity_report.hpp"
 #include "report/summary.hpp"
@@ -466,6 +467,15 @@ int brief(const std::string& file, const std::string& format, const std::string&
     return ok;
   }
   return write_file(output, text, err) ? ok : analysis_failed;
+}
+
+int diff(const std::string& before_file, const std::string& after_file, const std::string& format, std::ostream& out, std::ostream& err) {
+  const auto before = load_or_report(before_file, err);
+  const auto after = load_or_report(after_file, err);  // read even when the first fails, so both files' problems show at once
+  if (!before || !after) return bad_input;
+  const ScenarioDiff changes = diff_scenarios(*before, *after, before_file, after_file);
+  out << (format == "json" ? render_diff_json(changes) : render_diff_text(changes));
+  return ok;
 }
 
 // Whether every lens --lens names has a sensitivity analysis; if not, says which lenses do.

@@ -87,4 +87,8 @@ std::string sensitivity_lens_names();
 
 int sensitivity(const std::string& file, const SensitivityOptions& options, std::ostream& out, std::ostream& err);
 
+// Which judgments and answers changed from one version of a scenario to another; 0 also when
+// nothing did, 2 when either file cannot be read (every problem of both is reported).
+int diff(const std::string& before_file, const std::string& after_file, const std::string& format, std::ostream& out, std::ostream& err);
+
 }  // namespace statecraft::cli

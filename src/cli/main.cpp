@@ -160,6 +160,13 @@ int run(int argc, char** argv) {
   auto* import = app.add_subcommand("import", "Write another tool's file (KTAB or Decide .csv, gmcr-py .gmcr) in the scenario language, to stdout");
   import->add_option("file", import_file, "KTAB CSV scenario (.csv)")->required();
 
+  // diff: two versions of a scenario compared (docs/diff.md).
+  std::string diff_before, diff_after, diff_format = "text";
+  auto* diff = app.add_subcommand("diff", "Which judgments changed between two versions of a scenario, and how each lens's answers changed");
+  diff->add_option("before", diff_before, "The older scenario file")->required();
+  diff->add_option("after", diff_after, "The newer scenario file")->required();
+  diff->add_option("--format", diff_format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {
@@ -179,6 +186,7 @@ int run(int argc, char** argv) {
     if (*import) return cli::import_scenario(import_file, std::cout, std::cerr);
     if (*backtest) return cli::backtest(backtest_file, backtest_options, std::cout, std::cerr);
     if (*sensitivity) return cli::sensitivity(sensitivity_file, sensitivity_options, std::cout, std::cerr);
+    if (*diff) return cli::diff(diff_before, diff_after, diff_format, std::cout, std::cerr);
   } catch (const WorkTooLarge& e) {
     std::cerr << "statecraft: refused: " << e.what() << '\n';
     return cli::bad_input;
