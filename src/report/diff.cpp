@@ -247,7 +247,8 @@ AnswerChanges answer_changes(const Scenario& before, const Summary& before_summa
 
 ScenarioDiff diff_scenarios(const Scenario& before, const Scenario& after, const std::string& before_file, const std::string& after_file) {
   ScenarioDiff diff{before_file, after_file, before.id, after.id, after.title, judgment_changes(before, after), {}};
-  diff.answers = answer_changes(before, summarize(before, {.hangs_on = false}), after, summarize(after, {.hangs_on = false}))  // the hinges are not compared;
+  const SummaryParts compared{.hangs_on = false};  // the hinges are not compared
+  diff.answers = answer_changes(before, summarize(before, compared), after, summarize(after, compared));
   return diff;
 }
 
