@@ -43,8 +43,12 @@ TEST_P(SchemaOfEveryOutput, OnEverySeed) {
   std::filesystem::create_directories(dir);
   const auto schema = test::source_path(std::string("docs/schema/") + output.schema + ".schema.json");
   for (const char* seed : {"alaska-2025", "danang-2017", "singapore-2018", "vladivostok-2019"}) {
-    const std::string command = output.schema;
-    const auto r = test::run_statecraft(command + " '" + test::source_path(std::string("scenarios/") + seed + ".yaml") + "' " + output.arguments);
+    const std::string command = output.schema, file = "'" + test::source_path(std::string("scenarios/") + seed + ".yaml") + "' ";
+    // diff compares two versions: the seed as it was at f33e145 (Alaska's) or as it is.
+    const std::string before = command != "diff"                         ? ""
+                               : std::string(seed) == "alaska-2025" ? "'" + test::source_path("tests/data/diff/alaska-2025-at-f33e145.yaml") + "' "
+                                                                        : file;
+    const auto r = test::run_statecraft(command + " " + before + file + output.arguments);
     ASSERT_EQ(r.exit_code, 0) << seed << ": " << r.err;
     const auto document = dir / (std::string(seed) + ".json");
     std::ofstream(document) << r.out;
@@ -58,7 +62,8 @@ INSTANTIATE_TEST_SUITE_P(Commands, SchemaOfEveryOutput,
                          ::testing::Values(Output{"analyze", "--format json"}, Output{"forecast", "--format json"},
                                            Output{"forecast", "--format json --samples 50"}, Output{"forecast", "--format json --model median"},
                                            Output{"sensitivity", "--format json"},
-                                           Output{"stability", "--format json"}, Output{"solve", "--format json"}),
+                                           Output{"stability", "--format json"}, Output{"solve", "--format json"},
+                                           Output{"diff", "--format json"}),
                          [](const ::testing::TestParamInfo<Output>& info) { return std::string(info.param.schema) + std::to_string(info.index); });
 
 TEST(Schema, AReportWithoutARequiredKeyFails) {
