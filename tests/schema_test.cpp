@@ -66,6 +66,28 @@ INSTANTIATE_TEST_SUITE_P(Commands, SchemaOfEveryOutput,
                                            Output{"diff", "--format json"}),
                          [](const ::testing::TestParamInfo<Output>& info) { return std::string(info.param.schema) + std::to_string(info.index); });
 
+TEST(Schema, ValidateAsJsonGivesEveryDiagnosticWithItsPlace) {
+  const auto r = test::run_statecraft("validate '" + test::source_path("tests/data/invalid/dozen-mistakes.yaml") + "' '" +
+                                      test::source_path("scenarios/alaska-2025.yaml") + "' --format json");
+  EXPECT_EQ(r.exit_code, 2);  // the first file has errors
+  EXPECT_TRUE(r.err.empty()) << r.err;
+  const auto json = nlohmann::json::parse(r.out);
+  ASSERT_EQ(json["files"].size(), 2u);
+  const auto& bad = json["files"][0];
+  EXPECT_FALSE(bad["ok"].get<bool>());
+  EXPECT_EQ(bad["errors"], 12);  // as the text form counts them (README)
+  EXPECT_EQ(bad["diagnostics"][0]["line"], 5);
+  EXPECT_EQ(bad["diagnostics"][0]["column"], 7);
+  EXPECT_EQ(bad["diagnostics"][0]["message"], "date '2025-13-01' is not a calendar date written YYYY-MM-DD");
+  EXPECT_TRUE(json["files"][1]["ok"].get<bool>());
+  if (!have_validator()) return;
+  const auto document = std::filesystem::temp_directory_path() / ("statecraft-validate-" + std::to_string(::getpid()) + ".json");
+  std::ofstream(document) << r.out;
+  std::string message;
+  EXPECT_EQ(validate(test::source_path("docs/schema/validate.schema.json"), document, message), 0) << message;
+  std::filesystem::remove(document);
+}
+
 TEST(Schema, AReportWithoutARequiredKeyFails) {
   if (!have_validator()) GTEST_SKIP() << "python3-jsonschema is not installed";
   const auto r = test::run_statecraft("analyze '" + test::source_path("scenarios/singapore-2018.yaml") + "' --format json");

@@ -86,6 +86,47 @@ int validate_one(const std::string& file, bool strict, std::ostream& out, std::o
 
 }  // namespace
 
+namespace {
+
+nlohmann::json diagnostic_json(const Diagnostic& d) {
+  return {{"severity", d.warning ? "warning" : "error"}, {"file", d.file}, {"line", d.at.line}, {"column", d.at.column}, {"message", d.message}};
+}
+
+// One file's verdict for `validate --format json`: its diagnostics, and the exit code it earns.
+std::pair<nlohmann::json, int> validate_one_json(const std::string& file, bool strict) try {
+  const LoadResult result = load_scenario_file(file);
+  nlohmann::json diagnostics = nlohmann::json::array();
+  for (const auto& d : result.diagnostics.all()) diagnostics.push_back(diagnostic_json(d));
+  for (const auto& w : result.diagnostics.warnings()) diagnostics.push_back(diagnostic_json(w));
+  const bool loaded = result.ok(), failed = !loaded || (strict && !result.diagnostics.warnings().empty());
+  return {{{"file", file},
+           {"ok", !failed},
+           {"errors", loaded ? 0 : result.diagnostics.size()},
+           {"warnings", result.diagnostics.warnings().size()},
+           {"contents", loaded ? nlohmann::json(describe_contents(*result.scenario)) : nlohmann::json(nullptr)},
+           {"diagnostics", diagnostics}},
+          failed ? bad_input : ok};
+} catch (const WorkTooLarge& e) {
+  const nlohmann::json refusal = {{"severity", "error"}, {"file", file}, {"line", 0}, {"column", 0}, {"message", std::string("refused: ") + e.what()}};
+  nlohmann::json result = {{"file", file}, {"ok", false}, {"errors", 1}, {"warnings", 0}, {"contents", nullptr}};
+  result["diagnostics"] = nlohmann::json::array({refusal});
+  return {result, bad_input};
+}
+
+}  // namespace
+
+int validate_json(const std::vector<std::string>& files, bool strict, std::ostream& out) {
+  int code = ok;
+  nlohmann::json results = nlohmann::json::array();
+  for (const auto& file : files) {
+    auto [result, file_code] = validate_one_json(file, strict);
+    results.push_back(std::move(result));
+    code = std::max(code, file_code);
+  }
+  out << nlohmann::json{{"statecraft", STATECRAFT_VERSION}, {"files", results}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  return code;
+}
+
 int validate(const std::vector<std::string>& files, bool strict, std::ostream& out, std::ostream& err) {
   int code = ok;  // bad input outranks a failed analysis
   for (const auto& file : files) code = std::max(code, validate_one(file, strict, out, err));

@@ -16,6 +16,8 @@ enum ExitCode { ok = 0, analysis_failed = 1, bad_input = 2 };
 
 // Warnings are printed and leave the exit code at 0 unless `strict`.
 int validate(const std::vector<std::string>& files, bool strict, std::ostream& out, std::ostream& err);
+// The same verdicts as JSON on `out` (docs/schema/validate.schema.json); the exit code as validate's.
+int validate_json(const std::vector<std::string>& files, bool strict, std::ostream& out);
 int analyze(const std::string& file, const std::string& format, std::ostream& out, std::ostream& err);
 // `output` empty: the brief goes to `out`.
 int brief(const std::string& file, const std::string& format, const std::string& output, std::ostream& out, std::ostream& err);

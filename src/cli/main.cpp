@@ -71,6 +71,9 @@ int run(int argc, char** argv) {
   validate->add_option("files", validate_files, "Scenario files (.yaml, .yml or .json)")->required();
   bool validate_strict = false;
   validate->add_flag("--strict", validate_strict, "Fail (exit 2) on warnings too: unexplained judgments, hindsight sources, options no one cares about");
+  std::string validate_format = "text";
+  validate->add_option("--format", validate_format, "text (diagnostics on stderr as FILE:LINE:COL) or json (everything on stdout)")
+      ->check(CLI::IsMember({"text", "json"}))->capture_default_str();
 
   std::string analyze_file;
   std::string format = "text";
@@ -177,7 +180,9 @@ int run(int argc, char** argv) {
   }
 
   try {
-    if (*validate) return cli::validate(validate_files, validate_strict, std::cout, std::cerr);
+    if (*validate)
+      return validate_format == "json" ? cli::validate_json(validate_files, validate_strict, std::cout)
+                                       : cli::validate(validate_files, validate_strict, std::cout, std::cerr);
     if (*analyze) return cli::analyze(analyze_file, format, std::cout, std::cerr);
     if (*brief) return cli::brief(brief_file, brief_format, brief_output, std::cout, std::cerr);
     if (*forecast) return cli::forecast(forecast_file, forecast_options, std::cout, std::cerr);
