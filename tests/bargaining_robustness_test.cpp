@@ -196,7 +196,7 @@ TEST(Backtest, AModelsIntervalDoesNotDependOnTheOtherModelsRun) {
 
 TEST(Backtest, SameIntervalFromTheCommandLineWhateverModelsRunBeside) {
   auto median_interval = [](const std::string& models) {
-    const auto r = test::run_statecraft("backtest '" + test::source_path("tests/data/deu-small.tsv") + "' --output-format json --model " + models, {1024, 60});
+    const auto r = test::run_statecraft("backtest '" + test::source_path("tests/data/deu-small.tsv") + "' --format json --model " + models, {1024, 60});
     EXPECT_EQ(r.exit_code, 0) << r.err;
     for (const auto& score : nlohmann::json::parse(r.out)["scores"])
       if (score["model"] == "median") return score["interval95"];
@@ -295,9 +295,9 @@ TEST(Work, ExpectedUtilityRoundsWithoutEndAreRefused) {
 
 TEST(Work, SmpOnFourHundredActorsRunsWithProgress) {
   // 3·400²·403·100 = 1.9e10 operations: within the default limit; the old smp took minutes here,
-  // now a few seconds, with a progress line on stderr after the first second.
+  // now a few seconds, with a progress line on the terminal after the first second.
   const std::string file = many_actors_file(400);
-  const auto r = test::run_statecraft("forecast --model smp '" + file + "'", {1024, 60});
+  const auto r = test::run_statecraft_on_terminal("forecast --model smp '" + file + "'", {1024, 60});
   EXPECT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.err.find("forecast: smp turns (at most): "), std::string::npos) << r.err;
   EXPECT_NE(r.out.find("i2 "), std::string::npos) << r.out;

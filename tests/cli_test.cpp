@@ -178,7 +178,7 @@ namespace statecraft {
 namespace {
 
 TEST(Cli, BacktestDeuFile) {
-  const auto r = test::run_statecraft("backtest '" + test::source_path("tests/data/deu-small.tsv") + "' --format deu --output-format json");
+  const auto r = test::run_statecraft("backtest '" + test::source_path("tests/data/deu-small.tsv") + "' --input-format deu --format json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto json = nlohmann::json::parse(r.out);
   EXPECT_EQ(json["issues"], 4);
@@ -188,10 +188,11 @@ TEST(Cli, BacktestDeuFile) {
 
 TEST(Cli, BacktestBadFileIsBadInput) {
   const auto dir = test::source_path("tests/data");
-  const auto r = test::run_statecraft("backtest '" + dir + "/no-issues.yaml' --format deu");
+  const auto r = test::run_statecraft("backtest '" + dir + "/no-issues.yaml' --input-format deu");
   EXPECT_EQ(r.exit_code, 2);
   EXPECT_NE(r.err.find("no-issues.yaml:1:1: error: the header names no actors"), std::string::npos) << r.err;
-  EXPECT_EQ(test::run_statecraft("backtest '" + dir + "/deu-small.tsv' --format csv").exit_code, 2);
+  EXPECT_EQ(test::run_statecraft("backtest '" + dir + "/deu-small.tsv' --input-format csv").exit_code, 2);
+  EXPECT_EQ(test::run_statecraft("backtest '" + dir + "/deu-small.tsv' --format csv").exit_code, 2);  // the output's: text or json
 }
 
 }  // namespace

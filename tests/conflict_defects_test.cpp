@@ -302,8 +302,8 @@ TEST(ConflictDefects, LargerConflictsAreRefusedBeforeTheyStartUnlessAllowed) {
 }
 
 TEST(ConflictDefects, SixteenMillionStatesFitWhenAllowedAndShowProgress) {
-  // 2^24 states in well under 1 GB of address space, with a progress line on stderr.
-  const auto r = test::run_statecraft("stability " + quoted(defect("conflict-24.yaml")) + " --max-states 16777216 --max-steps 1e10", test::Limits{1024, 120});
+  // 2^24 states in well under 1 GB of address space, with a progress line on the terminal.
+  const auto r = test::run_statecraft_on_terminal("stability " + quoted(defect("conflict-24.yaml")) + " --max-states 16777216 --max-steps 1e10", test::Limits{1024, 120});
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("24 options, 2 decision makers, 16777216 feasible states"), std::string::npos);
   EXPECT_NE(r.err.find("stability: steps: "), std::string::npos) << r.err;

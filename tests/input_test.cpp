@@ -284,7 +284,7 @@ TEST(Input, AByteOrderMarkChangesNothing) {
     std::string source, command;  // command: with FILE for the copy's path
   };
   const std::vector<Case> cases{
-      {"tests/data/defects/deu-bom-drops-actor.tsv", "backtest FILE --format deu --capabilities CAPS"},
+      {"tests/data/defects/deu-bom-drops-actor.tsv", "backtest FILE --input-format deu --capabilities CAPS"},
       {"tests/data/defects/decide-bom-misdetected.csv", "import FILE"},
       {"tests/data/ktab/dummyData_3Dim.csv", "import FILE"},
       {"scenarios/alaska-2025.yaml", "analyze FILE --format json"},
@@ -312,7 +312,7 @@ TEST(Input, AByteOrderMarkChangesNothing) {
 }
 
 TEST(Input, TheDeuFileWithAByteOrderMarkHasAllFourActors) {
-  const auto r = run_statecraft("backtest " + quoted(defect("deu-bom-drops-actor.tsv")) + " --format deu --output-format json");
+  const auto r = run_statecraft("backtest " + quoted(defect("deu-bom-drops-actor.tsv")) + " --input-format deu --format json");
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("\"actors\": 4"), std::string::npos) << r.out;  // DE, FR, UK, IT; DE was dropped
 }

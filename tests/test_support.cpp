@@ -80,12 +80,17 @@ games:
 
 namespace {
 
-CommandResult run_command(const std::string& prefix, const std::string& arguments) {
+std::filesystem::path scratch_folder() {
   const auto dir = std::filesystem::temp_directory_path() / ("statecraft-test-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
+  return dir;
+}
+
+CommandResult run_command(const std::string& prefix, const std::string& arguments, const std::string& input_file = "/dev/null") {
+  const auto dir = scratch_folder();
   const auto out = dir / "out", err = dir / "err";
   const std::string command = prefix + "'" + STATECRAFT_BINARY + "' " + arguments + " >'" + out.string() +
-                              "' 2>'" + err.string() + "' </dev/null";
+                              "' 2>'" + err.string() + "' <'" + input_file + "'";
   const int status = std::system(command.c_str());
   CommandResult result;
   result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
@@ -99,10 +104,29 @@ CommandResult run_command(const std::string& prefix, const std::string& argument
 
 CommandResult run_statecraft(const std::string& arguments) { return run_command("", arguments); }
 
-CommandResult run_statecraft(const std::string& arguments, Limits limits) {
-  const auto prefix = "ulimit -v " + std::to_string(limits.memory_mib * 1024ull) + " && exec timeout " +
-                      std::to_string(limits.seconds) + " ";
-  return run_command(prefix, arguments);
+std::string limits_prefix(Limits limits) {
+  return "ulimit -v " + std::to_string(limits.memory_mib * 1024ull) + " && exec timeout " + std::to_string(limits.seconds) + " ";
+}
+
+CommandResult run_statecraft(const std::string& arguments, Limits limits) { return run_command(limits_prefix(limits), arguments); }
+
+CommandResult run_statecraft_reading(const std::string& arguments, const std::string& input_file) {
+  return run_command("", arguments, input_file);
+}
+
+CommandResult run_statecraft_on_terminal(const std::string& arguments, Limits limits) {
+  const auto dir = scratch_folder();
+  const auto inner = dir / "on-terminal.sh", out = dir / "out", terminal = dir / "terminal";
+  // The command goes through a file, so that its own quotes need no second quoting for script -c.
+  std::ofstream(inner) << "'" << STATECRAFT_BINARY << "' " << arguments << " >'" << out.string() << "'\n";
+  const std::string command = limits_prefix(limits) + "script -qefc \"sh '" + inner.string() + "'\" /dev/null >'" + terminal.string() + "' </dev/null";
+  const int status = std::system(command.c_str());
+  CommandResult result;
+  result.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  result.out = read_file(out.string());
+  result.err = read_file(terminal.string());
+  std::filesystem::remove_all(dir);
+  return result;
 }
 
 }  // namespace statecraft::test

@@ -41,4 +41,12 @@ struct Limits {
 };
 CommandResult run_statecraft(const std::string& arguments, Limits limits);
 
+// The same with standard input read from this file (the others read /dev/null).
+CommandResult run_statecraft_reading(const std::string& arguments, const std::string& input_file);
+
+// The same with stderr a terminal (a pseudo-terminal from script(1), util-linux), as a person
+// at a terminal sees it: `err` is what the terminal showed, escape codes and all; stdout still goes
+// to a file.
+CommandResult run_statecraft_on_terminal(const std::string& arguments, Limits limits);
+
 }  // namespace statecraft::test

@@ -67,20 +67,20 @@ int validate_one(const std::string& file, bool strict, std::ostream& out, std::o
     for (const auto& w : warnings) err << format_diagnostic(w) << '\n';
     const std::string warned = warnings.empty() ? "" : fmt::format("; {} warning{}", warnings.size(), warnings.size() == 1 ? "" : "s");
     if (strict && !warnings.empty()) {
-      err << fmt::format("{}: fails --strict{}\n", file, warned);
+      err << fmt::format("{}: fails --strict{}\n", input_name(file), warned);
       return bad_input;
     }
-    out << file << ": ok (" << describe_contents(*result.scenario) << warned << ")" << std::endl;  // in step with the errors on stderr
+    out << input_name(file) << ": ok (" << describe_contents(*result.scenario) << warned << ")" << std::endl;  // in step with the errors on stderr
     return ok;
   }
   print_diagnostics(result.diagnostics, err);
-  err << fmt::format("{}: {} error{}\n", file, result.diagnostics.size(), result.diagnostics.size() == 1 ? "" : "s");
+  err << fmt::format("{}: {} error{}\n", input_name(file), result.diagnostics.size(), result.diagnostics.size() == 1 ? "" : "s");
   return bad_input;
 } catch (const WorkTooLarge& e) {
-  err << file << ": refused: " << e.what() << '\n';
+  err << input_name(file) << ": refused: " << e.what() << '\n';
   return bad_input;
 } catch (const std::exception& e) {
-  err << file << ": error: " << e.what() << '\n';
+  err << input_name(file) << ": error: " << e.what() << '\n';
   return analysis_failed;
 }
 
@@ -191,7 +191,7 @@ bool resolve_models(std::vector<std::string>& models, const std::string& command
 
 std::optional<std::string> read_text_file(const std::string& file, std::ostream& err) {
   InputFile input = read_input_file(file);
-  if (!input.text) err << file << ": error: " << input.error << '\n';
+  if (!input.text) err << input_name(file) << ": error: " << input.error << '\n';
   return std::move(input.text);
 }
 
@@ -243,7 +243,7 @@ int forecast(const std::string& file, ForecastOptions options, std::ostream& out
   const auto scenario = load_or_report(file, err);
   if (!scenario) return bad_input;
   if (scenario->issues.empty()) {
-    err << file << ": error: the scenario has no issues to forecast\n";
+    err << input_name(file) << ": error: the scenario has no issues to forecast\n";
     return analysis_failed;
   }
   const auto issues = bargaining_issues(*scenario);
@@ -253,7 +253,7 @@ int forecast(const std::string& file, ForecastOptions options, std::ostream& out
   if (options.samples > 0) refuse_costly_samples(issues, models, samples);  // before the point forecast's work
   std::optional<ExchangeRun> exchange;
   const auto forecasts = [&] {
-    ProgressLine turns(err, "forecast: smp turns (at most)");  // erased before anything else is printed
+    ProgressLine turns(err, "forecast: smp turns (at most)", options.quiet);  // erased before anything else is printed
     parameters.progress = turns.callback();
     return forecast_issues(issues, models, parameters, &exchange);
   }();
@@ -262,7 +262,7 @@ int forecast(const std::string& file, ForecastOptions options, std::ostream& out
   std::vector<ForecastDistribution> distributions;
   std::vector<AgreementChance> agreement;
   if (options.samples > 0) {
-    ProgressLine progress(err, "forecast: samples");
+    ProgressLine progress(err, "forecast: samples", options.quiet);
     distributions = forecast_uncertainty(issues, models, samples, progress.callback());
     agreement = agreement_chances(issues, samples);
   }
@@ -301,7 +301,7 @@ int backtest(const std::string& file, BacktestOptions options, std::ostream& out
   }
   const auto text = read_text_file(file, err);
   if (!text) return bad_input;
-  Diagnostics diagnostics(file);
+  Diagnostics diagnostics(input_name(file));
   const auto data = read_deu(*text, capabilities, diagnostics);
   print_diagnostics(diagnostics, err);
   if (!data) return bad_input;
@@ -310,22 +310,22 @@ int backtest(const std::string& file, BacktestOptions options, std::ostream& out
   for (const auto& issue : data->issues)
     if (issue.outcome && !issue.issue.actors.empty()) cases.push_back({issue.issue, *issue.outcome});
   if (cases.empty()) {
-    err << file << ": error: no issue has both an outcome and an actor with a position and salience\n";
+    err << input_name(file) << ": error: no issue has both an outcome and an actor with a position and salience\n";
     return analysis_failed;
   }
   const auto scores = statecraft::backtest(cases, options.models, options.parameters);
   const std::string weights = options.capabilities_file.empty() ? "equal capabilities" : "capabilities from " + options.capabilities_file;
-  if (options.output_format == "json") {
+  if (options.format == "json") {
     nlohmann::json rows = nlohmann::json::array();
     for (const auto& s : scores)
       rows.push_back({{"model", s.model}, {"issues", s.cases}, {"mean_absolute_error", s.mean_absolute_error},
                       {"interval95", {s.interval_low, s.interval_high}}});
-    out << nlohmann::json{{"statecraft", STATECRAFT_VERSION}, {"file", file}, {"issues", cases.size()}, {"actors", data->actors.size()},
+    out << nlohmann::json{{"statecraft", STATECRAFT_VERSION}, {"file", input_name(file)}, {"issues", cases.size()}, {"actors", data->actors.size()},
                           {"capabilities", weights}, {"scores", rows}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
         << '\n';
     return ok;
   }
-  out << fmt::format("Backtest of {}: {} issues with an outcome, {} actors, {}\n", file, cases.size(), data->actors.size(), weights);
+  out << fmt::format("Backtest of {}: {} issues with an outcome, {} actors, {}\n", input_name(file), cases.size(), data->actors.size(), weights);
   TextTable table({{"model", TextTable::Align::Left}, {"issues", TextTable::Align::Right},
                    {"mean abs. error", TextTable::Align::Right}, {"95% interval", TextTable::Align::Right}});
   std::vector<std::string> unscored;  // deciders, on files that name no deciders
@@ -345,7 +345,7 @@ int backtest(const std::string& file, BacktestOptions options, std::ostream& out
 int import_scenario(const std::string& file, std::ostream& out, std::ostream& err) {
   const auto scenario = load_or_report(file, err);
   if (!scenario) return bad_input;
-  out << "# Imported by statecraft " STATECRAFT_VERSION " from " << std::filesystem::path(file).filename().string() << "\n"
+  out << "# Imported by statecraft " STATECRAFT_VERSION " from " << std::filesystem::path(input_name(file)).filename().string() << "\n"
       << write_scenario_yaml(*scenario);
   return ok;
 }
@@ -371,10 +371,9 @@ int stability(const std::string& file, const StabilityOptions& options, std::ost
   const auto scenario = load_or_report(file, err);
   if (!scenario) return bad_input;
   if (!scenario->conflict) {
-    err << file << ": error: the scenario has no conflict section to analyse\n";
+    err << input_name(file) << ": error: the scenario has no conflict section to analyse\n";
     return analysis_failed;
   }
-  if (!options.graph_file.empty() && !write_graph(*scenario->conflict, options.graph_file, err)) return analysis_failed;
   const auto makers = decision_makers(*scenario->conflict);
   for (const auto& member : options.coalition)
     if (std::find(makers.begin(), makers.end(), member) == makers.end()) {
@@ -383,12 +382,14 @@ int stability(const std::string& file, const StabilityOptions& options, std::ost
     }
   StabilityReport report;
   {
-    ProgressLine line(err, "stability: steps");
+    ProgressLine line(err, "stability: steps", options.quiet);
     report = stability_report(*scenario->conflict, options.coalition, {options.max_states, options.max_steps, line.callback()});
   }
   if (options.format == "json") write_stability_json(out, report, scenario->id, options.full_table || report.state_count <= json_listing_by_default);
   else if (options.format == "csv") write_stability_csv(out, report);
   else write_stability_text(out, report, options.full_table || report.state_count <= tableau_by_default);
+  // The graph after the report: a graph refused (too large, no Graphviz) must not cost the report.
+  if (!options.graph_file.empty() && !write_graph(*scenario->conflict, options.graph_file, err)) return analysis_failed;
   return ok;
 }
 
@@ -397,7 +398,7 @@ template <typename Reader>
 auto read_with(const std::string& file, std::ostream& err, Reader&& reader) -> decltype(reader(std::string_view{}, std::declval<Diagnostics&>())) {
   const auto text = read_text_file(file, err);
   if (!text) return std::nullopt;
-  Diagnostics diagnostics(file);
+  Diagnostics diagnostics(input_name(file));
   auto result = reader(*text, diagnostics);
   print_diagnostics(diagnostics, err);
   return result;
@@ -416,7 +417,7 @@ int solve(const std::string& target, const SolveOptions& options, std::ostream& 
   std::string text;
   std::vector<std::string> refusals;  // games too large to solve: exit 2 once the others are printed
   auto add_tree = [&](const std::string& id, const Game& game) {
-    ProgressLine line(err, "solve " + id + ": sequence form, Lemke pivots");
+    ProgressLine line(err, "solve " + id + ": sequence form, Lemke pivots", options.quiet);
     TreeLimits limits;
     if (options.max_lcp_rows > 0) limits.max_lcp_rows = options.max_lcp_rows;
     limits.progress = line.callback();
@@ -430,7 +431,7 @@ int solve(const std::string& target, const SolveOptions& options, std::ostream& 
   };
   bool incomplete = false;  // an explicitly asked-for solver did not run or did not converge
   auto add_strategic = [&](const std::string& id, const StrategicGame& g) {
-    ProgressLine line(err, "solve " + id + (choice->explicit_choice ? ": " + options.method : std::string()));
+    ProgressLine line(err, "solve " + id + (choice->explicit_choice ? ": " + options.method : std::string()), options.quiet);
     SolverChoice with_progress = *choice;
     if (choice->explicit_choice) with_progress.progress = line.callback();  // the default's budgets keep it to seconds
     const auto solution = solve_strategic(g, with_progress);
@@ -479,7 +480,7 @@ int solve(const std::string& target, const SolveOptions& options, std::ostream& 
       }
     }
     if (!found) {
-      err << (wanted.empty() ? file + ": error: the scenario has no games\n" : fmt::format("{}: error: no game '{}' in the scenario\n", file, wanted));
+      err << (wanted.empty() ? input_name(file) + ": error: the scenario has no games\n" : fmt::format("{}: error: no game '{}' in the scenario\n", input_name(file), wanted));
       return wanted.empty() ? analysis_failed : bad_input;
     }
   }
@@ -537,7 +538,7 @@ std::vector<const SensitivityLens*> chosen_lenses(const Scenario& scenario, cons
   for (const auto& name : options.lenses) {
     const SensitivityLens* lens = find_sensitivity_lens(name);
     if (!lens->has_data(scenario)) {
-      err << fmt::format("{}: error: the scenario has nothing for the {} lens\n", file, name);
+      err << fmt::format("{}: error: the scenario has nothing for the {} lens\n", input_name(file), name);
       return {};
     }
     if (std::find(chosen.begin(), chosen.end(), lens) == chosen.end()) chosen.push_back(lens);
@@ -545,7 +546,7 @@ std::vector<const SensitivityLens*> chosen_lenses(const Scenario& scenario, cons
   if (options.lenses.empty())
     for (const auto& lens : sensitivity_lenses())
       if (lens.has_data(scenario)) chosen.push_back(&lens);
-  if (chosen.empty()) err << fmt::format("{}: error: the scenario has nothing for a sensitivity analysis (lenses: {})\n", file, sensitivity_lens_names());
+  if (chosen.empty()) err << fmt::format("{}: error: the scenario has nothing for a sensitivity analysis (lenses: {})\n", input_name(file), sensitivity_lens_names());
   return chosen;
 }
 

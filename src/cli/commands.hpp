@@ -39,6 +39,7 @@ struct ForecastOptions {
   std::string trajectory_file;      // CSV of every round of the dynamic models
   std::string chart_file;           // SVG of one issue's rounds
   std::string chart_issue;          // that issue; empty: the first
+  bool quiet = false;               // no progress line, even on a terminal
   ModelParameters parameters;
 };
 
@@ -48,7 +49,7 @@ struct BacktestOptions {
   std::string input_format = "deu";
   std::string capabilities_file;  // empty: equal capabilities
   std::vector<std::string> models;
-  std::string output_format = "text";
+  std::string format = "text";  // of the output; the input's layout is input_format
   ModelParameters parameters;
 };
 
@@ -62,6 +63,7 @@ struct StabilityOptions {
   std::vector<std::string> coalition;
   std::uint64_t max_states = default_max_states;
   double max_steps = default_max_steps;
+  bool quiet = false;  // no progress line, even on a terminal
 };
 
 int stability(const std::string& file, const StabilityOptions& options, std::ostream& out, std::ostream& err);
@@ -70,6 +72,7 @@ struct SolveOptions {
   std::string format = "text";
   std::string method = "all";  // all, pure, dominance, enummixed, lcp, logit; trees ignore it
   std::size_t max_lcp_rows = 0;  // 0: the default limit of the sequence form
+  bool quiet = false;            // no progress line, even on a terminal
 };
 
 // target: FILE or FILE#game; a .nfg or .efg file is a Gambit game.

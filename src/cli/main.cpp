@@ -9,8 +9,10 @@
 #include <limits>
 #include <map>
 
+#include "cli/command_docs.hpp"
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
+#include "cli/subcommand_suggestion.hpp"
 #include "games/sequence_form.hpp"
 #include "scenario/work.hpp"
 
@@ -58,6 +60,20 @@ void add_model_options(CLI::App* command, statecraft::ModelParameters& parameter
       ->check(real_number(1, 1e300))->capture_default_str();
 }
 
+// Progress shows only on a terminal; --quiet silences it there too.
+void add_quiet_flag(CLI::App* command, bool& quiet) {
+  command->add_flag("-q,--quiet", quiet, "Show no progress on stderr (shown only when stderr is a terminal, for work over a second)");
+}
+
+// Hidden subcommands (no group): the man page and the completions, written from the definitions
+// of the others, for the build to install.
+int print_command_docs(const CLI::App& app, const CLI::App& completions, const std::string& shell) {
+  const auto program = statecraft::cli::describe(app, STATECRAFT_VERSION);
+  if (completions) std::cout << (shell == "bash" ? bash_completion(program) : zsh_completion(program));
+  else std::cout << man_page(program);
+  return statecraft::cli::ok;
+}
+
 int run(int argc, char** argv) {
   using namespace statecraft;
   CLI::App app{"statecraft: analyse strategic standoffs between states (bargaining, conflict stability, games)", "statecraft"};
@@ -68,7 +84,7 @@ int run(int argc, char** argv) {
 
   std::vector<std::string> validate_files;
   auto* validate = app.add_subcommand("validate", "Check scenario files; report every problem as FILE:LINE:COL: error: message");
-  validate->add_option("files", validate_files, "Scenario files (.yaml, .yml or .json)")->required();
+  validate->add_option("files", validate_files, "Scenario files (.yaml, .yml or .json; - for standard input)")->required()->type_name("FILE");
   bool validate_strict = false;
   validate->add_flag("--strict", validate_strict, "Fail (exit 2) on warnings too: unexplained judgments, hindsight sources, options no one cares about");
   std::string validate_format = "text";
@@ -77,20 +93,20 @@ int run(int argc, char** argv) {
 
   std::string analyze_file;
   std::string format = "text";
-  auto* analyze = app.add_subcommand("analyze", "Run every lens the scenario has data for and print the analyst's report");
-  analyze->add_option("file", analyze_file, "Scenario file")->required();
+  auto* analyze = app.add_subcommand("analyze", "Run every lens the scenario has data for and print the analyst's report")->alias("analyse");
+  analyze->add_option("file", analyze_file, "Scenario file (- for standard input)")->required()->type_name("FILE");
   analyze->add_option("--format", format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
 
   std::string brief_file, brief_output, brief_format = "html";
   auto* brief = app.add_subcommand("brief", "One report for a reader who is not a modeller: bottom line, charts, what the answer hangs on, the evidence");
-  brief->add_option("file", brief_file, "Scenario file")->required();
-  brief->add_option("-o,--output", brief_output, "Write it to this file (default: standard output)");
+  brief->add_option("file", brief_file, "Scenario file (- for standard input)")->required()->type_name("FILE");
+  brief->add_option("-o,--output", brief_output, "Write it to this file (default: standard output)")->type_name("FILE");
   brief->add_option("--format", brief_format, "html (one self-contained page), md or text")->check(CLI::IsMember({"html", "md", "text"}))->capture_default_str();
 
   std::string forecast_file;
   cli::ForecastOptions forecast_options;
   auto* forecast = app.add_subcommand("forecast", "Where each issue ends: bargaining models' forecasts per issue");
-  forecast->add_option("file", forecast_file, "Scenario file")->required();
+  forecast->add_option("file", forecast_file, "Scenario file (- for standard input)")->required()->type_name("FILE");
   forecast->add_option("--model", forecast_options.models, "Models, comma-separated, or all (default): compromise, median, nash, deciders, expected-utility, exchange, smp")->delimiter(',');
   forecast->add_option("--format", forecast_options.format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
   forecast->add_option("--samples", forecast_options.samples, "Monte Carlo samples with jittered inputs (0: none)")
@@ -98,43 +114,45 @@ int run(int argc, char** argv) {
   forecast->add_option("--seed", forecast_options.seed, "Seed of the Monte Carlo samples")
       ->check(whole_number(0, std::numeric_limits<std::uint64_t>::max()))->capture_default_str();
   add_model_options(forecast, forecast_options.parameters);
-  forecast->add_option("--trajectory", forecast_options.trajectory_file, "Write every round of the dynamic models to this CSV file");
-  forecast->add_option("--chart", forecast_options.chart_file, "Draw one issue's rounds (see --issue) to this SVG file");
+  forecast->add_option("--trajectory", forecast_options.trajectory_file, "Write every round of the dynamic models to this CSV file")->type_name("FILE");
+  forecast->add_option("--chart", forecast_options.chart_file, "Draw one issue's rounds (see --issue) to this SVG file")->type_name("FILE");
   forecast->add_option("--issue", forecast_options.chart_issue, "The issue --chart draws (default: the first)");
   forecast->add_option("--jitter", forecast_options.jitter,
                        "Noise SDs: position=0.05,status_quo=0.05 (shares of each issue's scale),salience=0.1,capability=0.2 "
                        "(multiplies by exp(N(0,SD))),threshold=0.05 (qualified majorities)");
+  add_quiet_flag(forecast, forecast_options.quiet);
 
   std::string backtest_file;
   cli::BacktestOptions backtest_options;
   auto* backtest = app.add_subcommand("backtest", "Score the bargaining models against real outcomes (mean absolute error)");
-  backtest->add_option("file", backtest_file, "Data file with positions, saliences and outcomes")->required();
-  backtest->add_option("--format", backtest_options.input_format, "Input layout: deu (DEU data sets: p<actor>, s<actor>, rp, out)")
-      ->capture_default_str();
-  backtest->add_option("--capabilities", backtest_options.capabilities_file, "File of actor,capability lines (default: equal)");
+  backtest->add_option("file", backtest_file, "Data file with positions, saliences and outcomes (- for standard input)")->required()->type_name("FILE");
+  backtest->add_option("--input-format", backtest_options.input_format, "Input layout: deu (DEU data sets: p<actor>, s<actor>, rp, out)")
+      ->check(CLI::IsMember({"deu"}))->capture_default_str();
+  backtest->add_option("--capabilities", backtest_options.capabilities_file, "File of actor,capability lines (default: equal)")->type_name("FILE");
   backtest->add_option("--model", backtest_options.models, "Models, comma-separated, or all (default)")->delimiter(',');
   add_model_options(backtest, backtest_options.parameters);
-  backtest->add_option("--output-format", backtest_options.output_format, "Output format")
+  backtest->add_option("--format", backtest_options.format, "Output format")
       ->check(CLI::IsMember({"text", "json"}))->capture_default_str();
 
   std::string stability_file;
   cli::StabilityOptions stability_options;
   auto* stability = app.add_subcommand("stability", "Which outcomes hold: Graph Model stability (Nash, GMR, SMR, SEQ) of the conflict section");
-  stability->add_option("file", stability_file, "Scenario file, or a gmcr-py/GMCR+ .gmcr file")->required();
+  stability->add_option("file", stability_file, "Scenario file, or a gmcr-py/GMCR+ .gmcr file (- for standard input)")->required()->type_name("FILE");
   stability->add_option("--format", stability_options.format, "Output format")->check(CLI::IsMember({"text", "json", "csv"}))->capture_default_str();
   stability->add_flag("--table", stability_options.full_table,
                       "List every state: the full GMCR tableau in text, each state's row in JSON (by default only for small conflicts)");
   stability->add_option("--coalition", stability_options.coalition, "Analyse these decision makers moving together, e.g. RUS,CHN")->delimiter(',');
-  stability->add_option("--graph", stability_options.graph_file, "Draw the state transition graph to FILE.dot (or FILE.svg with Graphviz installed)");
+  stability->add_option("--graph", stability_options.graph_file, "Draw the state transition graph to FILE.dot (or FILE.svg with Graphviz installed)")->type_name("FILE");
   stability->add_option("--max-states", stability_options.max_states, "Refuse conflicts of more feasible states than this")
       ->check(whole_number(1, std::uint64_t{1} << 24))->capture_default_str();
   stability->add_option("--max-steps", stability_options.max_steps, "Refuse analyses estimated to take more steps than this (a step takes 2 to 20 ns)")
       ->check(real_number(1, 1e15))->capture_default_str();
+  add_quiet_flag(stability, stability_options.quiet);
 
   std::string solve_target;
   cli::SolveOptions solve_options;
   auto* solve = app.add_subcommand("solve", "Is the threat credible: equilibria of the scenario's games (FILE or FILE#game), or of a Gambit .nfg/.efg file");
-  solve->add_option("target", solve_target, "Scenario file, optionally #game-id; or a Gambit .nfg or .efg file")->required();
+  solve->add_option("target", solve_target, "Scenario file, optionally #game-id (- for standard input); or a Gambit .nfg or .efg file")->required()->type_name("FILE");
   solve->add_option("--format", solve_options.format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
   solve->add_option("--method", solve_options.method,
                     "Strategic games: all (default: pure equilibria, dominance, every extreme equilibrium up to 32 strategies between two players "
@@ -145,11 +163,12 @@ int run(int argc, char** argv) {
                     "Trees with information sets: refuse a sequence form whose LCP has more rows than this (default " +
                         std::to_string(statecraft::default_max_lcp_rows) + ")")
       ->check(whole_number(1, 100'000));
+  add_quiet_flag(solve, solve_options.quiet);
 
   std::string sensitivity_file;
   cli::SensitivityOptions sensitivity_options;
   auto* sensitivity = app.add_subcommand("sensitivity", "What the answers hang on: each judgment's effect, the knife edges where a conclusion changes, variance shares");
-  sensitivity->add_option("file", sensitivity_file, "Scenario file")->required();
+  sensitivity->add_option("file", sensitivity_file, "Scenario file (- for standard input)")->required()->type_name("FILE");
   sensitivity->add_option("--lens", sensitivity_options.lenses, "Lenses, comma-separated (default: every lens the scenario has data for): " + cli::sensitivity_lens_names())
       ->delimiter(',');
   sensitivity->add_option("--format", sensitivity_options.format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
@@ -161,15 +180,24 @@ int run(int argc, char** argv) {
 
   std::string import_file;
   auto* import = app.add_subcommand("import", "Write another tool's file (KTAB or Decide .csv, gmcr-py .gmcr) in the scenario language, to stdout");
-  import->add_option("file", import_file, "KTAB CSV scenario (.csv)")->required();
+  import->add_option("file", import_file, "KTAB CSV scenario (.csv)")->required()->type_name("FILE");
 
   // diff: two versions of a scenario compared (docs/diff.md).
   std::string diff_before, diff_after, diff_format = "text";
   auto* diff = app.add_subcommand("diff", "Which judgments changed between two versions of a scenario, and how each lens's answers changed");
-  diff->add_option("before", diff_before, "The older scenario file")->required();
-  diff->add_option("after", diff_after, "The newer scenario file")->required();
+  diff->add_option("before", diff_before, "The older scenario file")->required()->type_name("FILE");
+  diff->add_option("after", diff_after, "The newer scenario file")->required()->type_name("FILE");
   diff->add_option("--format", diff_format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
 
+  std::string completion_shell;
+  auto* completions = app.add_subcommand("completions", "Print the completion script for bash or zsh")->group("");
+  completions->add_option("shell", completion_shell, "The shell")->required()->check(CLI::IsMember({"bash", "zsh"}));
+  auto* manual = app.add_subcommand("man", "Print the man page (troff)")->group("");
+
+  if (const auto unknown = cli::unknown_subcommand(app, argc, argv)) {
+    std::cerr << *unknown << "\nRun with --help for more information.\n";
+    return cli::bad_input;
+  }
   try {
     app.parse(argc, argv);
   } catch (const CLI::Success& e) {
@@ -192,6 +220,7 @@ int run(int argc, char** argv) {
     if (*backtest) return cli::backtest(backtest_file, backtest_options, std::cout, std::cerr);
     if (*sensitivity) return cli::sensitivity(sensitivity_file, sensitivity_options, std::cout, std::cerr);
     if (*diff) return cli::diff(diff_before, diff_after, diff_format, std::cout, std::cerr);
+    if (*completions || *manual) return print_command_docs(app, *completions, completion_shell);
   } catch (const WorkTooLarge& e) {
     std::cerr << "statecraft: refused: " << e.what() << '\n';
     return cli::bad_input;

@@ -1,8 +1,8 @@
 #pragma once
 // Progress of a long job on stderr, for a person watching: nothing for the first second (most
-// jobs end before anyone wonders), then, on a terminal, one line rewritten in place a few times a
-// second and erased when the job ends; elsewhere (a log file, a pipe) a plain line every five
-// seconds, so that logs hold no escape codes.
+// jobs end before anyone wonders), then one line rewritten in place a few times a second and
+// erased when the job ends. Only on a terminal: a log file or a pipe gets nothing, as a script
+// reading stderr wants only the errors; and nothing with --quiet.
 
 #include <chrono>
 #include <iosfwd>
@@ -15,7 +15,8 @@ namespace statecraft::cli {
 
 class ProgressLine {
  public:
-  ProgressLine(std::ostream& err, std::string job);  // job: "stability: states", for example
+  // job: "stability: states", for example; quiet: --quiet, nothing shown even on a terminal.
+  ProgressLine(std::ostream& err, std::string job, bool quiet);
   ~ProgressLine();
   ProgressLine(const ProgressLine&) = delete;
   ProgressLine& operator=(const ProgressLine&) = delete;
@@ -32,7 +33,7 @@ class ProgressLine {
   std::chrono::steady_clock::time_point start_;
   std::chrono::steady_clock::time_point last_shown_{};
   bool shown_ = false;
-  bool terminal_ = false;
+  bool shown_on_terminal_ = false;  // stderr is a terminal and --quiet was not given
   std::mutex mutex_;
 };
 

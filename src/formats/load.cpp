@@ -47,8 +47,9 @@ LoadResult load_decide_text(std::string_view text, std::string file_name, const 
 
 LoadResult load_scenario_file(const std::filesystem::path& path) {
   InputFile file = read_input_file(path);
+  const std::string name = input_name(path);
   if (!file.text) {
-    LoadResult result{std::nullopt, Diagnostics(path.string())};
+    LoadResult result{std::nullopt, Diagnostics(name)};
     result.diagnostics.error({}, file.error);
     return result;
   }
@@ -66,7 +67,8 @@ LoadResult load_scenario_file(const std::filesystem::path& path) {
     if (looks_like_decide_csv(text)) return load_decide_text(text, path.string(), path.stem().string());
     return load_ktab_text(text, path.string(), path.stem().string());
   }
-  return load_scenario_text(text, path.string(), path.parent_path());
+  // Standard input has no extension: it is read as YAML or JSON, its game files beside the working directory.
+  return load_scenario_text(text, name, path.parent_path());
 }
 
 }  // namespace statecraft

@@ -1,7 +1,8 @@
 #pragma once
 // Reading a user's input file whole, safely: a FIFO or a terminal would block, a device such as
 // /dev/zero never ends, and a huge file would be held in memory several times over while it is
-// parsed. Only regular files are read, and only up to a documented size.
+// parsed. Only regular files are read, and only up to a documented size; standard input ("-")
+// is read as it comes, since the user chose to hand it over.
 
 #include <cstdint>
 #include <filesystem>
@@ -24,7 +25,14 @@ struct InputFile {
 
 inline constexpr std::string_view byte_order_mark = "\xEF\xBB\xBF";
 
-// The file's text, without a leading UTF-8 byte-order mark.
+// "-" names standard input, as it does for most Unix tools; messages call it "<stdin>".
+inline constexpr std::string_view standard_input_name = "-";
+bool is_standard_input(const std::filesystem::path& path);
+// The name a message gives the input: the path as written, or "<stdin>".
+std::string input_name(const std::filesystem::path& path);
+
+// The file's text, without a leading UTF-8 byte-order mark. "-" reads standard input to its end,
+// whatever it is (a pipe, a terminal, a redirected file), within the same size limit.
 InputFile read_input_file(const std::filesystem::path& path);
 
 // Every reader's first step: reports, at its line and column, the first byte that is not UTF-8
