@@ -304,6 +304,19 @@ TEST(Work, SmpOnFourHundredActorsRunsWithProgress) {
   std::filesystem::remove(file);
 }
 
+TEST(Work, ProgressShowsOnlyOnATerminalAndNotWithQuiet) {
+  // The same few seconds of work: a log or a pipe gets no progress, nor a terminal with --quiet.
+  const std::string file = many_actors_file(400);
+  const auto quiet = test::run_statecraft_on_terminal("forecast --model smp --quiet '" + file + "'", {1024, 60});
+  EXPECT_EQ(quiet.exit_code, 0) << quiet.err;
+  EXPECT_EQ(quiet.err.find("smp turns"), std::string::npos) << quiet.err;
+  const auto logged = test::run_statecraft("forecast --model smp '" + file + "'", {1024, 60});
+  EXPECT_EQ(logged.exit_code, 0) << logged.err;
+  EXPECT_TRUE(logged.err.empty()) << logged.err;
+  EXPECT_EQ(logged.out, quiet.out);
+  std::filesystem::remove(file);
+}
+
 TEST(Work, OverTheLimitAModelCanBeSkippedWithANote) {
   // What analyze does: the other models still run.
   ModelParameters parameters;
