@@ -41,14 +41,6 @@ std::vector<std::string> ids_of(const std::vector<BriefMark>& marks) {
   return ids;
 }
 
-// The label nearest a point, as the forecasts' nearest labels are chosen (ties to the lower).
-std::string nearest_label_text(const BriefIssue& issue, double x) {
-  const std::pair<double, std::string>* best = nullptr;
-  for (const auto& label : issue.labels)
-    if (!best || std::abs(label.first - x) < std::abs(best->first - x)) best = &label;
-  return best ? best->second : "";
-}
-
 std::string percent(double share) { return fmt::format("{:.0f} %", 100 * share); }
 
 // The forecasts' middle in words: the label most models land nearest, and how many do.
@@ -67,7 +59,7 @@ std::string where_models_land(const BriefIssue& issue) {
                      low, high);
 }
 
-std::string issue_bottom_line(const Scenario& scenario, const BriefIssue& issue) {
+std::string issue_bottom_line(const Scenario& scenario, const Issue& written, const BriefIssue& issue) {
   std::string who = issue.has_rule ? fmt::format("decided by {}", issue.decided_by) : "no one is named as deciding it, so the models weigh every actor's vote";
   if (issue.deal_possible && !*issue.deal_possible)
     return fmt::format("{}: {}; {} block{} any move, so the status quo holds ({}).", issue.name, who, and_list(actor_names(scenario, issue.blockers)),
@@ -78,7 +70,8 @@ std::string issue_bottom_line(const Scenario& scenario, const BriefIssue& issue)
   if (issue.win_set && issue.status_quo) {
     const bool up = issue.win_set->second > *issue.status_quo;
     const double edge = up ? issue.win_set->second : issue.win_set->first;
-    const std::string label = nearest_label_text(issue, edge);
+    const Label* nearest = nearest_label(written.labels, edge);
+    const std::string label = nearest ? nearest->text : "";
     line += fmt::format("{} can move it from the status quo only {}, as far as {:.4g}{}; ", and_list(actor_names(scenario, ids_of(issue.deciders))),
                         up ? "up" : "down", edge, label.empty() ? "" : " (\u201c" + label + "\u201d)");
   }
@@ -118,7 +111,7 @@ BriefIssue brief_issue(const Scenario& scenario, const Issue& issue, const Issue
       if (d.issue == issue.id && d.model == f.model && d.forecasts > 0) out.p05 = d.p05, out.p95 = d.p95;
     b.forecasts.push_back(std::move(out));
   }
-  b.bottom_line = issue_bottom_line(scenario, b);
+  b.bottom_line = issue_bottom_line(scenario, issue, b);
   return b;
 }
 
@@ -360,9 +353,8 @@ Brief make_brief(const Scenario& scenario, const Summary& s) {
   } catch (const WorkTooLarge&) {
     b.samples = 0;  // the intervals are left out; the point forecasts stand
   }
-  const auto agreement = agreement_chances(bargaining_issues(scenario), settings);
-  for (std::size_t i = 0; i < scenario.issues.size(); ++i)
-    b.issues.push_back(brief_issue(scenario, scenario.issues[i], s.issues[i], s.forecasts.rows[i], distributions, agreement));
+  for (std::size_t i = 0; i < scenario.issues.size(); ++i)  // P(agreement) as analyze gives it (agreement_samples())
+    b.issues.push_back(brief_issue(scenario, scenario.issues[i], s.issues[i], s.forecasts.rows[i], distributions, s.agreement));
   b.hangs_on = s.hangs_on;
   b.hangs_on_skipped = s.hangs_on_skipped;
   if (s.conflict) b.conflict = brief_conflict(s);

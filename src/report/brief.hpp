@@ -109,7 +109,7 @@ struct Brief {
   std::string id, title, date, summary;
   std::vector<std::string> bottom_line;  // sentences, the first the standoff as a whole
   std::vector<BriefIssue> issues;
-  std::size_t samples = 0;     // of the Monte Carlo intervals and P(agreement)
+  std::size_t samples = 0;     // of the Monte Carlo intervals (P(agreement) is the summary's, agreement_samples())
   std::string perturbation;    // what the samples perturbed, in words
   std::vector<Hinge> hangs_on;
   std::string hangs_on_skipped;
