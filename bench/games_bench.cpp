@@ -16,7 +16,7 @@ namespace {
 StrategicGame random_game(std::size_t players, std::size_t strategies, unsigned seed) {
   std::mt19937 random(seed);
   std::uniform_int_distribution<int> payoff(0, 100);
-  StrategicGame g{"random", std::vector<std::string>(players, "p"), std::vector<std::vector<std::string>>(players, std::vector<std::string>(strategies, "s")), {}};
+  StrategicGame g{"random", std::vector<std::string>(players, "p"), std::vector<std::vector<std::string>>(players, std::vector<std::string>(strategies, "s")), {}, {}};
   for (std::size_t k = 0; k < g.profile_count(); ++k) {
     std::vector<mpq_class> values;
     for (std::size_t p = 0; p < players; ++p) values.push_back(payoff(random));

@@ -346,9 +346,13 @@ TEST(Cli, SolveExplainsTheAlaskaThreat) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   // Putin ranks a ceasefire without concessions below being sanctioned while the war goes on
   // (paras 5 and 11), so whatever he does short of a ceasefire, Trump sanctions.
-  EXPECT_NE(r.out.find("then USA sanction (payoffs USA 5, RUS 3)"), std::string::npos);
-  EXPECT_NE(r.out.find("RUS offer_kim_lever or stall or threaten_escalation: either is subgame perfect"), std::string::npos);
-  EXPECT_NE(r.out.find("not credible: RUS to escalate"), std::string::npos);
+  EXPECT_NE(r.out.find("then “Trump keeps his pledge and sanctions” (payoffs USA 5, RUS 3)"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("at the start: RUS does as well with any of “Putin offers restraint on Kim, pressure on Iran and investment for no sanctions”, "
+                       "“Putin keeps talking, neither accepting nor offering”, “Putin threatens escalation if sanctioned”"),
+            std::string::npos);
+  EXPECT_NE(r.out.find("a threat that is not credible: after “Putin threatens escalation if sanctioned”, then “Trump sanctions anyway”: RUS threatens “Putin carries out the threat”, "
+                       "but when it came to it, it would rather “Putin does not escalate” (carrying out the threat would cost it 2)"),
+            std::string::npos);
 }
 
 TEST(Cli, SolveAGambitFileAsJson) {
@@ -390,11 +394,11 @@ TEST(Cli, SolveMethods) {
   const std::string bos = "'" + test::source_path("tests/data/games/bos.nfg") + "'";
   const auto lcp = test::run_statecraft("solve " + bos + " --method lcp");
   ASSERT_EQ(lcp.exit_code, 0) << lcp.err;
-  EXPECT_NE(lcp.out.find("Lemke-Howson equilibrium: Player 1 Top 3/5, Bottom 2/5; Player 2 Left 2/5, Right 3/5"), std::string::npos);
-  EXPECT_NE(lcp.out.find("Lemke-Howson equilibrium: Player 1 Top 1; Player 2 Left 1"), std::string::npos);
-  EXPECT_EQ(lcp.out.find("selected by logit"), std::string::npos);
+  EXPECT_NE(lcp.out.find("Lemke-Howson equilibrium: Player 1: Top 60 % (3/5), Bottom 40 % (2/5); Player 2: Left 40 % (2/5), Right 60 % (3/5)"), std::string::npos);
+  EXPECT_NE(lcp.out.find("Lemke-Howson equilibrium: Player 1: Top 100 %; Player 2: Left 100 %"), std::string::npos);
+  EXPECT_EQ(lcp.out.find("logit quantal response"), std::string::npos);
   const auto all = test::run_statecraft("solve " + bos + " --method enummixed");
-  EXPECT_NE(all.out.find("Nash equilibrium: Player 1 Top 3/5, Bottom 2/5; Player 2 Left 2/5, Right 3/5 (expected payoffs Player 1 6/5, Player 2 6/5)"), std::string::npos);
+  EXPECT_NE(all.out.find("Nash equilibrium: Player 1: Top 60 % (3/5), Bottom 40 % (2/5); Player 2: Left 40 % (2/5), Right 60 % (3/5) (expected payoffs Player 1 6/5, Player 2 6/5)"), std::string::npos);
   EXPECT_EQ(all.out.find("degenerate"), std::string::npos);
   const auto zero = test::run_statecraft("solve '" + test::source_path("tests/data/games/zero.nfg") + "'");
   EXPECT_NE(zero.out.find("a degenerate game"), std::string::npos);
@@ -415,8 +419,8 @@ namespace {
 TEST(Cli, SolveTreesWithInformationSets) {
   const auto poker = test::run_statecraft("solve '" + test::source_path("tests/data/games/poker.efg") + "'");
   ASSERT_EQ(poker.exit_code, 0) << poker.err;
-  EXPECT_NE(poker.out.find("Alice at \"Queen\": Raise 1/3, Fold 2/3"), std::string::npos) << poker.out;
-  EXPECT_NE(poker.out.find("Bob at \"King, Raise\" (and 1 other node it cannot tell apart): Meet 2/3, Pass 1/3"), std::string::npos) << poker.out;
+  EXPECT_NE(poker.out.find("Alice after chance: Queen: Raise 33.3 % (1/3), Fold 66.7 % (2/3)"), std::string::npos) << poker.out;
+  EXPECT_NE(poker.out.find("Bob after chance: King, then Alice Raise (and 1 other node it cannot tell apart): Meet 66.7 % (2/3), Pass 33.3 % (1/3)"), std::string::npos) << poker.out;
   EXPECT_NE(poker.out.find("expected payoffs: Alice 1/3, Bob -1/3"), std::string::npos);
   const auto json = test::run_statecraft("solve '" + test::source_path("tests/data/games/poker.efg") + "' --format json");
   EXPECT_NE(json.out.find("\"sequence_form_equilibrium\""), std::string::npos);

@@ -83,7 +83,7 @@ TEST(Diff, TheAlaskaSeedAgainstItsOlderVersion) {
   // The game's solution changed: Putin no longer accepts the ceasefire.
   const auto game = std::find_if(diff.answers.games.begin(), diff.answers.games.end(), [](const GameChange& g) { return g.game == "alaska_ultimatum"; });
   ASSERT_NE(game, diff.answers.games.end());
-  EXPECT_NE(std::find(game->lost.begin(), game->lost.end(), "subgame-perfect play: RUS accept_ceasefire (payoffs USA 6, RUS 3)"), game->lost.end());
+  EXPECT_NE(std::find(game->lost.begin(), game->lost.end(), "subgame-perfect play: “Ceasefire accepted, no new sanctions” (payoffs USA 6, RUS 3)"), game->lost.end());
   EXPECT_FALSE(diff.answers.equilibria.empty());
   EXPECT_TRUE(diff.answers.equilibria_not_compared.empty());
 }

@@ -449,7 +449,7 @@ TEST(GamesDefects, DominanceByRoundsLeavesWhatOneAtATimeLeaves) {
   for (unsigned seed = 1; seed <= 60; ++seed) {
     std::mt19937 random(seed);
     const std::size_t players = 2 + seed % 2;
-    StrategicGame g{"g", std::vector<std::string>(players, "p"), {}, {}};
+    StrategicGame g{"g", std::vector<std::string>(players, "p"), {}, {}, {}};
     for (std::size_t p = 0; p < players; ++p) g.strategies.emplace_back(2 + random() % 4, "s");
     for (std::size_t k = 0; k < g.profile_count(); ++k) {
       g.payoffs.emplace_back();

@@ -287,7 +287,7 @@ TEST(GamesSensitivity, AlaskaCeasefirePayoffOfRussiaMattersBelowTwo) {
 
 TEST(GamesSensitivity, AlaskaHingeInWords) {
   const auto hinges = games_hinges(alaska());
-  const auto h = std::find_if(hinges.begin(), hinges.end(), [](const Hinge& h) { return h.judgment.find("RUS's payoff for \"Ceasefire accepted") != std::string::npos; });
+  const auto h = std::find_if(hinges.begin(), hinges.end(), [](const Hinge& h) { return h.judgment.find("RUS's payoff for “Ceasefire accepted") != std::string::npos; });
   ASSERT_NE(h, hinges.end());
   EXPECT_EQ(h->lens, "games");
   EXPECT_EQ(h->today, "3");
@@ -302,23 +302,23 @@ TEST(GamesSensitivity, AlaskaHingeInWords) {
   // its 2 for arming Kim; at 2 restraint ties, above it (sanction, restrain_kim) is the equilibrium.
   const auto k = std::find_if(hinges.begin(), hinges.end(), [](const Hinge& h) { return h.judgment.find("(USA sanction, RUS restrain_kim)") != std::string::npos; });
   ASSERT_NE(k, hinges.end());
-  EXPECT_EQ(k->judgment, "RUS's payoff for (USA sanction, RUS restrain_kim) in game \"Does Putin's promise to restrain Kim hold?\"");
+  EXPECT_EQ(k->judgment, "RUS's payoff for (USA sanction, RUS restrain_kim) in game “Does Putin's promise to restrain Kim hold?”");
   EXPECT_EQ(k->change, "at 2 or above");
   EXPECT_EQ(k->consequence, "the pure equilibrium would be: USA sanction, RUS restrain_kim");
   EXPECT_EQ(k->note, "pays both costs");
   EXPECT_EQ(k->at.line, 59);  // the line of (sanction, restrain_kim) in the text above
   const std::string text = render_games_sensitivity_text(alaska());
-  EXPECT_NE(text.find("if RUS valued \"Ceasefire accepted, no new sanctions\" at 2 or below — today 3 —"), std::string::npos) << text;
+  EXPECT_NE(text.find("if RUS valued “Ceasefire accepted, no new sanctions” at 2 or below — today 3 —"), std::string::npos) << text;
   const auto json = render_games_sensitivity_json(alaska());
   ASSERT_TRUE(json.is_array());
   EXPECT_EQ(json[0]["game"], "alaska_ultimatum");
   EXPECT_EQ(json[0]["margins"][1]["down"]["threshold"], "2");
-  EXPECT_EQ(json[0]["margins"][1]["down"]["solution_past"][0], "Putin offers restraint on Kim, Iran and investment for no sanctions, then Trump keeps his pledge and sanctions");
+  EXPECT_EQ(json[0]["margins"][1]["down"]["solution_past"][0], "“Putin offers restraint on Kim, Iran and investment for no sanctions”, then “Trump keeps his pledge and sanctions”");
   PerturbationSettings none;
   none.swap_probability = 0;
   none.samples = 100;
   const std::string lines = render_games_uncertainty_text(alaska(), none);
-  EXPECT_NE(lines.find("    Ceasefire accepted, no new sanctions: holds in 100 % of 100 perturbed games (each player's adjacent payoff ranks swapped with probability 0)\n"),
+  EXPECT_NE(lines.find("    “Ceasefire accepted, no new sanctions”: holds in 100 % of 100 perturbed games (each player's adjacent payoff ranks swapped with probability 0)\n"),
             std::string::npos)
       << lines;
 }
@@ -462,7 +462,7 @@ TEST(GamesSensitivity, TooMuchWorkIsRefusedBeforeItStarts) {
   s.games.back().id = "deep";
   const std::string text = render_games_sensitivity_text(s);
   EXPECT_NE(text.find("  deep (deep)\n    not analysed: refused: the margins of 1024 payoffs need about"), std::string::npos) << text;
-  EXPECT_NE(text.find("if RUS valued \"Ceasefire accepted"), std::string::npos);
+  EXPECT_NE(text.find("if RUS valued “Ceasefire accepted"), std::string::npos);
   EXPECT_EQ(games_hinges(s).size(), games_hinges(alaska()).size());
 }
 

@@ -97,7 +97,7 @@ TEST(Gambit, PreciseErrors) {
 }
 
 StrategicGame two_by_two(std::vector<std::vector<mpq_class>> payoffs) {
-  return {"g", {"Row", "Column"}, {{"top", "bottom"}, {"left", "right"}}, std::move(payoffs)};
+  return {"g", {"Row", "Column"}, {{"top", "bottom"}, {"left", "right"}}, std::move(payoffs), {}};
 }
 
 TEST(Games, ClassicPureEquilibria) {
@@ -114,7 +114,7 @@ TEST(Games, IteratedStrictDominance) {
   // The prisoner's dilemma: cooperating is strictly dominated for both.
   EXPECT_EQ(iterated_strict_dominance(two_by_two({{3, 3}, {5, 0}, {0, 5}, {1, 1}})), (std::vector<std::vector<std::size_t>>{{1}, {1}}));
   // Two rounds: right is dominated for Column; then bottom for Row.
-  const StrategicGame g{"g", {"Row", "Column"}, {{"top", "bottom"}, {"left", "right"}}, {{3, 2}, {1, 1}, {2, 1}, {4, 0}}};
+  const StrategicGame g{"g", {"Row", "Column"}, {{"top", "bottom"}, {"left", "right"}}, {{3, 2}, {1, 1}, {2, 1}, {4, 0}}, {}};
   EXPECT_EQ(iterated_strict_dominance(g), (std::vector<std::vector<std::size_t>>{{0}, {0}}));
   // Nothing dominated in matching pennies.
   EXPECT_EQ(iterated_strict_dominance(two_by_two({{1, -1}, {-1, 1}, {-1, 1}, {1, -1}})), (std::vector<std::vector<std::size_t>>{{0, 1}, {0, 1}}));
@@ -384,13 +384,13 @@ namespace statecraft {
 namespace {
 
 TEST(Games, MatchingPenniesMixesEvenly) {
-  const StrategicGame pennies{"pennies", {"A", "B"}, {{"heads", "tails"}, {"heads", "tails"}}, {{1, -1}, {-1, 1}, {-1, 1}, {1, -1}}};
+  const StrategicGame pennies{"pennies", {"A", "B"}, {{"heads", "tails"}, {"heads", "tails"}}, {{1, -1}, {-1, 1}, {-1, 1}, {1, -1}}, {}};
   const auto s = solve_strategic(pennies);
   EXPECT_TRUE(s.pure_equilibria.empty());
   ASSERT_EQ(s.mixed_equilibria.size(), 1u);
   EXPECT_EQ(s.mixed_equilibria[0].probabilities, (std::vector<std::vector<std::string>>{{"1/2", "1/2"}, {"1/2", "1/2"}}));
   EXPECT_EQ(s.mixed_equilibria[0].payoffs, (std::vector<std::string>{"0", "0"}));
-  EXPECT_NE(render_strategic_text(pennies, s, "").find("mixed equilibrium: A heads 1/2, tails 1/2; B heads 1/2, tails 1/2"), std::string::npos);
+  EXPECT_NE(render_strategic_text(pennies, s, "").find("mixed equilibrium: A: heads 50 % (1/2), tails 50 % (1/2); B: heads 50 % (1/2), tails 50 % (1/2)"), std::string::npos);
 }
 
 }  // namespace
@@ -539,7 +539,7 @@ TEST(ExtremeEquilibria, FastArithmeticAgreesWithExactOnRandomDegenerateGames) {
   for (unsigned seed = 1; seed <= 6; ++seed) {
     std::mt19937 random(seed);
     std::uniform_int_distribution<int> payoff(0, 4);
-    StrategicGame g{"random", {"a", "b"}, {std::vector<std::string>(7, "s"), std::vector<std::string>(6, "t")}, {}};
+    StrategicGame g{"random", {"a", "b"}, {std::vector<std::string>(7, "s"), std::vector<std::string>(6, "t")}, {}, {}};
     for (std::size_t k = 0; k < 42; ++k) g.payoffs.push_back({double(payoff(random)), double(payoff(random))});
     const auto exact = extreme_equilibria(g, Arithmetic::exact), fast = extreme_equilibria(g, Arithmetic::fast);
     EXPECT_EQ(fast.equilibria, exact.equilibria) << seed;
@@ -550,7 +550,7 @@ TEST(ExtremeEquilibria, FastArithmeticAgreesWithExactOnRandomDegenerateGames) {
 }
 
 TEST(ExtremeEquilibria, ClassicGames) {
-  const StrategicGame chicken{"chicken", {"A", "B"}, {{"swerve", "straight"}, {"swerve", "straight"}}, {{0, 0}, {1, -1}, {-1, 1}, {-10, -10}}};
+  const StrategicGame chicken{"chicken", {"A", "B"}, {{"swerve", "straight"}, {"swerve", "straight"}}, {{0, 0}, {1, -1}, {-1, 1}, {-10, -10}}, {}};
   const auto found = extreme_equilibria(chicken).equilibria;
   ASSERT_EQ(found.size(), 3u);  // two pure, and swerving with probability 9/10 each
   EXPECT_EQ(gambit_row(found[1]), "NE,9/10,1/10,9/10,1/10");
@@ -681,8 +681,8 @@ TEST(Games, StrategiesReadAsConditionalPlans) {
   EXPECT_EQ(s.credible_threats[0].move, "price_war");
   EXPECT_EQ(s.credible_threats[0].victim, "ENT");
   const std::string text = render_tree_text(g, solve_tree(g), "");
-  EXPECT_NE(text.find("INC price_war if ENT cut_prices\n"), std::string::npos) << text;
-  EXPECT_NE(text.find("credible: INC price_war if ENT cut_prices: it is INC's best move there, though ENT would rather it chose match"), std::string::npos) << text;
+  EXPECT_NE(text.find("after ENT cut_prices: INC chooses price_war\n"), std::string::npos) << text;
+  EXPECT_NE(text.find("a credible threat: after ENT cut_prices: INC's answer price_war is its own best move, though ENT would rather see match"), std::string::npos) << text;
   EXPECT_NE(text.find("subgame-perfect play: ENT keep_prices"), std::string::npos);
 }
 
@@ -752,7 +752,7 @@ TEST(ExtremeEquilibria, EqualLrsnashOnRandomGames) {
   for (const auto& [m, n, top, seed] : cases) {
     std::mt19937 random(static_cast<unsigned>(seed));
     std::uniform_int_distribution<int> payoff(0, top);
-    StrategicGame g{"random", {"a", "b"}, {std::vector<std::string>(static_cast<std::size_t>(m), "s"), std::vector<std::string>(static_cast<std::size_t>(n), "t")}, {}};
+    StrategicGame g{"random", {"a", "b"}, {std::vector<std::string>(static_cast<std::size_t>(m), "s"), std::vector<std::string>(static_cast<std::size_t>(n), "t")}, {}, {}};
     for (int k = 0; k < m * n; ++k) g.payoffs.push_back({double(payoff(random)), double(payoff(random))});
     std::vector<std::string> ours;
     for (const auto& e : extreme_equilibria(g).equilibria) ours.push_back(gambit_row(e));
@@ -796,7 +796,7 @@ TEST(Games, FractionalPayoffsStayExactInEveryForm) {
   for (const char* file : {"rational_payoff_2x2.nfg", "rational_payoff_tree.efg", "rational_payoff_scenario.yaml"}) {
     const auto r = test::run_statecraft("solve " + test::source_path(std::string("tests/data/defects/") + file));
     EXPECT_EQ(r.exit_code, 0) << file << r.err;
-    EXPECT_NE(r.out.find("b1 3/4, b2 1/4"), std::string::npos) << file << "\n" << r.out;
+    EXPECT_NE(r.out.find("b1 75 % (3/4), b2 25 % (1/4)"), std::string::npos) << file << "\n" << r.out;
     EXPECT_NE(r.out.find(" 1/4, "), std::string::npos) << file << ": P1's expected payoff 1/3 · 3/4";
   }
 }
@@ -814,7 +814,7 @@ TEST(ExtremeEquilibria, PartnersSolvedInsteadOfSearchedAgreeWithExact) {
   for (unsigned seed : {7u, 8u}) {
     std::mt19937 random(seed);
     std::uniform_int_distribution<int> payoff(0, 6);
-    StrategicGame g{"random", {"a", "b"}, {std::vector<std::string>(13, "s"), std::vector<std::string>(12, "t")}, {}};
+    StrategicGame g{"random", {"a", "b"}, {std::vector<std::string>(13, "s"), std::vector<std::string>(12, "t")}, {}, {}};
     for (std::size_t k = 0; k < 13 * 12; ++k) g.payoffs.push_back({double(payoff(random)), double(payoff(random))});
     const auto exact = extreme_equilibria(g, Arithmetic::exact), fast = extreme_equilibria(g, Arithmetic::fast);
     EXPECT_EQ(fast.equilibria, exact.equilibria) << seed;

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <map>
+#include <string_view>
 
 #include "games/rational.hpp"
 
@@ -199,6 +200,23 @@ void follow_path(const GameNode& node, const std::vector<TreeDecision>& decision
 }
 
 }  // namespace
+
+const GameNode* node_at(const GameNode& root, const std::string& where) {
+  const GameNode* node = &root;
+  std::string_view rest = where == "root" ? std::string_view() : std::string_view(where);
+  while (!rest.empty()) {
+    std::size_t best = node->moves.size(), length = 0;
+    for (std::size_t m = 0; m < node->moves.size(); ++m) {
+      const std::string& move = node->moves[m];
+      const bool fits = rest.substr(0, move.size()) == move && (rest.size() == move.size() || rest.substr(move.size(), 3) == " / ");
+      if (fits && move.size() >= length) best = m, length = move.size();
+    }
+    if (best == node->moves.size()) return nullptr;
+    node = &node->children[best];
+    rest.remove_prefix(std::min(rest.size(), length + 3));
+  }
+  return node;
+}
 
 BackwardInduction backward_induction(const Game& game, std::size_t limit) {
   BackwardInduction out;

@@ -74,6 +74,10 @@ struct BackwardInduction {
   std::vector<CredibleThreat> credible_threats;
 };
 
+// The node a `where` names ("root", or the moves from the root joined by " / "), or null when
+// none does. Where a move's label itself holds " / ", the longest label that fits is taken.
+const GameNode* node_at(const GameNode& root, const std::string& where);
+
 // `limit`: the most distinct subgame-perfect payoffs kept per node. Each equilibrium's decisions
 // are listed for trees of up to 1000 decision nodes; in larger ones, the first equilibrium's only.
 BackwardInduction backward_induction(const Game& game, std::size_t limit = 64);

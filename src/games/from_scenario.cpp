@@ -8,7 +8,7 @@
 namespace statecraft {
 
 StrategicGame strategic_game_of(const Game& game) {
-  StrategicGame g{game.title.empty() ? game.id : game.title, game.players, game.strategies, {}};
+  StrategicGame g{game.title.empty() ? game.id : game.title, game.players, game.strategies, {}, game.strategy_names};
   g.payoffs.assign(g.profile_count(), std::vector<mpq_class>(game.players.size(), 0));
   for (std::size_t index = 0; index < game.outcomes.size(); ++index) {
     std::vector<std::size_t> choice(game.players.size());
@@ -68,7 +68,7 @@ std::optional<StrategicGame> strategic_form_of_tree(const Game& game, std::size_
   std::vector<std::map<std::string, std::size_t>> index(players);
   std::size_t unlabelled = 0;
   collect_infosets(game, game.tree, sets, index, unlabelled);
-  StrategicGame g{game.title.empty() ? game.id : game.title, game.players, std::vector<std::vector<std::string>>(players), {}};
+  StrategicGame g{game.title.empty() ? game.id : game.title, game.players, std::vector<std::vector<std::string>>(players), {}, {}};
   // Strategies in mixed radix over the player's information sets, the first varying fastest.
   std::vector<std::vector<std::vector<std::size_t>>> plans(players);
   std::size_t profiles = 1;

@@ -43,7 +43,7 @@ class SequenceFormBuilder {
   };
 
   void walk(const GameNode& n, std::array<std::size_t, 2> sequence, const mpq_class& probability, const std::string& where) {
-    auto below = [&](std::size_t m) { return where == "root" ? n.moves[m] : where + ", " + n.moves[m]; };
+    auto below = [&](std::size_t m) { return where == "root" ? n.moves[m] : where + " / " + n.moves[m]; };
     switch (n.kind) {
       case GameNode::Kind::Terminal:
         if (n.payoffs.values.size() < 2) throw std::invalid_argument("a terminal node at " + where + " lacks payoffs");

@@ -20,7 +20,7 @@ struct SequenceForm {
     std::size_t parent = 0;  // the player's own sequence that leads to it (0: the empty one)
     std::size_t first = 0;   // the sequence of its first action; the others follow in order
     std::vector<std::string> actions;
-    std::string where;      // the moves leading to its first node
+    std::string where;      // the moves leading to its first node, joined by " / " (as backward induction names places)
     std::size_t nodes = 1;  // how many nodes it joins
   };
   // Per player (the first two of the game), infosets in the order their first node appears in

@@ -16,6 +16,9 @@ struct StrategicGame {
   // payoffs[profile][player], exact as written; profiles ordered with the FIRST player's
   // strategy varying fastest, as in Gambit's .nfg files.
   std::vector<std::vector<mpq_class>> payoffs;
+  // Per player, one per strategy, the name a reader sees (a scenario's `strategies` mapping);
+  // empty where none is given, and then the label stands for it.
+  std::vector<std::vector<std::string>> names;
 
   std::size_t profile_count() const;
   // Index of a profile given each player's strategy.

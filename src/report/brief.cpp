@@ -10,6 +10,7 @@
 #include "bargaining/uncertainty.hpp"
 #include "games/from_scenario.hpp"
 #include "games/sensitivity.hpp"
+#include "report/game_words.hpp"
 #include "report/games_report.hpp"
 #include "report/games_sensitivity.hpp"
 #include "report/issue_words.hpp"
@@ -143,8 +144,8 @@ void payoff_table(const Game& game, BriefGame& b) {
   if (game.form != Game::Form::Strategic || game.players.size() != 2) return;
   const StrategicGame g = strategic_game_of(game);
   const StrategicSolution solution = solve_strategic(g);
-  b.row_strategies = g.strategies[0];
-  b.column_strategies = g.strategies[1];
+  for (std::size_t r = 0; r < g.strategies[0].size(); ++r) b.row_strategies.push_back(strategy_name(g, 0, r));
+  for (std::size_t c = 0; c < g.strategies[1].size(); ++c) b.column_strategies.push_back(strategy_name(g, 1, c));
   for (std::size_t r = 0; r < g.strategies[0].size(); ++r) {
     b.cells.emplace_back();
     b.equilibrium.emplace_back();
@@ -237,7 +238,7 @@ void tree_evidence(const Game& game, const GameNode& node, std::vector<Evidence>
     std::string note = node.note;
     for (const auto& v : node.payoffs.values)
       if (note.empty()) note = v.note;
-    out.push_back({"games", fmt::format("payoffs of \u201c{}\u201d in {}", node.name, game.id), fmt::format("{}", fmt::join(values, ", ")), note, "",
+    out.push_back({"games", fmt::format("payoffs of \u201c{}\u201d in \u201c{}\u201d", node.name, game_title(game)), fmt::format("{}", fmt::join(values, ", ")), note, "",
                    node.payoffs.at});
     return;
   }
@@ -247,15 +248,14 @@ void tree_evidence(const Game& game, const GameNode& node, std::vector<Evidence>
 void strategic_evidence(const Game& game, std::vector<Evidence>& out) {
   for (std::size_t k = 0; k < game.outcomes.size(); ++k) {
     const auto choice = outcome_choice(game, k);
-    std::vector<std::string> profile, values;
-    for (std::size_t p = 0; p < game.players.size() && p < choice.size(); ++p) profile.push_back(game.players[p] + " " + game.strategies[p][choice[p]]);
+    std::vector<std::string> values;
     std::string note, source;
     for (std::size_t p = 0; p < game.outcomes[k].values.size() && p < game.players.size(); ++p) {
       const Number& v = game.outcomes[k].values[p];
       values.push_back(fmt::format("{} {}", game.players[p], v.text));
       if (note.empty()) note = v.note, source = v.source;
     }
-    out.push_back({"games", fmt::format("payoffs of {} in {}", fmt::join(profile, ", "), game.id), fmt::format("{}", fmt::join(values, ", ")), note,
+    out.push_back({"games", fmt::format("payoffs of {} in “{}”", profile_words(game, choice), game_title(game)), fmt::format("{}", fmt::join(values, ", ")), note,
                    source, game.outcomes[k].at});
   }
 }
@@ -299,39 +299,6 @@ std::vector<std::string> bottom_line(const Brief& b) {
   return lines;
 }
 
-const std::map<std::string, std::string>& model_sentences() {
-  static const std::map<std::string, std::string> sentences{
-      {"compromise", "the actors' positions averaged, each weighted by capability times salience"},
-      {"median", "the position no weighted majority would vote to move from (the weighted median)"},
-      {"nash", "the bargain that maximises the product of every actor's gain over the status quo"},
-      {"deciders", "a bargain among the deciders alone, their positions pulled by the others' pressure"},
-      {"expected-utility", "rounds of challenges in which actors with more to gain and the strength to win move the others"},
-      {"exchange", "actors trade support across issues, each moving where it cares less for a move where it cares more"},
-      {"smp", "rounds of proposals and coalitions in which actors move towards what they expect to win"},
-  };
-  return sentences;
-}
-
-std::vector<BriefMethod> methods_of(const Brief& b) {
-  std::vector<BriefMethod> out;
-  for (const auto& m : bargaining_models()) {
-    const auto sentence = model_sentences().find(m.name);
-    out.push_back({m.title, sentence == model_sentences().end() ? "" : sentence->second, m.citation});
-  }
-  if (b.conflict) {
-    out.push_back({"Graph model for conflict resolution", "each decision maker's options and priorities give every state; a state is stable when no one gains by moving from it", "Fang, Hipel & Kilgour 1993"});
-    out.push_back({"Nash stability", "no decision maker can move to a state it prefers", "Fang, Hipel & Kilgour 1993, ch. 4"});
-    out.push_back({"GMR", "every move a decision maker prefers can be answered by the others with a move that leaves it worse off", "Fang, Hipel & Kilgour 1993, ch. 4"});
-    out.push_back({"SMR", "as GMR, and the mover cannot escape the answer by moving again", "Fang, Hipel & Kilgour 1993, ch. 4"});
-    out.push_back({"SEQ", "every preferred move can be answered by a move the answering side itself prefers", "Fang, Hipel & Kilgour 1993, ch. 4"});
-  }
-  if (!b.games.empty()) {
-    out.push_back({"Subgame-perfect play", "each player's best move at every point of the game tree, working back from the end", "Selten 1965"});
-    out.push_back({"Nash equilibrium", "strategies from which no player gains by changing its own alone", "Nash 1951"});
-  }
-  return out;
-}
-
 }  // namespace
 
 Brief make_brief(const Scenario& scenario) { return make_brief(scenario, summarize(scenario)); }
@@ -367,7 +334,7 @@ Brief make_brief(const Scenario& scenario, const Summary& s) {
   }
   b.evidence = evidence_of(scenario, b.hangs_on);
   for (const auto& src : scenario.sources) b.sources.push_back({src.id, src.title, src.author, src.outlet, src.date, src.url});
-  b.methods = methods_of(b);
+  b.methods = s.terms;
   b.bottom_line = bottom_line(b);
   return b;
 }

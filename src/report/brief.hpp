@@ -101,10 +101,6 @@ struct BriefSource {
   std::string id, title, author, outlet, date, url;
 };
 
-struct BriefMethod {
-  std::string name, sentence, citation;
-};
-
 struct Brief {
   std::string id, title, date, summary;
   std::vector<std::string> bottom_line;  // sentences, the first the standoff as a whole
@@ -117,7 +113,7 @@ struct Brief {
   std::vector<BriefGame> games;
   std::vector<Evidence> evidence;
   std::vector<BriefSource> sources;
-  std::vector<BriefMethod> methods;
+  std::vector<Term> methods;
 };
 
 // The Monte Carlo's samples for the intervals: enough for a 5-95 % band to settle within a few

@@ -1,17 +1,17 @@
 #include "report/games_report.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 
 #include "games/equilibria.hpp"
 #include "games/extreme_equilibria.hpp"
 #include "games/from_scenario.hpp"
 #include "games/lemke_howson.hpp"
 #include "games/logit.hpp"
-#include <algorithm>
-#include <stdexcept>
-
+#include "report/game_words.hpp"
 #include "scenario/work.hpp"
 
 namespace statecraft {
@@ -20,12 +20,6 @@ namespace {
 std::string payoffs_in_words(const std::vector<std::string>& players, const std::vector<mpq_class>& values) {
   std::vector<std::string> parts;
   for (std::size_t p = 0; p < players.size() && p < values.size(); ++p) parts.push_back(players[p] + " " + values[p].get_str());
-  return fmt::format("{}", fmt::join(parts, ", "));
-}
-
-std::string profile_in_words(const StrategicGame& g, const std::vector<std::size_t>& choice) {
-  std::vector<std::string> parts;
-  for (std::size_t p = 0; p < g.players.size(); ++p) parts.push_back(g.players[p] + " " + g.strategies[p][choice[p]]);
   return fmt::format("{}", fmt::join(parts, ", "));
 }
 
@@ -216,14 +210,14 @@ std::string render_strategic_text(const StrategicGame& g, const StrategicSolutio
   if (s.pure_searched && s.pure_equilibria.empty())
     out += indent + "no pure-strategy equilibrium: each side would rather keep the other guessing\n";
   for (const auto& e : s.pure_equilibria)
-    out += fmt::format("{}equilibrium: {} (payoffs {})\n", indent, profile_in_words(g, e), payoffs_in_words(g.players, g.payoffs[g.profile_index(e)]));
+    out += fmt::format("{}equilibrium: {} (payoffs {})\n", indent, profile_words(g, e), payoffs_in_words(g.players, g.payoffs[g.profile_index(e)]));
   for (const auto& mixed : s.mixed_equilibria) {
     std::vector<std::string> parts;
     for (std::size_t p = 0; p < 2; ++p) {
       std::vector<std::string> shares;
       for (std::size_t k = 0; k < mixed.probabilities[p].size(); ++k)
-        if (mixed.probabilities[p][k] != "0") shares.push_back(g.strategies[p][k] + " " + mixed.probabilities[p][k]);
-      parts.push_back(fmt::format("{} {}", g.players[p], fmt::join(shares, ", ")));
+        if (mixed.probabilities[p][k] != "0") shares.push_back(strategy_label(g, p, k) + " " + percent_and_fraction(mixed.probabilities[p][k]));
+      parts.push_back(fmt::format("{}: {}", g.players[p], fmt::join(shares, ", ")));
     }
     const char* kind = s.pure_searched ? "mixed" : s.mixed_search == MixedSearch::extreme ? "Nash" : "Lemke-Howson";
     out += fmt::format("{}{} equilibrium: {} (expected payoffs {} {}, {} {})\n", indent, kind, fmt::join(parts, "; "), g.players[0], mixed.payoffs[0],
@@ -242,10 +236,10 @@ std::string render_strategic_text(const StrategicGame& g, const StrategicSolutio
     for (std::size_t p = 0; p < g.players.size(); ++p) {
       std::vector<std::string> shares;
       for (std::size_t k = 0; k < s.logit_limit[p].size(); ++k)
-        if (s.logit_limit[p][k] > 5e-5) shares.push_back(fmt::format("{} {:.4g}", g.strategies[p][k], s.logit_limit[p][k]));
-      parts.push_back(fmt::format("{} {}", g.players[p], fmt::join(shares, ", ")));
+        if (s.logit_limit[p][k] > 5e-5) shares.push_back(fmt::format("{} {:.3g} %", strategy_label(g, p, k), 100 * s.logit_limit[p][k]));
+      parts.push_back(fmt::format("{}: {}", g.players[p], fmt::join(shares, ", ")));
     }
-    out += fmt::format("{}selected by logit tracing (quantal response, λ → ∞): {}\n", indent, fmt::join(parts, "; "));
+    out += fmt::format("{}the equilibrium players who err less and less would reach (logit quantal response traced to its limit): {}\n", indent, fmt::join(parts, "; "));
   }
   if (!s.logit_failure.empty()) out += fmt::format("{}no selection by logit tracing: {}\n", indent, s.logit_failure);
   for (const auto& skipped : s.skipped)
@@ -254,7 +248,7 @@ std::string render_strategic_text(const StrategicGame& g, const StrategicSolutio
     if (s.undominated[p].size() == g.strategies[p].size()) continue;
     std::vector<std::string> gone;
     for (std::size_t k = 0; k < g.strategies[p].size(); ++k)
-      if (std::find(s.undominated[p].begin(), s.undominated[p].end(), k) == s.undominated[p].end()) gone.push_back(g.strategies[p][k]);
+      if (std::find(s.undominated[p].begin(), s.undominated[p].end(), k) == s.undominated[p].end()) gone.push_back(strategy_label(g, p, k));
     out += fmt::format("{}{} would never play {} (strictly dominated, step by step)\n", indent, g.players[p], fmt::join(gone, ", "));
   }
   return out;
@@ -343,10 +337,10 @@ std::string behavior_text(const Game& game, const TreeSolution& t, const std::st
       const auto& set = t.form->infosets[p][h];
       std::vector<std::string> shares;
       for (std::size_t c = 0; c < set.actions.size(); ++c)
-        if (sgn(e.behavior[p][h][c]) != 0) shares.push_back(set.actions[c] + " " + e.behavior[p][h][c].get_str());
+        if (sgn(e.behavior[p][h][c]) != 0) shares.push_back(set.actions[c] + " " + percent_and_fraction(e.behavior[p][h][c].get_str()));
       const bool reached = sgn(e.realization[p][set.parent]) != 0;
       const std::string others = set.nodes == 1 ? "" : fmt::format(" (and {} other node{} it cannot tell apart)", set.nodes - 1, set.nodes == 2 ? "" : "s");
-      out += fmt::format("{}  {} at {}{}: {}{}\n", indent, game.players[p], set.where == "root" ? std::string("the start") : "\"" + set.where + "\"", others, fmt::join(shares, ", "),
+      out += fmt::format("{}  {} {}{}: {}{}\n", indent, game.players[p], set.where == "root" ? std::string("at the start") : place_words(game, set.where), others, fmt::join(shares, ", "),
                          reached ? "" : " (never reached: its own earlier moves avoid it)");
     }
   out += fmt::format("{}  expected payoffs: {} {}, {} {}\n", indent, game.players[0], e.payoffs[0].get_str(), game.players[1], e.payoffs[1].get_str());
@@ -363,9 +357,14 @@ std::string render_tree_text(const Game& game, const TreeSolution& t, const std:
   if (!t.unsolved.empty()) return indent + t.unsolved + "\n";
   const BackwardInduction& s = t.backward;
   auto play = [&](const SubgamePerfectEquilibrium& e) {
-    return fmt::format("{} (payoffs {})", e.path.empty() ? std::string("chance decides") : fmt::format("{}", fmt::join(e.path, ", then ")), payoffs_in_words(game.players, e.value));
+    return fmt::format("{} (payoffs {})", e.path.empty() ? std::string("chance decides") : fmt::format("{}", fmt::join(path_words(game, e.path), ", then ")),
+                       payoffs_in_words(game.players, e.value));
   };
-  auto condition = [](const std::vector<std::string>& history) { return history.empty() ? std::string() : fmt::format(" if {}", fmt::join(history, ", then ")); };
+  // "after …: " before what follows a place below the root.
+  auto at = [&](const std::string& where) {
+    const std::string place = place_words(game, where);
+    return place.empty() ? std::string("at the start: ") : place + ": ";
+  };
   const bool several = s.equilibria.size() > 1;
   std::string out;
   if (!several) {
@@ -376,22 +375,26 @@ std::string render_tree_text(const Game& game, const TreeSolution& t, const std:
     for (std::size_t k = 0; k < s.equilibria.size(); ++k) out += fmt::format("{}  {}. {}\n", indent, k + 1, play(s.equilibria[k]));
   }
   if (!s.all_listed) out += indent + "(more subgame-perfect payoffs than the 64 kept at a node: some equilibria are not listed)\n";
-  for (const auto& tie : s.ties)
-    out += fmt::format("{}{} {}{}: either is subgame perfect (a tie here or further on)\n", indent, tie.player, fmt::join(tie.moves, " or "), condition(tie.history));
+  for (const auto& tie : s.ties) {
+    std::vector<std::string> moves;
+    for (const auto& move : tie.moves) moves.push_back(move_words(game, tie.where, move));
+    out += fmt::format("{}{}{} does as well with any of {} (a tie here or further on)\n", indent, at(tie.where), tie.player, fmt::join(moves, ", "));
+  }
   for (std::size_t k = 0; k < s.equilibria.size(); ++k) {
     const auto& decisions = s.equilibria[k].decisions;
     if (decisions.empty() || decisions.size() > 12) continue;
-    out += indent + (several ? fmt::format("what each would do at every point, in equilibrium {}:\n", k + 1) : "what each would do at every point (subgame-perfect strategies):\n");
-    for (const auto& d : decisions) out += fmt::format("{}  {} {}{}\n", indent, d.player, d.choice, condition(d.history));
+    out += indent + (several ? fmt::format("what each would do at every point, in equilibrium {}:\n", k + 1) : "what each would do at every point:\n");
+    for (const auto& d : decisions) out += fmt::format("{}  {}{} chooses {}\n", indent, at(d.where), d.player, move_words(game, d.where, d.choice));
   }
   const std::string in_first = several ? " (in equilibrium 1)" : "";
   for (const auto& threat : s.credible_threats)
-    out += fmt::format("{}credible{}: {} {}{}: it is {}'s best move there, though {} would rather it chose {}\n", indent, in_first, threat.player, threat.move, condition(threat.history),
-                       threat.player, threat.victim, threat.alternative);
-  if (s.threats.empty()) out += fmt::format("{}every threat in the tree is credible{}: each would be carried out\n", indent, in_first);
+    out += fmt::format("{}a credible threat{}: {}{}'s answer {} is its own best move, though {} would rather see {}\n", indent, in_first, at(threat.where), threat.player,
+                       move_words(game, threat.where, threat.move), threat.victim, move_words(game, threat.where, threat.alternative));
+  if (s.threats.empty() && !s.credible_threats.empty()) out += fmt::format("{}every threat in the tree is credible{}: each would be carried out\n", indent, in_first);
   for (const auto& threat : s.threats)
-    out += fmt::format("{}not credible{}: {} to {} at {}: when it came to it, {} would rather {} (it would lose {})\n", indent, in_first, threat.player, threat.move,
-                       threat.where == "root" ? std::string("the start") : "\"" + threat.where + "\"", threat.player, threat.instead, threat.cost_to_player.get_str());
+    out += fmt::format("{}a threat that is not credible{}: {}{} threatens {}, but when it came to it, it would rather {} (carrying out the threat would cost it {})\n", indent,
+                       in_first, at(threat.where), threat.player, move_words(game, threat.where, threat.move), move_words(game, threat.where, threat.instead),
+                       threat.cost_to_player.get_str());
   return out;
 }
 

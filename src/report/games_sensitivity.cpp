@@ -5,29 +5,15 @@
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
+#include "report/game_words.hpp"
 #include "scenario/work.hpp"
 
 namespace statecraft {
 namespace {
 
-std::string game_name(const Game& game) { return game.title.empty() ? game.id : game.title; }
-
-// A step of a play in words: the name of the node the move leads to, else "PLAYER move".
-std::string step_words(const GameNode& from, std::size_t m) {
-  const GameNode& to = from.children[m];
-  if (!to.name.empty()) return to.name;
-  return (from.kind == GameNode::Kind::Chance ? std::string("chance: ") : from.player + " ") + from.moves[m];
-}
-
-std::vector<std::string> profile_parts(const Game& game, const std::vector<std::size_t>& choice) {
-  std::vector<std::string> parts;
-  for (std::size_t p = 0; p < game.players.size(); ++p) parts.push_back(game.players[p] + " " + game.strategies[p][choice[p]]);
-  return parts;
-}
-
 // The steps of a play from the root, each reached node once (below a chance node, each branch's).
 std::string point_words(const Game& game, const SolutionPoint& point) {
-  if (game.form == Game::Form::Strategic) return fmt::format("{}", fmt::join(profile_parts(game, point.reached[0]), ", "));
+  if (game.form == Game::Form::Strategic) return profile_words(game, point.reached[0]);
   std::vector<std::vector<std::size_t>> seen;
   std::vector<std::string> steps;
   for (const auto& terminal : point.reached)
@@ -53,7 +39,7 @@ std::string solution_words(const Game& game, const GameSolution& solution, const
 
 // The payoff's outcome in words: the terminal node's name or its moves; the strategic profile.
 std::string payoff_place(const Game& game, const PayoffRef& ref) {
-  if (game.form == Game::Form::Strategic) return fmt::format("({})", fmt::join(profile_parts(game, outcome_choice(game, ref.outcome)), ", "));
+  if (game.form == Game::Form::Strategic) return "(" + profile_words(game, outcome_choice(game, ref.outcome)) + ")";
   const GameNode& leaf = game_node(game, ref.terminal);
   if (!leaf.name.empty()) return leaf.name;
   std::vector<std::string> moves;
@@ -67,7 +53,7 @@ std::string payoff_place(const Game& game, const PayoffRef& ref) {
 
 // In a sentence: a tree's outcome in quotes, a profile in its parentheses.
 std::string quoted_place(const Game& game, const PayoffRef& ref) {
-  return game.form == Game::Form::Strategic ? payoff_place(game, ref) : "\"" + payoff_place(game, ref) + "\"";
+  return game.form == Game::Form::Strategic ? payoff_place(game, ref) : "“" + payoff_place(game, ref) + "”";
 }
 
 std::string change_words(const PayoffShift& s, int direction) {
@@ -104,7 +90,7 @@ Hinge hinge_of(const Game& game, const Change& c) {
   const Number& n = *payoff_number(game, ref);
   Hinge h;
   h.lens = "games";
-  h.judgment = fmt::format("{}'s payoff for {} in game \"{}\"", game.players[ref.player], quoted_place(game, ref), game_name(game));
+  h.judgment = fmt::format("{}'s payoff for {} in game “{}”", game.players[ref.player], quoted_place(game, ref), game_title(game));
   h.today = c.margin->today.get_str();
   h.change = change_words(*c.shift, c.direction);
   h.consequence = solution_words(game, c.shift->past);
@@ -199,7 +185,7 @@ std::string render_games_sensitivity_text(const Scenario& scenario) {
   std::string out = "games: what each solution hangs on (each payoff moved alone until the solution changes)\n";
   if (scenario.games.empty()) return out + "  no games\n";
   for (const auto& game : scenario.games) {
-    out += fmt::format("  {} ({})\n", game_name(game), game.id);
+    out += fmt::format("  {} ({})\n", game_title(game), game.id);
     const GameSensitivity s = sensitivity_of(game);
     if (!s.solved) {
       out += "    not analysed: " + s.unsolved + "\n";
@@ -226,7 +212,7 @@ nlohmann::json render_games_sensitivity_json(const Scenario& scenario) {
   nlohmann::json games = nlohmann::json::array();
   for (const auto& game : scenario.games) {
     const GameSensitivity s = sensitivity_of(game);
-    nlohmann::json g{{"game", game.id}, {"title", game_name(game)}, {"solved", s.solved}};
+    nlohmann::json g{{"game", game.id}, {"title", game_title(game)}, {"solved", s.solved}};
     if (!s.solved) {
       g["unsolved"] = s.unsolved;
       games.push_back(g);
@@ -263,7 +249,7 @@ std::string render_games_uncertainty_text(const Scenario& scenario, const Pertur
   if (scenario.games.empty()) return out + "  no games\n";
   for (const auto& game : scenario.games) {
     const GamePerturbation p = perturbation_of(game, settings);
-    out += fmt::format("  {} ({})\n", game_name(game), game.id);
+    out += fmt::format("  {} ({})\n", game_title(game), game.id);
     if (!p.solved) {
       out += "    not analysed: " + p.unsolved + "\n";
       continue;

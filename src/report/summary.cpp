@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <fmt/format.h>
 
 #include "bargaining/decision.hpp"
@@ -130,6 +131,45 @@ std::vector<LensSummary> summarize_lenses(const Summary& s) {
   return lenses;
 }
 
+const std::map<std::string, std::string>& model_sentences() {
+  static const std::map<std::string, std::string> sentences{
+      {"compromise", "the actors' positions averaged, each weighted by capability times salience"},
+      {"median", "the position no weighted majority would vote to move from (the weighted median)"},
+      {"nash", "the bargain that maximises the product of every actor's gain over the status quo"},
+      {"deciders", "a bargain among the deciders alone, their positions pulled by the others' pressure"},
+      {"expected-utility", "rounds of challenges in which actors with more to gain and the strength to win move the others"},
+      {"exchange", "actors trade support across issues, each moving where it cares less for a move where it cares more"},
+      {"smp", "rounds of proposals and coalitions in which actors move towards what they expect to win"},
+  };
+  return sentences;
+}
+
+std::vector<Term> terms_of(const Summary& s) {
+  std::vector<Term> out;
+  if (!s.issues.empty())
+    for (const auto& m : bargaining_models()) {
+      const auto sentence = model_sentences().find(m.name);
+      // Named as the tables name it (its id), with its title where that does not begin with the id.
+      const std::string name = m.title.rfind(m.name, 0) == 0 ? m.title : fmt::format("{} — {}", m.name, m.title);
+      out.push_back({name, sentence == model_sentences().end() ? "" : sentence->second, m.citation});
+    }
+  if (s.conflict) {
+    out.push_back({"Graph model for conflict resolution", "each decision maker's options and priorities give every state; a state is stable when no one gains by moving from it", "Fang, Hipel & Kilgour 1993"});
+    out.push_back({"Nash stability", "no decision maker can move to a state it prefers", "Fang, Hipel & Kilgour 1993, ch. 4"});
+    out.push_back({"GMR (general metarationality)", "every move a decision maker prefers can be answered by the others with a move that leaves it worse off", "Fang, Hipel & Kilgour 1993, ch. 4"});
+    out.push_back({"SMR (symmetric metarationality)", "as GMR, and the mover cannot escape the answer by moving again", "Fang, Hipel & Kilgour 1993, ch. 4"});
+    out.push_back({"SEQ (sequential stability)", "every preferred move can be answered by a move the answering side itself prefers", "Fang, Hipel & Kilgour 1993, ch. 4"});
+  }
+  if (!s.games.empty()) {
+    out.push_back({"Subgame-perfect play", "each player's best move at every point of the game tree, working back from the end", "Selten 1965"});
+    out.push_back({"Credible threat", "a move that hurts another player and that the one who threatens it would still choose when the time came; one it would not choose is not credible", "Selten 1965; Schelling 1960"});
+    out.push_back({"Nash equilibrium", "strategies from which no player gains by changing its own alone; a mixed one gives each strategy a probability", "Nash 1951"});
+    out.push_back({"Strictly dominated", "a strategy that does worse than another whatever the others do, removed step by step", "Fudenberg & Tirole 1991, §2.1"});
+    out.push_back({"Logit quantal response", "players who choose better moves more often, erring less and less; the equilibrium where that path ends", "McKelvey & Palfrey 1995"});
+  }
+  return out;
+}
+
 }  // namespace
 
 StabilityBudget analyze_budget() {
@@ -177,6 +217,7 @@ Summary summarize(const Scenario& scenario, const SummaryParts& parts) {
     s.hangs_on_skipped = e.what();
   }
   s.lenses = summarize_lenses(s);
+  s.terms = terms_of(s);
   return s;
 }
 

@@ -68,6 +68,12 @@ struct GameSummary {
   std::vector<std::string> findings;  // the solvers' results in words, one per line
 };
 
+// A model or concept the report uses, in one plain sentence with its citation: the report
+// explains each once, at its end.
+struct Term {
+  std::string name, sentence, citation;
+};
+
 struct LensSummary {
   std::string name;  // spatial, conflict, games
   bool has_data = false;
@@ -94,6 +100,7 @@ struct Summary {
   std::vector<Hinge> hangs_on;
   std::string hangs_on_skipped;  // why not, when the analysis was refused (WorkTooLarge's message)
   std::vector<LensSummary> lenses;
+  std::vector<Term> terms;  // the models and concepts the report uses
   // The brief's bottom line (report/brief.hpp), which the writers put first; empty unless the
   // caller adds it (it needs the brief's Monte Carlo).
   std::vector<std::string> bottom_line;

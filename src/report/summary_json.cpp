@@ -78,6 +78,8 @@ std::string render_json(const Summary& s) {
   for (const auto& h : s.hangs_on) hangs_on.push_back(hinge_json(h));
   json lenses = json::object();
   for (const auto& lens : s.lenses) lenses[lens.name] = {{"has_data", lens.has_data}, {"holds", lens.holds}};
+  json terms = json::array();
+  for (const auto& t : s.terms) terms.push_back({{"name", t.name}, {"sentence", t.sentence}, {"citation", t.citation}});
   const json report = {
       {"statecraft", STATECRAFT_VERSION},
       {"models", models_json()},
@@ -96,6 +98,7 @@ std::string render_json(const Summary& s) {
       {"hangs_on", hangs_on},
       {"hangs_on_skipped", s.hangs_on_skipped.empty() ? json(nullptr) : json(s.hangs_on_skipped)},
       {"lenses", lenses},
+      {"terms", terms},
   };
   return report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n";
 }

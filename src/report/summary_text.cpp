@@ -124,6 +124,8 @@ std::string render_text(const Summary& s) {
   render_hangs_on(s, out);
   out += "\nLenses\n";
   for (const auto& lens : s.lenses) out += fmt::format("  {:<9} {}\n", lens.name, lens.holds);
+  if (!s.terms.empty()) out += "\nTerms used\n";
+  for (const auto& term : s.terms) out += fmt::format("  {}: {} ({})\n", term.name, term.sentence, term.citation);
   return out;
 }
 

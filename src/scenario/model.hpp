@@ -190,6 +190,8 @@ struct Game {
   std::vector<std::string> players;
   Form form = Form::Strategic;
   std::vector<std::vector<std::string>> strategies;  // Strategic: per player
+  // Strategic: per player, one per strategy, the name a reader sees; empty where the file gives none.
+  std::vector<std::vector<std::string>> strategy_names;
   // Strategic: one outcome per profile, the last player's strategy varying fastest.
   std::vector<Payoff> outcomes;
   GameNode tree;      // Extensive

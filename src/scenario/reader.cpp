@@ -533,6 +533,7 @@ class Reader {
       return;
     }
     g.strategies.assign(g.players.size(), {});
+    g.strategy_names.assign(g.players.size(), {});
     std::vector<bool> seen(g.players.size(), false);
     const auto player_index = index_of(g.players);
     for (const auto& [key, value] : strategies.entries) {
@@ -544,8 +545,9 @@ class Reader {
       }
       const std::size_t index = where->second;
       seen[index] = true;
-      g.strategies[index] = id_list(value, IdKind::Plain, "strategy");
-      if (value.is_sequence() && value.items.empty()) d_.error(value.at, fmt::format("{} needs at least one strategy", player));
+      player_strategies(value, g.strategies[index], g.strategy_names[index]);
+      if ((value.is_sequence() && value.items.empty()) || (value.is_map() && value.entries.empty()))
+        d_.error(value.at, fmt::format("{} needs at least one strategy", player));
       check_unique(value, "strategy");
     }
     bool complete = true;
@@ -569,6 +571,26 @@ class Reader {
     std::vector<Index> strategy_index;       // per player
     std::vector<std::size_t> profiles_from;  // [level]: profiles of the players from that level on
   };
+
+  // A player's strategies: a list of ids, or a mapping from each id to the name a reader sees
+  // (the report prints the name; outcomes and payoffs refer to the id).
+  void player_strategies(const DocNode& value, std::vector<std::string>& ids, std::vector<std::string>& names) {
+    if (!value.is_map()) {
+      if (!value.is_sequence()) {
+        d_.error(value.at, fmt::format("a player's strategies must be a list of ids or a mapping from id to name, found {}", describe_kind(value)));
+        return;
+      }
+      ids = id_list(value, IdKind::Plain, "strategy");
+      names.assign(ids.size(), "");
+      return;
+    }
+    std::unordered_set<std::string> seen;
+    for (const auto& [key, name] : value.entries) {
+      ids.push_back(id(key, IdKind::Plain, "strategy"));
+      names.push_back(text(name, "strategy name"));
+      if (!seen.insert(ids.back()).second) d_.error(key.at, fmt::format("strategy {} is listed twice", quote(ids.back())));
+    }
+  }
 
   // The table has an outcome for every profile, and after an error it is padded to that size:
   // a few lines of strategies must not become gigabytes.

@@ -1,5 +1,6 @@
 #include "scenario/write.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 #include <yaml-cpp/emitter.h>
 #include <yaml-cpp/stlemitter.h>
@@ -255,6 +256,12 @@ class Writer {
     out_ << YAML::EndMap;
   }
 
+  static bool has_names(const Game& g, std::size_t player) {
+    if (player >= g.strategy_names.size()) return false;
+    const auto& names = g.strategy_names[player];
+    return std::any_of(names.begin(), names.end(), [](const std::string& n) { return !n.empty(); });
+  }
+
   void write(const Game& g) {
     out_ << YAML::BeginMap;
     text_field("id", g.id);
@@ -263,8 +270,16 @@ class Writer {
     switch (g.form) {
       case Game::Form::Strategic: {
         out_ << YAML::Key << "strategies" << YAML::Value << YAML::BeginMap;
-        for (std::size_t i = 0; i < g.players.size(); ++i)
-          out_ << YAML::Key << g.players[i] << YAML::Value << YAML::Flow << g.strategies[i];
+        for (std::size_t i = 0; i < g.players.size(); ++i) {
+          out_ << YAML::Key << g.players[i] << YAML::Value;
+          if (has_names(g, i)) {
+            out_ << YAML::BeginMap;
+            for (std::size_t k = 0; k < g.strategies[i].size(); ++k) out_ << YAML::Key << g.strategies[i][k] << YAML::Value << g.strategy_names[i][k];
+            out_ << YAML::EndMap;
+          } else {
+            out_ << YAML::Flow << g.strategies[i];
+          }
+        }
         out_ << YAML::EndMap;
         out_ << YAML::Key << "payoffs" << YAML::Value;
         std::size_t next = 0;
