@@ -378,6 +378,8 @@ TEST(LemkeHowson, TheGraphFindsWhatGambitLcpLists) {
 }  // namespace
 }  // namespace statecraft
 
+#include <nlohmann/json.hpp>
+
 #include "report/games_report.hpp"
 
 namespace statecraft {
@@ -820,6 +822,44 @@ TEST(ExtremeEquilibria, PartnersSolvedInsteadOfSearchedAgreeWithExact) {
     EXPECT_EQ(fast.equilibria, exact.equilibria) << seed;
     EXPECT_EQ(fast.degenerate, exact.degenerate);
   }
+}
+
+}  // namespace
+}  // namespace statecraft
+
+namespace statecraft {
+namespace {
+
+// A strategic game's strategies may carry names: the text says them, JSON and payoffs keep the
+// labels, and a label given twice is an error at its place.
+TEST(Games, NamedStrategiesReadAsTheirNames) {
+  const Game g = game_from_yaml(R"(  - id: standoff
+    players: [ENT, INC]
+    strategies:
+      ENT: {enter: "the entrant comes in", stay_out: "the entrant stays out"}
+      INC: [fight, share]
+    payoffs:
+      enter: {fight: [-1, -1], share: [1, 1]}
+      stay_out: {fight: [0, 2], share: [0, 2]}
+)");
+  ASSERT_EQ(g.strategy_names.size(), 2u);
+  EXPECT_EQ(g.strategy_names[0], (std::vector<std::string>{"the entrant comes in", "the entrant stays out"}));
+  EXPECT_EQ(g.strategy_names[1], (std::vector<std::string>{"", ""}));
+  const StrategicGame s = strategic_game_of(g);
+  const std::string text = render_strategic_text(s, solve_strategic(s), "");
+  EXPECT_NE(text.find("equilibrium: “the entrant comes in”, INC share (payoffs ENT 1, INC 1)"), std::string::npos) << text;
+  EXPECT_NE(text.find("equilibrium: “the entrant stays out”, INC fight (payoffs ENT 0, INC 2)"), std::string::npos) << text;
+  const auto json = strategic_json(s, solve_strategic(s))["pure_equilibria"];
+  ASSERT_EQ(json.size(), 2u);
+  EXPECT_TRUE(json[0]["strategies"]["ENT"] == "enter" || json[1]["strategies"]["ENT"] == "enter") << json.dump();  // the label, not the name
+
+  const auto twice = test::load_text("statecraft: 1\nid: g\ntitle: g\nactors:\n  - {id: A, name: A, capability: 1}\n  - {id: B, name: B, capability: 1}\n"
+                                     "games:\n  - id: x\n    players: [A, B]\n    strategies:\n      A: {up: one, up: two}\n      B: [l]\n"
+                                     "    payoffs: {up: {l: [1, 1]}}\n");
+  EXPECT_FALSE(twice.ok());
+  const auto errors = test::messages(twice);
+  EXPECT_TRUE(std::any_of(errors.begin(), errors.end(), [](const std::string& m) { return m.find("11:") == 0 && m.find("twice") != std::string::npos; }))
+      << ::testing::PrintToString(errors);
 }
 
 }  // namespace
