@@ -301,6 +301,15 @@ std::vector<std::string> bottom_line(const Brief& b) {
 
 }  // namespace
 
+std::vector<std::vector<const BriefOutcome*>> by_reason(const std::vector<BriefOutcome>& outcomes) {
+  std::vector<std::vector<const BriefOutcome*>> groups;
+  for (const auto& o : outcomes) {
+    if (groups.empty() || groups.back().front()->path != o.path) groups.emplace_back();
+    groups.back().push_back(&o);
+  }
+  return groups;
+}
+
 Brief make_brief(const Scenario& scenario) { return make_brief(scenario, summarize(scenario)); }
 
 Brief make_brief(const Scenario& scenario, const Summary& s) {

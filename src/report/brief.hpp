@@ -69,6 +69,10 @@ struct BriefOutcome {
   std::vector<std::string> concepts;  // the stability concepts under which it is stable
 };
 
+// Consecutive outcomes with the same `path` (unreachable ones: the same reason), so that a
+// writer says the reason once.
+std::vector<std::vector<const BriefOutcome*>> by_reason(const std::vector<BriefOutcome>& outcomes);
+
 struct BriefConflict {
   std::string status_quo;
   std::vector<BriefOutcome> reachable;

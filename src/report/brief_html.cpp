@@ -25,6 +25,7 @@ td.number { text-align: right; font-variant-numeric: tabular-nums; }
 td.equilibrium { background: #e8f1fa; font-weight: bold; }
 .decisive { background: #fff6df; }
 .note { color: #444; font-size: 0.92em; }
+li.reason { list-style: none; margin-left: -1em; }
 figure { margin: 1em 0; break-inside: avoid; }
 svg { max-width: 100%; height: auto; }
 @media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } section { break-inside: auto; } }
@@ -101,7 +102,10 @@ std::string conflict_section(const BriefConflict& c, const std::string& caption)
   }
   if (!c.unreachable.empty()) {
     out += "<h3>Stable, but not reachable from the status quo (so not outcomes)</h3>\n<ul>\n";
-    for (const auto& o : c.unreachable) out += fmt::format("<li>{}: <span class=\"note\">{}</span></li>\n", esc(o.description), esc(o.path));
+    for (const auto& group : by_reason(c.unreachable)) {
+      for (const auto* o : group) out += "<li>" + esc(o->description) + "</li>\n";
+      out += fmt::format("<li class=\"reason\"><span class=\"note\">{}{}</span></li>\n", group.size() > 1 ? "each of these: " : "", esc(group[0]->path));
+    }
     out += "</ul>\n";
   }
   return out + "</section>\n";

@@ -62,7 +62,9 @@ std::string conflict_section(const Style& style, const BriefConflict& c) {
   for (const auto& o : c.reachable) out += fmt::format("- {} (stable: {}); {}\n", style.bold(o.description), fmt::join(o.concepts, ", "), o.path);
   if (!c.unreachable.empty()) {
     out += "\nStable, but not reachable from the status quo, so not outcomes:\n";
-    for (const auto& o : c.unreachable) out += fmt::format("- {}: {}\n", o.description, o.path);
+    for (const auto& group : by_reason(c.unreachable))
+      for (std::size_t k = 0; k < group.size(); ++k)
+        out += fmt::format("- {}{}\n", group[k]->description, k + 1 < group.size() ? "" : ": " + (group.size() > 1 ? "each of these: " : std::string()) + group[k]->path);
   }
   return out + "\n";
 }

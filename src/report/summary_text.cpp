@@ -56,7 +56,10 @@ void render_stability_summary(const StabilityReport& r, std::string& out) {
     out += fmt::format("  {:<5} {} equilibri{}\n", concept_name(all_concepts[k]), count, count == 1 ? "um" : "a");
   }
   bool heading_reachable = false, heading_unreachable = false;
-  for (const auto& row : ranked_equilibria(r, summary_reachable, summary_unreachable)) {
+  const auto rows = ranked_equilibria(r, summary_reachable, summary_unreachable);
+  std::size_t same_reason = 0;  // states above that share the reason to come
+  for (std::size_t k = 0; k < rows.size(); ++k) {
+    const StabilityRow& row = rows[k];
     if (r.status_quo && row.path && !heading_reachable) out += "  Outcomes the status quo leads to:\n", heading_reachable = true;
     if (r.status_quo && !row.path && !heading_unreachable) {
       if (!heading_reachable) out += "  No equilibrium is reachable from the status quo.\n";
@@ -67,7 +70,12 @@ void render_stability_summary(const StabilityReport& r, std::string& out) {
     for (std::size_t k = 0; k < 4; ++k)
       if (row.equilibrium[k]) concepts.push_back(concept_name(all_concepts[k]));
     out += fmt::format("    {} ({})\n", named_state(row), fmt::join(concepts, ", "));
-    out += fmt::format("      {}\n", reachability_in_words(row));
+    // Unreachable states for one reason: the reason once, after the last of them.
+    const std::string reason = reachability_in_words(row);
+    ++same_reason;
+    if (!row.path && k + 1 < rows.size() && !rows[k + 1].path && reachability_in_words(rows[k + 1]) == reason) continue;
+    out += fmt::format("      {}{}\n", same_reason > 1 ? fmt::format("each of these {}: ", same_reason) : "", reason);
+    same_reason = 0;
   }
   out += "  (`statecraft stability` on this file gives every equilibrium and the full table)\n";
 }
