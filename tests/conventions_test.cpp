@@ -206,11 +206,13 @@ TEST(Conventions, BacktestsFormatIsTheOutputsAndInputFormatTheLayout) {
 }
 
 TEST(Conventions, ARefusedGraphKeepsTheReport) {
-  // Alaska's conflict has too many states to draw: the report is printed all the same, exit 1.
-  const auto big = run_statecraft("stability " + alaska + " --graph /tmp/statecraft-refused.dot");
+  // A conflict too large to draw whole and without a status quo to draw the paths from: the
+  // report is printed all the same, exit 1, and no file is written.
+  const std::string trade = "'" + test::source_path("tests/data/gmcr/trade.gmcr") + "'";
+  const auto big = run_statecraft("stability " + trade + " --graph /tmp/statecraft-refused.dot");
   EXPECT_EQ(big.exit_code, 1);
-  EXPECT_NE(big.err.find("too many to draw"), std::string::npos) << big.err;
-  EXPECT_EQ(big.out, run_statecraft("stability " + alaska).out);
+  EXPECT_NE(big.err.find("too many to draw whole (the limit is 64), and no status quo to draw the paths from"), std::string::npos) << big.err;
+  EXPECT_EQ(big.out, run_statecraft("stability " + trade).out);
   EXPECT_FALSE(big.out.empty());
   EXPECT_FALSE(std::filesystem::exists("/tmp/statecraft-refused.dot"));
   const std::string elmira = "'" + test::source_path("tests/data/gmcr/Elmira.gmcr") + "'";

@@ -350,13 +350,21 @@ int import_scenario(const std::string& file, std::ostream& out, std::ostream& er
   return ok;
 }
 
-// Writes the transition graph: dot text, or an SVG drawn by Graphviz's `dot`. Only the named
-// file is written, and only once there is something to write.
-bool write_graph(const Conflict& conflict, const std::string& graph_file, std::ostream& err) {
-  const std::string dot = transition_graph_dot(conflict);
+// Writes the transition graph: dot text, or an SVG drawn by Graphviz's `dot`; past
+// max_graph_states states, only the paths from the status quo to the reachable equilibria. Only
+// the named file is written, and only once there is something to write.
+bool write_graph(const Conflict& conflict, const StabilityReport& report, const std::string& graph_file, std::ostream& err) {
+  std::string dot = transition_graph_dot(conflict);
   if (dot.empty()) {
-    err << fmt::format("statecraft stability: the conflict has more than {} states, too many to draw\n", max_graph_states);
-    return false;
+    dot = reachable_paths_dot(report);
+    if (dot.empty()) {
+      err << fmt::format("statecraft stability: the conflict has {} states, too many to draw whole (the limit is {}), and no status quo to draw the paths from\n",
+                         report.state_count, max_graph_states);
+      return false;
+    }
+    err << fmt::format("statecraft stability: the conflict has {} states, more than the {} drawn whole: the graph shows the paths from the status quo to "
+                       "the first {} reachable equilibria\n",
+                       report.state_count, max_graph_states, max_drawn_paths);
   }
   if (std::filesystem::path(graph_file).extension() != ".svg") return write_file(graph_file, dot, err);
   const auto svg = render_svg(dot);
@@ -389,7 +397,7 @@ int stability(const std::string& file, const StabilityOptions& options, std::ost
   else if (options.format == "csv") write_stability_csv(out, report);
   else write_stability_text(out, report, options.full_table || report.state_count <= tableau_by_default);
   // The graph after the report: a graph refused (too large, no Graphviz) must not cost the report.
-  if (!options.graph_file.empty() && !write_graph(*scenario->conflict, options.graph_file, err)) return analysis_failed;
+  if (!options.graph_file.empty() && !write_graph(*scenario->conflict, report, options.graph_file, err)) return analysis_failed;
   return ok;
 }
 

@@ -288,6 +288,20 @@ StabilityRow StabilityReport::row(std::size_t s) const {
   return row;
 }
 
+std::vector<std::vector<PathMove>> paths_to_reachable(const StabilityReport& report, std::size_t limit) {
+  std::vector<std::vector<PathMove>> paths;
+  const StabilityAnalysis& a = *report.analysis;
+  if (!a.evolution) return paths;
+  for (const auto& row : ranked_equilibria(report, limit, 0)) {
+    const auto steps = a.evolution->path_to(row.number - 1);
+    if (!steps) continue;
+    std::vector<PathMove> path;
+    for (const auto& step : *steps) path.push_back({a.model.decision_maker(step.maker), step.from, step.to});
+    paths.push_back(std::move(path));
+  }
+  return paths;
+}
+
 std::string named_state(const StabilityRow& row) { return fmt::format("{} [state {}]", row.description, row.number); }
 
 std::string reachability_in_words(const StabilityRow& row) {

@@ -80,6 +80,15 @@ std::vector<StabilityRow> ranked_equilibria(const StabilityReport& report, std::
 // At most so many of each group, the reachable ones first.
 std::vector<StabilityRow> ranked_equilibria(const StabilityReport& report, std::size_t reachable_limit, std::size_t unreachable_limit);
 
+// One move on a path from the status quo: who moves, from which state to which (state indices).
+struct PathMove {
+  std::string mover;
+  std::size_t from = 0, to = 0;
+};
+// The paths from the status quo to the reachable equilibria ranked_equilibria puts first, at most
+// `limit` of them; empty when the conflict has no status quo.
+std::vector<std::vector<PathMove>> paths_to_reachable(const StabilityReport& report, std::size_t limit);
+
 // "USA: go to war with North Korea; RUS, PRK: none [state 10]"
 std::string named_state(const StabilityRow& row);
 // "reached from the status quo in 1 move, by RUS: ...", "it is the status quo", or "not reachable
