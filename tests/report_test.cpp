@@ -73,7 +73,9 @@ TEST(Summary, JsonHasTheDocumentedKeys) {
   EXPECT_EQ(json["issues"][0]["scale"], nlohmann::json::array({0.0, 100.0}));
   EXPECT_NEAR(json["issues"][0]["forecasts"]["compromise"].get<double>(), 4000.0 / 110.0, 1e-12);
   EXPECT_EQ(json["issues"][0]["forecasts"]["median"], 0.0);
-  EXPECT_TRUE(json["issues"][0]["forecast_notes"].contains("nash"));
+  EXPECT_TRUE(json["issues"][0]["notes"].contains("nash"));
+  EXPECT_EQ(json["issues"][0]["issue"], "sanctions");  // the key every output names an issue by
+  EXPECT_FALSE(json["issues"][0].contains("id"));
   EXPECT_EQ(json["conflict"]["feasible_states"], 4);
   EXPECT_TRUE(json["lenses"]["games"]["has_data"].get<bool>());
 }

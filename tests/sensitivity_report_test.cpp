@@ -150,7 +150,7 @@ TEST(SensitivityCli, JsonReportHasTheDocumentedKeys) {
   const auto& spatial = json["lenses"]["spatial"];
   EXPECT_FALSE(spatial["hinges"].empty());
   const auto& issue = spatial["detail"]["issues"][0];
-  for (const char* key : {"id", "name", "units", "scale", "models", "sobol"}) EXPECT_TRUE(issue.contains(key)) << key;
+  for (const char* key : {"issue", "name", "units", "scale", "models", "sobol"}) EXPECT_TRUE(issue.contains(key)) << key;
   EXPECT_EQ(issue["sobol"]["samples"], 2000);
   for (const char* key : {"model", "forecast", "label", "on_boundary", "ranking", "knife_edges"}) EXPECT_TRUE(issue["models"][0].contains(key)) << key;
   EXPECT_TRUE(issue["sobol"]["judgments"].empty());  // only with --by-judgment

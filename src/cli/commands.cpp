@@ -434,7 +434,7 @@ int solve(const std::string& target, const SolveOptions& options, std::ostream& 
     text += fmt::format("{} ({}, extensive form, {})\n", id, game.title.empty() ? id : game.title, fmt::join(game.players, " vs "));
     text += render_tree_text(game, solution, "  ");
     nlohmann::json j = tree_json(game, solution);
-    j["id"] = id;
+    j["game"] = id;
     results.push_back(j);
   };
   bool incomplete = false;  // an explicitly asked-for solver did not run or did not converge
@@ -451,7 +451,7 @@ int solve(const std::string& target, const SolveOptions& options, std::ostream& 
     text += fmt::format("{} ({}, strategic form, {})\n", id, g.title, fmt::join(g.players, " vs "));
     text += render_strategic_text(g, solution, "  ");
     nlohmann::json j = strategic_json(g, solution);
-    j["id"] = id;
+    j["game"] = id;
     results.push_back(j);
   };
   const auto extension = std::filesystem::path(file).extension();

@@ -374,7 +374,7 @@ nlohmann::json spatial_sensitivity_json(const SpatialSensitivityReport& r) {
     };
     json deal_edges = json::array();
     for (const auto& h : issue.deal_edges) deal_edges.push_back(hinge_json(h));
-    issues.push_back({{"id", issue.id}, {"name", issue.name}, {"units", issue.units}, {"scale", {issue.low, issue.high}},
+    issues.push_back({{"issue", issue.id}, {"name", issue.name}, {"units", issue.units}, {"scale", {issue.low, issue.high}},
                       {"deal", {{"possible", issue.deal ? json(*issue.deal) : json(nullptr)}, {"edges", deal_edges}}},
                       {"models", models}, {"sobol", {{"samples", issue.sobol_samples}, {"models", issue.sobol_models}, {"groups", sobol_lines(issue.sobol)},
                                  {"judgments", sobol_lines(issue.sobol_judgments)}}}});

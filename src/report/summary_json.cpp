@@ -17,7 +17,7 @@ json issue_json(const IssueSummary& issue, const json& forecasts) {
   json stances = json::array();
   for (const auto& s : issue.stances)
     stances.push_back({{"actor", s.actor}, {"position", s.position}, {"salience", s.salience}, {"capability", s.capability}});
-  return {{"id", issue.id},
+  return {{"issue", issue.id},
           {"name", issue.name},
           {"scale", {issue.low, issue.high}},
           {"units", issue.units},
@@ -25,10 +25,10 @@ json issue_json(const IssueSummary& issue, const json& forecasts) {
           {"decision", decision},
           {"stances", stances},
           {"forecasts", forecasts["forecasts"]},
-          {"forecast_notes", forecasts["notes"]},
-          {"forecast_spread", forecasts["spread"]},
-          {"forecast_moved_from", forecasts["moved_from"]},
-          {"forecast_labels", forecasts["nearest_label"]}};
+          {"notes", forecasts["notes"]},  // the keys `forecast --format json` gives them
+          {"spread", forecasts["spread"]},
+          {"moved_from", forecasts["moved_from"]},
+          {"nearest_label", forecasts["nearest_label"]}};
 }
 
 json conflict_json(const ConflictSummary& c) {
@@ -67,13 +67,13 @@ json models_json() {
 std::string render_json(const Summary& s) {
   json actors = json::array();
   for (const auto& a : s.actors)
-    actors.push_back({{"id", a.id}, {"name", a.name}, {"leader", a.leader}, {"capability", a.capability}, {"share", a.share}});
+    actors.push_back({{"actor", a.id}, {"name", a.name}, {"leader", a.leader}, {"capability", a.capability}, {"share", a.share}});
   json issues = json::array();
   const json forecasts = forecast_json(s.forecasts);
   for (std::size_t i = 0; i < s.issues.size(); ++i) issues.push_back(issue_json(s.issues[i], forecasts[i]));
   json games = json::array();
   for (const auto& g : s.games)
-    games.push_back({{"id", g.id}, {"title", g.title}, {"form", g.form}, {"players", g.players}, {"shape", g.shape}, {"findings", g.findings}});
+    games.push_back({{"game", g.id}, {"title", g.title}, {"form", g.form}, {"players", g.players}, {"shape", g.shape}, {"findings", g.findings}});
   json hangs_on = json::array();
   for (const auto& h : s.hangs_on) hangs_on.push_back(hinge_json(h));
   json lenses = json::object();
