@@ -312,7 +312,8 @@ TEST(GamesSensitivity, AlaskaHingeInWords) {
   const auto json = render_games_sensitivity_json(alaska());
   ASSERT_TRUE(json.is_array());
   EXPECT_EQ(json[0]["game"], "alaska_ultimatum");
-  EXPECT_EQ(json[0]["margins"][1]["down"]["threshold"], "2");
+  EXPECT_EQ(json[0]["margins"][1]["down"]["threshold"], 2.0);
+  EXPECT_EQ(json[0]["margins"][1]["down"]["threshold_exact"], "2");
   EXPECT_EQ(json[0]["margins"][1]["down"]["solution_past"][0], "“Putin offers restraint on Kim, Iran and investment for no sanctions”, then “Trump keeps his pledge and sanctions”");
   PerturbationSettings none;
   none.swap_probability = 0;

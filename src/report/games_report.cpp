@@ -11,6 +11,7 @@
 #include "games/from_scenario.hpp"
 #include "games/lemke_howson.hpp"
 #include "games/logit.hpp"
+#include "report/exact_json.hpp"
 #include "report/game_words.hpp"
 #include "scenario/work.hpp"
 
@@ -257,12 +258,15 @@ std::string render_strategic_text(const StrategicGame& g, const StrategicSolutio
 nlohmann::json strategic_json(const StrategicGame& g, const StrategicSolution& s) {
   nlohmann::json equilibria = nlohmann::json::array();
   for (const auto& e : s.pure_equilibria) {
-    nlohmann::json strategies = nlohmann::json::object(), payoffs = nlohmann::json::object();
+    nlohmann::json strategies = nlohmann::json::object();
+    ExactMap payoffs;
     for (std::size_t p = 0; p < g.players.size(); ++p) {
       strategies[g.players[p]] = g.strategies[p][e[p]];
-      payoffs[g.players[p]] = g.payoffs[g.profile_index(e)][p].get_str();
+      payoffs.set(g.players[p], g.payoffs[g.profile_index(e)][p]);
     }
-    equilibria.push_back({{"strategies", strategies}, {"payoffs", payoffs}});
+    nlohmann::json equilibrium{{"strategies", strategies}};
+    payoffs.put(equilibrium, "payoffs");
+    equilibria.push_back(equilibrium);
   }
   nlohmann::json undominated = nlohmann::json::object();
   for (std::size_t p = 0; p < g.players.size(); ++p) {
@@ -272,14 +276,17 @@ nlohmann::json strategic_json(const StrategicGame& g, const StrategicSolution& s
   }
   nlohmann::json mixed = nlohmann::json::array();
   for (const auto& e : s.mixed_equilibria) {
-    nlohmann::json by_player = nlohmann::json::object(), payoffs = nlohmann::json::object();
+    nlohmann::json equilibrium = nlohmann::json::object();
+    ExactMap payoffs;
     for (std::size_t p = 0; p < 2; ++p) {
-      nlohmann::json shares = nlohmann::json::object();
-      for (std::size_t k = 0; k < e.probabilities[p].size(); ++k) shares[g.strategies[p][k]] = e.probabilities[p][k];
-      by_player[g.players[p]] = shares;
-      payoffs[g.players[p]] = e.payoffs[p];
+      ExactMap shares;
+      for (std::size_t k = 0; k < e.probabilities[p].size(); ++k) shares.set(g.strategies[p][k], mpq_class(e.probabilities[p][k]));
+      equilibrium["strategies"][g.players[p]] = shares.numbers;
+      equilibrium["strategies_exact"][g.players[p]] = shares.fractions;
+      payoffs.set(g.players[p], mpq_class(e.payoffs[p]));
     }
-    mixed.push_back({{"strategies", by_player}, {"payoffs", payoffs}});
+    payoffs.put(equilibrium, "payoffs");
+    mixed.push_back(equilibrium);
   }
   static const char* const searches[] = {"none", "all extreme equilibria", "Lemke-Howson from every label", "Lemke-Howson graph"};
   nlohmann::json logit = nullptr;
@@ -411,23 +418,29 @@ nlohmann::json tree_json(const Game& game, const TreeSolution& t) {
       if (!t.refused.empty()) j["refused"] = t.refused;
       return j;
     }
-    nlohmann::json behavior = nlohmann::json::object(), payoffs = nlohmann::json::object();
+    nlohmann::json behavior = nlohmann::json::object();
+    ExactMap payoffs;
     for (std::size_t p = 0; p < 2; ++p) {
       nlohmann::json sets = nlohmann::json::array();
       for (std::size_t h = 0; h < t.form->infosets[p].size(); ++h) {
-        nlohmann::json actions = nlohmann::json::object();
-        for (std::size_t c = 0; c < t.form->infosets[p][h].actions.size(); ++c) actions[t.form->infosets[p][h].actions[c]] = t.equilibrium->behavior[p][h][c].get_str();
-        sets.push_back({{"at", t.form->infosets[p][h].where}, {"actions", actions}});
+        ExactMap actions;
+        for (std::size_t c = 0; c < t.form->infosets[p][h].actions.size(); ++c) actions.set(t.form->infosets[p][h].actions[c], t.equilibrium->behavior[p][h][c]);
+        nlohmann::json set{{"at", t.form->infosets[p][h].where}};
+        actions.put(set, "actions");
+        sets.push_back(set);
       }
       behavior[game.players[p]] = sets;
-      payoffs[game.players[p]] = t.equilibrium->payoffs[p].get_str();
+      payoffs.set(game.players[p], t.equilibrium->payoffs[p]);
     }
-    j["sequence_form_equilibrium"] = {{"behavior", behavior}, {"payoffs", payoffs}};
+    nlohmann::json equilibrium{{"behavior", behavior}};
+    payoffs.put(equilibrium, "payoffs");
+    j["sequence_form_equilibrium"] = equilibrium;
     return j;
   }
-  auto payoffs = [&](const std::vector<mpq_class>& value) {
-    nlohmann::json j = nlohmann::json::object();
-    for (std::size_t p = 0; p < game.players.size() && p < value.size(); ++p) j[game.players[p]] = value[p].get_str();
+  auto with_payoffs = [&](nlohmann::json j, const std::vector<mpq_class>& value) {
+    ExactMap payoffs;
+    for (std::size_t p = 0; p < game.players.size() && p < value.size(); ++p) payoffs.set(game.players[p], value[p]);
+    payoffs.put(j, "payoffs");
     return j;
   };
   auto decisions = [](const std::vector<TreeDecision>& list) {
@@ -436,26 +449,29 @@ nlohmann::json tree_json(const Game& game, const TreeSolution& t) {
     return j;
   };
   nlohmann::json equilibria = nlohmann::json::array();
-  for (const auto& e : s.equilibria) equilibria.push_back({{"path", e.path}, {"payoffs", payoffs(e.value)}, {"decisions", decisions(e.decisions)}});
+  for (const auto& e : s.equilibria) equilibria.push_back(with_payoffs({{"path", e.path}, {"decisions", decisions(e.decisions)}}, e.value));
   nlohmann::json ties = nlohmann::json::array();
   for (const auto& tie : s.ties) ties.push_back({{"at", tie.where}, {"after", tie.history}, {"player", tie.player}, {"moves", tie.moves}});
   nlohmann::json threats = nlohmann::json::array();
-  for (const auto& threat : s.threats)
-    threats.push_back({{"at", threat.where}, {"player", threat.player}, {"move", threat.move}, {"instead", threat.instead}, {"cost_to_player", threat.cost_to_player.get_str()}});
+  for (const auto& threat : s.threats) {
+    nlohmann::json j{{"at", threat.where}, {"player", threat.player}, {"move", threat.move}, {"instead", threat.instead}};
+    put_exact(j, "cost_to_player", threat.cost_to_player);
+    threats.push_back(j);
+  }
   nlohmann::json credible = nlohmann::json::array();
   for (const auto& c : s.credible_threats)
     credible.push_back({{"at", c.where}, {"after", c.history}, {"player", c.player}, {"move", c.move}, {"hurts", c.victim}, {"instead_of", c.alternative}});
   const auto& first = s.equilibria[0];
-  return {{"form", "extensive"},
-          {"perfect_information", true},
-          {"path", first.path},
-          {"payoffs", payoffs(first.value)},
-          {"decisions", decisions(first.decisions)},
-          {"subgame_perfect_equilibria", equilibria},
-          {"all_listed", s.all_listed},
-          {"ties", ties},
-          {"non_credible_threats", threats},
-          {"credible_threats", credible}};
+  return with_payoffs({{"form", "extensive"},
+                       {"perfect_information", true},
+                       {"path", first.path},
+                       {"decisions", decisions(first.decisions)},
+                       {"subgame_perfect_equilibria", equilibria},
+                       {"all_listed", s.all_listed},
+                       {"ties", ties},
+                       {"non_credible_threats", threats},
+                       {"credible_threats", credible}},
+                      first.value);
 }
 
 }  // namespace statecraft

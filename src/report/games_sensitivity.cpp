@@ -5,6 +5,7 @@
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
+#include "report/exact_json.hpp"
 #include "report/game_words.hpp"
 #include "scenario/work.hpp"
 
@@ -119,11 +120,12 @@ nlohmann::json solution_json(const Game& game, const GameSolution& solution) {
 
 nlohmann::json shift_json(const Game& game, const PayoffMargin& m, const PayoffShift& s, const std::vector<mpq_class>& spreads) {
   if (!s.changes) return nullptr;
-  return {{"threshold", s.threshold.get_str()},
-          {"at_threshold", s.at_threshold},
-          {"share_of_spread", share_of_spread(m, s, spreads)},
-          {"solution_at_threshold", solution_json(game, s.at)},
-          {"solution_past", solution_json(game, s.past)}};
+  nlohmann::json j{{"at_threshold", s.at_threshold},
+                   {"share_of_spread", share_of_spread(m, s, spreads)},
+                   {"solution_at_threshold", solution_json(game, s.at)},
+                   {"solution_past", solution_json(game, s.past)}};
+  put_exact(j, "threshold", s.threshold);
+  return j;
 }
 
 std::string perturbation_words(const GamePerturbation& p, const PerturbationSettings& settings) {
@@ -223,21 +225,26 @@ nlohmann::json render_games_sensitivity_json(const Scenario& scenario) {
     nlohmann::json margins = nlohmann::json::array();
     for (const auto& m : s.margins) {
       const Hinge h = hinge_of(game, {&m, &m.up, +1, 0});
-      margins.push_back({{"player", game.players[m.payoff.player]},
-                         {"payoff", payoff_place(game, m.payoff)},
-                         {"today", m.today.get_str()},
-                         {"spread", spreads[m.payoff.player].get_str()},
-                         {"up", shift_json(game, m, m.up, spreads)},
-                         {"down", shift_json(game, m, m.down, spreads)},
-                         {"note", h.note},
-                         {"source", h.source},
-                         {"line", h.at.line},
-                         {"column", h.at.column}});
+      nlohmann::json margin{{"player", game.players[m.payoff.player]},
+                            {"payoff", payoff_place(game, m.payoff)},
+                            {"up", shift_json(game, m, m.up, spreads)},
+                            {"down", shift_json(game, m, m.down, spreads)},
+                            {"note", h.note},
+                            {"source", h.source},
+                            {"line", h.at.line},
+                            {"column", h.at.column}};
+      put_exact(margin, "today", m.today);
+      put_exact(margin, "spread", spreads[m.payoff.player]);
+      margins.push_back(margin);
     }
     g["margins"] = margins;
     nlohmann::json mixed = nlohmann::json::array();
-    for (const auto& m : s.mixed)
-      mixed.push_back({{"player", game.players[m.payoff.player]}, {"payoff", payoff_place(game, m.payoff)}, {"today", m.today.get_str()}, {"threshold", m.threshold.get_str()}});
+    for (const auto& m : s.mixed) {
+      nlohmann::json j{{"player", game.players[m.payoff.player]}, {"payoff", payoff_place(game, m.payoff)}};
+      put_exact(j, "today", m.today);
+      put_exact(j, "threshold", m.threshold);
+      mixed.push_back(j);
+    }
     g["mixed"] = mixed;
     games.push_back(g);
   }
