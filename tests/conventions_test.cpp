@@ -79,6 +79,27 @@ TEST(Conventions, DashReadsTheScenarioFromStandardInput) {
     EXPECT_FALSE(r.out.empty()) << c.arguments;
   }
   EXPECT_EQ(test::run_statecraft_reading("analyze -", alaska_path).out, run_statecraft("analyze " + alaska).out);
+  // Either side of a diff may be standard input.
+  const auto diff = test::run_statecraft_reading("diff - " + alaska, alaska_path);
+  EXPECT_EQ(diff.exit_code, 0) << diff.err;
+  EXPECT_NE(diff.out.find("Changes from - to"), std::string::npos) << diff.out;
+  // Other tools' formats on standard input are told by their text, as their extension tells them
+  // in a file: Gambit's games, KTAB's and Decide's CSV, gmcr-py's JSON.
+  const struct {
+    std::string arguments, file, expected;
+  } formats[] = {{"solve -", "tests/data/games/bos.nfg", "stdin (Battle of the Sexes, strategic form"},
+                 {"solve -", "tests/data/games/cent4.efg", "subgame-perfect play: Player 1 TAKE"},
+                 {"validate -", "tests/data/ktab/SOE-Competitive.csv", "<stdin>: ok (34 actors, 1 issues"},
+                 {"validate -", "tests/data/exchange/cop21.csv", "<stdin>: ok ("},
+                 {"stability -", "tests/data/gmcr/Elmira.gmcr", "12 feasible states"}};
+  for (const auto& f : formats) {
+    const auto r = test::run_statecraft_reading(f.arguments, test::source_path(f.file));
+    EXPECT_EQ(r.exit_code, 0) << f.arguments << " < " << f.file << ": " << r.err;
+    EXPECT_NE(r.out.find(f.expected), std::string::npos) << f.arguments << " < " << f.file << ": " << r.out;
+  }
+  const auto game_as_scenario = test::run_statecraft_reading("validate -", test::source_path("tests/data/games/bos.nfg"));
+  EXPECT_EQ(game_as_scenario.exit_code, 2);
+  EXPECT_NE(game_as_scenario.err.find("<stdin>: error: a Gambit game file, not a scenario: `statecraft solve` reads it"), std::string::npos) << game_as_scenario.err;
   // Messages call it <stdin>, at the line and column.
   const auto bad = test::run_statecraft_reading("validate -", test::source_path("tests/data/invalid/dozen-mistakes.yaml"));
   EXPECT_EQ(bad.exit_code, 2);
@@ -103,6 +124,13 @@ TEST(Conventions, AFileThatCannotBeReadSaysWhyInTheSystemsWords) {
       EXPECT_NE(r.err.find(file + ": error: cannot read the file (" + reason + ")"), std::string::npos) << command << ": " << r.err;
     }
     const std::string line = fmt::format("{}'{}' {} '{}' 2>&1", as_nobody.empty() ? "" : "setpriv " + as_nobody, STATECRAFT_BINARY, command, locked.string());
+    if (command == "validate") {  // diff reads two files: each unreadable one says why
+      for (const std::string& pair : {"'/nonexistent/old.yaml' " + alaska, alaska + " '/nonexistent/new.yaml'"}) {
+        const auto r = run_statecraft("diff " + pair);
+        EXPECT_EQ(r.exit_code, 2) << pair;
+        EXPECT_NE(r.err.find(".yaml: error: cannot read the file (No such file or directory)"), std::string::npos) << pair << ": " << r.err;
+      }
+    }
     std::FILE* pipe = ::popen(line.c_str(), "r");
     ASSERT_NE(pipe, nullptr);
     std::string err;

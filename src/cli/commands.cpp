@@ -403,13 +403,18 @@ int stability(const std::string& file, const StabilityOptions& options, std::ost
 
 // Reads a file with one of the Gambit readers, printing its diagnostics; empty on any error.
 template <typename Reader>
+auto parse_with(const std::string& text, const std::string& file, std::ostream& err, Reader&& reader) -> decltype(reader(std::string_view{}, std::declval<Diagnostics&>())) {
+  Diagnostics diagnostics(input_name(file));
+  auto result = reader(text, diagnostics);
+  print_diagnostics(diagnostics, err);
+  return result;
+}
+
+template <typename Reader>
 auto read_with(const std::string& file, std::ostream& err, Reader&& reader) -> decltype(reader(std::string_view{}, std::declval<Diagnostics&>())) {
   const auto text = read_text_file(file, err);
   if (!text) return std::nullopt;
-  Diagnostics diagnostics(input_name(file));
-  auto result = reader(*text, diagnostics);
-  print_diagnostics(diagnostics, err);
-  return result;
+  return parse_with(*text, file, err, reader);
 }
 
 int solve(const std::string& target, const SolveOptions& options, std::ostream& out, std::ostream& err) {
@@ -454,17 +459,28 @@ int solve(const std::string& target, const SolveOptions& options, std::ostream& 
     j["game"] = id;
     results.push_back(j);
   };
-  const auto extension = std::filesystem::path(file).extension();
+  // Standard input is read once, and its format told from its text.
+  std::optional<std::string> piped;
+  if (is_standard_input(file) && !(piped = read_text_file(file, err))) return bad_input;
+  const std::string extension = piped ? input_format(*piped) : std::filesystem::path(file).extension().string();
+  const std::string stem = piped ? "stdin" : std::filesystem::path(file).stem().string();
   if (extension == ".nfg") {
-    const auto game = read_with(file, err, read_nfg);
+    const auto game = piped ? parse_with(*piped, file, err, read_nfg) : read_with(file, err, read_nfg);
     if (!game) return bad_input;
-    add_strategic(std::filesystem::path(file).stem().string(), *game);
+    add_strategic(stem, *game);
   } else if (extension == ".efg") {
-    const auto game = read_with(file, err, read_efg);
+    const auto game = piped ? parse_with(*piped, file, err, read_efg) : read_with(file, err, read_efg);
     if (!game) return bad_input;
-    add_tree(std::filesystem::path(file).stem().string(), *game);
+    add_tree(stem, *game);
   } else {
-    const auto scenario = load_or_report(file, err);
+    std::optional<Scenario> scenario;
+    if (piped) {
+      LoadResult loaded = load_scenario_text_as(*piped, file, extension);
+      print_diagnostics(loaded.diagnostics, err);
+      scenario = std::move(loaded.scenario);
+    } else {
+      scenario = load_or_report(file, err);
+    }
     if (!scenario) return bad_input;
     bool found = false;
     for (const auto& game : scenario->games) {

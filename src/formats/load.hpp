@@ -4,6 +4,7 @@
 
 #include <filesystem>
 #include <optional>
+#include <string>
 #include <string_view>
 
 #include "scenario/diagnostics.hpp"
@@ -25,8 +26,18 @@ LoadResult load_scenario_text(std::string_view text, std::string file_name,
 LoadResult load_ktab_text(std::string_view text, std::string file_name, const std::string& id);
 
 // A .csv or .tsv file is read as a Decide exchange-model input when it starts with a '#' tag,
-// else as a KTAB scenario, and converted; anything else as YAML or JSON.
+// else as a KTAB scenario, and converted; a .gmcr file as gmcr-py's; anything else as YAML or
+// JSON. Standard input ("-") has no extension: its format is told from its text (input_format).
 LoadResult load_scenario_file(const std::filesystem::path& path);
+
+// The format a text is in, as the extension of a file holding it: ".nfg" and ".efg" (Gambit's
+// files start with NFG and EFG), ".gmcr" (a JSON object with gmcr-py's "decisionMakers"), ".csv"
+// (a Decide input, or KTAB's, whose second line starts "Actor,"), or "" for a scenario in YAML
+// or JSON.
+std::string input_format(std::string_view text);
+
+// `text` read as a file with `extension` would be (load_scenario_file); `path` names it.
+LoadResult load_scenario_text_as(std::string_view text, const std::filesystem::path& path, const std::string& extension);
 
 // A Decide exchange-model input (see formats/decide_csv.hpp), converted.
 LoadResult load_decide_text(std::string_view text, std::string file_name, const std::string& id);
