@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "report/brief.hpp"
 #include "report/brief_charts.hpp"
 #include "report/svg.hpp"
@@ -84,6 +86,30 @@ TEST(Brief, WritersShareTheSections) {
   EXPECT_EQ(html.find("src="), std::string::npos);
   EXPECT_EQ(html.find("<link"), std::string::npos);
   EXPECT_EQ(html.find("FILE"), std::string::npos);
+}
+
+TEST(Brief, TreesMarkTheEmptyThreatsAndTheChanceProbabilities) {
+  // Alaska's ultimatum: after sanctions, Putin's escalation would cost him 2 (3 > 1), so it is a
+  // threat he would not carry out; no other move of that tree is.
+  const Brief b = make_brief(alaska());
+  const auto game = std::find_if(b.games.begin(), b.games.end(), [](const BriefGame& g) { return g.id == "alaska_ultimatum"; });
+  ASSERT_NE(game, b.games.end());
+  std::vector<std::string> empty;
+  for (const auto& n : game->tree)
+    if (n.empty_threat) empty.push_back(n.move);
+  EXPECT_EQ(empty, std::vector<std::string>{"escalate"});
+  const std::string svg = game_tree_svg(*game, "caption");
+  EXPECT_NE(svg.find("✗ escal"), std::string::npos);
+  EXPECT_NE(svg.find("stroke-dasharray"), std::string::npos);
+  // A chance move's probability is written on its edge.
+  const auto chance = test::load_text(test::read_file(test::source_path("tests/data/games/chance-tree.yaml")));
+  ASSERT_TRUE(chance.ok()) << ::testing::PrintToString(test::messages(chance));
+  const Brief c = make_brief(*chance.scenario);
+  ASSERT_FALSE(c.games.empty());
+  std::vector<std::string> probabilities;
+  for (const auto& n : c.games[0].tree)
+    if (!n.probability.empty()) probabilities.push_back(n.move + " " + n.probability);
+  EXPECT_EQ(probabilities, (std::vector<std::string>{"storm 1/3", "calm 2/3"}));
 }
 
 TEST(BriefCharts, LabelsInLanesKeepTheirDistance) {

@@ -8,6 +8,7 @@
 #include <map>
 
 #include "bargaining/uncertainty.hpp"
+#include "games/backward_induction.hpp"
 #include "games/from_scenario.hpp"
 #include "games/sensitivity.hpp"
 #include "report/game_words.hpp"
@@ -158,8 +159,11 @@ void payoff_table(const Game& game, BriefGame& b) {
 }
 
 // The tree in pre-order, the nodes the first subgame-perfect play reaches marked.
+// The moves that are threats not credible: each by the node it starts from and its label.
+using EmptyThreats = std::vector<std::pair<const GameNode*, std::string>>;
+
 void tree_nodes(const Game& game, const GameNode& node, const std::string& move, std::vector<std::size_t>& path,
-                const std::vector<std::vector<std::size_t>>& play, std::vector<BriefTreeNode>& out) {
+                const std::vector<std::vector<std::size_t>>& play, const EmptyThreats& threats, std::vector<BriefTreeNode>& out) {
   BriefTreeNode n;
   n.move = move;
   n.name = node.name;
@@ -178,8 +182,11 @@ void tree_nodes(const Game& game, const GameNode& node, const std::string& move,
   for (std::size_t m = 0; m < node.children.size(); ++m) {
     out[index].children.push_back(out.size());
     path.push_back(m);
-    tree_nodes(game, node.children[m], node.moves[m], path, play, out);
+    tree_nodes(game, node.children[m], node.moves[m], path, play, threats, out);
     path.pop_back();
+    BriefTreeNode& child = out[out[index].children.back()];
+    if (node.kind == GameNode::Kind::Chance && m < node.probabilities.size()) child.probability = node.probabilities[m].text;
+    child.empty_threat = std::find(threats.begin(), threats.end(), std::pair{&node, node.moves[m]}) != threats.end();
   }
 }
 
@@ -191,9 +198,13 @@ std::vector<BriefTreeNode> tree_of(const Game& game) {
     if (!solution.empty()) play = solution.front().reached;
   } catch (const std::exception&) {  // information sets: drawn without a play
   }
+  EmptyThreats threats;
+  const BackwardInduction induction = backward_induction(game);
+  for (const auto& t : induction.threats)
+    if (const GameNode* at = node_at(game.tree, t.where)) threats.emplace_back(at, t.move);
   std::vector<BriefTreeNode> out;
   std::vector<std::size_t> path;
-  tree_nodes(game, game.tree, "", path, play, out);
+  tree_nodes(game, game.tree, "", path, play, threats, out);
   return out;
 }
 

@@ -87,6 +87,8 @@ struct BriefTreeNode {
   std::string name;     // the node's name in the file; may be empty
   std::vector<std::size_t> children;
   bool on_play = false;  // on the subgame-perfect play (the first, when ties leave several)
+  bool empty_threat = false;  // the move here is a threat its mover would not carry out
+  std::string probability;    // below a chance node: the move's probability, as written
 };
 
 struct BriefGame {

@@ -175,13 +175,16 @@ std::string game_tree_svg(const BriefGame& game, const std::string& caption) {
   // the width one leaf has.
   for (std::size_t i = 0; i < game.tree.size(); ++i)
     for (std::size_t c : game.tree[i].children) {
-      const bool play = game.tree[c].on_play;
-      svg += fmt::format("<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"{}\" stroke-width=\"{}\"/>\n", x[i], y[i] + 6, x[c],
-                         y[c] - 12, play ? "#D55E00" : "#999", play ? 3 : 1);
+      const BriefTreeNode& to = game.tree[c];
+      const char* colour = to.on_play ? "#D55E00" : to.empty_threat ? "#882255" : "#999";
+      svg += fmt::format("<line x1=\"{:.1f}\" y1=\"{:.1f}\" x2=\"{:.1f}\" y2=\"{:.1f}\" stroke=\"{}\" stroke-width=\"{}\"{}/>\n", x[i], y[i] + 6, x[c],
+                         y[c] - 12, colour, to.on_play ? 3 : to.empty_threat ? 2 : 1, to.empty_threat ? " stroke-dasharray=\"5,4\"" : "");
       // Two thirds of the way down, where the edges from one node are a leaf's width apart at least.
       const double lx = x[i] + (x[c] - x[i]) * 0.68, ly = y[i] + (y[c] - y[i]) * 0.68;
-      svg += text_at(lx + (x[c] < x[i] ? -5 : 5), ly, shortened(game.tree[c].move, slot * 0.75, small_font),
-                     x[c] < x[i] ? "end" : "start", small_font, play ? "#D55E00" : "#444");
+      // The mark first, so that shortening to the leaf's width keeps it.
+      const std::string label = (to.empty_threat ? "✗ " : "") + to.move + (to.probability.empty() ? "" : " (" + to.probability + ")");
+      svg += text_at(lx + (x[c] < x[i] ? -5 : 5), ly, shortened(label, slot * 0.75, small_font), x[c] < x[i] ? "end" : "start", small_font,
+                     to.on_play ? "#D55E00" : to.empty_threat ? "#882255" : "#444");
     }
   for (std::size_t i = 0; i < game.tree.size(); ++i) {
     const auto& n = game.tree[i];
@@ -190,7 +193,10 @@ std::string game_tree_svg(const BriefGame& game, const std::string& caption) {
     svg += text_at(x[i], y[i] + (n.children.empty() ? 2 : 4), label, "middle", n.children.empty() ? small_font : font, n.on_play ? "#D55E00" : "#222");
     svg += "</g>\n";
   }
-  svg += text_at(10, caption_y - 14, "heavy: the subgame-perfect play; payoffs in the order of the players, " + fmt::format("{}", fmt::join(game.players, ", ")),
+  const bool threats = std::any_of(game.tree.begin(), game.tree.end(), [](const BriefTreeNode& n) { return n.empty_threat; });
+  svg += text_at(10, caption_y - 14,
+                 fmt::format("heavy: the subgame-perfect play;{} payoffs in the order of the players, {}", threats ? " dashed ✗: a threat that is not credible;" : "",
+                             fmt::join(game.players, ", ")),
                  "start", small_font, "#444");
   return svg + caption_lines(caption_y, caption) + "</svg>\n";
 }
