@@ -60,17 +60,17 @@ TEST(SpatialSensitivityReport, AKnifeEdgeInWordsWithItsNoteAndPlace) {
   const ModelLines& median = model(report.issues.at(0), "median");
   EXPECT_EQ(median.forecast, 0.0);
   EXPECT_EQ(median.label, "none");
-  const auto edge = std::find_if(median.edges.begin(), median.edges.end(), [](const Hinge& h) { return h.judgment == "RUS's salience on sanctions"; });
+  const auto edge = std::find_if(median.edges.begin(), median.edges.end(), [](const Hinge& h) { return h.judgment == "RUS's salience on “Sanctions”"; });
   ASSERT_NE(edge, median.edges.end());
   EXPECT_EQ(hinge_sentence(*edge),
-            "RUS's salience on sanctions (today 1): below 0.8333, the median forecast (today 0) moves from 'none' (0) to 'full' (100)");
+            "RUS's salience on “Sanctions” (today 1): below 0.8333, the median forecast (today 0) moves from 'none' (0) to 'full' (100)");
   EXPECT_NEAR(edge->margin, 1.0 / 6, 1e-6);
   EXPECT_EQ(edge->note, "para 2: the regime's survival");
   EXPECT_EQ(edge->source, "src");
   EXPECT_EQ(edge->at.line, 20);
   // RUS's capability: 60·f > 50 until f = 5/6, i.e. below 50; a factor's margin is its log2 over
   // the range ÷2..×2 (width 2).
-  const auto capability = std::find_if(median.edges.begin(), median.edges.end(), [](const Hinge& h) { return h.judgment == "RUS's capability on sanctions"; });
+  const auto capability = std::find_if(median.edges.begin(), median.edges.end(), [](const Hinge& h) { return h.judgment == "RUS's capability on “Sanctions”"; });
   ASSERT_NE(capability, median.edges.end());
   EXPECT_EQ(capability->change, "below 50 (×0.833)");
   EXPECT_NEAR(capability->margin, std::log2(6.0 / 5) / 2, 1e-6);

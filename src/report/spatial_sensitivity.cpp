@@ -107,21 +107,24 @@ std::string list_words(const std::vector<std::string>& names) {
   return out;
 }
 
+// A hinge names its issue as the file does, in quotes (the report's reader may not know the ids).
+std::string named_issue(const Issue& issue) { return issue.name.empty() ? issue.id : "“" + issue.name + "”"; }
+
 Hinge deal_hinge(const Scenario& scenario, const Issue& issue, const DealEdge& e) {
   Hinge h;
   h.lens = "spatial";
-  h.judgment = judgment_words(issue.id, e.judgment);
+  h.judgment = judgment_words(named_issue(issue), e.judgment);
   h.today = today_words(e.judgment);
   h.change = change_words(e.judgment, e.value, e.upward);
   // Just past a continuous edge the win set is a sliver; its extent says something only after a
   // discrete change (a decider dropped).
   if (e.deal_after && is_discrete(e.judgment))
-    h.consequence = fmt::format("a deal on {} becomes possible, between {} and {}", issue.id, number(e.low), number(e.high));
+    h.consequence = fmt::format("a deal on it becomes possible, between {} and {}", number(e.low), number(e.high));
   else if (e.deal_after)
-    h.consequence = fmt::format("a deal on {} becomes possible (at first only close to the status quo)", issue.id);
+    h.consequence = "a deal on it becomes possible (at first only close to the status quo)";
   else
-    h.consequence = e.blockers.empty() ? fmt::format("no deal on {} is possible any more", issue.id)
-                                       : fmt::format("no deal on {} is possible any more: {} {} every move", issue.id, list_words(e.blockers),
+    h.consequence = e.blockers.empty() ? std::string("no deal on it is possible any more")
+                                       : fmt::format("no deal on it is possible any more: {} {} every move", list_words(e.blockers),
                                                      e.blockers.size() == 1 ? "blocks" : "block");
   h.margin = e.margin;
   annotate(h, scenario, issue, e.judgment);
@@ -135,7 +138,7 @@ std::string label_words(const Issue& issue, std::size_t label) {
 Hinge hinge_of(const Scenario& scenario, const Issue& issue, const std::string& model, const KnifeEdge& e) {
   Hinge h;
   h.lens = "spatial";
-  h.judgment = judgment_words(issue.id, e.judgment);
+  h.judgment = judgment_words(named_issue(issue), e.judgment);
   h.today = today_words(e.judgment);
   h.change = change_words(e);
   h.consequence = fmt::format("the {} forecast (today {}) moves from {} to {}", model,
