@@ -4,6 +4,8 @@
 
 #include <algorithm>
 
+#include <nlohmann/json.hpp>
+
 #include "report/brief.hpp"
 #include "report/brief_charts.hpp"
 #include "report/svg.hpp"
@@ -110,6 +112,19 @@ TEST(Brief, TreesMarkTheEmptyThreatsAndTheChanceProbabilities) {
   for (const auto& n : c.games[0].tree)
     if (!n.probability.empty()) probabilities.push_back(n.move + " " + n.probability);
   EXPECT_EQ(probabilities, (std::vector<std::string>{"storm 1/3", "calm 2/3"}));
+}
+
+TEST(Brief, JsonIsTheSameValueTheOtherWritersRender) {
+  const Brief b = make_brief(alaska());
+  const auto json = nlohmann::json::parse(render_brief_json(b));
+  EXPECT_EQ(json["bottom_line"], nlohmann::json(b.bottom_line));
+  ASSERT_EQ(json["issues"].size(), b.issues.size());
+  EXPECT_EQ(json["issues"][1]["issue"], "ceasefire");
+  EXPECT_EQ(json["issues"][1]["blockers"], nlohmann::json::array({"RUS"}));
+  EXPECT_EQ(json["issues"][1]["forecasts"][0]["p95"], *b.issues[1].forecasts[0].p95);
+  EXPECT_EQ(json["hangs_on"][0]["judgment"], b.hangs_on[0].judgment);
+  EXPECT_EQ(json["evidence"].size(), b.evidence.size());
+  EXPECT_EQ(json["terms"].size(), b.methods.size());
 }
 
 TEST(BriefCharts, LabelsInLanesKeepTheirDistance) {

@@ -63,7 +63,7 @@ INSTANTIATE_TEST_SUITE_P(Commands, SchemaOfEveryOutput,
                                            Output{"forecast", "--format json --samples 50"}, Output{"forecast", "--format json --model median"},
                                            Output{"sensitivity", "--format json"},
                                            Output{"stability", "--format json"}, Output{"solve", "--format json"},
-                                           Output{"diff", "--format json"}),
+                                           Output{"diff", "--format json"}, Output{"brief", "--format json"}),
                          [](const ::testing::TestParamInfo<Output>& info) { return std::string(info.param.schema) + std::to_string(info.index); });
 
 TEST(Schema, ValidateAsJsonGivesEveryDiagnosticWithItsPlace) {

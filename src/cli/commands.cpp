@@ -527,7 +527,7 @@ int brief(const std::string& file, const std::string& format, const std::string&
   const auto scenario = load_or_report(file, err);
   if (!scenario) return bad_input;
   const Brief b = make_brief(*scenario);
-  const std::string text = format == "md" ? render_brief_markdown(b) : format == "text" ? render_brief_text(b) : render_brief_html(b);
+  const std::string text = format == "md" ? render_brief_markdown(b) : format == "text" ? render_brief_text(b) : format == "json" ? render_brief_json(b) : render_brief_html(b);
   if (output.empty()) {
     out << text;
     return ok;

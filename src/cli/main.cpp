@@ -101,7 +101,7 @@ int run(int argc, char** argv) {
   auto* brief = app.add_subcommand("brief", "One report for a reader who is not a modeller: bottom line, charts, what the answer hangs on, the evidence");
   brief->add_option("file", brief_file, "Scenario file (- for standard input)")->required()->type_name("FILE");
   brief->add_option("-o,--output", brief_output, "Write it to this file (default: standard output)")->type_name("FILE");
-  brief->add_option("--format", brief_format, "html (one self-contained page), md or text")->check(CLI::IsMember({"html", "md", "text"}))->capture_default_str();
+  brief->add_option("--format", brief_format, "html (one self-contained page), md, text or json")->check(CLI::IsMember({"html", "md", "text", "json"}))->capture_default_str();
 
   std::string forecast_file;
   cli::ForecastOptions forecast_options;

@@ -130,8 +130,10 @@ Brief make_brief(const Scenario& scenario);
 // The same from the report analyze has computed already (`summary` is summarize(scenario)'s).
 Brief make_brief(const Scenario& scenario, const Summary& summary);
 
-// The writers. HTML is one self-contained page: inline CSS and SVG, no script, no request.
+// The writers. HTML is one self-contained page: inline CSS and SVG, no script, no request. JSON
+// is the value itself (docs/schema/brief.schema.json).
 std::string render_brief_html(const Brief& brief);
+std::string render_brief_json(const Brief& brief);
 std::string render_brief_markdown(const Brief& brief);
 std::string render_brief_text(const Brief& brief);
 
