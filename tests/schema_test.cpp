@@ -88,6 +88,18 @@ TEST(Schema, ValidateAsJsonGivesEveryDiagnosticWithItsPlace) {
   std::filesystem::remove(document);
 }
 
+// The backtest reads a data set, not a scenario: DEU's layout, the test fixture.
+TEST(Schema, BacktestAsJson) {
+  if (!have_validator()) GTEST_SKIP() << "python3-jsonschema is not installed";
+  const auto r = test::run_statecraft("backtest '" + test::source_path("tests/data/deu-small.tsv") + "' --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto document = std::filesystem::temp_directory_path() / ("statecraft-schema-backtest-" + std::to_string(::getpid()) + ".json");
+  std::ofstream(document) << r.out;
+  std::string message;
+  EXPECT_EQ(validate(test::source_path("docs/schema/backtest.schema.json"), document, message), 0) << message;
+  std::filesystem::remove(document);
+}
+
 TEST(Schema, AReportWithoutARequiredKeyFails) {
   if (!have_validator()) GTEST_SKIP() << "python3-jsonschema is not installed";
   const auto r = test::run_statecraft("analyze '" + test::source_path("scenarios/singapore-2018.yaml") + "' --format json");
