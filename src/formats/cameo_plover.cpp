@@ -13,12 +13,6 @@ extern const char cameo_plover_table[];  // generated from data/cameo2plover.txt
 
 namespace {
 
-std::string_view trimmed(std::string_view s) {
-  const auto first = s.find_first_not_of(" \t\r");
-  if (first == std::string_view::npos) return {};
-  return s.substr(first, s.find_last_not_of(" \t\r") - first + 1);
-}
-
 bool is_code(std::string_view s) {
   return s.size() >= 2 && s.size() <= 4 && s.find_first_not_of("0123456789") == std::string_view::npos;
 }

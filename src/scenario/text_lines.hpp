@@ -8,6 +8,13 @@
 
 namespace statecraft {
 
+// `s` without the blanks, tabs and carriage returns around it.
+inline std::string_view trimmed(std::string_view s) {
+  const auto first = s.find_first_not_of(" \t\r");
+  if (first == std::string_view::npos) return {};
+  return s.substr(first, s.find_last_not_of(" \t\r") - first + 1);
+}
+
 // The lines of `text`, without their '\n' or "\r\n" ending.
 inline std::vector<std::string_view> split_lines(std::string_view text) {
   std::vector<std::string_view> lines;
