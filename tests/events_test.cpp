@@ -2,7 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include "events/text.hpp"
 #include "formats/cameo_plover.hpp"
+#include "formats/petrarch_dictionaries.hpp"
 #include "test_support.hpp"
 
 namespace statecraft {
@@ -127,6 +129,133 @@ TEST(PetrarchActors, TwoDigitYearsAndBadLinesAtTheirPlace) {
                           "b.actors:5:2: error: a line that begins with a tab is a date restriction, [CODE <date], [CODE >date] or [CODE date-date]; found 'GONGOV'",
                           "b.actors:6:1: error: a comment opened with '<!--' is not closed with '-->'",
                       }));
+}
+
+std::vector<std::string> words_of(std::string_view text) {
+  std::vector<std::string> out;
+  for (const auto& t : tokenize(text, {0, static_cast<std::uint32_t>(text.size())})) out.push_back(t.word);
+  return out;
+}
+
+std::vector<std::string> sentences_of(std::string_view text) {
+  std::vector<std::string> out;
+  for (const auto& s : split_sentences(text)) out.emplace_back(text.substr(s.begin, s.end - s.begin));
+  return out;
+}
+
+TEST(EventText, WordsAsTheDictionariesWriteThem) {
+  // The seed articles' typography: curly apostrophes, possessives, U.S., hyphenated pairs.
+  EXPECT_EQ(words_of("Trump shouldn\u2019t bite on Putin\u2019s lure."),
+            (std::vector<std::string>{"TRUMP", "SHOULD", "N'T", "BITE", "ON", "PUTIN", "'S", "LURE", "."}));
+  EXPECT_EQ(words_of("the U.S.-North Korea war, Kim-Putin summit and long-range tests"),
+            (std::vector<std::string>{"THE", "U.S.", "NORTH", "KOREA", "WAR", ",", "KIM", "PUTIN", "SUMMIT", "AND", "LONG-RANGE", "TESTS"}));
+  EXPECT_EQ(words_of("\u201cGreat Commander.\u201d Mr. Kim"), (std::vector<std::string>{"\"", "GREAT", "COMMANDER", ".", "\"", "MR.", "KIM"}));
+  // Offsets are bytes of the article: "Putin’s" is P..n (5 bytes), then ’s (4 bytes).
+  const std::string text = "Putin\u2019s call";
+  const auto tokens = tokenize(text, {0, static_cast<std::uint32_t>(text.size())});
+  ASSERT_EQ(tokens.size(), 3u);
+  EXPECT_EQ(tokens[0].span, (TextSpan{0, 5}));
+  EXPECT_EQ(tokens[1].span, (TextSpan{5, 9}));
+  EXPECT_EQ(tokens[2].span, (TextSpan{10, 14}));
+}
+
+TEST(EventText, SentencesEndAtStopsNotAtAbbreviationsOrWrappedLines) {
+  EXPECT_EQ(sentences_of("Ukraine pledged to accept. The U.S. President agreed! Did he?\"Yes\" said Mr. Kim."),
+            (std::vector<std::string>{"Ukraine pledged to accept.", "The U.S. President agreed!", "Did he?\"Yes\" said Mr. Kim."}));
+  // A hand-wrapped paragraph is one sentence; a title and a blank line end one.
+  EXPECT_EQ(sentences_of("Putin Plays Second Fiddle\n\nAs U.S. President Donald Trump and North Korean leader Kim Jong Un hurtle precariously\ntoward their meeting in Singapore on June 12, Russia has found itself on the sidelines."),
+            (std::vector<std::string>{"Putin Plays Second Fiddle",
+                                      "As U.S. President Donald Trump and North Korean leader Kim Jong Un hurtle precariously\ntoward their meeting in Singapore on June 12, Russia has found itself on the sidelines."}));
+  EXPECT_TRUE(split_sentences("").empty());
+  EXPECT_TRUE(split_sentences(" .\n\n -- \n").empty());
+}
+
+TEST(PetrarchVerbs, TheValidationDictionaryReads) {
+  Diagnostics d("PETR.Validate.verbs.txt");
+  const auto verbs = read_petrarch_verbs(test::read_file(test::source_path("tests/data/events/petrarch2/PETR.Validate.verbs.txt")), d);
+  ASSERT_TRUE(verbs.has_value()) << format_diagnostic(d.all().at(0));
+  // Synsets with their regular plurals, nested synsets expanded.
+  const auto& currency = verbs->synsets.at("CURRENCY");
+  EXPECT_NE(std::find(currency.begin(), currency.end(), std::vector<std::string>{"SWISS", "FRANCS"}), currency.end());
+  EXPECT_NE(std::find(currency.begin(), currency.end(), std::vector<std::string>{"PESOS"}), currency.end());
+  const auto& preposit = verbs->synsets.at("PREPOSIT1");  // &PREPOSIT1_: no plurals
+  EXPECT_EQ(preposit.size(), 6u);
+  const auto& accord = verbs->synsets.at("ACCORDSYN");
+  EXPECT_NE(std::find(accord.begin(), accord.end(), std::vector<std::string>{"YEN"}), accord.end());
+  // --- ABANDON [345] ---: ABANDON, its regular forms, a multi-word verb with its own code.
+  const auto abandon = std::find_if(verbs->blocks.begin(), verbs->blocks.end(), [](const VerbBlock& b) { return b.name == "ABANDON"; });
+  ASSERT_NE(abandon, verbs->blocks.end());
+  EXPECT_EQ(abandon->code, "345");
+  std::vector<std::string> forms;
+  for (const auto& f : abandon->forms) forms.push_back(f.words[f.verb_word] + (f.code.empty() ? "" : "[" + f.code + "]"));
+  EXPECT_EQ(forms, (std::vector<std::string>{"ABANDON", "ABANDONS", "ABANDONED", "ABANDONING", "ABC", "ABCS", "ABCED", "ABCING", "RST[002]", "RSTS[002]", "RSTED[002]", "RSTING[002]",
+                                             "ABC[003]", "ABCS[003]", "ABCED[003]", "ABCING[003]"}));
+  ASSERT_EQ(abandon->patterns.size(), 5u);
+  const VerbPattern& ties = abandon->patterns[0];  // - * NEW_&TIETYPES_RELATIONS [903]
+  EXPECT_EQ(ties.code, "903");
+  EXPECT_TRUE(ties.before.empty());
+  using K = PatternElement::Kind;
+  EXPECT_EQ(ties.after, (std::vector<PatternElement>{{K::word, "NEW", true}, {K::synset, "TIETYPES", true}, {K::word, "RELATIONS", false}}));
+  // - SUGGESTED_+ * DEMAND_&GENINT_CONVENTIONS [111]: the target right after SUGGESTED.
+  const auto accord_block = std::find_if(verbs->blocks.begin(), verbs->blocks.end(), [](const VerbBlock& b) { return b.name == "ACCORD"; });
+  EXPECT_EQ(accord_block->code, "---");
+  EXPECT_EQ(accord_block->patterns[0].before, (std::vector<PatternElement>{{K::word, "SUGGESTED", true}, {K::target, "", false}}));
+  // Irregular forms replace the regular ones: BAN {BANS BANNED}.
+  const auto ban = std::find_if(verbs->blocks.begin(), verbs->blocks.end(), [](const VerbBlock& b) { return !b.forms.empty() && b.forms[0].words[0] == "BAN"; });
+  ASSERT_NE(ban, verbs->blocks.end());
+  EXPECT_EQ(ban->forms.size(), 3u);
+  std::size_t patterns = 0;
+  for (const auto& b : verbs->blocks) patterns += b.patterns.size();
+  EXPECT_EQ(patterns, 474u);  // every "- " line outside the file's <!-- --> comments
+}
+
+TEST(PetrarchVerbs, BadLinesAtTheirPlace) {
+  Diagnostics d("v.txt");
+  EXPECT_FALSE(read_petrarch_verbs("- * TALKS [040]\n--- TALK [040 ---\n--- MEET [040] ---\nMEET {MET\n- * WITH +\n- WITH + [041]\n- * &NOSUCH [042]\n", d).has_value());
+  std::vector<std::string> messages;
+  for (const auto& m : d.all()) messages.push_back(format_diagnostic(m));
+  EXPECT_EQ(messages, (std::vector<std::string>{
+                          "v.txt:1:2: error: a pattern before the first verb block ('--- NAME [CODE] ---')",
+                          "v.txt:2:10: error: a code opened with '[' is not closed with ']'",
+                          "v.txt:4:6: error: irregular forms opened with '{' are not closed with '}'",
+                          "v.txt:5:2: error: a pattern needs its code in [...] at the end",
+                          "v.txt:6:2: error: a pattern needs '*' where the verb stands",
+                      }));
+  ASSERT_EQ(d.warnings().size(), 1u);
+  EXPECT_EQ(format_diagnostic(d.warnings()[0]), "v.txt:7:2: warning: the synset &NOSUCH is not defined before this pattern; the pattern is skipped, as PETRARCH does");
+}
+
+TEST(PetrarchAgents, SubstitutionsPluralsAndCodes) {
+  Diagnostics d("PETR.Validate.agents.txt");
+  const auto agents = read_petrarch_agents(test::read_file(test::source_path("tests/data/events/petrarch2/PETR.Validate.agents.txt")), d);
+  ASSERT_TRUE(agents.has_value()) << format_diagnostic(d.all().at(0));
+  auto code_of = [&](std::vector<std::string> words) -> std::string {
+    for (const auto& e : agents->entries)
+      if (e.phrase.words == words) return e.code;
+    return "(none)";
+  };
+  EXPECT_EQ(code_of({"FOREIGN", "MINISTER"}), "~GOVFRM");
+  EXPECT_EQ(code_of({"FOREIGN", "MINISTERS"}), "~GOVFRM");        // the regular plural
+  EXPECT_EQ(code_of({"ATTORNEYS", "GENERAL"}), "~GOV");           // {ATTORNEYS_GENERAL}
+  EXPECT_EQ(code_of({"ATTORNEY", "GENERALS"}), "(none)");         // ... instead of the regular one
+  EXPECT_EQ(code_of({"ARMED", "FORCESS"}), "(none)");             // {}: none
+  EXPECT_EQ(code_of({"CONGRESSWOMEN"}), "~LEG");                  // CONGRESS!PERSON!
+  EXPECT_EQ(code_of({"MINISTRIES", "OF", "SILLY", "WALKS"}), "~GOV");  // !MINST!_OF_SILLY_WALKS
+  Diagnostics bad("a.txt");
+  EXPECT_FALSE(read_petrarch_agents("PRESIDENT [GOV]\n!X! WORDS\n", bad).has_value());
+  ASSERT_EQ(bad.size(), 2u);
+  EXPECT_EQ(format_diagnostic(bad.all()[0]), "a.txt:1:1: error: an agent needs its code as [~CODE] (appended) or [CODE~] (prefixed); found 'PRESIDENT [GOV]'");
+}
+
+TEST(PetrarchDiscards, SentenceAndStoryLevel) {
+  Diagnostics d("PETR.Validate.discards.txt");
+  const auto discards = read_petrarch_discards(test::read_file(test::source_path("tests/data/events/petrarch2/PETR.Validate.discards.txt")), d);
+  ASSERT_TRUE(discards.has_value());
+  ASSERT_GE(discards->entries.size(), 8u);
+  EXPECT_EQ(discards->entries[0].phrase.words, (std::vector<std::string>{"MONTHS", "LATER"}));
+  EXPECT_FALSE(discards->entries[0].whole_story);
+  EXPECT_EQ(discards->entries[2].phrase.words, (std::vector<std::string>{"WORLD", "GOLF", "CHAMPIONSHIPS"}));
+  EXPECT_TRUE(discards->entries[2].whole_story);
 }
 
 }  // namespace

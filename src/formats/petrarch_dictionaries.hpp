@@ -12,11 +12,25 @@
 #include <string_view>
 
 #include "events/actors.hpp"
+#include "events/dictionaries.hpp"
 #include "scenario/diagnostics.hpp"
 
 namespace statecraft {
 
 // Every line that does not parse is reported at its line and column.
 std::optional<ActorDictionary> read_petrarch_actors(std::string_view text, Diagnostics& diagnostics);
+
+// Verbs: synsets (&NAME, then '+' phrases, with regular plurals unless the name or phrase ends in
+// '_'), then blocks begun by "--- NAME [CODE] ---" holding verbs (VERB {IRREGULAR FORMS} [CODE],
+// '+' for synonyms, '_' joining the words of a multi-word verb and '+' marking its verb) and
+// patterns ("- BEFORE * AFTER [CODE]"). Transformations ('~') are warned about and skipped.
+std::optional<VerbDictionary> read_petrarch_verbs(std::string_view text, Diagnostics& diagnostics);
+
+// Agents: PHRASE {PLURALS} [~CODE] or [CODE~]; "!NAME! = WORD, WORD" defines a substitution used
+// inside phrases; no braces give the regular plural, {} none.
+std::optional<AgentDictionary> read_petrarch_agents(std::string_view text, Diagnostics& diagnostics);
+
+// Discards: one phrase a line, '+' first for one that discards the whole story.
+std::optional<DiscardList> read_petrarch_discards(std::string_view text, Diagnostics& diagnostics);
 
 }  // namespace statecraft
