@@ -46,13 +46,14 @@
 #include "scenario/work.hpp"
 
 namespace statecraft::cli {
-namespace {
 
 void print_diagnostics(const Diagnostics& diagnostics, std::ostream& err) {
   for (const auto& d : diagnostics.all()) err << format_diagnostic(d) << '\n';
   if (const auto unshown = diagnostics.size() - diagnostics.all().size())
     err << fmt::format("{}: {} more error{} not shown\n", diagnostics.file(), unshown, unshown == 1 ? "" : "s");
 }
+
+namespace {
 
 std::string describe_contents(const Scenario& s) {
   std::size_t options = s.conflict ? s.conflict->options.size() : 0;

@@ -6,6 +6,7 @@
 
 #include "bargaining/forecast.hpp"
 #include "conflict/graph_model.hpp"
+#include "scenario/diagnostics.hpp"
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -13,6 +14,22 @@
 namespace statecraft::cli {
 
 enum ExitCode { ok = 0, analysis_failed = 1, bad_input = 2 };
+
+// Each kept error as FILE:LINE:COL: error: message, then how many more there were.
+void print_diagnostics(const Diagnostics& diagnostics, std::ostream& err);
+
+struct EventsOptions {
+  std::string format = "jsonl";  // jsonl, csv or text; json for --evaluate
+  std::string dictionaries;      // a directory of PETRARCH/TABARI dictionaries; empty: the built-in ones
+  std::string date;              // YYYY-MM-DD for articles that give none; empty: today
+  std::string evaluate;          // a gold standard to score the coder against, instead of coding articles
+  bool list_wrong = false;       // with --evaluate: every record not coded right
+  unsigned threads = 0;          // 0: every core
+};
+
+// Codes articles (plain text files, or JSON Lines of {id, date, source, text} from files or
+// standard input) into events, streaming: memory is bounded by the dictionaries and one batch.
+int events(const std::vector<std::string>& files, const EventsOptions& options, std::ostream& out, std::ostream& err);
 
 // Warnings are printed and leave the exit code at 0 unless `strict`.
 int validate(const std::vector<std::string>& files, bool strict, std::ostream& out, std::ostream& err);

@@ -189,6 +189,20 @@ int run(int argc, char** argv) {
   diff->add_option("after", diff_after, "The newer scenario file")->required()->type_name("FILE");
   diff->add_option("--format", diff_format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
 
+  std::vector<std::string> events_files;
+  cli::EventsOptions events_options;
+  auto* events = app.add_subcommand("events", "What the evidence is: news articles coded into events (who did what to whom, CAMEO and PLOVER, Goldstein, status)");
+  events->add_option("files", events_files, "Plain-text articles, or JSON Lines of {id, date, source, text} (default, or -: standard input)")->type_name("FILE");
+  events->add_option("--format", events_options.format, "Output format: jsonl, csv, text (json with --evaluate)")
+      ->check(CLI::IsMember({"jsonl", "csv", "text", "json"}))->capture_default_str();
+  events->add_option("--dictionaries", events_options.dictionaries, "Directory of PETRARCH/TABARI dictionaries (*actors*, *agents*, *verbs*, *discards*); default: the built-in ones")
+      ->type_name("DIR");
+  events->add_option("--date", events_options.date, "Date (YYYY-MM-DD) of articles that give none; it decides who holds an office (default: today)")->type_name("DATE");
+  events->add_option("--evaluate", events_options.evaluate, "Score the coder against a gold standard: PETRARCH validation records (.xml) or PLOVER gold-standard records (JSON)")
+      ->type_name("GOLD");
+  events->add_flag("--list-wrong", events_options.list_wrong, "With --evaluate: list every record not coded right");
+  events->add_option("--threads", events_options.threads, "Threads (default: every core); the output is the same with any number")->check(whole_number(1, 1024));
+
   std::string completion_shell;
   auto* completions = app.add_subcommand("completions", "Print the completion script for bash or zsh")->group("");
   completions->add_option("shell", completion_shell, "The shell")->required()->check(CLI::IsMember({"bash", "zsh"}));
@@ -219,6 +233,7 @@ int run(int argc, char** argv) {
     if (*import) return cli::import_scenario(import_file, std::cout, std::cerr);
     if (*backtest) return cli::backtest(backtest_file, backtest_options, std::cout, std::cerr);
     if (*sensitivity) return cli::sensitivity(sensitivity_file, sensitivity_options, std::cout, std::cerr);
+    if (*events) return cli::events(events_files, events_options, std::cout, std::cerr);
     if (*diff) return cli::diff(diff_before, diff_after, diff_format, std::cout, std::cerr);
     if (*completions || *manual) return print_command_docs(app, *completions, completion_shell);
   } catch (const WorkTooLarge& e) {

@@ -10,6 +10,7 @@
 namespace statecraft {
 
 extern const char cameo_plover_table[];  // generated from data/cameo2plover.txt at configure time
+extern const char goldstein_table[];     // ... and from data/goldstein.txt
 
 namespace {
 
@@ -89,6 +90,38 @@ const CameoToPlover& published_cameo_plover() {
     return std::move(*read);
   }();
   return table;
+}
+
+std::optional<GoldsteinScale> read_goldstein_scale(std::string_view text, Diagnostics& d) {
+  if (!check_text(text, d)) return std::nullopt;
+  GoldsteinScale scale;
+  const auto lines = split_lines(text);
+  for (std::size_t k = 0; k < lines.size(); ++k) {
+    const std::string_view line = trimmed(lines[k].substr(0, lines[k].find('#')));
+    if (line.empty()) continue;
+    const auto blank = line.find_first_of(" \t");
+    const std::string code(line.substr(0, blank));
+    const std::string weight = blank == std::string_view::npos ? "" : std::string(trimmed(line.substr(blank)));
+    char* end = nullptr;
+    const double value = std::strtod(weight.c_str(), &end);
+    if (code.find_first_not_of("0123456789") != std::string::npos || weight.empty() || *end != '\0' || value < -10 || value > 10) {
+      d.error({static_cast<int>(k) + 1, 1}, fmt::format("a line is CODE WEIGHT (a CAMEO code and a weight from -10 to 10); found '{}'", line));
+      continue;
+    }
+    scale.add(code, value);
+  }
+  if (!d.empty()) return std::nullopt;
+  return scale;
+}
+
+const GoldsteinScale& published_goldstein_scale() {
+  static const GoldsteinScale scale = [] {
+    Diagnostics d("data/goldstein.txt");
+    auto read = read_goldstein_scale(goldstein_table, d);
+    if (!read) throw std::logic_error("the built-in Goldstein scale does not read");  // a build defect, caught by its test
+    return std::move(*read);
+  }();
+  return scale;
 }
 
 }  // namespace statecraft

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string_view>
 
+#include "events/goldstein.hpp"
 #include "events/plover.hpp"
 #include "scenario/diagnostics.hpp"
 
@@ -19,5 +20,11 @@ std::optional<CameoToPlover> read_cameo_plover(std::string_view text, Diagnostic
 
 // The published table, built into the program (data/cameo2plover.txt, CC BY-SA 4.0).
 const CameoToPlover& published_cameo_plover();
+
+// The Goldstein weights of CAMEO codes, one "CODE WEIGHT" a line, '#' comments.
+std::optional<GoldsteinScale> read_goldstein_scale(std::string_view text, Diagnostics& diagnostics);
+
+// The weights as GDELT publishes them, built in (data/goldstein.txt).
+const GoldsteinScale& published_goldstein_scale();
 
 }  // namespace statecraft

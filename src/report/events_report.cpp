@@ -1,0 +1,155 @@
+#include "report/events_report.hpp"
+
+#include <array>
+#include <fmt/format.h>
+#include <ostream>
+
+#include "report/table.hpp"
+
+namespace statecraft {
+namespace {
+
+std::string_view slice(std::string_view text, TextSpan span) {
+  if (span.end <= span.begin || span.end > text.size()) return {};
+  return text.substr(span.begin, span.end - span.begin);
+}
+
+// The sentence on one line: line breaks of hand-wrapped text as blanks.
+std::string one_line(std::string_view text) {
+  std::string out(text);
+  for (char& c : out)
+    if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+  return out;
+}
+
+std::string_view condition_name(ConditionPart part) {
+  switch (part) {
+    case ConditionPart::condition: return "condition";
+    case ConditionPart::consequence: return "consequence";
+    case ConditionPart::none: break;
+  }
+  return "";
+}
+
+std::string csv_field(std::string_view s) {
+  if (s.find_first_of(",\"\n\r") == std::string_view::npos) return std::string(s);
+  std::string out = "\"";
+  for (char c : s) out += c == '"' ? std::string("\"\"") : std::string(1, c);
+  return out + "\"";
+}
+
+constexpr std::array csv_columns = {"article", "sentence", "start", "end", "source", "source_text", "target", "target_text", "cameo", "cameo_root",
+                                    "cameo_name", "plover_type", "plover_mode", "goldstein", "status", "negated", "condition_part", "attributed_to",
+                                    "verb", "text"};
+
+std::string percent(double share) { return fmt::format("{:.1f} %", 100 * share); }
+
+}  // namespace
+
+nlohmann::json event_json(const EventSource& source, const CodedEvent& e, const EventTables& tables) {
+  const PloverEvent* plover = tables.plover.find(e.cameo);
+  const auto goldstein = tables.goldstein.find(e.cameo);
+  nlohmann::json j{
+      {"article", source.article_id},
+      {"sentence", e.sentence + 1},
+      {"start", e.sentence_span.begin},
+      {"end", e.sentence_span.end},
+      {"source", e.source},
+      {"source_text", one_line(slice(source.text, e.source_span))},
+      {"target", e.target.empty() ? nlohmann::json(nullptr) : nlohmann::json(e.target)},
+      {"target_text", e.target.empty() ? nlohmann::json(nullptr) : nlohmann::json(one_line(slice(source.text, e.target_span)))},
+      {"cameo", e.cameo},
+      {"cameo_root", e.cameo.substr(0, 2)},
+      {"cameo_name", plover ? nlohmann::json(plover->cameo_description) : nlohmann::json(nullptr)},
+      {"plover_type", plover ? nlohmann::json(plover->type) : nlohmann::json(nullptr)},
+      {"plover_mode", plover && !plover->mode.empty() ? nlohmann::json(plover->mode) : nlohmann::json(nullptr)},
+      {"goldstein", goldstein ? nlohmann::json(*goldstein) : nlohmann::json(nullptr)},
+      {"status", status_name(e.status)},
+      {"negated", e.negated},
+      {"condition_part", e.condition_part == ConditionPart::none ? nlohmann::json(nullptr) : nlohmann::json(condition_name(e.condition_part))},
+      {"attributed_to", e.attributed_to.empty() ? nlohmann::json(nullptr) : nlohmann::json(e.attributed_to)},
+      {"verb", one_line(slice(source.text, e.verb_span))},
+      {"text", one_line(slice(source.text, e.sentence_span))},
+  };
+  return j;
+}
+
+void write_events_jsonl(std::ostream& out, const EventSource& source, const std::vector<CodedEvent>& events, const EventTables& tables) {
+  for (const auto& e : events) out << event_json(source, e, tables).dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+}
+
+void write_events_csv_header(std::ostream& out) {
+  for (std::size_t k = 0; k < csv_columns.size(); ++k) out << (k ? "," : "") << csv_columns[k];
+  out << '\n';
+}
+
+void write_events_csv(std::ostream& out, const EventSource& source, const std::vector<CodedEvent>& events, const EventTables& tables) {
+  for (const auto& e : events) {
+    const nlohmann::json j = event_json(source, e, tables);
+    for (std::size_t k = 0; k < csv_columns.size(); ++k) {
+      const auto& v = j[csv_columns[k]];
+      out << (k ? "," : "") << csv_field(v.is_null() ? "" : v.is_string() ? v.get<std::string>() : v.dump());
+    }
+    out << '\n';
+  }
+}
+
+void write_events_text(std::ostream& out, const EventSource& source, const std::vector<CodedEvent>& events, const EventTables& tables) {
+  std::size_t last_sentence = static_cast<std::size_t>(-1);
+  for (const auto& e : events) {
+    if (e.sentence != last_sentence) {
+      out << fmt::format("\n{} sentence {}: {}\n", source.article_id, e.sentence + 1, one_line(slice(source.text, e.sentence_span)));
+      last_sentence = e.sentence;
+    }
+    const PloverEvent* plover = tables.plover.find(e.cameo);
+    const auto goldstein = tables.goldstein.find(e.cameo);
+    std::string status(status_name(e.status));
+    if (e.condition_part != ConditionPart::none) status += fmt::format(" ({})", condition_name(e.condition_part));
+    if (e.negated && e.status != EventStatus::negated) status += ", negated";
+    if (!e.attributed_to.empty()) status += ", as " + e.attributed_to + " reports it";
+    out << fmt::format("  {} ({}) -> {}: {} {}{} [{}], \"{}\", Goldstein {}; {}\n", e.source, one_line(slice(source.text, e.source_span)),
+                       e.target.empty() ? "no target named" : fmt::format("{} ({})", e.target, one_line(slice(source.text, e.target_span))),
+                       plover ? plover->type : "?", plover && !plover->mode.empty() ? plover->mode + " " : "",
+                       plover ? fmt::format("({})", plover->cameo_description) : "", e.cameo, one_line(slice(source.text, e.verb_span)),
+                       goldstein ? fmt::format("{:+.1f}", *goldstein) : "none", status);
+  }
+}
+
+void write_evaluation_text(std::ostream& out, const Evaluation& ev, std::string_view gold_name, bool list_wrong) {
+  out << fmt::format("Coded against {} ({} records, {} codes{}).\n\n", gold_name, ev.overall.records, ev.codes == GoldCodes::cameo ? "CAMEO" : "PLOVER",
+                     ev.codes == GoldCodes::plover ? "; actors compared as states" : "");
+  using A = TextTable::Align;
+  TextTable table({{"category", A::Left}, {"records", A::Right}, {"right", A::Right}, {"events P", A::Right}, {"events R", A::Right}, {"source P", A::Right},
+                   {"source R", A::Right}, {"target P", A::Right}, {"target R", A::Right}, {"code P", A::Right}, {"code R", A::Right}});
+  auto row = [&](const CategoryScore& s) {
+    table.add_row({s.category, std::to_string(s.records), fmt::format("{} ({})", s.records_right, percent(s.records ? double(s.records_right) / double(s.records) : 0)),
+                   percent(s.events.precision()), percent(s.events.recall()), percent(s.sources.precision()), percent(s.sources.recall()),
+                   percent(s.targets.precision()), percent(s.targets.recall()), percent(s.codes.precision()), percent(s.codes.recall())});
+  };
+  for (const auto& c : ev.categories) row(c);
+  row(ev.overall);
+  out << table.render("");
+  out << "\nright: every gold event coded and none more. P: precision (of what was coded, the share in the gold), R: recall (of the gold, the share coded).\n";
+  if (!list_wrong) return;
+  out << "\nRecords not right:\n";
+  auto list = [](const std::vector<GoldEvent>& events) {
+    std::string s;
+    for (const auto& e : events) s += fmt::format("{}{} {} {}", s.empty() ? "" : "; ", e.source, e.target.empty() ? "---" : e.target, e.code);
+    return s.empty() ? std::string("none") : s;
+  };
+  for (const auto& r : ev.records)
+    if (!r.right) out << fmt::format("  {} [{}]: expected {}; coded {}\n", r.id, r.category, list(r.expected), list(r.coded));
+}
+
+nlohmann::json evaluation_json(const Evaluation& ev, std::string_view gold_name) {
+  auto tally = [](const Tally& t) { return nlohmann::json{{"gold", t.gold}, {"coded", t.coded}, {"matched", t.matched}, {"precision", t.precision()}, {"recall", t.recall()}, {"f1", t.f1()}}; };
+  auto score = [&](const CategoryScore& s) {
+    return nlohmann::json{{"category", s.category}, {"records", s.records}, {"records_right", s.records_right}, {"events", tally(s.events)},
+                          {"sources", tally(s.sources)}, {"targets", tally(s.targets)}, {"codes", tally(s.codes)}};
+  };
+  nlohmann::json categories = nlohmann::json::array();
+  for (const auto& c : ev.categories) categories.push_back(score(c));
+  return {{"gold", gold_name}, {"codes", ev.codes == GoldCodes::cameo ? "cameo" : "plover"}, {"overall", score(ev.overall)}, {"categories", categories}};
+}
+
+}  // namespace statecraft

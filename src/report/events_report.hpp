@@ -1,0 +1,43 @@
+#pragma once
+// Coded events written for their reader: one JSON object a line (for pipelines), CSV (for a
+// spreadsheet), or text (for reading beside the article); and a coder's scores against a gold
+// standard.
+
+#include <iosfwd>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "events/coder.hpp"
+#include "events/evaluation.hpp"
+#include "events/goldstein.hpp"
+#include "events/plover.hpp"
+
+namespace statecraft {
+
+struct EventTables {
+  const CameoToPlover& plover;
+  const GoldsteinScale& goldstein;
+};
+
+// The article an event came from, as the output names it.
+struct EventSource {
+  std::string_view article_id;
+  std::string_view text;  // the article, for the sentence and the actors' words
+};
+
+// Every field of an event: article, sentence, offsets, actors (codes and words), CAMEO, PLOVER,
+// Goldstein, status (docs/schema/events.schema.json).
+nlohmann::json event_json(const EventSource& source, const CodedEvent& event, const EventTables& tables);
+
+void write_events_jsonl(std::ostream& out, const EventSource& source, const std::vector<CodedEvent>& events, const EventTables& tables);
+void write_events_csv_header(std::ostream& out);
+void write_events_csv(std::ostream& out, const EventSource& source, const std::vector<CodedEvent>& events, const EventTables& tables);
+void write_events_text(std::ostream& out, const EventSource& source, const std::vector<CodedEvent>& events, const EventTables& tables);
+
+// Per category: records right, and precision and recall of events, sources, targets and codes.
+void write_evaluation_text(std::ostream& out, const Evaluation& evaluation, std::string_view gold_name, bool list_wrong);
+nlohmann::json evaluation_json(const Evaluation& evaluation, std::string_view gold_name);
+
+}  // namespace statecraft
