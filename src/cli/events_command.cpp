@@ -183,7 +183,7 @@ int evaluate_gold(const EventDictionaries& dictionaries, const EventsOptions& op
   const auto gold = read_gold_standard(*input.text, d);
   print_diagnostics(d, err);
   if (!gold) return bad_input;
-  const EventCoder coder(dictionaries, {.coreference = false});
+  const EventCoder coder(dictionaries, {.coreference = false, .require_target = true});
   const Evaluation evaluation = evaluate(coder, *gold, published_cameo_plover());
   if (options.format == "json") out << evaluation_json(evaluation, name).dump(2) << '\n';
   else write_evaluation_text(out, evaluation, name, options.list_wrong);

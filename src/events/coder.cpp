@@ -72,6 +72,11 @@ bool begins_clause(std::string_view w) {
   return is_one_of(w, {"THAT", "WHICH", "WHO", "WHOM", "WHILE", "BECAUSE", "ALTHOUGH", "THOUGH", "IF", "UNLESS", "WHEN", "WHETHER", ";", ":", "BUT", "\""});
 }
 
+// A word after which a verb's form is a noun ("an attack", "its refusal", "Trump's push").
+bool is_determiner(std::string_view w) {
+  return is_one_of(w, {"A", "AN", "THE", "ITS", "HIS", "HER", "THEIR", "OUR", "MY", "YOUR", "'S", "THIS", "THAT", "THESE", "THOSE", "NEW", "ANY", "NO"});
+}
+
 bool is_preposition(std::string_view w) {
   return is_one_of(w, {"OF", "WITH", "BETWEEN", "ON", "TO", "FOR", "IN", "AT", "FROM", "AGAINST", "OVER", "BY", "ABOUT", "TOWARD", "TOWARDS", "INTO", "AMONG", "BEYOND", "THAN"});
 }
@@ -107,6 +112,10 @@ struct EventCoder::Compiled {
   };
   PhraseIndex<FormRef> verbs;
   std::vector<std::vector<std::size_t>> patterns_longest_first;  // per block
+  // Per block: its forms code events as nouns too ("Trump's new tariffs on India"): the block's
+  // description says NOUN ("--- SANCTION, VERB AND NOUN [163] ---"). PETRARCH's dictionaries hold
+  // verbs, which its parser finds only as verbs.
+  std::vector<bool> codes_nouns;
 
   explicit Compiled(const EventDictionaries& d) : dictionaries(d) {
     for (std::size_t i = 0; i < d.actors.entries.size(); ++i)
@@ -123,6 +132,7 @@ struct EventCoder::Compiled {
         return block.patterns[x].before.size() + block.patterns[x].after.size() > block.patterns[y].before.size() + block.patterns[y].after.size();
       });
       patterns_longest_first.push_back(std::move(order));
+      codes_nouns.push_back(block.name.find("NOUN") != std::string::npos);
     }
   }
 };
@@ -134,6 +144,8 @@ struct Group {
   std::size_t begin = 0, end = 0;  // tokens
   std::string code;                // empty: an agent with no actor ("the president")
   bool person = false;
+  std::string agent;               // the agent's code ("~GOV") when one is named
+  bool state_and_agent = false;    // the code is a state's with the agent's added
 };
 
 // Actors joined by "and" or commas: each member acts.
@@ -173,7 +185,7 @@ class SentenceCoder {
         continue;
       }
       auto [n, entry] = c_.verbs.longest(tokens_, i);
-      if (!n) {
+      if (!n || (i > 0 && is_determiner(tokens_[i - 1].word) && !c_.codes_nouns[entry->payload.block])) {
         ++i;
         continue;
       }
@@ -212,11 +224,12 @@ class SentenceCoder {
       i = piece.end;
     }
     for (auto& g : groups) {
-      if (g.code.empty() && !agent_code_.empty() && options_.coreference) resolve_role(g);
+      if (g.code.empty() && !g.agent.empty() && options_.coreference) resolve_role(g);
       memory_.saw(g);
     }
     std::erase_if(groups, [](const Group& g) { return g.code.empty(); });
-    join_compounds(groups);
+    join_compounds(split_joint_codes(groups));
+    for (auto& c : compounds_) share_agent(c);
   }
 
   struct Piece {
@@ -228,8 +241,11 @@ class SentenceCoder {
   // Adjacent pieces ("Russian" "President" "Vladimir Putin", "Gondor's" "foreign minister") are
   // one actor: a person's own code wins; else the state's code with the agent's added.
   void add_piece(std::vector<Group>& groups, const Piece& piece) {
+    const bool agent_only = std::all_of(pieces_.begin(), pieces_.end(), [](const Piece& p) { return p.code.empty(); });
+    const std::string_view gap = !groups.empty() && groups.back().end + 1 == piece.begin ? std::string_view(tokens_[groups.back().end].word) : "";
+    // "Gondor's prime minister", "the government of Gondor", "soldiers from Gondor".
     const bool next_to = !groups.empty() && !pieces_.empty() &&
-                         (groups.back().end == piece.begin || (groups.back().end + 1 == piece.begin && is_one_of(tokens_[groups.back().end].word, {"'S", "OF", "THE"})));
+                         (groups.back().end == piece.begin || is_one_of(gap, {"'S", "OF", "THE"}) || (agent_only && is_one_of(gap, {"FROM", "IN"})));
     // Two people, or two states, side by side are two actors ("the Kim-Putin summit").
     const bool same_kind = std::any_of(pieces_.begin(), pieces_.end(), [&](const Piece& p) {
       return !piece.code.empty() && !p.code.empty() && ((p.person && piece.person) || (p.code.size() == 3 && piece.code.size() == 3));
@@ -252,15 +268,38 @@ class SentenceCoder {
       if (!p.agent.empty() && agent.empty()) agent = p.agent;
     }
     g.person = person || (!agent.empty() && !state.empty());
-    agent_code_ = agent;
-    if (state.empty()) {
-      g.code.clear();
-    } else if (!agent.empty() && !person && state.size() == 3) {
-      const std::string role(agent.front() == '~' ? agent.substr(1) : agent.substr(0, agent.size() - 1));
-      g.code = agent.front() == '~' ? state + role : role + state;
-    } else {
-      g.code = state;
+    g.agent = agent;
+    g.state_and_agent = !agent.empty() && !person && state.size() == 3;
+    g.code = g.state_and_agent ? with_agent(state, agent) : state;
+  }
+
+  // "~GOV" appends GOV to the state's code, "GOV~" puts it first.
+  static std::string with_agent(const std::string& state, const std::string& agent) {
+    const std::string role(agent.front() == '~' ? agent.substr(1) : agent.substr(0, agent.size() - 1));
+    return agent.front() == '~' ? state + role : role + state;
+  }
+
+  // A dictionary code naming several actors at once (THE_SHIRE [FRO/BIL/SAM]) is that many.
+  static std::vector<Group> split_joint_codes(const std::vector<Group>& groups) {
+    std::vector<Group> out;
+    for (const auto& g : groups) {
+      std::size_t from = 0;
+      for (std::size_t slash; (slash = g.code.find('/', from)) != std::string::npos; from = slash + 1) {
+        out.push_back(g);
+        out.back().code = g.code.substr(from, slash - from);
+      }
+      out.push_back(g);
+      out.back().code = g.code.substr(from);
     }
+    return out;
+  }
+
+  // "Arnor, Gondor and Osgiliath governments": the agent after the last state is every state's.
+  static void share_agent(Compound& c) {
+    const Group& last = c.members.back();
+    if (c.members.size() < 2 || !last.state_and_agent) return;
+    for (auto& m : c.members)
+      if (m.agent.empty() && m.code.size() == 3) m.code = with_agent(m.code, last.agent), m.agent = last.agent;
   }
 
   // "he", "the two men", "both leaders": the people last named.
@@ -293,9 +332,15 @@ class SentenceCoder {
       if (!compounds_.empty()) {
         Compound& last = compounds_.back();
         bool joined = g.begin == last.end;  // the second of "the two men"
+        // "Fornost and the evil awful Gondor": after "and" or a comma, a few words that are not
+        // verbs may stand before the next actor.
+        bool after_and = false;
+        std::size_t between = 0;
         for (std::size_t k = last.end; k < g.begin && !joined; ++k) {
-          if (!is_one_of(tokens_[k].word, {"AND", ",", "AS", "WELL", "BOTH"})) break;
-          joined = k + 1 == g.begin;
+          const std::string& w = tokens_[k].word;
+          if (is_one_of(w, {"AND", ",", "AS", "WELL", "BOTH"})) after_and = true;
+          else if (!after_and || !tokens_[k].is_word() || begins_clause(w) || c_.verbs.longest(tokens_, k).first || ++between > 3) break;
+          joined = k + 1 == g.begin && after_and;
         }
         if (joined) {
           last.members.push_back(g);
@@ -448,7 +493,7 @@ class SentenceCoder {
     if (!m.source) m.source = subject(clause, begin);
     if (!m.source) m.source = last_compound_before(begin);
     if (!m.target) m.target = compound_from(end, clause_end(end), false);
-    if (!m.source) return;
+    if (!m.source || (options_.require_target && !m.target)) return;
 
     CodedEvent base;
     base.sentence = sentence_index;
@@ -545,7 +590,6 @@ class SentenceCoder {
   Memory& memory_;
   std::vector<Token> tokens_;
   std::vector<Piece> pieces_;  // of the group being read
-  std::string agent_code_;
   std::vector<Compound> compounds_;
   std::optional<std::size_t> condition_begin_;
   std::size_t condition_end_ = 0;

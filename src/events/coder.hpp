@@ -47,6 +47,9 @@ struct CodingOptions {
   // Resolve "he", "the two men", "the president" to the actors last named (news text). Off for
   // single test sentences.
   bool coreference = true;
+  // Only events with a target, as PETRARCH codes them; off, "Ukraine pledged to accept the
+  // ceasefire" is an event of Ukraine's with no target named.
+  bool require_target = false;
 };
 
 // The dictionaries compiled for matching: built once, then shared by every thread that codes.
