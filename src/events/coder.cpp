@@ -77,6 +77,13 @@ bool is_determiner(std::string_view w) {
   return is_one_of(w, {"A", "AN", "THE", "ITS", "HIS", "HER", "THEIR", "OUR", "MY", "YOUR", "'S", "THIS", "THAT", "THESE", "THOSE", "NEW", "ANY", "NO"});
 }
 
+bool is_auxiliary(std::string_view w) {
+  return is_one_of(w, {"IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING", "HAS", "HAVE", "HAD", "DO", "DOES", "DID", "WILL", "WOULD", "SHALL", "SHOULD",
+                       "CAN", "COULD", "MAY", "MIGHT", "MUST", "TO", "N'T", "NOT"});
+}
+
+bool is_be(std::string_view w) { return is_one_of(w, {"IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING"}); }
+
 bool is_preposition(std::string_view w) {
   return is_one_of(w, {"OF", "WITH", "BETWEEN", "ON", "TO", "FOR", "IN", "AT", "FROM", "AGAINST", "OVER", "BY", "ABOUT", "TOWARD", "TOWARDS", "INTO", "AMONG", "BEYOND", "THAN"});
 }
@@ -185,7 +192,7 @@ class SentenceCoder {
         continue;
       }
       auto [n, entry] = c_.verbs.longest(tokens_, i);
-      if (!n || (i > 0 && is_determiner(tokens_[i - 1].word) && !c_.codes_nouns[entry->payload.block])) {
+      if (!n || (is_noun(i) && !c_.codes_nouns[entry->payload.block])) {
         ++i;
         continue;
       }
@@ -196,6 +203,17 @@ class SentenceCoder {
   }
 
  private:
+  // A verb's form used as a noun: after a determiner, perhaps with adjectives between ("a brief
+  // private visit"), but not across an actor or an auxiliary ("the two men had discussed").
+  bool is_noun(std::size_t i) const {
+    for (std::size_t k = i, steps = 0; k-- > 0 && steps < 3; ++steps) {
+      const std::string& w = tokens_[k].word;
+      if (is_determiner(w)) return true;
+      if (!tokens_[k].is_word() || inside_actor(k) || is_auxiliary(w) || c_.verbs.longest(tokens_, k).first) return false;
+    }
+    return false;
+  }
+
   // --- actors -------------------------------------------------------------------------------
 
   void find_actors() {
@@ -248,7 +266,7 @@ class SentenceCoder {
                          (groups.back().end == piece.begin || is_one_of(gap, {"'S", "OF", "THE"}) || (agent_only && is_one_of(gap, {"FROM", "IN"})));
     // Two people, or two states, side by side are two actors ("the Kim-Putin summit").
     const bool same_kind = std::any_of(pieces_.begin(), pieces_.end(), [&](const Piece& p) {
-      return !piece.code.empty() && !p.code.empty() && ((p.person && piece.person) || (p.code.size() == 3 && piece.code.size() == 3));
+      return !piece.code.empty() && !p.code.empty() && p.code != piece.code && ((p.person && piece.person) || (p.code.size() == 3 && piece.code.size() == 3));
     });
     const bool joins = next_to && !same_kind;
     if (!joins) {
@@ -294,12 +312,14 @@ class SentenceCoder {
     return out;
   }
 
-  // "Arnor, Gondor and Osgiliath governments": the agent after the last state is every state's.
+  // "Arnor, Gondor and Osgiliath governments", "the ambassadors of Arnor, Osgiliath and Gondor":
+  // the agent named with the last state, or before the first, is every state's.
   static void share_agent(Compound& c) {
-    const Group& last = c.members.back();
-    if (c.members.size() < 2 || !last.state_and_agent) return;
+    if (c.members.size() < 2) return;
+    const Group& named = c.members.back().state_and_agent ? c.members.back() : c.members.front();
+    if (!named.state_and_agent) return;
     for (auto& m : c.members)
-      if (m.agent.empty() && m.code.size() == 3) m.code = with_agent(m.code, last.agent), m.agent = last.agent;
+      if (m.agent.empty() && m.code.size() == 3) m.code = with_agent(m.code, named.agent), m.agent = named.agent;
   }
 
   // "he", "the two men", "both leaders": the people last named.
@@ -390,7 +410,7 @@ class SentenceCoder {
 
   std::size_t clause_end(std::size_t after_verb) const {
     for (std::size_t k = after_verb; k < tokens_.size(); ++k)
-      if (begins_clause(tokens_[k].word) || tokens_[k].word == ".") return k;
+      if (begins_clause(tokens_[k].word) || tokens_[k].word == "." || tokens_[k].word == ",") return k;
     return tokens_.size();
   }
 
@@ -490,6 +510,10 @@ class SentenceCoder {
     // A pattern that names the source after the verb ("Kim has received $ Russian support") makes the
     // subject the target.
     if (m.source && !m.target && !m.compound) m.target = subject(clause, begin);
+    if (!m.source && !m.target && is_passive(begin, end)) {  // "Eriador was opposed by Osgiliath"
+      m.target = subject(clause, begin);
+      m.source = compound_from(end + 1, clause_end(end + 1), false);
+    }
     if (!m.source) m.source = subject(clause, begin);
     if (!m.source) m.source = last_compound_before(begin);
     if (!m.target) m.target = compound_from(end, clause_end(end), false);
@@ -523,6 +547,12 @@ class SentenceCoder {
       events.push_back(std::move(e));
     }
     if (said_that(end)) reporter_ = m.source->members.front().code, reporter_from_ = end;
+  }
+
+  // A form of "be" before the verb (an adverb may stand between) and "by" after it.
+  bool is_passive(std::size_t begin, std::size_t end) const {
+    const bool be = (begin > 0 && is_be(tokens_[begin - 1].word)) || (begin > 1 && is_be(tokens_[begin - 2].word) && !inside_actor(begin - 1));
+    return be && end < tokens_.size() && tokens_[end].word == "BY";
   }
 
   TextSpan span_of(const Group& g) const {
