@@ -209,7 +209,7 @@ class SentenceCoder {
     for (std::size_t k = i, steps = 0; k-- > 0 && steps < 3; ++steps) {
       const std::string& w = tokens_[k].word;
       if (is_determiner(w)) return true;
-      if (!tokens_[k].is_word() || inside_actor(k) || is_auxiliary(w) || c_.verbs.longest(tokens_, k).first) return false;
+      if (!tokens_[k].is_word() || inside_actor(k) || is_auxiliary(w)) return false;
     }
     return false;
   }
@@ -408,9 +408,15 @@ class SentenceCoder {
     return 0;
   }
 
+  // ", a senior official said": a comma before a new noun phrase ends the verb's reach; one
+  // inside its object ("complete, full diplomatic ties") does not.
+  bool comma_before_new_phrase(std::size_t k) const {
+    return tokens_[k].word == "," && k + 1 < tokens_.size() && is_one_of(tokens_[k + 1].word, {"A", "AN", "THE"});
+  }
+
   std::size_t clause_end(std::size_t after_verb) const {
     for (std::size_t k = after_verb; k < tokens_.size(); ++k)
-      if (begins_clause(tokens_[k].word) || tokens_[k].word == "." || tokens_[k].word == ",") return k;
+      if (begins_clause(tokens_[k].word) || tokens_[k].word == "." || comma_before_new_phrase(k)) return k;
     return tokens_.size();
   }
 
