@@ -118,17 +118,25 @@ TEST(PetrarchActors, TwoDigitYearsAndBadLinesAtTheirPlace) {
   EXPECT_EQ(read->entries[0].code_on(19500101), "");        // no default: a null code
   EXPECT_EQ(read->entries[1].code_on(20120101), "PRKGOV");  // 11 is 2011 (30 or below)
   EXPECT_EQ(read->entries[1].code_on(20100101), "PRK");
+  // A line that does not parse is skipped with a warning, and the rest reads; an unclosed comment,
+  // which would swallow the rest of the file, is an error.
   Diagnostics bad("b.actors");
-  EXPECT_FALSE(read_petrarch_actors("\t[USA <990101]\nARNOR [ARN\nGONDOR [GON]\n\t[GONGOV 991301-991231]\n\tGONGOV\n<!-- never closed\n", bad).has_value());
+  const auto partly = read_petrarch_actors("\t[USA <990101]\nARNOR [ARN\nGONDOR [GON]\n\t[GONGOV 991301-991231]\n\t[GONGOV\nGEORGE_WOODS_\t[IGOUNODEVWBK 630101-680331]\n", bad);
+  ASSERT_TRUE(partly.has_value());
   std::vector<std::string> messages;
-  for (const auto& m : bad.all()) messages.push_back(format_diagnostic(m));
+  for (const auto& m : bad.warnings()) messages.push_back(format_diagnostic(m));
   EXPECT_EQ(messages, (std::vector<std::string>{
-                          "b.actors:1:2: error: a date restriction before any actor's primary phrase",
-                          "b.actors:2:7: error: a code opened with '[' is not closed with ']'",
-                          "b.actors:4:2: error: the restriction '[GONGOV 991301-991231]' is not <date, >date or date-date (dates YYYYMMDD or YYMMDD)",
-                          "b.actors:5:2: error: a line that begins with a tab is a date restriction, [CODE <date], [CODE >date] or [CODE date-date]; found 'GONGOV'",
-                          "b.actors:6:1: error: a comment opened with '<!--' is not closed with '-->'",
+                          "b.actors:1:2: warning: a date restriction before any actor's primary phrase; the line is skipped",
+                          "b.actors:2:7: warning: a code opened with '[' is not closed with ']'; the line is skipped",
+                          "b.actors:4:2: warning: the restriction '[GONGOV 991301-991231]' is not <date, >date or date-date (dates YYYYMMDD or YYMMDD); the line is skipped",
+                          "b.actors:5:2: warning: a line that begins with a tab is a date restriction, [CODE <date], [CODE >date] or [CODE date-date]; found '[GONGOV'; the line is skipped",
                       }));
+  ASSERT_EQ(partly->entries.size(), 2u);  // GONDOR, and TABARI's one-line GEORGE_WOODS_ with its dates
+  EXPECT_EQ(partly->entries[1].code_on(19650101), "IGOUNODEVWBK");
+  EXPECT_EQ(partly->entries[1].code_on(19700101), "");
+  Diagnostics unclosed("c.actors");
+  EXPECT_FALSE(read_petrarch_actors("GONDOR [GON]\n<!-- never closed\n", unclosed).has_value());
+  EXPECT_EQ(format_diagnostic(unclosed.all().at(0)), "c.actors:2:1: error: a comment opened with '<!--' is not closed with '-->'");
 }
 
 std::vector<std::string> words_of(std::string_view text) {
@@ -211,18 +219,21 @@ TEST(PetrarchVerbs, TheValidationDictionaryReads) {
 
 TEST(PetrarchVerbs, BadLinesAtTheirPlace) {
   Diagnostics d("v.txt");
-  EXPECT_FALSE(read_petrarch_verbs("- * TALKS [040]\n--- TALK [040 ---\n--- MEET [040] ---\nMEET {MET\n- * WITH +\n- WITH + [041]\n- * &NOSUCH [042]\n", d).has_value());
+  const auto verbs = read_petrarch_verbs("- * TALKS [040]\n--- TALK [040 ---\n--- MEET [040] ---\nMEET {MET\n- * WITH +\n- WITH + [041]\n- * &NOSUCH [042]\n- *SCEPTICAL [012]\n", d);
+  ASSERT_TRUE(verbs.has_value());
   std::vector<std::string> messages;
-  for (const auto& m : d.all()) messages.push_back(format_diagnostic(m));
+  for (const auto& m : d.warnings()) messages.push_back(format_diagnostic(m));
   EXPECT_EQ(messages, (std::vector<std::string>{
-                          "v.txt:1:2: error: a pattern before the first verb block ('--- NAME [CODE] ---')",
-                          "v.txt:2:10: error: a code opened with '[' is not closed with ']'",
-                          "v.txt:4:6: error: irregular forms opened with '{' are not closed with '}'",
-                          "v.txt:5:2: error: a pattern needs its code in [...] at the end",
-                          "v.txt:6:2: error: a pattern needs '*' where the verb stands",
+                          "v.txt:1:2: warning: a pattern before the first verb block ('--- NAME [CODE] ---'); the line is skipped",
+                          "v.txt:2:10: warning: a code opened with '[' is not closed with ']'; the line is skipped",
+                          "v.txt:4:6: warning: irregular forms opened with '{' are not closed with '}'; the line is skipped",
+                          "v.txt:5:2: warning: a pattern needs its code in [...] at the end; the line is skipped",
+                          "v.txt:6:2: warning: a pattern needs '*' where the verb stands; the line is skipped",
+                          "v.txt:7:2: warning: the synset &NOSUCH is not defined before this pattern; the pattern is skipped, as PETRARCH does",
                       }));
-  ASSERT_EQ(d.warnings().size(), 1u);
-  EXPECT_EQ(format_diagnostic(d.warnings()[0]), "v.txt:7:2: warning: the synset &NOSUCH is not defined before this pattern; the pattern is skipped, as PETRARCH does");
+  ASSERT_EQ(verbs->blocks.size(), 1u);  // MEET, with the one pattern that reads: PETRARCH-2's "*SCEPTICAL"
+  ASSERT_EQ(verbs->blocks[0].patterns.size(), 1u);
+  EXPECT_EQ(verbs->blocks[0].patterns[0].after, (std::vector<PatternElement>{{PatternElement::Kind::word, "SCEPTICAL", false}}));
 }
 
 TEST(PetrarchAgents, SubstitutionsPluralsAndCodes) {
@@ -242,9 +253,9 @@ TEST(PetrarchAgents, SubstitutionsPluralsAndCodes) {
   EXPECT_EQ(code_of({"CONGRESSWOMEN"}), "~LEG");                  // CONGRESS!PERSON!
   EXPECT_EQ(code_of({"MINISTRIES", "OF", "SILLY", "WALKS"}), "~GOV");  // !MINST!_OF_SILLY_WALKS
   Diagnostics bad("a.txt");
-  EXPECT_FALSE(read_petrarch_agents("PRESIDENT [GOV]\n!X! WORDS\n", bad).has_value());
-  ASSERT_EQ(bad.size(), 2u);
-  EXPECT_EQ(format_diagnostic(bad.all()[0]), "a.txt:1:1: error: an agent needs its code as [~CODE] (appended) or [CODE~] (prefixed); found 'PRESIDENT [GOV]'");
+  EXPECT_TRUE(read_petrarch_agents("PRESIDENT [GOV]\n!X! WORDS\n", bad).has_value());
+  ASSERT_EQ(bad.warnings().size(), 2u);
+  EXPECT_EQ(format_diagnostic(bad.warnings()[0]), "a.txt:1:1: warning: an agent needs its code as [~CODE] (appended) or [CODE~] (prefixed); found 'PRESIDENT [GOV]'; the line is skipped");
 }
 
 TEST(PetrarchDiscards, SentenceAndStoryLevel) {

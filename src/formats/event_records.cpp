@@ -55,6 +55,16 @@ std::optional<GoldStandard> read_petrarch_records(std::string_view text, Diagnos
   return gold;
 }
 
+// The gold-standard records (2016) use PLOVER 0.5's event types; the CAMEO-to-PLOVER table (2021)
+// uses the manual's later names, DISAPPROVE and INVESTIGATE having become modes of ACCUSE and
+// FIGHT part of ASSAULT (PLOVER manual, draft 0.8, 2021).
+std::string current_plover_type(const std::string& type) {
+  if (type == "DEMAND") return "REQUEST";
+  if (type == "DISAPPROVE" || type == "INVESTIGATE") return "ACCUSE";
+  if (type == "FIGHT") return "ASSAULT";
+  return type;
+}
+
 std::optional<GoldStandard> read_plover_records(std::string_view text, Diagnostics& d) {
   nlohmann::json array;
   try {
@@ -87,9 +97,10 @@ std::optional<GoldStandard> read_plover_records(std::string_view text, Diagnosti
     r.line = static_cast<int>(k + 1);
     const auto sources = codes(record.value("source", nlohmann::json::array()));
     const auto targets = codes(record.value("target", nlohmann::json::array()));
+    const std::string type = current_plover_type(r.category);
     for (const auto& s : sources) {
-      if (targets.empty()) r.events.push_back({s, "", r.category});
-      for (const auto& t : targets) r.events.push_back({s, t, r.category});
+      if (targets.empty()) r.events.push_back({s, "", type});
+      for (const auto& t : targets) r.events.push_back({s, t, type});
     }
     gold.records.push_back(std::move(r));
   }

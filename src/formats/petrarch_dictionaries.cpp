@@ -31,6 +31,28 @@ std::string_view without_comment(std::string_view line) {
   return line;
 }
 
+// A line that does not parse is skipped with a warning, as PETRARCH skips it: the dictionaries
+// people use (PETRARCH-2's own among them) hold a few such lines among tens of thousands.
+void skipped(Diagnostics& d, Location at, const std::string& message) { d.warning(at, message + "; the line is skipped"); }
+
+// The text fit to read: not UTF-8 is an error (a binary file, or another encoding); a control
+// character, which PETRARCH-2's own country dictionary holds (U+001A in a name), a blank, warned.
+std::optional<std::string> dictionary_text(std::string_view text, Diagnostics& d) {
+  if (const auto bad = first_invalid_utf8(text)) {
+    auto [line, column] = line_and_column(text, *bad);
+    d.error({line, column}, "the file is not UTF-8 text here (a binary file, or another encoding?)");
+    return std::nullopt;
+  }
+  std::string out(text);
+  for (std::size_t i = 0; i < out.size(); ++i)
+    if (const auto control = control_character_at(out, i); control && !is_line_white_space(*control)) {
+      auto [line, column] = line_and_column(text, i);
+      d.warning({line, column}, fmt::format("the control character U+{:04X} is read as a blank", *control));
+      out.replace(i, control_character_size(*control), control_character_size(*control), ' ');
+    }
+  return out;
+}
+
 // YYYYMMDD, or YYMMDD with YY <= 30 as 20YY and otherwise 19YY (PETRARCH's dstr_to_ordate rule).
 std::optional<EventDate> read_date(std::string_view s) {
   if (s.size() != 6 && s.size() != 8) return std::nullopt;
@@ -70,9 +92,10 @@ class ActorReader {
     const std::string_view content = trimmed(text);
     if (content.empty()) return;
     const int column = static_cast<int>(text.find_first_not_of(" \t\r")) + 1;
-    if (original.front() == ' ' || original.front() == '\t') return restriction(content, number, column);
+    const bool indented = original.front() == ' ' || original.front() == '\t';
+    if (indented && content.front() == '[') return restriction(content, number, column);
     if (content.front() == '+') return synonym(content.substr(1), number, column);
-    primary(content, number, column);
+    primary(content, number, column);  // also TABARI's "PHRASE [CODE date]" on one line, indented or not
   }
 
   ActorDictionary result() && { return std::move(dictionary_); }
@@ -80,7 +103,7 @@ class ActorReader {
  private:
   ActorEntry* current(int number, int column, std::string_view what) {
     if (dictionary_.entries.empty()) {
-      d_.error({number, column}, fmt::format("{} before any actor's primary phrase", what));
+      skipped(d_, {number, column}, fmt::format("{} before any actor's primary phrase", what));
       return nullptr;
     }
     return &dictionary_.entries.back();
@@ -89,7 +112,7 @@ class ActorReader {
   std::optional<ActorPhrase> phrase(std::string_view text, int number, int column) {
     ActorPhrase p = phrase_of(text);
     if (p.words.empty()) {
-      d_.error({number, column}, "an actor phrase needs at least one word");
+      skipped(d_, {number, column}, "an actor phrase needs at least one word");
       return std::nullopt;
     }
     return p;
@@ -102,7 +125,7 @@ class ActorReader {
     if (open != std::string_view::npos) {
       const auto close = content.find(']', open);
       if (close == std::string_view::npos) {
-        d_.error({number, column + static_cast<int>(open)}, "a code opened with '[' is not closed with ']'");
+        skipped(d_, {number, column + static_cast<int>(open)}, "a code opened with '[' is not closed with ']'");
         return;
       }
       entry.default_code = upper(trimmed(content.substr(open + 1, close - open - 1)));
@@ -110,7 +133,10 @@ class ActorReader {
     auto p = phrase(trimmed(content.substr(0, open)), number, column);
     if (!p) return;
     entry.phrases.push_back(std::move(*p));
+    const bool dated = entry.default_code.find_first_of(" \t<>") != std::string::npos;
+    if (dated) entry.default_code.clear();
     dictionary_.entries.push_back(std::move(entry));
+    if (dated) restriction(trimmed(content.substr(open)), number, column + static_cast<int>(open));
   }
 
   void synonym(std::string_view content, int number, int column) {
@@ -125,7 +151,7 @@ class ActorReader {
     ActorEntry* entry = current(number, column, "a date restriction");
     if (!entry) return;
     if (content.front() != '[' || content.back() != ']') {
-      d_.error({number, column}, fmt::format("a line that begins with a tab is a date restriction, [CODE <date], [CODE >date] or [CODE date-date]; found '{}'", content));
+      skipped(d_, {number, column}, fmt::format("a line that begins with a tab is a date restriction, [CODE <date], [CODE >date] or [CODE date-date]; found '{}'", content));
       return;
     }
     const std::string_view inside = trimmed(content.substr(1, content.size() - 2));
@@ -135,7 +161,7 @@ class ActorReader {
     if (blank != std::string_view::npos)
       for (char c : inside.substr(blank))
         if (c != ' ' && c != '\t') rest += c;
-    auto bad = [&] { d_.error({number, column}, fmt::format("the restriction '{}' is not <date, >date or date-date (dates YYYYMMDD or YYMMDD)", content)); };
+    auto bad = [&] { skipped(d_, {number, column}, fmt::format("the restriction '{}' is not <date, >date or date-date (dates YYYYMMDD or YYMMDD)", content)); };
     if (dated.code.empty()) return bad();
     if (!rest.empty()) {
       const char op = rest.front();
@@ -210,7 +236,7 @@ std::optional<Coded> split_code(std::string_view content, int number, int column
   if (open == std::string_view::npos) return Coded{content, std::nullopt};
   const auto close = content.find(']', open);
   if (close == std::string_view::npos) {
-    d.error({number, column + static_cast<int>(open)}, "a code opened with '[' is not closed with ']'");
+    skipped(d, {number, column + static_cast<int>(open)}, "a code opened with '[' is not closed with ']'");
     return std::nullopt;
   }
   std::string code = upper(trimmed(content.substr(open + 1, close - open - 1)));
@@ -277,7 +303,7 @@ class VerbReader {
 
   VerbBlock* current(int number, int column, std::string_view what) {
     if (dictionary_.blocks.empty()) {
-      d_.error({number, column}, fmt::format("{} before the first verb block ('--- NAME [CODE] ---')", what));
+      skipped(d_, {number, column}, fmt::format("{} before the first verb block ('--- NAME [CODE] ---')", what));
       return nullptr;
     }
     return &dictionary_.blocks.back();
@@ -311,7 +337,7 @@ class VerbReader {
     if (const auto brace = written.find('{'); brace != std::string_view::npos) {
       const auto close = written.find('}', brace);
       if (close == std::string_view::npos) {
-        d_.error({number, column + static_cast<int>(brace)}, "irregular forms opened with '{' are not closed with '}'");
+        skipped(d_, {number, column + static_cast<int>(brace)}, "irregular forms opened with '{' are not closed with '}'");
         return;
       }
       std::string_view inside = written.substr(brace + 1, close - brace - 1);
@@ -323,7 +349,7 @@ class VerbReader {
       written = trimmed(written.substr(0, brace));
     }
     if (written.empty()) {
-      d_.error({number, column}, "a verb line needs the verb");
+      skipped(d_, {number, column}, "a verb line needs the verb");
       return;
     }
     const std::string code = coded->code.value_or("");
@@ -349,7 +375,7 @@ class VerbReader {
     const auto coded = split_code(content, number, column, d_);
     if (!coded) return;
     if (!coded->code) {
-      d_.error({number, column}, "a pattern needs its code in [...] at the end");
+      skipped(d_, {number, column}, "a pattern needs its code in [...] at the end");
       return;
     }
     VerbPattern pattern{{}, {}, *coded->code, number};
@@ -382,12 +408,13 @@ class VerbReader {
       if (c == '(' || c == ')' || c == '{' || c == '}') continue;
       if (c == '_') flush(true);
       else if (c == ' ' || c == '\t') flush(false);
-      else if ((c == '*' || c == '+' || c == '$' || c == '%' || c == '^') && !element.empty()) flush(false), element = c;
+      else if (c == '*') flush(false), element = "*", flush(false);  // "*SCEPTICAL" too
+      else if ((c == '+' || c == '$' || c == '%' || c == '^') && !element.empty()) flush(false), element = c;
       else element += c;
     }
     flush(false);
     if (!seen_verb) {
-      d_.error({number, column}, "a pattern needs '*' where the verb stands");
+      skipped(d_, {number, column}, "a pattern needs '*' where the verb stands");
       return;
     }
     for (const auto& e : pattern.before)
@@ -429,7 +456,7 @@ class AgentReader {
     const auto close = content.find('!', 1);
     const auto equals = content.find('=');
     if (close == std::string_view::npos || equals == std::string_view::npos || equals < close) {
-      d_.error({number, column}, fmt::format("a substitution is written !NAME! = WORD, WORD; found '{}'", content));
+      skipped(d_, {number, column}, fmt::format("a substitution is written !NAME! = WORD, WORD; found '{}'", content));
       return;
     }
     auto& words = macros_[std::string(content.substr(0, close + 1))];
@@ -446,7 +473,7 @@ class AgentReader {
     const auto coded = split_code(content, number, column, d_);
     if (!coded) return;
     if (!coded->code || coded->code->find('~') == std::string::npos) {
-      d_.error({number, column}, fmt::format("an agent needs its code as [~CODE] (appended) or [CODE~] (prefixed); found '{}'", content));
+      skipped(d_, {number, column}, fmt::format("an agent needs its code as [~CODE] (appended) or [CODE~] (prefixed); found '{}'", content));
       return;
     }
     std::string_view written = coded->before;
@@ -454,7 +481,7 @@ class AgentReader {
     if (const auto brace = written.find('{'); brace != std::string_view::npos) {
       const auto close = written.find('}', brace);
       if (close == std::string_view::npos) {
-        d_.error({number, column + static_cast<int>(brace)}, "plurals opened with '{' are not closed with '}'");
+        skipped(d_, {number, column + static_cast<int>(brace)}, "plurals opened with '{' are not closed with '}'");
         return;
       }
       plurals = written.substr(brace + 1, close - brace - 1);
@@ -507,8 +534,9 @@ class AgentReader {
 // Reads `text` line by line with block comments blanked, errors sorted by place.
 template <class Reader>
 auto read_lines(std::string_view text, Diagnostics& d) -> std::optional<decltype(std::declval<Reader>().result())> {
-  if (!check_text(text, d)) return std::nullopt;
-  const std::string plain = without_block_comments(text, d);
+  const auto checked = dictionary_text(text, d);
+  if (!checked) return std::nullopt;
+  const std::string plain = without_block_comments(*checked, d);
   Reader reader(d);
   const auto lines = split_lines(plain);
   for (std::size_t k = 0; k < lines.size(); ++k) reader.line(lines[k], static_cast<int>(k) + 1);
@@ -537,10 +565,11 @@ class DiscardReader {
 }  // namespace
 
 std::optional<ActorDictionary> read_petrarch_actors(std::string_view text, Diagnostics& d) {
-  if (!check_text(text, d)) return std::nullopt;
-  const std::string plain = without_block_comments(text, d);
+  const auto checked = dictionary_text(text, d);
+  if (!checked) return std::nullopt;
+  const std::string plain = without_block_comments(*checked, d);
   ActorReader reader(d);
-  const auto lines = split_lines(plain), originals = split_lines(text);
+  const auto lines = split_lines(plain), originals = split_lines(*checked);
   for (std::size_t k = 0; k < lines.size() && k < originals.size(); ++k) reader.line(lines[k], originals[k], static_cast<int>(k) + 1);
   d.sort_by_location();  // an unclosed comment, found first, in its place among the others
   if (!d.empty()) return std::nullopt;
