@@ -69,7 +69,8 @@ bool is_one_of(std::string_view word, std::initializer_list<std::string_view> li
 
 // Words that begin a new clause: the source of a verb after them is named after them.
 bool begins_clause(std::string_view w) {
-  return is_one_of(w, {"THAT", "WHICH", "WHO", "WHOM", "WHILE", "BECAUSE", "ALTHOUGH", "THOUGH", "IF", "UNLESS", "WHEN", "WHETHER", ";", ":", "BUT", "\""});
+  return is_one_of(w, {"THAT", "WHICH", "WHO", "WHOM", "WHILE", "BECAUSE", "ALTHOUGH", "THOUGH", "IF", "UNLESS", "WHEN", "WHETHER", "SINCE", "UNTIL",
+                       "AFTER", "BEFORE", ";", ":", "BUT", "\"", "("});
 }
 
 // A word after which a verb's form is a noun ("an attack", "its refusal", "Trump's push").
@@ -192,7 +193,7 @@ class SentenceCoder {
         continue;
       }
       auto [n, entry] = c_.verbs.longest(tokens_, i);
-      if (!n || (is_noun(i) && !c_.codes_nouns[entry->payload.block])) {
+      if (!n || i < consumed_ || (is_noun(i) && !c_.codes_nouns[entry->payload.block])) {
         ++i;
         continue;
       }
@@ -219,7 +220,7 @@ class SentenceCoder {
   void find_actors() {
     std::vector<Group> groups;
     for (std::size_t i = 0; i < tokens_.size();) {
-      if (auto pronoun = pronoun_at(i)) {
+      if (auto pronoun = pronoun_at(i, groups)) {
         for (auto& g : *pronoun) groups.push_back(std::move(g));
         i = groups.back().end;
         continue;
@@ -266,7 +267,8 @@ class SentenceCoder {
                          (groups.back().end == piece.begin || is_one_of(gap, {"'S", "OF", "THE"}) || (agent_only && is_one_of(gap, {"FROM", "IN"})));
     // Two people, or two states, side by side are two actors ("the Kim-Putin summit").
     const bool same_kind = std::any_of(pieces_.begin(), pieces_.end(), [&](const Piece& p) {
-      return !piece.code.empty() && !p.code.empty() && p.code != piece.code && ((p.person && piece.person) || (p.code.size() == 3 && piece.code.size() == 3));
+      return !piece.code.empty() && !p.code.empty() && p.code != piece.code &&
+             ((p.person && piece.person) || (p.code.size() == 3 && piece.code.size() == 3) || (p.person && piece.code.size() == 3));
     });
     const bool joins = next_to && !same_kind;
     if (!joins) {
@@ -323,10 +325,12 @@ class SentenceCoder {
   }
 
   // "he", "the two men", "both leaders": the people last named.
-  std::optional<std::vector<Group>> pronoun_at(std::size_t i) const {
+  std::optional<std::vector<Group>> pronoun_at(std::size_t i, const std::vector<Group>& so_far) const {
     if (!options_.coreference) return std::nullopt;
     const std::string& w = tokens_[i].word;
-    const auto& people = memory_.people;
+    Memory now = memory_;  // with this sentence's people so far
+    for (const auto& g : so_far) now.saw(g);
+    const auto& people = now.people;
     if (is_one_of(w, {"HE", "SHE", "HIM"}) && !people.empty()) return std::vector<Group>{{i, i + 1, people.back().code, true}};
     const bool two = i + 2 < tokens_.size() && ((w == "THE" && tokens_[i + 1].word == "TWO") || w == "BOTH") &&
                      is_one_of(tokens_[i + (w == "BOTH" ? 1 : 2)].word, {"MEN", "LEADERS", "PRESIDENTS", "SIDES", "WOMEN"});
@@ -337,21 +341,25 @@ class SentenceCoder {
     return std::nullopt;
   }
 
-  // "the president": the person last named who is not already this sentence's first actor.
+  // "the president": the person last named; "his military", "the troops": that person's state's
+  // military. Only in news text, where the person was named before.
   void resolve_role(Group& g) const {
-    for (auto it = memory_.people.rbegin(); it != memory_.people.rend(); ++it)
-      if (it->code.find("GOV") != std::string::npos) {
-        g.code = it->code;
-        g.person = true;
-        return;
-      }
+    if (memory_.people.empty()) return;
+    const Group& person = memory_.people.back();
+    const bool leader = g.agent == "~GOV" && (g.begin == 0 || is_one_of(tokens_[g.begin - 1].word, {"THE", "HIS", "HER"}));
+    if (leader) {
+      g.code = person.code, g.person = true;
+    } else if (g.agent != "~GOV" && person.code.size() >= 3) {
+      g.code = with_agent(person.code.substr(0, 3), g.agent), g.state_and_agent = true;
+    }
   }
 
   void join_compounds(const std::vector<Group>& groups) {
     for (const auto& g : groups) {
       if (!compounds_.empty()) {
         Compound& last = compounds_.back();
-        bool joined = g.begin == last.end;  // the second of "the two men"
+        // "the two men", "the Kim-Putin summit": two people side by side.
+        bool joined = g.begin == last.end && g.person && last.members.back().person;
         // "Fornost and the evil awful Gondor": after "and" or a comma, a few words that are not
         // verbs may stand before the next actor.
         bool after_and = false;
@@ -394,7 +402,7 @@ class SentenceCoder {
         condition_begin_ = i;
         condition_end_ = tokens_.size();
         for (std::size_t k = i + 1; k < tokens_.size(); ++k)
-          if (is_one_of(tokens_[k].word, {",", "THEN", "/"})) {
+          if (is_one_of(tokens_[k].word, {",", "THEN", "/", "(", ";"})) {
             condition_end_ = k;
             break;
           }
@@ -426,6 +434,7 @@ class SentenceCoder {
     const Compound* source = nullptr;
     const Compound* target = nullptr;
     bool compound = false;  // % : the members act on each other
+    std::size_t end = 0;    // of the words the pattern matched after the verb
   };
 
   bool word_at(const PatternElement& e, std::size_t at, std::size_t& length) const {
@@ -449,14 +458,17 @@ class SentenceCoder {
 
   // The elements after the verb, left to right from `at`, within the sentence.
   bool match_after(const std::vector<PatternElement>& elements, std::size_t at, Match& m) const {
+    m.end = at;
     bool adjacent = false;
     for (const auto& e : elements) {
       bool found = false;
       for (std::size_t j = at; j < tokens_.size() && !found; ++j) {
         if (adjacent && j != at) break;
+        // A pattern reads within the verb's clause: its words are not looked for past the next one.
+        if (j > at && (begins_clause(tokens_[j].word) || tokens_[j].word == ".") && !(e.kind == PatternElement::Kind::word && e.text == tokens_[j].word)) break;
         if (e.kind == PatternElement::Kind::word || e.kind == PatternElement::Kind::synset) {
           std::size_t length = 0;
-          if (!inside_actor(j) && word_at(e, j, length)) found = true, at = j + length;
+          if (word_at(e, j, length)) found = true, at = j + length;
         } else if (const Compound* c = compound_from(j, j + 1, true)) {
           found = true, at = c->end;
           if (e.kind == PatternElement::Kind::target) m.target = c;
@@ -466,6 +478,7 @@ class SentenceCoder {
       }
       if (!found) return false;
       adjacent = e.adjacent;
+      m.end = at;
     }
     return true;
   }
@@ -478,7 +491,7 @@ class SentenceCoder {
       for (std::size_t j = end; j-- > 0 && !found;) {
         if (e.kind == PatternElement::Kind::word || e.kind == PatternElement::Kind::synset) {
           std::size_t length = 0;
-          if (!inside_actor(j) && word_at(e, j, length) && (!e.adjacent || j + length == end)) found = true, end = j;
+          if (word_at(e, j, length) && (!e.adjacent || j + length == end)) found = true, end = j;
         } else {
           for (const auto& c : compounds_)
             if (c.end <= end && c.begin == j && (!e.adjacent || c.end == end)) {
@@ -508,6 +521,8 @@ class SentenceCoder {
       Match trial;
       if (match_before(p.before, begin, trial) && match_after(p.after, end, trial)) {
         code = p.code, pattern_line = p.line, m = trial;
+        // The pattern's words are not verbs of their own ("avoided new missile tests").
+        consumed_ = std::max(consumed_, m.end);
         break;
       }
     }
@@ -631,6 +646,7 @@ class SentenceCoder {
   std::size_t condition_end_ = 0;
   std::string reporter_;
   std::size_t reporter_from_ = 0;
+  std::size_t consumed_ = 0;
 };
 
 }  // namespace
