@@ -328,17 +328,34 @@ class SentenceCoder {
   std::optional<std::vector<Group>> pronoun_at(std::size_t i, const std::vector<Group>& so_far) const {
     if (!options_.coreference) return std::nullopt;
     const std::string& w = tokens_[i].word;
+    const auto quote = opening_quote(i);
+    const bool we = w == "WE" && quote;  // in a quotation the speakers: the two people named before it
     Memory now = memory_;  // with this sentence's people so far
-    for (const auto& g : so_far) now.saw(g);
+    for (const auto& g : so_far)
+      if (!we || g.end <= *quote) now.saw(g);
     const auto& people = now.people;
-    if (is_one_of(w, {"HE", "SHE", "HIM"}) && !people.empty()) return std::vector<Group>{{i, i + 1, people.back().code, true}};
+    if (is_one_of(w, {"HE", "SHE", "HIM"}) && !people.empty()) {
+      // "he and Kim": not Kim.
+      const bool and_next = i + 2 < tokens_.size() && tokens_[i + 1].word == "AND" && people.size() >= 2;
+      const auto next = and_next ? c_.actors.longest(tokens_, i + 2) : std::pair<std::size_t, const PhraseIndex<std::size_t>::Entry*>{0, nullptr};
+      const bool named_next = next.first && c_.dictionaries.actors.entries[next.second->payload].code_on(date_) == people.back().code;
+      return std::vector<Group>{{i, i + 1, people[people.size() - (named_next ? 2 : 1)].code, true}};
+    }
     const bool two = i + 2 < tokens_.size() && ((w == "THE" && tokens_[i + 1].word == "TWO") || w == "BOTH") &&
                      is_one_of(tokens_[i + (w == "BOTH" ? 1 : 2)].word, {"MEN", "LEADERS", "PRESIDENTS", "SIDES", "WOMEN"});
-    if (two && people.size() >= 2) {
-      const std::size_t end = i + (w == "BOTH" ? 2 : 3);
+    if ((two || we) && people.size() >= 2) {
+      const std::size_t end = i + (we ? 1 : w == "BOTH" ? 2 : 3);
       return std::vector<Group>{{i, end, people[people.size() - 2].code, true}, {end, end, people.back().code, true}};
     }
     return std::nullopt;
+  }
+
+  // Where the quotation that i is in opens, if it is in one.
+  std::optional<std::size_t> opening_quote(std::size_t i) const {
+    std::optional<std::size_t> open;
+    for (std::size_t k = 0; k < i; ++k)
+      if (tokens_[k].word == "\"") open = open ? std::nullopt : std::optional<std::size_t>(k);
+    return open;
   }
 
   // "the president": the person last named; "his military", "the troops": that person's state's
@@ -419,7 +436,8 @@ class SentenceCoder {
   // ", a senior official said": a comma before a new noun phrase ends the verb's reach; one
   // inside its object ("complete, full diplomatic ties") does not.
   bool comma_before_new_phrase(std::size_t k) const {
-    return tokens_[k].word == "," && k + 1 < tokens_.size() && is_one_of(tokens_[k + 1].word, {"A", "AN", "THE"});
+    if (tokens_[k].word != "," || k + 1 >= tokens_.size()) return false;
+    return is_one_of(tokens_[k + 1].word, {"A", "AN", "THE"}) || compound_from(k + 1, k + 2, true);
   }
 
   std::size_t clause_end(std::size_t after_verb) const {
@@ -611,7 +629,14 @@ class SentenceCoder {
   // What the words before the verb in its clause (and the one after it) say of the event.
   void set_status(CodedEvent& e, std::size_t clause, std::size_t verb) const {
     bool hypothetical = false, advocated = false;
-    const std::size_t from = clause > 0 ? clause : 0;
+    // From the clause's start or the last comma before the verb: "If Trump avoids sanctions, we can
+    // have a conference" does not negate the conference.
+    std::size_t from = clause;
+    for (std::size_t k = verb; k-- > clause;)
+      if (tokens_[k].word == ",") {
+        from = k + 1;
+        break;
+      }
     for (std::size_t k = from; k < verb; ++k) {
       if (inside_actor(k)) continue;
       const std::string& w = tokens_[k].word;
@@ -620,7 +645,8 @@ class SentenceCoder {
       advocated = advocated || is_advocacy(w) || (w == "TO" && k > 0 && is_one_of(tokens_[k - 1].word, {"NEEDS", "NEED", "HAS", "HAVE", "OUGHT"}));
     }
     if (verb + 1 < tokens_.size() && is_negation(tokens_[verb + 1].word)) e.negated = true;
-    if (negates_what_follows(tokens_[verb].word)) e.negated = true;  // "avoids new sanctions", coded from AVOID's patterns
+    // "avoids new sanctions", "holds back from new sanctions", coded from AVOID's patterns.
+    if (negates_what_follows(tokens_[verb].word) || (verb + 1 < tokens_.size() && tokens_[verb + 1].word == "BACK")) e.negated = true;
     if (condition_begin_ && verb > 0) {
       e.condition_part = (verb > *condition_begin_ && verb < condition_end_) ? ConditionPart::condition : ConditionPart::consequence;
       e.status = EventStatus::conditional;
