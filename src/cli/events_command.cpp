@@ -168,7 +168,7 @@ bool read_input(const std::string& file, BatchCoder& coder, std::ostream& err) {
     print_diagnostics(d, err);
     return false;
   }
-  coder.add({std::filesystem::path(file).stem().string(), 0, name, std::move(text), 0});
+  coder.add({is_standard_input(file) ? std::string("stdin") : std::filesystem::path(file).stem().string(), 0, name, std::move(text), 0});
   return true;
 }
 

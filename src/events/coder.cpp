@@ -487,7 +487,7 @@ class SentenceCoder {
         if (e.kind == PatternElement::Kind::word || e.kind == PatternElement::Kind::synset) {
           std::size_t length = 0;
           if (word_at(e, j, length)) found = true, at = j + length;
-        } else if (const Compound* c = compound_from(j, j + 1, true)) {
+        } else if (const Compound* c = compound_from(j, j + 1, true); c && (e.kind != PatternElement::Kind::compound || c->members.size() > 1)) {
           found = true, at = c->end;
           if (e.kind == PatternElement::Kind::target) m.target = c;
           if (e.kind == PatternElement::Kind::source) m.source = c;
@@ -512,7 +512,7 @@ class SentenceCoder {
           if (word_at(e, j, length) && (!e.adjacent || j + length == end)) found = true, end = j;
         } else {
           for (const auto& c : compounds_)
-            if (c.end <= end && c.begin == j && (!e.adjacent || c.end == end)) {
+            if (c.end <= end && c.begin == j && (!e.adjacent || c.end == end) && (e.kind != PatternElement::Kind::compound || c.members.size() > 1)) {
               found = true, end = j;
               if (e.kind == PatternElement::Kind::target) m.target = &c;
               if (e.kind == PatternElement::Kind::source) m.source = &c;

@@ -1,5 +1,6 @@
 #include "formats/event_records.hpp"
 
+#include <chrono>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <pugixml.hpp>
@@ -52,6 +53,7 @@ std::optional<GoldStandard> read_petrarch_records(std::string_view text, Diagnos
         r.events.push_back({c.attribute("sourcecode").as_string(), c.attribute("targetcode").as_string(), c.attribute("eventcode").as_string()});
     gold.records.push_back(std::move(r));
   }
+  if (!d.empty()) return std::nullopt;
   return gold;
 }
 
@@ -114,8 +116,9 @@ std::optional<EventDate> read_iso_date(std::string_view s) {
   const std::string digits = std::string(s.substr(0, 4)) + std::string(s.substr(5, 2)) + std::string(s.substr(8, 2));
   if (digits.find_first_not_of("0123456789") != std::string::npos) return std::nullopt;
   const EventDate value = std::stoi(digits);
-  const int month = value / 100 % 100, day = value % 100;
-  if (month < 1 || month > 12 || day < 1 || day > 31) return std::nullopt;
+  const std::chrono::year_month_day date{std::chrono::year(value / 10000), std::chrono::month(static_cast<unsigned>(value / 100 % 100)),
+                                         std::chrono::day(static_cast<unsigned>(value % 100))};
+  if (!date.ok()) return std::nullopt;  // 2025-02-30 too
   return value;
 }
 

@@ -1,0 +1,124 @@
+// statecraft events from the command line: formats, streams, and every kind of bad input getting
+// a message at its place and the documented exit code, never a crash.
+
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <nlohmann/json.hpp>
+
+#include "test_support.hpp"
+
+namespace statecraft {
+namespace {
+
+std::string write_temp(const std::string& name, const std::string& content) {
+  const std::string path = testing::TempDir() + name;
+  std::ofstream(path, std::ios::binary) << content;
+  return path;
+}
+
+TEST(EventsCli, JsonLinesInEveryFieldOut) {
+  const auto file = write_temp("one.jsonl", R"({"id":"a","date":"2025-08-13","text":"Putin threatened Trump with military escalation."})" "\n");
+  const auto r = test::run_statecraft("events " + file);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto event = nlohmann::json::parse(r.out);
+  EXPECT_EQ(event["article"], "a");
+  EXPECT_EQ(event["source"], "RUSGOV");
+  EXPECT_EQ(event["source_text"], "Putin");
+  EXPECT_EQ(event["target"], "USAGOV");
+  EXPECT_EQ(event["cameo"], "138");
+  EXPECT_EQ(event["cameo_root"], "13");
+  EXPECT_EQ(event["plover_type"], "THREATEN");
+  EXPECT_EQ(event["plover_mode"], "violence");
+  EXPECT_EQ(event["goldstein"], -7.0);
+  EXPECT_EQ(event["status"], "reported");
+  EXPECT_EQ(event["start"], 0);
+  EXPECT_EQ(event["end"], 48);
+}
+
+TEST(EventsCli, PlainTextAndCsvAndTheDateDecidesOffice) {
+  const auto file = write_temp("trump.txt", "Donald Trump met Vladimir Putin.\n");
+  const auto in_office = test::run_statecraft("events --format csv --date 2018-07-16 " + file);
+  ASSERT_EQ(in_office.exit_code, 0) << in_office.err;
+  EXPECT_NE(in_office.out.find("\ntrump,1,0,32,USAGOV,Donald Trump,RUSGOV,Vladimir Putin,040,"), std::string::npos) << in_office.out;
+  const auto out_of_office = test::run_statecraft("events --format csv --date 2023-01-01 " + file);
+  EXPECT_NE(out_of_office.out.find(",USAELI,Donald Trump,"), std::string::npos) << out_of_office.out;
+}
+
+TEST(EventsCli, TheOutputIsTheSameOnOneThreadAsOnMany) {
+  std::string corpus;
+  for (int k = 0; k < 3000; ++k)
+    corpus += nlohmann::json{{"id", std::to_string(k)}, {"date", "2025-08-13"},
+                             {"text", k % 2 ? "Putin may threaten Trump with military escalation if he pursues new sanctions." : "Kim met Putin in Vladivostok."}}
+                  .dump() + "\n";
+  const auto file = write_temp("corpus.jsonl", corpus);
+  const auto one = test::run_statecraft("events --threads 1 " + file);
+  const auto many = test::run_statecraft("events --threads 4 " + file);
+  ASSERT_EQ(one.exit_code, 0) << one.err;
+  EXPECT_EQ(one.out, many.out);
+  EXPECT_EQ(std::count(one.out.begin(), one.out.end(), '\n'), 1500 * 2 + 1500);  // a threat and its condition; a meeting
+}
+
+TEST(EventsCli, BadInputIsNamedAtItsPlace) {
+  const auto binary = write_temp("binary.txt", std::string("\xff\xfe\x00\x01", 4));
+  auto r = test::run_statecraft("events " + binary);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("binary.txt:1:1: error: the file is not valid UTF-8"), std::string::npos) << r.err;
+
+  const auto empty = write_temp("empty.txt", "");
+  r = test::run_statecraft("events " + empty);
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.err.find("empty.txt: warning: no text; nothing to code"), std::string::npos) << r.err;
+
+  // Lines that are not articles are skipped with a warning; the others are coded.
+  const auto mixed = write_temp("mixed.jsonl", "{\"id\":\"a\",\"text\":\"Trump sanctioned Russia.\"}\nnot json\n{\"text\":\"x\",\"date\":\"2025-02-30\"}\n{\"text\":\"Kim \xff\"}\n[1]\n");
+  r = test::run_statecraft("events --date 2025-08-13 " + mixed);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_EQ(std::count(r.out.begin(), r.out.end(), '\n'), 1);
+  EXPECT_NE(r.err.find("mixed.jsonl:2:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("mixed.jsonl:3:1: warning: the date \"2025-02-30\" is not YYYY-MM-DD; the line is skipped"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("mixed.jsonl:4:"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("mixed.jsonl:5:1: warning: an article is a JSON object"), std::string::npos) << r.err;
+
+  // An article above the size limit (16 MiB): refused with its size, at once.
+  const auto big = write_temp("big.txt", std::string(17'000'000, 'a'));
+  r = test::run_statecraft("events " + big, {512, 20});
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("big.txt: error: the file has 17000000 bytes, more than the limit"), std::string::npos) << r.err;
+
+  r = test::run_statecraft("events --date 2025-02-30 " + empty);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("--date '2025-02-30' is not YYYY-MM-DD"), std::string::npos);
+  r = test::run_statecraft("events " + testing::TempDir() + "no-such-file.txt");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("no-such-file.txt: error: no such file"), std::string::npos);
+}
+
+TEST(EventsCli, UsersDictionariesWithBadLinesAndMissingKinds) {
+  const std::string dir = testing::TempDir() + "dictionaries/";
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir + "my.actors.txt") << "GONDOR_ [GON]\nARNOR_ [ARN\nMORDOR_ [MOR]\n";
+  std::ofstream(dir + "my.verbs.txt") << "--- THREATEN [130] ---\nTHREATEN\n- * + WITH WAR [138]\n";
+  const auto article = write_temp("gondor.txt", "Mordor threatened Gondor with war.");
+  const auto r = test::run_statecraft("events --format csv --dictionaries " + dir + " --date 2020-01-01 " + article);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find(",MOR,Mordor,GON,Gondor,138,"), std::string::npos) << r.out;
+  EXPECT_NE(r.err.find("my.actors.txt:2:8: warning: a code opened with '[' is not closed with ']'; the line is skipped"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("has no agents file; the built-in agents are used"), std::string::npos) << r.err;
+}
+
+TEST(EventsCli, EvaluateScoresAGoldStandard) {
+  const auto r = test::run_statecraft("events --evaluate " + test::source_path("tests/data/events/plover/PLOVER_GSR_CAMEO.txt") + " --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["codes"], "plover");
+  EXPECT_EQ(j["overall"]["records"], 322);
+  EXPECT_EQ(j["categories"].size(), 18u);
+  const auto bad = write_temp("gold.xml", "<Validation><Sentences><Sentence date=\"1995\" id=\"x\"><Text>t</Text></Sentence></Sentences></Validation>");
+  const auto b = test::run_statecraft("events --evaluate " + bad);
+  EXPECT_EQ(b.exit_code, 2);
+  EXPECT_NE(b.err.find("gold.xml:1:1: error: record x: the date '1995' is not YYYYMMDD"), std::string::npos) << b.err;
+}
+
+}  // namespace
+}  // namespace statecraft
