@@ -23,9 +23,9 @@ TEST(EventsCli, JsonLinesInEveryFieldOut) {
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto event = nlohmann::json::parse(r.out);
   EXPECT_EQ(event["article"], "a");
-  EXPECT_EQ(event["source"], "RUSGOV");
+  EXPECT_EQ(event["source_actor"], "RUSGOV");
   EXPECT_EQ(event["source_text"], "Putin");
-  EXPECT_EQ(event["target"], "USAGOV");
+  EXPECT_EQ(event["target_actor"], "USAGOV");
   EXPECT_EQ(event["cameo"], "138");
   EXPECT_EQ(event["cameo_root"], "13");
   EXPECT_EQ(event["plover_type"], "THREATEN");

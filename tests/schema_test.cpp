@@ -7,6 +7,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <nlohmann/json.hpp>
 #include <unistd.h>
 
@@ -98,6 +99,32 @@ TEST(Schema, BacktestAsJson) {
   std::string message;
   EXPECT_EQ(validate(test::source_path("docs/schema/backtest.schema.json"), document, message), 0) << message;
   std::filesystem::remove(document);
+}
+
+// Events read articles, not scenarios: every line of the coded seed excerpts, and an evaluation.
+TEST(Schema, EventsAndTheirEvaluationAsJson) {
+  if (!have_validator()) GTEST_SKIP() << "python3-jsonschema is not installed";
+  const auto input = std::filesystem::temp_directory_path() / ("statecraft-schema-events-" + std::to_string(::getpid()) + ".txt");
+  std::ofstream(input) << "The Kremlin said that Putin and Kim discussed sanctions. If Trump avoids new sanctions, Putin may not threaten "
+                          "Ukraine. Trump should support Kyiv. Putin emphasized his views.";
+  const auto r = test::run_statecraft("events --date 2025-08-13 '" + input.string() + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto document = std::filesystem::temp_directory_path() / ("statecraft-schema-event-" + std::to_string(::getpid()) + ".json");
+  std::istringstream lines(r.out);
+  std::size_t count = 0;
+  for (std::string line; std::getline(lines, line); ++count) {
+    std::ofstream(document) << line;
+    std::string message;
+    EXPECT_EQ(validate(test::source_path("docs/schema/events.schema.json"), document, message), 0) << line << "\n" << message;
+  }
+  EXPECT_GE(count, 5u);
+  const auto e = test::run_statecraft("events --format json --evaluate '" + test::source_path("tests/data/events/plover/PLOVER_GSR_CAMEO.txt") + "'");
+  ASSERT_EQ(e.exit_code, 0) << e.err;
+  std::ofstream(document) << e.out;
+  std::string message;
+  EXPECT_EQ(validate(test::source_path("docs/schema/events-evaluation.schema.json"), document, message), 0) << message;
+  std::filesystem::remove(document);
+  std::filesystem::remove(input);
 }
 
 TEST(Schema, AReportWithoutARequiredKeyFails) {

@@ -38,7 +38,7 @@ std::string csv_field(std::string_view s) {
   return out + "\"";
 }
 
-constexpr std::array csv_columns = {"article", "sentence", "start", "end", "source", "source_text", "target", "target_text", "cameo", "cameo_root",
+constexpr std::array csv_columns = {"article", "sentence", "start", "end", "source_actor", "source_text", "target_actor", "target_text", "cameo", "cameo_root",
                                     "cameo_name", "plover_type", "plover_mode", "goldstein", "status", "negated", "condition_part", "attributed_to",
                                     "verb", "text"};
 
@@ -54,9 +54,9 @@ nlohmann::json event_json(const EventSource& source, const CodedEvent& e, const 
       {"sentence", e.sentence + 1},
       {"start", e.sentence_span.begin},
       {"end", e.sentence_span.end},
-      {"source", e.source},
+      {"source_actor", e.source},
       {"source_text", one_line(slice(source.text, e.source_span))},
-      {"target", e.target.empty() ? nlohmann::json(nullptr) : nlohmann::json(e.target)},
+      {"target_actor", e.target.empty() ? nlohmann::json(nullptr) : nlohmann::json(e.target)},
       {"target_text", e.target.empty() ? nlohmann::json(nullptr) : nlohmann::json(one_line(slice(source.text, e.target_span)))},
       {"cameo", e.cameo},
       {"cameo_root", e.cameo.substr(0, 2)},
