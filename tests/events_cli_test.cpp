@@ -120,5 +120,30 @@ TEST(EventsCli, EvaluateScoresAGoldStandard) {
   EXPECT_NE(b.err.find("gold.xml:1:1: error: record x: the date '1995' is not YYYYMMDD"), std::string::npos) << b.err;
 }
 
+// draft on each seed article's excerpt: a scenario that validates, even strictly, whose options
+// cite their sentences and whose placeholders say DRAFT.
+TEST(EventsCli, DraftOfEachSeedValidates) {
+  const std::pair<const char*, const char*> seeds[] = {
+      {"alaska-2025", "2025-08-13"}, {"singapore-2018", "2018-06-08"}, {"danang-2017", "2017-11-10"}, {"vladivostok-2019", "2019-04-25"}};
+  for (const auto& [seed, date] : seeds) {
+    const auto r = test::run_statecraft(std::string("draft --date ") + date + " " + test::source_path(std::string("tests/data/events/seeds/") + seed + ".txt"));
+    ASSERT_EQ(r.exit_code, 0) << seed << ": " << r.err;
+    const auto file = write_temp(std::string("draft-") + seed + ".yaml", r.out);
+    const auto v = test::run_statecraft("validate --strict " + file);
+    EXPECT_EQ(v.exit_code, 0) << seed << ":\n" << v.out << v.err << r.out;
+    EXPECT_NE(r.out.find("DRAFT: a placeholder; rank what"), std::string::npos) << seed;
+    EXPECT_NE(r.out.find("ev:" + std::string(seed) + ":"), std::string::npos) << r.out;
+  }
+  // The Alaska excerpt's options: the sanctions and tariffs, Kim's tests, the troops, the ceasefire.
+  const auto alaska = test::run_statecraft("draft --date 2025-08-13 " + test::source_path("tests/data/events/seeds/alaska-2025.txt"));
+  for (const char* option : {"id: usa_sanctions", "name: impose sanctions or tariffs on India", "id: prk_tests", "id: prk_troops", "id: rus_ceasefire", "id: ukr_ceasefire"})
+    EXPECT_NE(alaska.out.find(option), std::string::npos) << option << " is missing from\n" << alaska.out;
+  // A threat is a candidate game, with its sentence.
+  EXPECT_NE(alaska.out.find("a threat of RUS to USA"), std::string::npos) << alaska.out;
+  const auto nothing = test::run_statecraft("draft " + write_temp("empty-draft.txt", ""));
+  EXPECT_EQ(nothing.exit_code, 2);
+  EXPECT_NE(nothing.err.find("no article to sketch a scenario from"), std::string::npos) << nothing.err;
+}
+
 }  // namespace
 }  // namespace statecraft

@@ -122,21 +122,11 @@ TEST(EventCoder, PloverGoldStandardReadsAndScores) {
 }
 
 // The seed articles (../shared/seeds), quoted in the sentences that carry the events an analyst
-// lists from each; consecutive sentences where one's actors name another's.
+// lists from each (tests/data/events/seeds/); consecutive sentences where one's actors name another's.
+std::string seed(const std::string& name) { return test::read_file(test::source_path("tests/data/events/seeds/" + name + ".txt")); }
+
 TEST(EventCoder, AlaskaArticleEvents) {  // 000_9a0009128c457a50.txt, August 2025
-  const auto events = coded(
-      "The Kremlin readout of a call between Russian President Vladimir Putin and North Korean leader Kim Jong Un on Tuesday emphasized "
-      "that the two men had discussed Putin\u2019s upcoming talks in Alaska on Friday with President Donald Trump. Those talks will center on "
-      "Trump\u2019s push to see Putin accept an immediate, unconditional 30-day ceasefire. Ukraine pledged to accept that ceasefire months ago.\n\n"
-      "As underlined by Trump\u2019s new tariffs on India over its continued importation of Russian oil, Putin knows that Trump is considering "
-      "new sanctions that would cause grave harm to the Russian economy.\n\n"
-      "Kim has also avoided new long-range ballistic missile tests since Trump took office, providing political space for new diplomacy. "
-      "But that\u2019s only one side of the coin. Because Kim has also received priceless Russian technical-scientific support for his nuclear "
-      "intercontinental ballistic missile program in exchange for sending troops and ammunition to support Russia\u2019s war effort.\n\n"
-      "In much the same way, come Friday, Putin will likely offer Trump Russian pressure on Iran if Trump holds back from new sanctions. "
-      "And on the sharper side of the ledger, Putin may threaten Trump with military escalation if he pursues new sanctions.\n\n"
-      "Trump should thus stand by his pledge on Wednesday that, unless Putin agrees to an immediate 30-day ceasefire in Ukraine, crippling "
-      "new sanctions on his energy export partners and the central bank will follow.",
+  const auto events = coded(seed("alaska-2025"),
       20250813);
   for (const char* event : {
            "RUSGOV PRKGOV 041 reported",                       // the Putin-Kim call
@@ -157,35 +147,21 @@ TEST(EventCoder, AlaskaArticleEvents) {  // 000_9a0009128c457a50.txt, August 202
 }
 
 TEST(EventCoder, SingaporeArticleEvents) {  // 001_eaef56b1e95269e9.txt, 8 June 2018
-  const auto events = coded(
-      "As U.S. President Donald Trump and North Korean leader Kim Jong Un hurtle precariously\ntoward their meeting in Singapore on June 12, "
-      "Russia has found itself on the sidelines.\n\nNorth Korean leaders have never suggested they are ready to accept Washington\u2019s terms "
-      "for\nspeedy denuclearization.\n\nChina was more successful. Beijing brought Kim twice to China for meetings with Xi Jinping, general "
-      "secretary of the communist party of China, to reaffirm his preference for a phased approach.",
+  const auto events = coded(seed("singapore-2018"),
       20180608);
   for (const char* event : {"USAGOV PRKGOV 040 reported", "PRKGOV USAGOV 040 reported", "PRKGOV USAGOV 030 negated", "PRKGOV CHNGOV 040 reported"})
     EXPECT_TRUE(has(events, event)) << event << " is missing from" << all(events);
 }
 
 TEST(EventCoder, DaNangArticleEvents) {  // 002_32cf90436ca87cd8.txt, November 2017
-  const auto events = coded(
-      "On November 11 and 12, President Trump will attend the Asia-Pacific Economic Cooperation summit in Da Nang, Vietnam. There, he will "
-      "meet with Russian President Vladimir Putin.\n\nNevertheless, President Trump has already announced that he will seek Russia\u2019s "
-      "assistance in solving the conflict with North Korea. As with the issue of chemical weapons in Syria, President Putin could also "
-      "offer his services in this matter.",
+  const auto events = coded(seed("danang-2017"),
       20171110);
   for (const char* event : {"USAGOV RUSGOV 040 reported", "USAGOV RUS 021 reported by USAGOV", "RUSGOV --- 030 hypothetical"})
     EXPECT_TRUE(has(events, event)) << event << " is missing from" << all(events);
 }
 
 TEST(EventCoder, VladivostokArticleEvents) {  // 003_ac321fec2b2872d4.txt, April 2019
-  const auto events = coded(
-      "When North Korean leader Kim Jong Un\u2019s special armored railcar pulled into Russia\u2019s Vladivostok Station on April 24 after a "
-      "nine-hour journey, a red carpet was rolled out and high-level Kremlin officials greeted the young North Korean dictator as he arrived "
-      "for his first summit with his Russian counterpart, President Vladimir Putin.\n\nSurging oil prices in the wake of Trump\u2019s new "
-      "crackdown on Iranian oil exports promise to all but neutralize one of his few vulnerabilities.\n\nAfter the U.S. leader\u2019s initial "
-      "well-received overtures to Kim, their second summit in Vietnam fell apart in March when the North Korean despot demanded an end to "
-      "sanctions before he\u2019d start dismantling his nuclear weapons.",
+  const auto events = coded(seed("vladivostok-2019"),
       20190425);
   for (const char* event : {"RUSGOV PRKGOV 043 reported", "PRKGOV RUSGOV 040 reported", "USAGOV IRN 163 reported", "PRKGOV --- 1054 reported"})
     EXPECT_TRUE(has(events, event)) << event << " is missing from" << all(events);

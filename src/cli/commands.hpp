@@ -30,6 +30,8 @@ struct EventsOptions {
 // Codes articles (plain text files, or JSON Lines of {id, date, source, text} from files or
 // standard input) into events, streaming: memory is bounded by the dictionaries and one batch.
 int events(const std::vector<std::string>& files, const EventsOptions& options, std::ostream& out, std::ostream& err);
+// A scenario sketched from the articles' events (YAML on `out`), marked DRAFT for the analyst.
+int draft(const std::vector<std::string>& files, const EventsOptions& options, std::ostream& out, std::ostream& err);
 
 // Warnings are printed and leave the exit code at 0 unless `strict`.
 int validate(const std::vector<std::string>& files, bool strict, std::ostream& out, std::ostream& err);

@@ -4,6 +4,8 @@
 #include <chrono>
 #include <fmt/format.h>
 #include <fstream>
+#include <functional>
+#include <map>
 #include <istream>
 #include <iostream>
 #include <nlohmann/json.hpp>
@@ -12,12 +14,14 @@
 
 #include "cli/commands.hpp"
 #include "events/coder.hpp"
+#include "events/draft.hpp"
 #include "events/evaluation.hpp"
 #include "formats/cameo_plover.hpp"
 #include "formats/event_dictionaries.hpp"
 #include "formats/event_records.hpp"
 #include "report/events_report.hpp"
 #include "scenario/input_file.hpp"
+#include "scenario/write.hpp"
 #include "scenario/text_lines.hpp"
 
 namespace statecraft::cli {
@@ -61,8 +65,9 @@ class EventWriter {
 // Codes a batch on every thread, then writes it in input order: the output is the one thread's.
 class BatchCoder {
  public:
-  BatchCoder(const EventCoder& coder, EventDate fallback_date, unsigned threads, EventWriter& writer)
-      : coder_(coder), fallback_(fallback_date), threads_(threads), writer_(writer) {}
+  using Sink = std::function<void(const Article&, const std::vector<CodedEvent>&)>;
+  BatchCoder(const EventCoder& coder, EventDate fallback_date, unsigned threads, Sink sink)
+      : coder_(coder), fallback_(fallback_date), threads_(threads), sink_(std::move(sink)) {}
 
   void add(Article article) {
     batch_.push_back(std::move(article));
@@ -81,7 +86,7 @@ class BatchCoder {
     for (unsigned t = 1; t < n; ++t) pool.emplace_back(work);
     work();
     pool.clear();
-    for (std::size_t k = 0; k < batch_.size(); ++k) writer_.write(batch_[k], coded[k]);
+    for (std::size_t k = 0; k < batch_.size(); ++k) sink_(batch_[k], coded[k]);
     batch_.clear();
   }
   std::size_t articles() const { return articles_; }
@@ -90,7 +95,7 @@ class BatchCoder {
   const EventCoder& coder_;
   EventDate fallback_;
   unsigned threads_;
-  EventWriter& writer_;
+  Sink sink_;
   std::vector<Article> batch_;
   std::size_t articles_ = 0;
 };
@@ -190,41 +195,101 @@ int evaluate_gold(const EventDictionaries& dictionaries, const EventsOptions& op
   return ok;
 }
 
-}  // namespace
-
-int events(const std::vector<std::string>& files, const EventsOptions& options, std::ostream& out, std::ostream& err) {
-  std::optional<EventDictionaries> loaded;
-  if (!options.dictionaries.empty()) {
-    std::vector<Diagnostics> problems;
-    std::vector<std::string> notes;
-    loaded = load_event_dictionaries(options.dictionaries, problems, notes);
-    for (const auto& p : problems) {
-      print_diagnostics(p, err);
-      for (const auto& w : p.warnings()) err << format_diagnostic(w) << '\n';
-    }
-    for (const auto& note : notes) err << "statecraft events: note: " << note << '\n';
-    if (!loaded) return bad_input;
+// The dictionaries the options name (or the built-in ones), their problems on `err`; null when
+// they do not load.
+const EventDictionaries* dictionaries_for(const EventsOptions& options, std::optional<EventDictionaries>& loaded, std::ostream& err) {
+  if (options.dictionaries.empty()) return &builtin_event_dictionaries();
+  std::vector<Diagnostics> problems;
+  std::vector<std::string> notes;
+  loaded = load_event_dictionaries(options.dictionaries, problems, notes);
+  for (const auto& p : problems) {
+    print_diagnostics(p, err);
+    for (const auto& w : p.warnings()) err << format_diagnostic(w) << '\n';
   }
-  const EventDictionaries& dictionaries = loaded ? *loaded : builtin_event_dictionaries();
-  if (!options.evaluate.empty()) return evaluate_gold(dictionaries, options, out, err);
+  for (const auto& note : notes) err << "statecraft events: note: " << note << '\n';
+  return loaded ? &*loaded : nullptr;
+}
 
+// Codes every input, handing each article and its events to `sink` in input order.
+int code_inputs(const std::vector<std::string>& files, const EventsOptions& options, const EventDictionaries& dictionaries, BatchCoder::Sink sink,
+                std::ostream& err) {
   EventDate fallback = today();
   if (!options.date.empty()) {
     const auto date = read_iso_date(options.date);
     if (!date) {
-      err << "statecraft events: --date '" << options.date << "' is not YYYY-MM-DD\n";
+      err << "statecraft: --date '" << options.date << "' is not YYYY-MM-DD\n";
       return bad_input;
     }
     fallback = *date;
   }
   const EventCoder coder(dictionaries);
-  EventWriter writer(options.format, out);
   const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-  BatchCoder batches(coder, fallback, threads, writer);
+  BatchCoder batches(coder, fallback, threads, std::move(sink));
   bool all_read = true;
   for (const auto& file : files.empty() ? std::vector<std::string>{"-"} : files) all_read = read_input(file, batches, err) && all_read;
   batches.flush();
   return all_read ? ok : bad_input;
+}
+
+// The state each three-letter code names, from the dictionaries' own phrases: the first actor
+// entry with that code and no dates (UNITED_STATES_ [USA]: "United States").
+std::map<std::string, std::string> state_names(const EventDictionaries& dictionaries) {
+  std::map<std::string, std::string> names;
+  for (const auto& entry : dictionaries.actors.entries) {
+    if (entry.default_code.size() != 3 || !entry.dated.empty() || entry.phrases.empty() || names.contains(entry.default_code)) continue;
+    std::string name;
+    for (const auto& word : entry.phrases.front().words) {
+      std::string w = word;
+      if (w.find('.') == std::string::npos)
+        for (std::size_t k = 1; k < w.size(); ++k) w[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(w[k])));
+      name += (name.empty() ? "" : " ") + w;
+    }
+    names[entry.default_code] = name;
+  }
+  return names;
+}
+
+std::string iso_date(EventDate d) { return d ? fmt::format("{:04}-{:02}-{:02}", d / 10000, d / 100 % 100, d % 100) : std::string(); }
+
+}  // namespace
+
+int events(const std::vector<std::string>& files, const EventsOptions& options, std::ostream& out, std::ostream& err) {
+  std::optional<EventDictionaries> loaded;
+  const EventDictionaries* dictionaries = dictionaries_for(options, loaded, err);
+  if (!dictionaries) return bad_input;
+  if (!options.evaluate.empty()) return evaluate_gold(*dictionaries, options, out, err);
+  EventWriter writer(options.format, out);
+  return code_inputs(files, options, *dictionaries, [&](const Article& a, const std::vector<CodedEvent>& e) { writer.write(a, e); }, err);
+}
+
+int draft(const std::vector<std::string>& files, const EventsOptions& options, std::ostream& out, std::ostream& err) {
+  std::optional<EventDictionaries> loaded;
+  const EventDictionaries* dictionaries = dictionaries_for(options, loaded, err);
+  if (!dictionaries) return bad_input;
+  std::vector<CodedArticle> articles;
+  EventDate latest = 0;
+  const int status = code_inputs(files, options, *dictionaries, [&](const Article& a, const std::vector<CodedEvent>& e) {
+    const auto first_line = a.text.substr(0, a.text.find('\n'));
+    std::string title(trimmed(first_line));
+    if (title.size() > 120) title = title.substr(0, 117) + "...";
+    std::string id;
+    for (char c : a.id) id += std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' ? c : '_';
+    if (id.empty() || !std::isalpha(static_cast<unsigned char>(id[0]))) id = "a" + id;
+    articles.push_back({id, title.empty() ? a.id : title, iso_date(a.date), a.text, e});
+    latest = std::max(latest, a.date);
+  }, err);
+  if (status != ok) return status;
+  if (articles.empty()) {
+    err << "statecraft draft: no article to sketch a scenario from\n";
+    return bad_input;
+  }
+  const std::string date = latest ? iso_date(latest) : (options.date.empty() ? iso_date(today()) : options.date);
+  const Scenario scenario = draft_scenario(articles, state_names(*dictionaries), date);
+  out << "# A DRAFT sketched by `statecraft draft` from coded events: every judgment marked DRAFT is a\n"
+         "# placeholder for the analyst (capabilities, preferences, the status quo, the games in the summary).\n"
+         "# Each option's note cites the sentences it rests on as ev:ARTICLE:SENTENCE.\n"
+      << write_scenario_yaml(scenario);
+  return ok;
 }
 
 }  // namespace statecraft::cli

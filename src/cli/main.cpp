@@ -203,6 +203,13 @@ int run(int argc, char** argv) {
   events->add_flag("--list-wrong", events_options.list_wrong, "With --evaluate: list every record not coded right");
   events->add_option("--threads", events_options.threads, "Threads (default: every core); the output is the same with any number")->check(whole_number(1, 1024));
 
+  std::vector<std::string> draft_files;
+  cli::EventsOptions draft_options;
+  auto* draft = app.add_subcommand("draft", "Sketch a scenario from news articles: the actors, candidate options and games from the coded events, marked DRAFT");
+  draft->add_option("files", draft_files, "Plain-text articles, or JSON Lines of {id, date, source, text} (default, or -: standard input)")->type_name("FILE");
+  draft->add_option("--dictionaries", draft_options.dictionaries, "Directory of PETRARCH/TABARI dictionaries; default: the built-in ones")->type_name("DIR");
+  draft->add_option("--date", draft_options.date, "Date (YYYY-MM-DD) of articles that give none (default: today)")->type_name("DATE");
+
   std::string completion_shell;
   auto* completions = app.add_subcommand("completions", "Print the completion script for bash or zsh")->group("");
   completions->add_option("shell", completion_shell, "The shell")->required()->check(CLI::IsMember({"bash", "zsh"}));
@@ -233,6 +240,7 @@ int run(int argc, char** argv) {
     if (*import) return cli::import_scenario(import_file, std::cout, std::cerr);
     if (*backtest) return cli::backtest(backtest_file, backtest_options, std::cout, std::cerr);
     if (*sensitivity) return cli::sensitivity(sensitivity_file, sensitivity_options, std::cout, std::cerr);
+    if (*draft) return cli::draft(draft_files, draft_options, std::cout, std::cerr);
     if (*events) return cli::events(events_files, events_options, std::cout, std::cerr);
     if (*diff) return cli::diff(diff_before, diff_after, diff_format, std::cout, std::cerr);
     if (*completions || *manual) return print_command_docs(app, *completions, completion_shell);

@@ -272,7 +272,7 @@ class SentenceCoder {
     });
     const bool joins = next_to && !same_kind;
     if (!joins) {
-      groups.push_back({piece.begin, piece.end, {}, false});
+      groups.push_back({.begin = piece.begin, .end = piece.end});
       pieces_.clear();
     }
     pieces_.push_back(piece);
@@ -324,6 +324,8 @@ class SentenceCoder {
       if (m.agent.empty() && m.code.size() == 3) m.code = with_agent(m.code, named.agent), m.agent = named.agent;
   }
 
+  static Group person(std::size_t begin, std::size_t end, std::string code) { return {.begin = begin, .end = end, .code = std::move(code), .person = true}; }
+
   // "he", "the two men", "both leaders": the people last named.
   std::optional<std::vector<Group>> pronoun_at(std::size_t i, const std::vector<Group>& so_far) const {
     if (!options_.coreference) return std::nullopt;
@@ -339,13 +341,13 @@ class SentenceCoder {
       const bool and_next = i + 2 < tokens_.size() && tokens_[i + 1].word == "AND" && people.size() >= 2;
       const auto next = and_next ? c_.actors.longest(tokens_, i + 2) : std::pair<std::size_t, const PhraseIndex<std::size_t>::Entry*>{0, nullptr};
       const bool named_next = next.first && c_.dictionaries.actors.entries[next.second->payload].code_on(date_) == people.back().code;
-      return std::vector<Group>{{i, i + 1, people[people.size() - (named_next ? 2 : 1)].code, true}};
+      return std::vector<Group>{person(i, i + 1, people[people.size() - (named_next ? 2 : 1)].code)};
     }
     const bool two = i + 2 < tokens_.size() && ((w == "THE" && tokens_[i + 1].word == "TWO") || w == "BOTH") &&
                      is_one_of(tokens_[i + (w == "BOTH" ? 1 : 2)].word, {"MEN", "LEADERS", "PRESIDENTS", "SIDES", "WOMEN"});
     if ((two || we) && people.size() >= 2) {
       const std::size_t end = i + (we ? 1 : w == "BOTH" ? 2 : 3);
-      return std::vector<Group>{{i, end, people[people.size() - 2].code, true}, {end, end, people.back().code, true}};
+      return std::vector<Group>{person(i, end, people[people.size() - 2].code), person(end, end, people.back().code)};
     }
     return std::nullopt;
   }
