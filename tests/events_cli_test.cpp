@@ -120,6 +120,24 @@ TEST(EventsCli, EvaluateScoresAGoldStandard) {
   EXPECT_NE(b.err.find("gold.xml:1:1: error: record x: the date '1995' is not YYYYMMDD"), std::string::npos) << b.err;
 }
 
+TEST(EventsCli, SummaryAsTableJsonAndChart) {
+  const auto file = write_temp("summary.jsonl", "{\"date\":\"2025-08-01\",\"text\":\"Putin met with Kim. Russia threatened Ukraine.\"}\n");
+  const auto text = test::run_statecraft("events --summary --format text " + file);
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("RUS     PRK     2025-08            1         0        0            +1.0"), std::string::npos) << text.out;
+  const auto json = nlohmann::json::parse(test::run_statecraft("events --summary " + file).out);
+  EXPECT_EQ(json["dyads"].size(), 2u);
+  const auto svg = test::run_statecraft("events --summary --format svg " + file);
+  ASSERT_EQ(svg.exit_code, 0);
+  EXPECT_NE(svg.out.find("Russia \u2192 North Korea"), std::string::npos);
+  EXPECT_NE(svg.out.find("Russia \u2192 Ukraine"), std::string::npos);
+  const auto chart = write_temp("summary.svg", svg.out);
+  EXPECT_EQ(std::system(("xmllint --noout " + chart).c_str()), 0);
+  const auto wrong = test::run_statecraft("events --format svg " + file);
+  EXPECT_EQ(wrong.exit_code, 2);
+  EXPECT_NE(wrong.err.find("--format svg is for --summary or --evaluate"), std::string::npos);
+}
+
 // draft on each seed article's excerpt: a scenario that validates, even strictly, whose options
 // cite their sentences and whose placeholders say DRAFT.
 TEST(EventsCli, DraftOfEachSeedValidates) {

@@ -9,6 +9,7 @@
 
 #include "events/coder.hpp"
 #include "events/evaluation.hpp"
+#include "events/summary.hpp"
 #include "formats/cameo_plover.hpp"
 #include "formats/event_dictionaries.hpp"
 #include "formats/event_records.hpp"
@@ -123,6 +124,27 @@ TEST(EventCoder, PloverGoldStandardReadsAndScores) {
 
 // The seed articles (../shared/seeds), quoted in the sentences that carry the events an analyst
 // lists from each (tests/data/events/seeds/); consecutive sentences where one's actors name another's.
+TEST(EventSummary, ReportedEventsByPairAndMonth) {
+  // By hand: in August 2025 Russia meets North Korea (040, +1.0) and supports it (050, +3.5); in
+  // September it threatens it (138, -7.0) and might attack it (190, hypothetical: counted apart).
+  const EventCoder coder(builtin_event_dictionaries());
+  DyadSummary summary(published_goldstein_scale());
+  for (const auto& [text, date] : std::vector<std::pair<const char*, EventDate>>{
+           {"Putin met with Kim. Russia supported North Korea.", 20250801}, {"Putin threatened Kim with military escalation. Russia may attack North Korea.", 20250915}})
+    for (const auto& e : coder.code_article(text, date)) summary.add(date, e);
+  const auto rows = summary.rows();
+  ASSERT_EQ(rows.size(), 2u) << rows.size();
+  EXPECT_EQ(rows[0].source, "RUS");
+  EXPECT_EQ(rows[0].target, "PRK");
+  EXPECT_EQ(rows[0].month, "2025-08");
+  EXPECT_EQ(rows[0].cooperation, 2u);
+  EXPECT_DOUBLE_EQ(rows[0].mean_goldstein(), (1.0 + 3.5) / 2);
+  EXPECT_EQ(rows[1].month, "2025-09");
+  EXPECT_EQ(rows[1].conflict, 1u);
+  EXPECT_EQ(rows[1].not_reported, 1u);
+  EXPECT_DOUBLE_EQ(rows[1].mean_goldstein(), -7.0);
+}
+
 std::string seed(const std::string& name) { return test::read_file(test::source_path("tests/data/events/seeds/" + name + ".txt")); }
 
 TEST(EventCoder, AlaskaArticleEvents) {  // 000_9a0009128c457a50.txt, August 2025

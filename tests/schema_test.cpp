@@ -123,6 +123,10 @@ TEST(Schema, EventsAndTheirEvaluationAsJson) {
   std::ofstream(document) << e.out;
   std::string message;
   EXPECT_EQ(validate(test::source_path("docs/schema/events-evaluation.schema.json"), document, message), 0) << message;
+  const auto summary = test::run_statecraft("events --summary --date 2025-08-13 '" + input.string() + "'");
+  ASSERT_EQ(summary.exit_code, 0) << summary.err;
+  std::ofstream(document) << summary.out;
+  EXPECT_EQ(validate(test::source_path("docs/schema/events-summary.schema.json"), document, message), 0) << message;
   std::filesystem::remove(document);
   std::filesystem::remove(input);
 }

@@ -24,6 +24,7 @@ struct EventsOptions {
   std::string date;              // YYYY-MM-DD for articles that give none; empty: today
   std::string evaluate;          // a gold standard to score the coder against, instead of coding articles
   bool list_wrong = false;       // with --evaluate: every record not coded right
+  bool summary = false;          // relations per pair of actors and month instead of the events
   unsigned threads = 0;          // 0: every core
 };
 

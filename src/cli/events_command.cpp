@@ -16,6 +16,7 @@
 #include "events/coder.hpp"
 #include "events/draft.hpp"
 #include "events/evaluation.hpp"
+#include "events/summary.hpp"
 #include "formats/cameo_plover.hpp"
 #include "formats/event_dictionaries.hpp"
 #include "formats/event_records.hpp"
@@ -236,7 +237,8 @@ int code_inputs(const std::vector<std::string>& files, const EventsOptions& opti
 std::map<std::string, std::string> state_names(const EventDictionaries& dictionaries) {
   std::map<std::string, std::string> names;
   for (const auto& entry : dictionaries.actors.entries) {
-    if (entry.default_code.size() != 3 || !entry.dated.empty() || entry.phrases.empty() || names.contains(entry.default_code)) continue;
+    const std::string party = party_of(entry.default_code);
+    if (party != entry.default_code || party.size() < 3 || !entry.dated.empty() || entry.phrases.empty() || names.contains(party)) continue;
     std::string name;
     for (const auto& word : entry.phrases.front().words) {
       std::string w = word;
@@ -244,9 +246,24 @@ std::map<std::string, std::string> state_names(const EventDictionaries& dictiona
         for (std::size_t k = 1; k < w.size(); ++k) w[k] = static_cast<char>(std::tolower(static_cast<unsigned char>(w[k])));
       name += (name.empty() ? "" : " ") + w;
     }
-    names[entry.default_code] = name;
+    names[party] = name;
   }
   return names;
+}
+
+int summarise(const std::vector<std::string>& files, const EventsOptions& options, const EventDictionaries& dictionaries, std::ostream& out, std::ostream& err) {
+  DyadSummary summary(published_goldstein_scale());
+  EventDate fallback = options.date.empty() ? today() : read_iso_date(options.date).value_or(0);
+  const int status = code_inputs(files, options, dictionaries, [&](const Article& a, const std::vector<CodedEvent>& events) {
+    for (const auto& e : events) summary.add(a.date ? a.date : fallback, e);
+  }, err);
+  if (status != ok) return status;
+  const auto rows = summary.rows();
+  if (options.format == "svg") out << summary_svg(rows, state_names(dictionaries));
+  else if (options.format == "csv") write_summary_csv(out, rows);
+  else if (options.format == "text") write_summary_text(out, rows);
+  else out << summary_json(rows).dump(2) << '\n';
+  return ok;
 }
 
 std::string iso_date(EventDate d) { return d ? fmt::format("{:04}-{:02}-{:02}", d / 10000, d / 100 % 100, d % 100) : std::string(); }
@@ -258,6 +275,11 @@ int events(const std::vector<std::string>& files, const EventsOptions& options, 
   const EventDictionaries* dictionaries = dictionaries_for(options, loaded, err);
   if (!dictionaries) return bad_input;
   if (!options.evaluate.empty()) return evaluate_gold(*dictionaries, options, out, err);
+  if (options.summary) return summarise(files, options, *dictionaries, out, err);
+  if (options.format == "svg" || options.format == "json") {
+    err << "statecraft events: --format " << options.format << " is for --summary or --evaluate; the events are jsonl, csv or text\n";
+    return bad_input;
+  }
   EventWriter writer(options.format, out);
   return code_inputs(files, options, *dictionaries, [&](const Article& a, const std::vector<CodedEvent>& e) { writer.write(a, e); }, err);
 }

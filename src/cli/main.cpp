@@ -193,8 +193,10 @@ int run(int argc, char** argv) {
   cli::EventsOptions events_options;
   auto* events = app.add_subcommand("events", "What the evidence is: news articles coded into events (who did what to whom, CAMEO and PLOVER, Goldstein, status)");
   events->add_option("files", events_files, "Plain-text articles, or JSON Lines of {id, date, source, text} (default, or -: standard input)")->type_name("FILE");
-  events->add_option("--format", events_options.format, "Output format: jsonl, csv, text (json with --evaluate)")
-      ->check(CLI::IsMember({"jsonl", "csv", "text", "json"}))->capture_default_str();
+  events->add_option("--format", events_options.format, "Output format: jsonl, csv, text (json with --evaluate or --summary; svg with --summary)")
+      ->check(CLI::IsMember({"jsonl", "csv", "text", "json", "svg"}))->capture_default_str();
+  events->add_flag("--summary", events_options.summary,
+                   "Relations between the actors instead of the events: per pair and month, cooperative and conflictual events and their mean Goldstein weight");
   events->add_option("--dictionaries", events_options.dictionaries, "Directory of PETRARCH/TABARI dictionaries (*actors*, *agents*, *verbs*, *discards*); default: the built-in ones")
       ->type_name("DIR");
   events->add_option("--date", events_options.date, "Date (YYYY-MM-DD) of articles that give none; it decides who holds an office (default: today)")->type_name("DATE");

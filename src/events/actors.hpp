@@ -36,6 +36,11 @@ struct ActorEntry {
   const std::string& code_on(EventDate date) const;
 };
 
+// The party an actor code belongs to, for summaries and drafts: a state's three letters
+// (RUSGOV: RUS), or an international organisation's whole code (IGOUNO, IGOWSTNAT, IGOEUREEC:
+// their letters after IGO name a region and then the body, so no prefix tells the bodies apart).
+inline std::string party_of(const std::string& code) { return code.starts_with("IGO") ? code : code.substr(0, 3); }
+
 struct ActorDictionary {
   std::vector<ActorEntry> entries;
 };

@@ -39,8 +39,6 @@ const OptionKind* kind_of(const std::string& cameo) {
   return best;
 }
 
-std::string state_of(const std::string& code) { return code.substr(0, 3); }
-
 std::string lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return s;
@@ -83,13 +81,13 @@ Scenario draft_scenario(const std::vector<CodedArticle>& articles, const std::ma
   for (const auto& a : articles) {
     s.sources.push_back({.id = a.id, .title = a.title, .date = a.date, .note = "coded by statecraft events; ev:" + a.id + ":N cites its sentence N"});
     for (const auto& e : a.events) {
-      const std::string actor = state_of(e.source);
+      const std::string actor = party_of(e.source);
       if (!names.contains(actor)) continue;  // not a state the dictionaries name
       ++mentions[actor];
-      if (!e.target.empty() && names.contains(state_of(e.target))) ++mentions[state_of(e.target)];
-      if ((e.cameo.starts_with("13") || e.cameo.starts_with("03")) && !(e.target.empty() ? false : state_of(e.target) == actor)) {
+      if (!e.target.empty() && names.contains(party_of(e.target))) ++mentions[party_of(e.target)];
+      if ((e.cameo.starts_with("13") || e.cameo.starts_with("03")) && !(e.target.empty() ? false : party_of(e.target) == actor)) {
         games.push_back(fmt::format("{} of {} to {}: {}", e.cameo.starts_with("13") ? "a threat" : "an offer", actor,
-                                    e.target.empty() ? "no one named" : state_of(e.target), citation(a, e)));
+                                    e.target.empty() ? "no one named" : party_of(e.target), citation(a, e)));
         continue;
       }
       const OptionKind* kind = kind_of(e.cameo);
@@ -97,7 +95,7 @@ Scenario draft_scenario(const std::vector<CodedArticle>& articles, const std::ma
       Candidate& c = candidates[{actor, kind->id}];
       c.actor = actor, c.kind = kind;
       if (c.first_source.empty()) c.first_source = a.id;
-      if (!e.target.empty() && state_of(e.target) != actor && names.contains(state_of(e.target))) ++c.targets[state_of(e.target)];
+      if (!e.target.empty() && party_of(e.target) != actor && names.contains(party_of(e.target))) ++c.targets[party_of(e.target)];
       // One citation a sentence: a meeting coded both ways is one piece of evidence.
       const std::string cited = citation(a, e);
       if (c.citations.size() < 4 && std::find(c.citations.begin(), c.citations.end(), cited) == c.citations.end()) c.citations.push_back(cited);

@@ -22,7 +22,7 @@ struct CodedArticle {
   std::vector<CodedEvent> events;
 };
 
-// `names`: an actor code's state (its first three letters) to the name the scenario gives it.
+// `names`: a party (party_of an actor code) to the name the scenario gives it.
 Scenario draft_scenario(const std::vector<CodedArticle>& articles, const std::map<std::string, std::string>& names, const std::string& date);
 
 }  // namespace statecraft

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <ostream>
 
+#include "report/svg.hpp"
 #include "report/table.hpp"
 
 namespace statecraft {
@@ -150,6 +151,86 @@ nlohmann::json evaluation_json(const Evaluation& ev, std::string_view gold_name)
   nlohmann::json categories = nlohmann::json::array();
   for (const auto& c : ev.categories) categories.push_back(score(c));
   return {{"gold", gold_name}, {"codes", ev.codes == GoldCodes::cameo ? "cameo" : "plover"}, {"overall", score(ev.overall)}, {"categories", categories}};
+}
+
+namespace {
+
+// The pairs over the whole period, in the rows' order (most events first).
+std::vector<DyadMonth> per_pair(const std::vector<DyadMonth>& rows) {
+  std::vector<DyadMonth> pairs;
+  for (const auto& r : rows) {
+    auto it = std::find_if(pairs.begin(), pairs.end(), [&](const DyadMonth& p) { return p.source == r.source && p.target == r.target; });
+    if (it == pairs.end()) {
+      pairs.push_back(r);
+      pairs.back().month.clear();
+      continue;
+    }
+    it->cooperation += r.cooperation, it->conflict += r.conflict, it->neutral += r.neutral;
+    it->goldstein_sum += r.goldstein_sum, it->not_reported += r.not_reported;
+  }
+  return pairs;
+}
+
+}  // namespace
+
+void write_summary_text(std::ostream& out, const std::vector<DyadMonth>& rows) {
+  using A = TextTable::Align;
+  TextTable table({{"source", A::Left}, {"target", A::Left}, {"month", A::Left}, {"cooperation", A::Right}, {"conflict", A::Right},
+                   {"neutral", A::Right}, {"mean Goldstein", A::Right}, {"said, not done", A::Right}});
+  for (const auto& r : rows)
+    table.add_row({r.source, r.target, r.month.empty() ? "(no date)" : r.month, std::to_string(r.cooperation), std::to_string(r.conflict),
+                   std::to_string(r.neutral), r.events() ? fmt::format("{:+.1f}", r.mean_goldstein()) : "-", std::to_string(r.not_reported)});
+  out << "Relations between the actors: reported events per pair and month, by the sign of their Goldstein weight (-10 conflict to +10 "
+         "cooperation). Hypothetical, conditional, negated and advocated events are said, not done: counted apart.\n\n"
+      << table.render("");
+}
+
+nlohmann::json summary_json(const std::vector<DyadMonth>& rows) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& r : rows)
+    out.push_back({{"source_actor", r.source}, {"target_actor", r.target}, {"month", r.month.empty() ? nlohmann::json(nullptr) : nlohmann::json(r.month)},
+                   {"cooperation", r.cooperation}, {"conflict", r.conflict}, {"neutral", r.neutral},
+                   {"mean_goldstein", r.events() ? nlohmann::json(r.mean_goldstein()) : nlohmann::json(nullptr)}, {"not_reported", r.not_reported}});
+  return {{"statecraft", STATECRAFT_VERSION}, {"dyads", out}};
+}
+
+void write_summary_csv(std::ostream& out, const std::vector<DyadMonth>& rows) {
+  out << "source_actor,target_actor,month,cooperation,conflict,neutral,mean_goldstein,not_reported\n";
+  for (const auto& r : rows)
+    out << fmt::format("{},{},{},{},{},{},{},{}\n", r.source, r.target, r.month, r.cooperation, r.conflict, r.neutral,
+                       r.events() ? fmt::format("{:.2f}", r.mean_goldstein()) : "", r.not_reported);
+}
+
+std::string summary_svg(const std::vector<DyadMonth>& rows, const std::map<std::string, std::string>& names) {
+  // A diverging bar a pair: its mean weight from the zero line, conflict left, cooperation right,
+  // with its counts beside it. At most 16 pairs, the most active.
+  std::vector<DyadMonth> pairs = per_pair(rows);
+  std::erase_if(pairs, [](const DyadMonth& p) { return p.events() == 0; });
+  const std::size_t shown = std::min<std::size_t>(pairs.size(), 16);
+  const double row = 26, top = 62, label_width = 250, zero = label_width + (chart_width - label_width - 200) / 2, half = (chart_width - label_width - 200) / 2;
+  const std::string caption = pairs.empty()
+                                  ? "No reported event between two actors."
+                                  : fmt::format("Mean Goldstein weight of the reported events from each actor to the other (-10 most conflictual, +10 most "
+                                                "cooperative), with their counts; {} of {} pairs, the most active. Said, not done (might, if, should, did not) is left out.",
+                                                shown, pairs.size());
+  const double height = top + row * static_cast<double>(shown) + 20 + caption_height(caption);
+  auto name = [&](const std::string& code) { return names.contains(code) ? names.at(code) : code; };
+  std::string svg = svg_open(height, "Relations between the actors in the events");
+  svg += text_at(zero - half, top - 12, "conflict -10", "start", small_font, "#555");
+  svg += text_at(zero, top - 12, "0", "middle", small_font, "#555");
+  svg += text_at(zero + half, top - 12, "+10 cooperation", "end", small_font, "#555");
+  for (std::size_t k = 0; k < shown; ++k) {
+    const DyadMonth& p = pairs[k];
+    const double y = top + row * static_cast<double>(k);
+    const double mean = p.mean_goldstein(), width = std::abs(mean) / 10 * half;
+    svg += text_at(label_width - 8, y + 15, shortened(name(p.source) + " \u2192 " + name(p.target), label_width - 18, font), "end");
+    svg += fmt::format("<rect x=\"{:.1f}\" y=\"{:.1f}\" width=\"{:.1f}\" height=\"16\" fill=\"{}\"/>\n", mean < 0 ? zero - width : zero, y + 3,
+                       std::max(width, 1.0), mean < 0 ? palette[1] : palette[0]);
+    svg += text_at(zero + half + 8, y + 15, fmt::format("{:+.1f}  ({} coop., {} confl.)", mean, p.cooperation, p.conflict), "start", small_font, "#333");
+  }
+  svg += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{0:.1f}\" y2=\"{2:.1f}\" stroke=\"#888\"/>\n", zero, top - 6, top + row * static_cast<double>(shown));
+  svg += caption_lines(top + row * static_cast<double>(shown) + 18, caption);
+  return svg + "</svg>\n";
 }
 
 }  // namespace statecraft

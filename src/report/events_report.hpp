@@ -4,6 +4,7 @@
 // standard.
 
 #include <iosfwd>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
@@ -13,6 +14,7 @@
 #include "events/evaluation.hpp"
 #include "events/goldstein.hpp"
 #include "events/plover.hpp"
+#include "events/summary.hpp"
 
 namespace statecraft {
 
@@ -35,6 +37,14 @@ void write_events_jsonl(std::ostream& out, const EventSource& source, const std:
 void write_events_csv_header(std::ostream& out);
 void write_events_csv(std::ostream& out, const EventSource& source, const std::vector<CodedEvent>& events, const EventTables& tables);
 void write_events_text(std::ostream& out, const EventSource& source, const std::vector<CodedEvent>& events, const EventTables& tables);
+
+// Relations between the actors, per pair and month: a table, JSON, CSV, and a chart of each
+// pair's mean Goldstein weight over the whole period (SVG, the brief's style). `names`: a
+// state's code to its name, for the chart.
+void write_summary_text(std::ostream& out, const std::vector<DyadMonth>& rows);
+nlohmann::json summary_json(const std::vector<DyadMonth>& rows);
+void write_summary_csv(std::ostream& out, const std::vector<DyadMonth>& rows);
+std::string summary_svg(const std::vector<DyadMonth>& rows, const std::map<std::string, std::string>& names);
 
 // Per category: records right, and precision and recall of events, sources, targets and codes.
 void write_evaluation_text(std::ostream& out, const Evaluation& evaluation, std::string_view gold_name, bool list_wrong);

@@ -1,5 +1,7 @@
 #include "report/svg.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
 
 #include "scenario/text_lines.hpp"
@@ -77,6 +79,31 @@ std::vector<PlacedLabel> place_labels(const std::vector<std::pair<double, double
     placed.push_back({x, lane});
   }
   return placed;
+}
+
+std::string svg_open(double height, const std::string& title) {
+  return fmt::format(
+      "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"{0}\" height=\"{1:.0f}\" viewBox=\"0 0 {0} {1:.0f}\" font-family=\"DejaVu Sans, "
+      "Verdana, sans-serif\" font-size=\"{2}\" role=\"img\" aria-label=\"{3}\">\n<rect width=\"100%\" height=\"100%\" fill=\"white\"/>\n"
+      "<text x=\"10\" y=\"20\" font-size=\"{4}\" font-weight=\"bold\">{3}</text>\n",
+      chart_width, height, font, xml_escape(title), title_font);
+}
+
+std::string text_at(double x, double y, const std::string& text, const char* anchor, double size, const char* fill) {
+  return fmt::format("<text x=\"{:.1f}\" y=\"{:.1f}\" text-anchor=\"{}\" font-size=\"{}\" fill=\"{}\">{}</text>\n", x, y, anchor, size, fill,
+                     xml_escape(text));
+}
+
+// A caption too long for one line is broken at spaces: the chart stays its width.
+std::string caption_lines(double y, const std::string& caption) {
+  std::string out;
+  const auto lines = wrapped(caption, static_cast<std::size_t>((chart_width - 20) / (0.62 * small_font)));
+  for (std::size_t k = 0; k < lines.size(); ++k) out += text_at(10, y + 14.0 * static_cast<double>(k), lines[k], "start", small_font, "#555");
+  return out;
+}
+
+double caption_height(const std::string& caption) {
+  return 14.0 * static_cast<double>(wrapped(caption, static_cast<std::size_t>((chart_width - 20) / (0.62 * small_font))).size());
 }
 
 }  // namespace statecraft

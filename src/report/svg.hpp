@@ -37,4 +37,13 @@ struct PlacedLabel {
 };
 std::vector<PlacedLabel> place_labels(const std::vector<std::pair<double, double>>& centre_and_width, double low, double high, double gap);
 
+// The charts' common frame: their width, sizes of type, the opening of an SVG with its title
+// (white background, the brief's font), a text element, a caption wrapped to the width.
+inline constexpr double chart_width = 760;
+inline constexpr double small_font = 11, font = 12, title_font = 14;
+std::string svg_open(double height, const std::string& title);
+std::string text_at(double x, double y, const std::string& text, const char* anchor = "start", double size = font, const char* fill = "#222");
+std::string caption_lines(double y, const std::string& caption);
+double caption_height(const std::string& caption);
+
 }  // namespace statecraft
