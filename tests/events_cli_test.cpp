@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "test_support.hpp"
@@ -136,6 +137,61 @@ TEST(EventsCli, SummaryAsTableJsonAndChart) {
   const auto wrong = test::run_statecraft("events --format svg " + file);
   EXPECT_EQ(wrong.exit_code, 2);
   EXPECT_NE(wrong.err.find("--format svg is for --summary or --evaluate"), std::string::npos);
+}
+
+// The Alaska scenario's options beside its article's events (the excerpt, as the source wex).
+TEST(EventsCli, EvidenceForTheAlaskaScenario) {
+  const auto article = write_temp("wex.txt", test::read_file(test::source_path("tests/data/events/seeds/alaska-2025.txt")));
+  const auto r = test::run_statecraft("evidence " + test::source_path("scenarios/alaska-2025.yaml") + " " + article + " --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  std::map<std::string, std::vector<std::string>> verdicts;  // option: "verdict cameo status"
+  for (const auto& o : j["options"])
+    for (const auto& e : o["events"])
+      verdicts[o["option"]].push_back(e["verdict"].get<std::string>() + " " + e["cameo"].get<std::string>() + " " + e["status"].get<std::string>());
+  // Kim has avoided tests: the test option is not in the status quo, and the event agrees.
+  EXPECT_EQ(verdicts["icbm_test"], std::vector<std::string>{"supports 150 negated"});
+  // North Korea's troops for Russia's war: in the status quo, reported.
+  EXPECT_EQ(verdicts["troops_to_russia"], std::vector<std::string>{"supports 072 reported"});
+  // The tariffs on India: in the status quo, reported; the sanctions Trump considers only mention
+  // the tariffs option's kind of move.
+  ASSERT_FALSE(verdicts["india_tariffs"].empty());
+  EXPECT_EQ(verdicts["india_tariffs"][0], "supports 163 reported");
+  // The threat of escalation and the ceasefire are said on conditions: mentions, neither way.
+  EXPECT_EQ(verdicts["ceasefire"], std::vector<std::string>{"mentions 0871 conditional"});
+  EXPECT_TRUE(std::find(verdicts["escalate"].begin(), verdicts["escalate"].end(), "mentions 138 conditional") != verdicts["escalate"].end());
+  // No option of the wrong kind: "ceasefire" is not "ease", "withdraw support" is not support.
+  EXPECT_TRUE(verdicts["withdraw_support"].empty());
+  // A scenario whose status quo the news contradicts says so.
+  auto yaml = test::read_file(test::source_path("scenarios/alaska-2025.yaml"));
+  yaml = test::replace(yaml, "status_quo: [india_tariffs, troops_to_russia, russian_oil]", "status_quo: [india_tariffs, troops_to_russia, russian_oil, icbm_test]");
+  const auto changed = write_temp("alaska-tests.yaml", yaml);
+  const auto text = test::run_statecraft("evidence " + changed + " " + article);
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("(1 contradicting the status quo)"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("contradicts  ev:wex:"), std::string::npos) << text.out;
+}
+
+TEST(EventsCli, EventCitationsAreCheckedAndShown) {
+  auto yaml = test::read_file(test::source_path("scenarios/alaska-2025.yaml"));
+  const std::string cited = test::replace(yaml, "      source: wex", "      source: ev:wex:5");
+  const auto file = write_temp("alaska-cited.yaml", cited);
+  const auto v = test::run_statecraft("validate " + file);
+  EXPECT_EQ(v.exit_code, 0) << v.out << v.err;
+  const auto article = write_temp("wex.txt", test::read_file(test::source_path("tests/data/events/seeds/alaska-2025.txt")));
+  const auto r = test::run_statecraft("evidence " + file + " " + article);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("cites ev:wex:5: \"Kim has also avoided new long-range ballistic missile tests"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("PRKGOV -> none named: Demonstrate military or police power [150], negated"), std::string::npos) << r.out;
+  for (const auto& [bad, message] : std::vector<std::pair<std::string, std::string>>{
+           {"ev:wxe:7", "the event citation 'ev:wxe:7' names the unknown source 'wxe'"},
+           {"ev:wex:0", "the event citation 'ev:wex:0' is not ev:SOURCE:SENTENCE"},
+           {"ev:wex", "the event citation 'ev:wex' is not ev:SOURCE:SENTENCE"}}) {
+    const auto broken = write_temp("alaska-bad.yaml", test::replace(yaml, "      source: wex", "      source: " + bad));
+    const auto b = test::run_statecraft("validate " + broken);
+    EXPECT_EQ(b.exit_code, 2) << bad;
+    EXPECT_NE(b.out.find(message) == std::string::npos ? b.err.find(message) : 0, std::string::npos) << bad << ": " << b.out << b.err;
+  }
 }
 
 // draft on each seed article's excerpt: a scenario that validates, even strictly, whose options

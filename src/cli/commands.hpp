@@ -31,6 +31,9 @@ struct EventsOptions {
 // Codes articles (plain text files, or JSON Lines of {id, date, source, text} from files or
 // standard input) into events, streaming: memory is bounded by the dictionaries and one batch.
 int events(const std::vector<std::string>& files, const EventsOptions& options, std::ostream& out, std::ostream& err);
+// For each of the scenario's judgments, the coded events of the articles that support or
+// contradict it (docs/events.md).
+int evidence(const std::string& scenario_file, const std::vector<std::string>& files, const EventsOptions& options, std::ostream& out, std::ostream& err);
 // A scenario sketched from the articles' events (YAML on `out`), marked DRAFT for the analyst.
 int draft(const std::vector<std::string>& files, const EventsOptions& options, std::ostream& out, std::ostream& err);
 

@@ -15,6 +15,9 @@
 #include "cli/commands.hpp"
 #include "events/coder.hpp"
 #include "events/draft.hpp"
+#include "events/evidence.hpp"
+#include "events/text.hpp"
+#include "formats/load.hpp"
 #include "events/evaluation.hpp"
 #include "events/summary.hpp"
 #include "formats/cameo_plover.hpp"
@@ -297,7 +300,7 @@ int draft(const std::vector<std::string>& files, const EventsOptions& options, s
     std::string id;
     for (char c : a.id) id += std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '_' ? c : '_';
     if (id.empty() || !std::isalpha(static_cast<unsigned char>(id[0]))) id = "a" + id;
-    articles.push_back({id, title.empty() ? a.id : title, iso_date(a.date), a.text, e});
+    articles.push_back({id, title.empty() ? a.id : title, iso_date(a.date), a.text, e, split_sentences(a.text).size()});
     latest = std::max(latest, a.date);
   }, err);
   if (status != ok) return status;
@@ -311,6 +314,51 @@ int draft(const std::vector<std::string>& files, const EventsOptions& options, s
          "# placeholder for the analyst (capabilities, preferences, the status quo, the games in the summary).\n"
          "# Each option's note cites the sentences it rests on as ev:ARTICLE:SENTENCE.\n"
       << write_scenario_yaml(scenario);
+  return ok;
+}
+
+int evidence(const std::string& scenario_file, const std::vector<std::string>& files, const EventsOptions& options, std::ostream& out,
+             std::ostream& err) {
+  LoadResult loaded_scenario = load_scenario_file(scenario_file);
+  print_diagnostics(loaded_scenario.diagnostics, err);
+  if (!loaded_scenario.scenario) return bad_input;
+  const Scenario& scenario = *loaded_scenario.scenario;
+  if (files.empty()) {
+    err << "statecraft evidence: give the articles to code (FILE..., or - for standard input)\n";
+    return bad_input;
+  }
+  std::optional<EventDictionaries> loaded;
+  const EventDictionaries* dictionaries = dictionaries_for(options, loaded, err);
+  if (!dictionaries) return bad_input;
+  EventsOptions dated = options;
+  if (dated.date.empty()) dated.date = scenario.date;  // the scenario's as-of date decides who held office
+  std::vector<CodedArticle> articles;
+  const int status = code_inputs(files, dated, *dictionaries, [&](const Article& a, const std::vector<CodedEvent>& e) {
+    articles.push_back({a.id, a.id, iso_date(a.date), a.text, e, split_sentences(a.text).size()});
+  }, err);
+  if (status != ok) return status;
+  // An article is the source whose id it bears; a scenario of one source takes a lone article.
+  std::map<std::string, const CodedArticle*> by_source;
+  for (auto& a : articles) {
+    const bool named = std::any_of(scenario.sources.begin(), scenario.sources.end(), [&](const Source& s) { return s.id == a.id; });
+    if (!named && articles.size() == 1 && scenario.sources.size() == 1) {
+      err << "statecraft evidence: note: the one article is read as the scenario's one source, '" << scenario.sources[0].id << "'\n";
+      a.id = scenario.sources[0].id;
+    } else if (!named) {
+      err << "statecraft evidence: warning: article '" << a.id << "' is none of the scenario's sources; name its file after one (" << scenario.sources.size()
+          << " listed) or give that id in JSON Lines\n";
+      continue;
+    }
+    by_source[a.id] = &a;
+  }
+  const Evidence evidence = gather_evidence(scenario, by_source, state_names(*dictionaries));
+  const EventTables tables{published_cameo_plover(), published_goldstein_scale()};
+  if (options.format == "json") {
+    out << evidence_json(evidence, tables).dump(2) << '\n';
+  } else {
+    out << fmt::format("Evidence for {} from {} article{}.\n\n", input_name(scenario_file), by_source.size(), by_source.size() == 1 ? "" : "s");
+    write_evidence_text(out, evidence, tables);
+  }
   return ok;
 }
 

@@ -205,6 +205,18 @@ int run(int argc, char** argv) {
   events->add_flag("--list-wrong", events_options.list_wrong, "With --evaluate: list every record not coded right");
   events->add_option("--threads", events_options.threads, "Threads (default: every core); the output is the same with any number")->check(whole_number(1, 1024));
 
+  std::string evidence_scenario;
+  std::vector<std::string> evidence_files;
+  cli::EventsOptions evidence_options;
+  evidence_options.format = "text";
+  auto* evidence = app.add_subcommand("evidence", "What the evidence is: for each of a scenario's judgments, the coded events of the articles that support or contradict it");
+  evidence->add_option("scenario", evidence_scenario, "Scenario file")->required()->type_name("FILE");
+  evidence->add_option("articles", evidence_files, "The articles (plain text named after a source's id, or JSON Lines with the ids; - for standard input)")
+      ->required()->type_name("FILE");
+  evidence->add_option("--format", evidence_options.format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+  evidence->add_option("--dictionaries", evidence_options.dictionaries, "Directory of PETRARCH/TABARI dictionaries; default: the built-in ones")->type_name("DIR");
+  evidence->add_option("--date", evidence_options.date, "Date (YYYY-MM-DD) of articles that give none (default: the scenario's)")->type_name("DATE");
+
   std::vector<std::string> draft_files;
   cli::EventsOptions draft_options;
   auto* draft = app.add_subcommand("draft", "Sketch a scenario from news articles: the actors, candidate options and games from the coded events, marked DRAFT");
@@ -242,6 +254,7 @@ int run(int argc, char** argv) {
     if (*import) return cli::import_scenario(import_file, std::cout, std::cerr);
     if (*backtest) return cli::backtest(backtest_file, backtest_options, std::cout, std::cerr);
     if (*sensitivity) return cli::sensitivity(sensitivity_file, sensitivity_options, std::cout, std::cerr);
+    if (*evidence) return cli::evidence(evidence_scenario, evidence_files, evidence_options, std::cout, std::cerr);
     if (*draft) return cli::draft(draft_files, draft_options, std::cout, std::cerr);
     if (*events) return cli::events(events_files, events_options, std::cout, std::cerr);
     if (*diff) return cli::diff(diff_before, diff_after, diff_format, std::cout, std::cerr);

@@ -1,5 +1,7 @@
 #include "events/draft.hpp"
 
+#include "events/option_kinds.hpp"
+
 #include <algorithm>
 #include <fmt/format.h>
 #include <map>
@@ -7,37 +9,6 @@
 
 namespace statecraft {
 namespace {
-
-// What an actor did, as a candidate option of the conflict: CAMEO codes by their prefix.
-struct OptionKind {
-  const char* id;
-  const char* name;  // "{} " is the target's name
-  std::vector<const char*> codes;
-};
-
-const std::vector<OptionKind>& option_kinds() {
-  static const std::vector<OptionKind> kinds = {
-      {"sanctions", "impose sanctions or tariffs on {}", {"163", "172"}},
-      {"ease_sanctions", "ease sanctions on {}", {"085", "081", "0354"}},
-      {"ceasefire", "accept a ceasefire{}", {"0871", "0356"}},
-      {"tests", "test missiles or show force{}", {"15"}},
-      {"summit", "meet or talk with {}", {"036", "04", "106"}},
-      {"veto", "reject or veto{}", {"12"}},
-      {"troops", "send troops or military aid to {}", {"072", "074", "0332"}},
-      {"aid", "give aid to {}", {"07", "033"}},
-      {"force", "use force against {}", {"18", "19", "20", "1382"}},
-  };
-  return kinds;
-}
-
-const OptionKind* kind_of(const std::string& cameo) {
-  const OptionKind* best = nullptr;
-  std::size_t best_length = 0;
-  for (const auto& k : option_kinds())
-    for (const char* prefix : k.codes)
-      if (cameo.starts_with(prefix) && std::string_view(prefix).size() > best_length) best = &k, best_length = std::string_view(prefix).size();
-  return best;
-}
 
 std::string lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -90,7 +61,7 @@ Scenario draft_scenario(const std::vector<CodedArticle>& articles, const std::ma
                                     e.target.empty() ? "no one named" : party_of(e.target), citation(a, e)));
         continue;
       }
-      const OptionKind* kind = kind_of(e.cameo);
+      const OptionKind* kind = kind_of_code(e.cameo);
       if (!kind) continue;
       Candidate& c = candidates[{actor, kind->id}];
       c.actor = actor, c.kind = kind;

@@ -20,6 +20,7 @@ struct CodedArticle {
   std::string date;   // YYYY-MM-DD, or empty
   std::string text;
   std::vector<CodedEvent> events;
+  std::size_t sentence_count = 0;  // of the text, as split_sentences splits it
 };
 
 // `names`: a party (party_of an actor code) to the name the scenario gives it.

@@ -4,7 +4,9 @@
 #include <fmt/format.h>
 #include <ostream>
 
+#include "events/text.hpp"
 #include "report/svg.hpp"
+#include "scenario/citations.hpp"
 #include "report/table.hpp"
 
 namespace statecraft {
@@ -231,6 +233,95 @@ std::string summary_svg(const std::vector<DyadMonth>& rows, const std::map<std::
   svg += fmt::format("<line x1=\"{0:.1f}\" y1=\"{1:.1f}\" x2=\"{0:.1f}\" y2=\"{2:.1f}\" stroke=\"#888\"/>\n", zero, top - 6, top + row * static_cast<double>(shown));
   svg += caption_lines(top + row * static_cast<double>(shown) + 18, caption);
   return svg + "</svg>\n";
+}
+
+namespace {
+
+std::string sentence_of(const CodedArticle& a, std::size_t index) {
+  const auto spans = split_sentences(a.text);
+  return index < spans.size() ? one_line(slice(a.text, spans[index])) : std::string();
+}
+
+std::string event_words(const CodedEvent& e, const EventTables& tables) {
+  const PloverEvent* plover = tables.plover.find(e.cameo);
+  std::string status(status_name(e.status));
+  if (e.negated && e.status != EventStatus::negated) status += ", negated";
+  if (e.condition_part != ConditionPart::none) status += e.condition_part == ConditionPart::condition ? ", the condition" : ", the consequence";
+  return fmt::format("{} -> {}: {} [{}], {}", e.source, e.target.empty() ? "none named" : e.target,
+                     plover ? plover->cameo_description : std::string("statement"), e.cameo, status);
+}
+
+nlohmann::json event_entry(const CodedArticle& a, const CodedEvent& e, const EventTables& tables) {
+  nlohmann::json j = event_json({a.id, a.text}, e, tables);
+  j["citation"] = fmt::format("ev:{}:{}", a.id, e.sentence + 1);
+  return j;
+}
+
+}  // namespace
+
+void write_evidence_text(std::ostream& out, const Evidence& ev, const EventTables& tables) {
+  std::size_t contradictions = 0;
+  for (const auto& o : ev.options)
+    for (const auto& e : o.events) contradictions += e.verdict == Verdict::contradicts;
+  out << fmt::format("The conflict's options and the events that bear on them ({} contradicting the status quo):\n", contradictions);
+  for (const auto& o : ev.options) {
+    out << fmt::format("\n  {} ({}: {}), {} the status quo", o.option->id, o.option->actor, o.option->name, o.in_status_quo ? "in" : "not in");
+    if (o.kind.empty()) {
+      out << ": its words name no kind of move the coder knows, so no event is matched\n";
+      continue;
+    }
+    if (o.events.empty()) {
+      out << ": no event\n";
+      continue;
+    }
+    out << '\n';
+    std::vector<const EvidenceEvent*> sorted;
+    for (const auto& e : o.events) sorted.push_back(&e);
+    std::stable_sort(sorted.begin(), sorted.end(), [](auto* x, auto* y) { return (x->verdict == Verdict::contradicts) > (y->verdict == Verdict::contradicts); });
+    for (const auto* e : sorted)
+      out << fmt::format("    {:<11}  ev:{}:{}  {}\n                 \"{}\"\n", verdict_name(e->verdict), e->article->id, e->event->sentence + 1,
+                         event_words(*e->event, tables), sentence_of(*e->article, e->event->sentence));
+  }
+  if (ev.cited.empty()) return;
+  out << "\nJudgments that cite events:\n";
+  for (const auto& c : ev.cited) {
+    out << fmt::format("\n  {} cites {}", c.what, c.citation);
+    if (!c.article) {
+      out << ": no article was given for that source\n";
+      continue;
+    }
+    if (!c.sentence_exists) {
+      out << ": the article has no such sentence\n";
+      continue;
+    }
+    const auto cited = event_citation(c.citation);
+    out << fmt::format(": \"{}\"\n", sentence_of(*c.article, static_cast<std::size_t>(cited->sentence - 1)));
+    if (c.events.empty()) out << "    no event is coded in it\n";
+    for (const auto* e : c.events) out << "    " << event_words(*e, tables) << '\n';
+  }
+}
+
+nlohmann::json evidence_json(const Evidence& ev, const EventTables& tables) {
+  nlohmann::json options = nlohmann::json::array(), cited = nlohmann::json::array();
+  for (const auto& o : ev.options) {
+    nlohmann::json events = nlohmann::json::array();
+    for (const auto& e : o.events) {
+      nlohmann::json j = event_entry(*e.article, *e.event, tables);
+      j["verdict"] = verdict_name(e.verdict);
+      events.push_back(std::move(j));
+    }
+    options.push_back({{"option", o.option->id}, {"actor", o.option->actor}, {"name", o.option->name}, {"in_status_quo", o.in_status_quo},
+                       {"kind", o.kind.empty() ? nlohmann::json(nullptr) : nlohmann::json(o.kind)}, {"events", events}});
+  }
+  for (const auto& c : ev.cited) {
+    nlohmann::json events = nlohmann::json::array();
+    for (const auto* e : c.events) events.push_back(event_entry(*c.article, *e, tables));
+    const auto at = event_citation(c.citation);
+    cited.push_back({{"judgment", c.what}, {"citation", c.citation}, {"article_given", c.article != nullptr}, {"sentence_exists", c.sentence_exists},
+                     {"text", c.article && c.sentence_exists ? nlohmann::json(sentence_of(*c.article, static_cast<std::size_t>(at->sentence - 1))) : nlohmann::json(nullptr)},
+                     {"events", events}});
+  }
+  return {{"statecraft", STATECRAFT_VERSION}, {"options", options}, {"cited", cited}};
 }
 
 }  // namespace statecraft

@@ -14,6 +14,7 @@
 #include "events/evaluation.hpp"
 #include "events/goldstein.hpp"
 #include "events/plover.hpp"
+#include "events/evidence.hpp"
 #include "events/summary.hpp"
 
 namespace statecraft {
@@ -45,6 +46,11 @@ void write_summary_text(std::ostream& out, const std::vector<DyadMonth>& rows);
 nlohmann::json summary_json(const std::vector<DyadMonth>& rows);
 void write_summary_csv(std::ostream& out, const std::vector<DyadMonth>& rows);
 std::string summary_svg(const std::vector<DyadMonth>& rows, const std::map<std::string, std::string>& names);
+
+// Each option's events with their verdict, contradictions first in the text, and each judgment
+// that cites an event with the sentence and its events.
+void write_evidence_text(std::ostream& out, const Evidence& evidence, const EventTables& tables);
+nlohmann::json evidence_json(const Evidence& evidence, const EventTables& tables);
 
 // Per category: records right, and precision and recall of events, sources, targets and codes.
 void write_evaluation_text(std::ostream& out, const Evaluation& evaluation, std::string_view gold_name, bool list_wrong);

@@ -176,6 +176,12 @@ class Reader {
     return value;
   }
 
+  // A source's id, or a coded event of one, "ev:SOURCE:SENTENCE" (checked by the validator).
+  std::string source_reference(const DocNode& node) {
+    if (node.is_scalar() && node.scalar.starts_with("ev:")) return node.scalar;
+    return id(node, IdKind::Plain, "source");
+  }
+
   std::string date(const DocNode& node) {
     std::string value = text(node, "date");
     if (node.is_scalar() && !is_iso_date(value))
@@ -191,7 +197,7 @@ class Reader {
       auto result = plain_number(*value, what);
       if (!result) return std::nullopt;
       if (const DocNode* n = f.get("note")) result->note = text(*n, "note");
-      if (const DocNode* n = f.get("source")) result->source = id(*n, IdKind::Plain, "source");
+      if (const DocNode* n = f.get("source")) result->source = source_reference(*n);
       return result;
     }
     return plain_number(node, what);
@@ -213,7 +219,7 @@ class Reader {
 
   void note_and_source(const Fields& f, std::string& note, std::string& source) {
     if (const DocNode* n = f.get("note")) note = text(*n, "note");
-    if (const DocNode* n = f.get("source")) source = id(*n, IdKind::Plain, "source");
+    if (const DocNode* n = f.get("source")) source = source_reference(*n);
   }
 
   template <typename T, typename ReadOne>

@@ -1,5 +1,7 @@
 #include "scenario/validate.hpp"
 
+#include "scenario/citations.hpp"
+
 #include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
@@ -79,7 +81,20 @@ class Checker {
 
   void source_reference(const std::string& id, Location at) {
     if (id.empty() || sources_.count(id)) return;
+    if (id.starts_with("ev:")) return event_reference(id, at);
     d_.error(at, fmt::format("unknown source '{}'{}", id, source_ids_.empty() ? std::string("; the scenario lists no sources") : suggest(id, source_ids_, d_)));
+  }
+
+  // "ev:ARTICLE:N": sentence N of a listed source, as statecraft events numbers them.
+  void event_reference(const std::string& id, Location at) {
+    const auto cited = event_citation(id);
+    if (!cited) {
+      d_.error(at, fmt::format("the event citation '{}' is not ev:SOURCE:SENTENCE (a source's id, then a sentence number from 1)", id));
+      return;
+    }
+    if (!sources_.count(cited->source))
+      d_.error(at, fmt::format("the event citation '{}' names the unknown source '{}'{}", id, cited->source,
+                               source_ids_.empty() ? std::string("; the scenario lists no sources") : suggest(cited->source, source_ids_, d_)));
   }
 
   void number_source(const Number& n) { source_reference(n.source, n.at); }
