@@ -182,7 +182,7 @@ TEST(EventsCli, EventCitationsAreCheckedAndShown) {
   const auto r = test::run_statecraft("evidence " + file + " " + article);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   EXPECT_NE(r.out.find("cites ev:wex:5: \"Kim has also avoided new long-range ballistic missile tests"), std::string::npos) << r.out;
-  EXPECT_NE(r.out.find("PRKGOV -> none named: Demonstrate military or police power [150], negated"), std::string::npos) << r.out;
+  EXPECT_NE(r.out.find("Kim (PRKGOV) -> no one named: Demonstrate military or police power [150], negated"), std::string::npos) << r.out;
   for (const auto& [bad, message] : std::vector<std::pair<std::string, std::string>>{
            {"ev:wxe:7", "the event citation 'ev:wxe:7' names the unknown source 'wxe'"},
            {"ev:wex:0", "the event citation 'ev:wex:0' is not ev:SOURCE:SENTENCE"},
@@ -192,6 +192,24 @@ TEST(EventsCli, EventCitationsAreCheckedAndShown) {
     EXPECT_EQ(b.exit_code, 2) << bad;
     EXPECT_NE(b.out.find(message) == std::string::npos ? b.err.find(message) : 0, std::string::npos) << bad << ": " << b.out << b.err;
   }
+}
+
+// The brief's evidence appendix with the article's events beside the options.
+TEST(EventsCli, BriefWithArticlesListsTheEventsInTheNews) {
+  const auto article = write_temp("wex.txt", test::read_file(test::source_path("tests/data/events/seeds/alaska-2025.txt")));
+  const auto scenario = test::source_path("scenarios/alaska-2025.yaml");
+  const auto text = test::run_statecraft("brief " + scenario + " --format text --articles " + article);
+  ASSERT_EQ(text.exit_code, 0) << text.err;
+  EXPECT_NE(text.out.find("Events in the news"), std::string::npos);
+  EXPECT_NE(text.out.find("- resume long-range ballistic missile tests (not in the status quo): supports ev:wex:5, Kim (PRKGOV) -> no one named"),
+            std::string::npos) << text.out;
+  const auto json = nlohmann::json::parse(test::run_statecraft("brief " + scenario + " --format json --articles " + article).out);
+  EXPECT_GE(json["news"].size(), 5u);
+  const auto html = test::run_statecraft("brief " + scenario + " --articles " + article);
+  EXPECT_NE(html.out.find("<h3 id=\"news\">Events in the news</h3>"), std::string::npos);
+  const auto without = nlohmann::json::parse(test::run_statecraft("brief " + scenario + " --format json").out);
+  EXPECT_TRUE(without["news"].empty());
+  EXPECT_EQ(test::run_statecraft("brief " + scenario + " --articles " + testing::TempDir() + "no-such-article.txt").exit_code, 2);
 }
 
 // draft on each seed article's excerpt: a scenario that validates, even strictly, whose options

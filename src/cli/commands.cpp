@@ -524,10 +524,12 @@ int analyze(const std::string& file, const std::string& format, std::ostream& ou
   return ok;
 }
 
-int brief(const std::string& file, const std::string& format, const std::string& output, std::ostream& out, std::ostream& err) {
+int brief(const std::string& file, const std::string& format, const std::string& output, const std::vector<std::string>& articles, std::ostream& out,
+          std::ostream& err) {
   const auto scenario = load_or_report(file, err);
   if (!scenario) return bad_input;
-  const Brief b = make_brief(*scenario);
+  Brief b = make_brief(*scenario);
+  if (!articles.empty() && !add_news(*scenario, articles, b, err)) return bad_input;
   const std::string text = format == "md" ? render_brief_markdown(b) : format == "text" ? render_brief_text(b) : format == "json" ? render_brief_json(b) : render_brief_html(b);
   if (output.empty()) {
     out << text;

@@ -6,6 +6,7 @@
 
 #include "bargaining/forecast.hpp"
 #include "conflict/graph_model.hpp"
+#include "report/brief.hpp"
 #include "scenario/diagnostics.hpp"
 #include <iosfwd>
 #include <string>
@@ -34,6 +35,9 @@ int events(const std::vector<std::string>& files, const EventsOptions& options, 
 // For each of the scenario's judgments, the coded events of the articles that support or
 // contradict it (docs/events.md).
 int evidence(const std::string& scenario_file, const std::vector<std::string>& files, const EventsOptions& options, std::ostream& out, std::ostream& err);
+// The articles' events that bear on the scenario's options, into the brief's evidence appendix;
+// false, with the reasons on `err`, when the articles cannot be read.
+bool add_news(const Scenario& scenario, const std::vector<std::string>& files, Brief& brief, std::ostream& err);
 // A scenario sketched from the articles' events (YAML on `out`), marked DRAFT for the analyst.
 int draft(const std::vector<std::string>& files, const EventsOptions& options, std::ostream& out, std::ostream& err);
 
@@ -43,7 +47,8 @@ int validate(const std::vector<std::string>& files, bool strict, std::ostream& o
 int validate_json(const std::vector<std::string>& files, bool strict, std::ostream& out);
 int analyze(const std::string& file, const std::string& format, std::ostream& out, std::ostream& err);
 // `output` empty: the brief goes to `out`.
-int brief(const std::string& file, const std::string& format, const std::string& output, std::ostream& out, std::ostream& err);
+int brief(const std::string& file, const std::string& format, const std::string& output, const std::vector<std::string>& articles, std::ostream& out,
+          std::ostream& err);
 // --samples beyond this say nothing more: quantiles settle long before.
 inline constexpr std::size_t max_samples = 100'000;
 inline constexpr double max_capability_jitter = 5;

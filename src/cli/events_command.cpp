@@ -317,46 +317,70 @@ int draft(const std::vector<std::string>& files, const EventsOptions& options, s
   return ok;
 }
 
+namespace {
+
+// The articles coded on the scenario's as-of date, each id the source it is (a scenario of one
+// source takes a lone article as it); articles that are none of the sources are left out, warned.
+std::optional<std::vector<CodedArticle>> code_as_sources(const Scenario& scenario, const std::vector<std::string>& files, const EventsOptions& options,
+                                                         std::ostream& err) {
+  std::optional<EventDictionaries> loaded;
+  const EventDictionaries* dictionaries = dictionaries_for(options, loaded, err);
+  if (!dictionaries) return std::nullopt;
+  EventsOptions dated = options;
+  if (dated.date.empty()) dated.date = scenario.date;  // the as-of date decides who held office
+  std::vector<CodedArticle> articles;
+  const int status = code_inputs(files, dated, *dictionaries, [&](const Article& a, const std::vector<CodedEvent>& e) {
+    articles.push_back({a.id, a.id, iso_date(a.date), a.text, e, split_sentences(a.text).size()});
+  }, err);
+  if (status != ok) return std::nullopt;
+  std::vector<CodedArticle> sources;
+  for (auto& a : articles) {
+    const bool named = std::any_of(scenario.sources.begin(), scenario.sources.end(), [&](const Source& s) { return s.id == a.id; });
+    if (!named && articles.size() == 1 && scenario.sources.size() == 1) {
+      err << "statecraft: note: the one article is read as the scenario's one source, '" << scenario.sources[0].id << "'\n";
+      a.id = scenario.sources[0].id;
+    } else if (!named) {
+      err << "statecraft: warning: article '" << a.id << "' is none of the scenario's sources; name its file after one (" << scenario.sources.size()
+          << " listed) or give that id in JSON Lines\n";
+      continue;
+    }
+    sources.push_back(std::move(a));
+  }
+  return sources;
+}
+
+NewsEvidence evidence_of(const Scenario& scenario, const std::vector<CodedArticle>& articles, const EventsOptions& options, std::ostream& err) {
+  std::map<std::string, const CodedArticle*> by_source;
+  for (const auto& a : articles) by_source[a.id] = &a;
+  std::optional<EventDictionaries> loaded;
+  const EventDictionaries* dictionaries = dictionaries_for(EventsOptions{.dictionaries = options.dictionaries}, loaded, err);
+  return gather_evidence(scenario, by_source, state_names(dictionaries ? *dictionaries : builtin_event_dictionaries()));
+}
+
+}  // namespace
+
+bool add_news(const Scenario& scenario, const std::vector<std::string>& files, Brief& brief, std::ostream& err) {
+  const EventsOptions options;
+  const auto articles = code_as_sources(scenario, files, options, err);
+  if (!articles) return false;
+  brief.news = news_for_brief(evidence_of(scenario, *articles, options, err), {published_cameo_plover(), published_goldstein_scale()});
+  return true;
+}
+
 int evidence(const std::string& scenario_file, const std::vector<std::string>& files, const EventsOptions& options, std::ostream& out,
              std::ostream& err) {
   LoadResult loaded_scenario = load_scenario_file(scenario_file);
   print_diagnostics(loaded_scenario.diagnostics, err);
   if (!loaded_scenario.scenario) return bad_input;
   const Scenario& scenario = *loaded_scenario.scenario;
-  if (files.empty()) {
-    err << "statecraft evidence: give the articles to code (FILE..., or - for standard input)\n";
-    return bad_input;
-  }
-  std::optional<EventDictionaries> loaded;
-  const EventDictionaries* dictionaries = dictionaries_for(options, loaded, err);
-  if (!dictionaries) return bad_input;
-  EventsOptions dated = options;
-  if (dated.date.empty()) dated.date = scenario.date;  // the scenario's as-of date decides who held office
-  std::vector<CodedArticle> articles;
-  const int status = code_inputs(files, dated, *dictionaries, [&](const Article& a, const std::vector<CodedEvent>& e) {
-    articles.push_back({a.id, a.id, iso_date(a.date), a.text, e, split_sentences(a.text).size()});
-  }, err);
-  if (status != ok) return status;
-  // An article is the source whose id it bears; a scenario of one source takes a lone article.
-  std::map<std::string, const CodedArticle*> by_source;
-  for (auto& a : articles) {
-    const bool named = std::any_of(scenario.sources.begin(), scenario.sources.end(), [&](const Source& s) { return s.id == a.id; });
-    if (!named && articles.size() == 1 && scenario.sources.size() == 1) {
-      err << "statecraft evidence: note: the one article is read as the scenario's one source, '" << scenario.sources[0].id << "'\n";
-      a.id = scenario.sources[0].id;
-    } else if (!named) {
-      err << "statecraft evidence: warning: article '" << a.id << "' is none of the scenario's sources; name its file after one (" << scenario.sources.size()
-          << " listed) or give that id in JSON Lines\n";
-      continue;
-    }
-    by_source[a.id] = &a;
-  }
-  const Evidence evidence = gather_evidence(scenario, by_source, state_names(*dictionaries));
+  const auto articles = code_as_sources(scenario, files, options, err);
+  if (!articles) return bad_input;
+  const NewsEvidence evidence = evidence_of(scenario, *articles, options, err);
   const EventTables tables{published_cameo_plover(), published_goldstein_scale()};
   if (options.format == "json") {
     out << evidence_json(evidence, tables).dump(2) << '\n';
   } else {
-    out << fmt::format("Evidence for {} from {} article{}.\n\n", input_name(scenario_file), by_source.size(), by_source.size() == 1 ? "" : "s");
+    out << fmt::format("NewsEvidence for {} from {} article{}.\n\n", input_name(scenario_file), articles->size(), articles->size() == 1 ? "" : "s");
     write_evidence_text(out, evidence, tables);
   }
   return ok;

@@ -101,6 +101,9 @@ int run(int argc, char** argv) {
   auto* brief = app.add_subcommand("brief", "One report for a reader who is not a modeller: bottom line, charts, what the answer hangs on, the evidence");
   brief->add_option("file", brief_file, "Scenario file (- for standard input)")->required()->type_name("FILE");
   brief->add_option("-o,--output", brief_output, "Write it to this file (default: standard output)")->type_name("FILE");
+  std::vector<std::string> brief_articles;
+  brief->add_option("--articles", brief_articles, "News articles to code: their events that bear on the conflict's options go into the evidence appendix")
+      ->type_name("FILE");
   brief->add_option("--format", brief_format, "html (one self-contained page), md, text or json")->check(CLI::IsMember({"html", "md", "text", "json"}))->capture_default_str();
 
   std::string forecast_file;
@@ -247,7 +250,7 @@ int run(int argc, char** argv) {
       return validate_format == "json" ? cli::validate_json(validate_files, validate_strict, std::cout)
                                        : cli::validate(validate_files, validate_strict, std::cout, std::cerr);
     if (*analyze) return cli::analyze(analyze_file, format, std::cout, std::cerr);
-    if (*brief) return cli::brief(brief_file, brief_format, brief_output, std::cout, std::cerr);
+    if (*brief) return cli::brief(brief_file, brief_format, brief_output, brief_articles, std::cout, std::cerr);
     if (*forecast) return cli::forecast(forecast_file, forecast_options, std::cout, std::cerr);
     if (*stability) return cli::stability(stability_file, stability_options, std::cout, std::cerr);
     if (*solve) return cli::solve(solve_target, solve_options, std::cout, std::cerr);

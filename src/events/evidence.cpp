@@ -36,9 +36,9 @@ std::string_view verdict_name(Verdict verdict) {
   return "mentions";
 }
 
-Evidence gather_evidence(const Scenario& scenario, const std::map<std::string, const CodedArticle*>& articles,
+NewsEvidence gather_evidence(const Scenario& scenario, const std::map<std::string, const CodedArticle*>& articles,
                          const std::map<std::string, std::string>& names) {
-  Evidence evidence;
+  NewsEvidence evidence;
   if (scenario.conflict) {
     const auto& sq = scenario.conflict->status_quo;
     for (const auto& o : scenario.conflict->options) {

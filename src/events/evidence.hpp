@@ -42,7 +42,7 @@ struct CitedSentence {
   std::vector<const CodedEvent*> events;
 };
 
-struct Evidence {
+struct NewsEvidence {
   std::vector<OptionEvidence> options;
   std::vector<CitedSentence> cited;
 };
@@ -50,7 +50,7 @@ struct Evidence {
 // `articles` by the scenario's source id they are. `names` as for draft_scenario: which states an
 // option's name mentions ("sanctions on Russia's energy partners": RUS), so that an event with
 // another target is not taken for it.
-Evidence gather_evidence(const Scenario& scenario, const std::map<std::string, const CodedArticle*>& articles,
+NewsEvidence gather_evidence(const Scenario& scenario, const std::map<std::string, const CodedArticle*>& articles,
                          const std::map<std::string, std::string>& names);
 
 }  // namespace statecraft

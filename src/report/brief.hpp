@@ -61,6 +61,17 @@ struct Evidence {
   bool decisive = false;  // among what the answer hangs on
 };
 
+// A coded event of the articles beside the option it bears on (statecraft brief --articles).
+struct BriefNewsEvent {
+  std::string option;   // its id
+  std::string name;     // the option's name
+  bool in_status_quo = false;
+  std::string verdict;  // supports, contradicts, mentions
+  std::string citation;  // ev:SOURCE:N
+  std::string event;     // in words: "PRKGOV: Demonstrate military or police power [150], negated"
+  std::string sentence;
+};
+
 struct BriefOutcome {
   std::string description;  // by the options' names
   std::string path;         // how the status quo gets there, or why it cannot, in words
@@ -118,6 +129,7 @@ struct Brief {
   std::optional<BriefConflict> conflict;
   std::vector<BriefGame> games;
   std::vector<Evidence> evidence;
+  std::vector<BriefNewsEvent> news;  // empty unless articles were coded; contradictions first
   std::vector<BriefSource> sources;
   std::vector<Term> methods;
 };

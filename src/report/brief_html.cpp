@@ -145,7 +145,18 @@ std::string evidence_section(const Brief& b) {
   for (const auto& e : b.evidence)
     out += fmt::format("<tr{}><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"number\">{}</td></tr>\n", e.decisive ? " class=\"decisive\"" : "",
                        esc(e.judgment), esc(e.value), e.note.empty() ? "<em>no reason given</em>" : esc(e.note), esc(e.source), e.at.line);
-  out += "</table>\n<h3 id=\"sources\">Sources</h3>\n<ul>\n";
+  out += "</table>\n";
+  if (!b.news.empty()) {
+    out += "<h3 id=\"news\">Events in the news</h3>\n<p class=\"note\">The articles' coded events that bear on the conflict's options: whether each "
+           "supports the status quo the file gives, contradicts it, or only mentions the move (might, if, should).</p>\n"
+           "<table><tr><th>option</th><th>verdict</th><th>event</th><th>sentence</th></tr>\n";
+    for (const auto& n : b.news)
+      out += fmt::format("<tr{}><td>{} <span class=\"note\">({} the status quo)</span></td><td>{}</td><td>{}<br><span class=\"note\">{}</span></td><td>{}</td></tr>\n",
+                         n.verdict == "contradicts" ? " class=\"decisive\"" : "", esc(n.name), n.in_status_quo ? "in" : "not in", esc(n.verdict),
+                         esc(n.event), esc(n.citation), esc(n.sentence));
+    out += "</table>\n";
+  }
+  out += "<h3 id=\"sources\">Sources</h3>\n<ul>\n";
   for (const auto& s : b.sources) {
     std::string line = "[" + esc(s.id) + "] " + esc(s.title);
     for (const auto* part : {&s.author, &s.outlet, &s.date})

@@ -70,6 +70,10 @@ std::string render_brief_json(const Brief& b) {
   for (const auto& i : b.issues) issues.push_back(issue_json(i));
   for (const auto& h : b.hangs_on) hangs_on.push_back(hinge_json(h));
   for (const auto& g : b.games) games.push_back(game_json(g));
+  json news = json::array();
+  for (const auto& n : b.news)
+    news.push_back({{"option", n.option}, {"name", n.name}, {"in_status_quo", n.in_status_quo}, {"verdict", n.verdict}, {"citation", n.citation},
+                    {"event", n.event}, {"sentence", n.sentence}});
   for (const auto& e : b.evidence)
     evidence.push_back({{"lens", e.lens}, {"judgment", e.judgment}, {"value", e.value}, {"note", e.note}, {"source", e.source},
                         {"at", {{"line", e.at.line}, {"column", e.at.column}}}, {"decisive", e.decisive}});
@@ -93,6 +97,7 @@ std::string render_brief_json(const Brief& b) {
                  {"conflict", conflict},
                  {"games", games},
                  {"evidence", evidence},
+                 {"news", news},
                  {"sources", sources},
                  {"terms", methods}};
   return out.dump(2, ' ', false, json::error_handler_t::replace) + "\n";

@@ -96,6 +96,11 @@ std::string evidence_section(const Style& style, const Brief& b) {
   for (const auto& e : b.evidence)
     out += fmt::format("- {}{} = {} (line {}): {}{}\n", e.decisive ? "[decisive] " : "", e.judgment, e.value, e.at.line,
                        e.note.empty() ? "no reason given" : e.note, e.source.empty() ? "" : " [" + e.source + "]");
+  if (!b.news.empty()) {
+    out += "\n" + style.heading("Events in the news", 3);
+    for (const auto& n : b.news)
+      out += fmt::format("- {} ({} the status quo): {} {}, {}: \"{}\"\n", n.name, n.in_status_quo ? "in" : "not in", n.verdict, n.citation, n.event, n.sentence);
+  }
   out += "\n" + style.heading("Sources", 3);
   for (const auto& s : b.sources)
     out += fmt::format("- [{}] {}{}{}{}{}\n", s.id, s.title, s.author.empty() ? "" : ", " + s.author, s.outlet.empty() ? "" : ", " + s.outlet,

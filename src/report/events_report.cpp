@@ -242,12 +242,18 @@ std::string sentence_of(const CodedArticle& a, std::size_t index) {
   return index < spans.size() ? one_line(slice(a.text, spans[index])) : std::string();
 }
 
-std::string event_words(const CodedEvent& e, const EventTables& tables) {
+// "Trump (USAGOV) -> India (IND): Impose embargo, boycott, or sanctions [163], reported": the
+// article's words for the actors, their codes, the category's name and what the sentence says.
+std::string event_words(const CodedArticle& a, const CodedEvent& e, const EventTables& tables) {
   const PloverEvent* plover = tables.plover.find(e.cameo);
   std::string status(status_name(e.status));
   if (e.negated && e.status != EventStatus::negated) status += ", negated";
   if (e.condition_part != ConditionPart::none) status += e.condition_part == ConditionPart::condition ? ", the condition" : ", the consequence";
-  return fmt::format("{} -> {}: {} [{}], {}", e.source, e.target.empty() ? "none named" : e.target,
+  auto actor = [&](const std::string& code, TextSpan span) {
+    const std::string words = one_line(slice(a.text, span));
+    return words.empty() ? code : fmt::format("{} ({})", words, code);
+  };
+  return fmt::format("{} -> {}: {} [{}], {}", actor(e.source, e.source_span), e.target.empty() ? "no one named" : actor(e.target, e.target_span),
                      plover ? plover->cameo_description : std::string("statement"), e.cameo, status);
 }
 
@@ -259,7 +265,7 @@ nlohmann::json event_entry(const CodedArticle& a, const CodedEvent& e, const Eve
 
 }  // namespace
 
-void write_evidence_text(std::ostream& out, const Evidence& ev, const EventTables& tables) {
+void write_evidence_text(std::ostream& out, const NewsEvidence& ev, const EventTables& tables) {
   std::size_t contradictions = 0;
   for (const auto& o : ev.options)
     for (const auto& e : o.events) contradictions += e.verdict == Verdict::contradicts;
@@ -280,7 +286,7 @@ void write_evidence_text(std::ostream& out, const Evidence& ev, const EventTable
     std::stable_sort(sorted.begin(), sorted.end(), [](auto* x, auto* y) { return (x->verdict == Verdict::contradicts) > (y->verdict == Verdict::contradicts); });
     for (const auto* e : sorted)
       out << fmt::format("    {:<11}  ev:{}:{}  {}\n                 \"{}\"\n", verdict_name(e->verdict), e->article->id, e->event->sentence + 1,
-                         event_words(*e->event, tables), sentence_of(*e->article, e->event->sentence));
+                         event_words(*e->article, *e->event, tables), sentence_of(*e->article, e->event->sentence));
   }
   if (ev.cited.empty()) return;
   out << "\nJudgments that cite events:\n";
@@ -297,11 +303,11 @@ void write_evidence_text(std::ostream& out, const Evidence& ev, const EventTable
     const auto cited = event_citation(c.citation);
     out << fmt::format(": \"{}\"\n", sentence_of(*c.article, static_cast<std::size_t>(cited->sentence - 1)));
     if (c.events.empty()) out << "    no event is coded in it\n";
-    for (const auto* e : c.events) out << "    " << event_words(*e, tables) << '\n';
+    for (const auto* e : c.events) out << "    " << event_words(*c.article, *e, tables) << '\n';
   }
 }
 
-nlohmann::json evidence_json(const Evidence& ev, const EventTables& tables) {
+nlohmann::json evidence_json(const NewsEvidence& ev, const EventTables& tables) {
   nlohmann::json options = nlohmann::json::array(), cited = nlohmann::json::array();
   for (const auto& o : ev.options) {
     nlohmann::json events = nlohmann::json::array();
@@ -322,6 +328,16 @@ nlohmann::json evidence_json(const Evidence& ev, const EventTables& tables) {
                      {"events", events}});
   }
   return {{"statecraft", STATECRAFT_VERSION}, {"options", options}, {"cited", cited}};
+}
+
+std::vector<BriefNewsEvent> news_for_brief(const NewsEvidence& ev, const EventTables& tables) {
+  std::vector<BriefNewsEvent> out;
+  for (const auto& o : ev.options)
+    for (const auto& e : o.events)
+      out.push_back({o.option->id, o.option->name, o.in_status_quo, std::string(verdict_name(e.verdict)),
+                     fmt::format("ev:{}:{}", e.article->id, e.event->sentence + 1), event_words(*e.article, *e.event, tables), sentence_of(*e.article, e.event->sentence)});
+  std::stable_sort(out.begin(), out.end(), [](const BriefNewsEvent& a, const BriefNewsEvent& b) { return (a.verdict == "contradicts") > (b.verdict == "contradicts"); });
+  return out;
 }
 
 }  // namespace statecraft

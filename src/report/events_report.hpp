@@ -16,6 +16,7 @@
 #include "events/plover.hpp"
 #include "events/evidence.hpp"
 #include "events/summary.hpp"
+#include "report/brief.hpp"
 
 namespace statecraft {
 
@@ -49,8 +50,11 @@ std::string summary_svg(const std::vector<DyadMonth>& rows, const std::map<std::
 
 // Each option's events with their verdict, contradictions first in the text, and each judgment
 // that cites an event with the sentence and its events.
-void write_evidence_text(std::ostream& out, const Evidence& evidence, const EventTables& tables);
-nlohmann::json evidence_json(const Evidence& evidence, const EventTables& tables);
+void write_evidence_text(std::ostream& out, const NewsEvidence& evidence, const EventTables& tables);
+nlohmann::json evidence_json(const NewsEvidence& evidence, const EventTables& tables);
+
+// The evidence as the brief's appendix lists it: every option's events, contradictions first.
+std::vector<BriefNewsEvent> news_for_brief(const NewsEvidence& evidence, const EventTables& tables);
 
 // Per category: records right, and precision and recall of events, sources, targets and codes.
 void write_evaluation_text(std::ostream& out, const Evaluation& evaluation, std::string_view gold_name, bool list_wrong);
