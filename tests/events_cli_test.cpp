@@ -35,13 +35,19 @@ TEST(EventsCli, JsonLinesInEveryFieldOut) {
   EXPECT_EQ(event["status"], "reported");
   EXPECT_EQ(event["start"], 0);
   EXPECT_EQ(event["end"], 48);
+  // Characters and bytes part after a non-ASCII character: “ is 3 bytes, 1 character.
+  const auto quoted = write_temp("quoted.txt", "\u201cHello.\u201d Putin threatened Trump with military escalation.");
+  const auto q = nlohmann::json::parse(test::run_statecraft("events --date 2025-08-13 " + quoted).out);
+  EXPECT_EQ(q["start"], 13);
+  EXPECT_EQ(q["start_character"], 9);
+  EXPECT_EQ(q["end"].get<int>() - q["start"].get<int>(), q["end_character"].get<int>() - q["start_character"].get<int>());
 }
 
 TEST(EventsCli, PlainTextAndCsvAndTheDateDecidesOffice) {
   const auto file = write_temp("trump.txt", "Donald Trump met Vladimir Putin.\n");
   const auto in_office = test::run_statecraft("events --format csv --date 2018-07-16 " + file);
   ASSERT_EQ(in_office.exit_code, 0) << in_office.err;
-  EXPECT_NE(in_office.out.find("\ntrump,1,0,32,USAGOV,Donald Trump,RUSGOV,Vladimir Putin,040,"), std::string::npos) << in_office.out;
+  EXPECT_NE(in_office.out.find("\ntrump,1,0,32,0,32,USAGOV,Donald Trump,RUSGOV,Vladimir Putin,040,"), std::string::npos) << in_office.out;
   const auto out_of_office = test::run_statecraft("events --format csv --date 2023-01-01 " + file);
   EXPECT_NE(out_of_office.out.find(",USAELI,Donald Trump,"), std::string::npos) << out_of_office.out;
 }

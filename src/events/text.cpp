@@ -138,25 +138,30 @@ class Tokenizer {
   std::vector<Token> tokens_;
 };
 
-bool ends_sentence_at(std::string_view text, std::size_t dot, std::size_t end) {
+// Where the sentence whose '.', '!' or '?' is at `dot` ends (after closing quotes and brackets),
+// or 0 when the mark does not end one.
+std::size_t sentence_end_at(std::string_view text, std::size_t dot, std::size_t end) {
   // The word before the mark: an abbreviation's stop does not end a sentence.
   if (text[dot] == '.') {
     std::size_t b = dot;
     while (b > 0 && (std::isalpha(static_cast<unsigned char>(text[b - 1])) || text[b - 1] == '.')) --b;
     std::string before;
     for (std::size_t k = b; k < dot; ++k) before += static_cast<char>(std::toupper(static_cast<unsigned char>(text[k])));
-    if (!before.empty() && is_abbreviation(before)) return false;
+    if (!before.empty() && is_abbreviation(before)) return 0;
   }
   std::size_t k = dot + 1;
   while (k < end && (text[k] == '"' || text[k] == ')' || text[k] == '\'' || static_cast<unsigned char>(text[k]) >= 0x80) &&
          glyph_at(text, k).reads_as != 'a' && glyph_at(text, k).reads_as != ' ')
     k += glyph_at(text, k).size;
-  if (k >= end || glyph_at(text, k).reads_as != ' ') return false;
+  const std::size_t closed = k;
+  if (k >= end) return closed;
+  if (glyph_at(text, k).reads_as != ' ') return 0;
   while (k < end && glyph_at(text, k).reads_as == ' ') k += glyph_at(text, k).size;
-  if (k >= end) return true;
+  if (k >= end) return closed;
   const Glyph next = glyph_at(text, k);
-  return std::isupper(static_cast<unsigned char>(text[k])) || next.reads_as == '0' || next.reads_as == '"' || text[k] == '(' ||
-         (next.size > 1 && next.reads_as == 'a');
+  const bool starts = std::isupper(static_cast<unsigned char>(text[k])) || next.reads_as == '0' || next.reads_as == '"' || text[k] == '(' ||
+                      (next.size > 1 && next.reads_as == 'a');
+  return starts ? closed : 0;
 }
 
 // A line a title or a byline is on: short, with no final punctuation, before a capitalised line.
@@ -188,8 +193,9 @@ bool Token::is_word() const {
 std::vector<TextSpan> split_sentences(std::string_view text) {
   std::vector<TextSpan> out;
   std::size_t start = 0, line_start = 0;
-  for (std::size_t i = 0; i < text.size(); i += glyph_at(text, i).size) {
+  for (std::size_t i = 0; i < text.size();) {
     const char c = text[i];
+    std::size_t next = i + glyph_at(text, i).size;
     if (c == '\n') {
       const std::size_t next_start = i + 1;
       const std::size_t next_end = std::min(text.find('\n', next_start), text.size());
@@ -201,10 +207,11 @@ std::vector<TextSpan> split_sentences(std::string_view text) {
         start = next_start;
       }
       line_start = next_start;
-    } else if ((c == '.' || c == '!' || c == '?') && ends_sentence_at(text, i, text.size())) {
-      add_sentence(text, start, i + 1, out);
-      start = i + 1;
+    } else if (const std::size_t end = (c == '.' || c == '!' || c == '?') ? sentence_end_at(text, i, text.size()) : 0) {
+      add_sentence(text, start, end, out);
+      start = next = end;  // past the closing quotes, which belong to this sentence
     }
+    i = next;
   }
   add_sentence(text, start, text.size(), out);
   return out;

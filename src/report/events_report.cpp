@@ -41,13 +41,20 @@ std::string csv_field(std::string_view s) {
   return out + "\"";
 }
 
-constexpr std::array csv_columns = {"article", "sentence", "start", "end", "source_actor", "source_text", "target_actor", "target_text", "cameo", "cameo_root",
+constexpr std::array csv_columns = {"article", "sentence", "start", "end", "start_character", "end_character", "source_actor", "source_text", "target_actor", "target_text", "cameo", "cameo_root",
                                     "cameo_name", "plover_type", "plover_mode", "goldstein", "status", "negated", "condition_part", "attributed_to",
                                     "verb", "text"};
 
 std::string percent(double share) { return fmt::format("{:.1f} %", 100 * share); }
 
 }  // namespace
+
+std::size_t EventSource::characters_before(std::size_t offset) const {
+  if (offset < counted_bytes_) counted_bytes_ = 0, counted_characters_ = 0;
+  for (; counted_bytes_ < offset && counted_bytes_ < text.size(); ++counted_bytes_)
+    if ((static_cast<unsigned char>(text[counted_bytes_]) & 0xC0) != 0x80) ++counted_characters_;  // not a continuation byte
+  return counted_characters_;
+}
 
 nlohmann::json event_json(const EventSource& source, const CodedEvent& e, const EventTables& tables) {
   const PloverEvent* plover = tables.plover.find(e.cameo);
@@ -57,6 +64,8 @@ nlohmann::json event_json(const EventSource& source, const CodedEvent& e, const 
       {"sentence", e.sentence + 1},
       {"start", e.sentence_span.begin},
       {"end", e.sentence_span.end},
+      {"start_character", source.characters_before(e.sentence_span.begin)},
+      {"end_character", source.characters_before(e.sentence_span.end)},
       {"source_actor", e.source},
       {"source_text", one_line(slice(source.text, e.source_span))},
       {"target_actor", e.target.empty() ? nlohmann::json(nullptr) : nlohmann::json(e.target)},

@@ -27,8 +27,16 @@ struct EventTables {
 
 // The article an event came from, as the output names it.
 struct EventSource {
+  EventSource(std::string_view id, std::string_view article) : article_id(id), text(article) {}
   std::string_view article_id;
   std::string_view text;  // the article, for the sentence and the actors' words
+
+  // The number of characters (code points) before byte `offset`. Events come in the text's
+  // order, so the count goes on from the last one asked: one pass over an article.
+  std::size_t characters_before(std::size_t offset) const;
+
+ private:
+  mutable std::size_t counted_bytes_ = 0, counted_characters_ = 0;
 };
 
 // Every field of an event: article, sentence, offsets, actors (codes and words), CAMEO, PLOVER,
