@@ -1,4 +1,5 @@
-// The events lens: CAMEO codes read as PLOVER events through the published conversion table.
+// The events lens's data and readers: CAMEO codes as PLOVER events through the published table,
+// the words and sentences of text, PETRARCH/TABARI dictionaries, the built-in data.
 
 #include <gtest/gtest.h>
 
@@ -59,14 +60,6 @@ TEST(CameoToPlover, EveryBadLineIsReportedAtItsPlace) {
   EXPECT_FALSE(read_cameo_plover(std::string("13: THREATEN\n\xff\xfe", 15), binary).has_value());
   EXPECT_FALSE(binary.empty());
 }
-
-}  // namespace
-}  // namespace statecraft
-
-#include "formats/petrarch_dictionaries.hpp"
-
-namespace statecraft {
-namespace {
 
 const ActorEntry* entry_named(const ActorDictionary& d, const std::string& first_word) {
   for (const auto& e : d.entries)
@@ -267,6 +260,31 @@ TEST(PetrarchDiscards, SentenceAndStoryLevel) {
   EXPECT_FALSE(discards->entries[0].whole_story);
   EXPECT_EQ(discards->entries[2].phrase.words, (std::vector<std::string>{"WORLD", "GOLF", "CHAMPIONSHIPS"}));
   EXPECT_TRUE(discards->entries[2].whole_story);
+}
+
+// The data built in: the team's dictionaries read without a single skipped line, and the
+// Goldstein weights as GDELT publishes them.
+TEST(BuiltInData, DictionariesReadCleanlyAndGoldsteinWeights) {
+  for (const char* name : {"actors", "agents", "verbs", "discards"}) {
+    Diagnostics d(name);
+    const std::string text = test::read_file(test::source_path(std::string("data/dictionaries/") + name + ".txt"));
+    const bool read = std::string(name) == "actors" ? read_petrarch_actors(text, d).has_value()
+                      : std::string(name) == "agents" ? read_petrarch_agents(text, d).has_value()
+                      : std::string(name) == "verbs"  ? read_petrarch_verbs(text, d).has_value()
+                                                      : read_petrarch_discards(text, d).has_value();
+    EXPECT_TRUE(read) << name;
+    EXPECT_TRUE(d.warnings().empty()) << name << ": " << (d.warnings().empty() ? "" : format_diagnostic(d.warnings()[0]));
+  }
+  const GoldsteinScale& g = published_goldstein_scale();
+  EXPECT_EQ(g.size(), 311u);
+  EXPECT_EQ(g.find("0871"), 9.0);   // declare a ceasefire
+  EXPECT_EQ(g.find("163"), -8.0);   // impose sanctions
+  EXPECT_EQ(g.find("138"), -7.0);   // threaten with military force
+  EXPECT_EQ(g.find("0413"), 1.0);   // unlisted: its parent 041's
+  EXPECT_EQ(g.find("99"), std::nullopt);
+  Diagnostics bad("g.txt");
+  EXPECT_FALSE(read_goldstein_scale("010 0.0\n011 eleven\n012 -11\n", bad).has_value());
+  EXPECT_EQ(bad.size(), 2u);
 }
 
 }  // namespace

@@ -1,5 +1,7 @@
 #include "formats/cameo_plover.hpp"
 
+#include "formats/built_in.hpp"
+
 #include <fmt/format.h>
 #include <stdexcept>
 #include <string>
@@ -83,12 +85,7 @@ std::optional<CameoToPlover> read_cameo_plover(std::string_view text, Diagnostic
 }
 
 const CameoToPlover& published_cameo_plover() {
-  static const CameoToPlover table = [] {
-    Diagnostics d("data/cameo2plover.txt");
-    auto read = read_cameo_plover(cameo_plover_table, d);
-    if (!read) throw std::logic_error("the built-in CAMEO-to-PLOVER table does not read");  // a build defect, caught by its test
-    return std::move(*read);
-  }();
+  static const CameoToPlover table = read_built_in(read_cameo_plover, cameo_plover_table, "data/cameo2plover.txt");
   return table;
 }
 
@@ -115,12 +112,7 @@ std::optional<GoldsteinScale> read_goldstein_scale(std::string_view text, Diagno
 }
 
 const GoldsteinScale& published_goldstein_scale() {
-  static const GoldsteinScale scale = [] {
-    Diagnostics d("data/goldstein.txt");
-    auto read = read_goldstein_scale(goldstein_table, d);
-    if (!read) throw std::logic_error("the built-in Goldstein scale does not read");  // a build defect, caught by its test
-    return std::move(*read);
-  }();
+  static const GoldsteinScale scale = read_built_in(read_goldstein_scale, goldstein_table, "data/goldstein.txt");
   return scale;
 }
 

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 #include <stdexcept>
 
+#include "formats/built_in.hpp"
 #include "formats/petrarch_dictionaries.hpp"
 #include "scenario/input_file.hpp"
 
@@ -12,14 +13,6 @@ namespace statecraft {
 extern const char builtin_actors[], builtin_agents[], builtin_verbs[], builtin_discards[];  // generated from data/dictionaries/
 
 namespace {
-
-template <class T>
-T built_in(std::optional<T> (*read)(std::string_view, Diagnostics&), const char* text, const char* name) {
-  Diagnostics d(name);
-  auto read_text = read(text, d);
-  if (!read_text) throw std::logic_error(fmt::format("the built-in dictionary {} does not read", name));  // a build defect, caught by its test
-  return std::move(*read_text);
-}
 
 std::string lower(std::string s) {
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
@@ -30,10 +23,10 @@ std::string lower(std::string s) {
 
 const EventDictionaries& builtin_event_dictionaries() {
   static const EventDictionaries dictionaries{
-      built_in(read_petrarch_actors, builtin_actors, "data/dictionaries/actors.txt"),
-      built_in(read_petrarch_agents, builtin_agents, "data/dictionaries/agents.txt"),
-      built_in(read_petrarch_verbs, builtin_verbs, "data/dictionaries/verbs.txt"),
-      built_in(read_petrarch_discards, builtin_discards, "data/dictionaries/discards.txt"),
+      read_built_in(read_petrarch_actors, builtin_actors, "data/dictionaries/actors.txt"),
+      read_built_in(read_petrarch_agents, builtin_agents, "data/dictionaries/agents.txt"),
+      read_built_in(read_petrarch_verbs, builtin_verbs, "data/dictionaries/verbs.txt"),
+      read_built_in(read_petrarch_discards, builtin_discards, "data/dictionaries/discards.txt"),
   };
   return dictionaries;
 }

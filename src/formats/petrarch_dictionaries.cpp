@@ -31,6 +31,17 @@ std::string_view without_comment(std::string_view line) {
   return line;
 }
 
+// The parts of `text` between any of the `separators`.
+std::vector<std::string_view> split_on(std::string_view text, std::string_view separators) {
+  std::vector<std::string_view> parts;
+  for (auto b = text.find_first_not_of(separators); b != std::string_view::npos; b = text.find_first_not_of(separators, b)) {
+    const auto e = std::min(text.find_first_of(separators, b), text.size());
+    parts.push_back(text.substr(b, e - b));
+    b = e;
+  }
+  return parts;
+}
+
 // A line that does not parse is skipped with a warning, as PETRARCH skips it: the dictionaries
 // people use (PETRARCH-2's own among them) hold a few such lines among tens of thousands.
 void skipped(Diagnostics& d, Location at, const std::string& message) { d.warning(at, message + "; the line is skipped"); }
@@ -340,12 +351,7 @@ class VerbReader {
         skipped(d_, {number, column + static_cast<int>(brace)}, "irregular forms opened with '{' are not closed with '}'");
         return;
       }
-      std::string_view inside = written.substr(brace + 1, close - brace - 1);
-      for (auto b = inside.find_first_not_of(" \t"); b != std::string_view::npos; b = inside.find_first_not_of(" \t", b)) {
-        const auto e = std::min(inside.find_first_of(" \t", b), inside.size());
-        irregular.push_back(inside.substr(b, e - b));
-        b = e;
-      }
+      irregular = split_on(written.substr(brace + 1, close - brace - 1), " \t");
       written = trimmed(written.substr(0, brace));
     }
     if (written.empty()) {
@@ -460,12 +466,7 @@ class AgentReader {
       return;
     }
     auto& words = macros_[std::string(content.substr(0, close + 1))];
-    std::string_view rest = content.substr(equals + 1);
-    for (auto b = rest.find_first_not_of(" ,\t"); b != std::string_view::npos; b = rest.find_first_not_of(" ,\t", b)) {
-      const auto e = std::min(rest.find_first_of(" ,\t", b), rest.size());
-      words.push_back(upper(rest.substr(b, e - b)));
-      b = e;
-    }
+    for (auto word : split_on(content.substr(equals + 1), " ,\t")) words.push_back(upper(word));
   }
 
   // PHRASE {PLURALS} [~CODE]; {} for none, no braces for the regular plural.
@@ -499,11 +500,8 @@ class AgentReader {
       }
     }
     if (plurals)
-      for (auto b = plurals->find_first_not_of(" \t"); b != std::string_view::npos; b = plurals->find_first_not_of(" \t", b)) {
-        const auto e = std::min(plurals->find_first_of(" \t", b), plurals->size());
-        for (const auto& expanded : substituted(std::string(plurals->substr(b, e - b)))) add(expanded, *coded->code, number);
-        b = e;
-      }
+      for (auto plural : split_on(*plurals, " \t"))
+        for (const auto& expanded : substituted(std::string(plural))) add(expanded, *coded->code, number);
   }
 
   void add(const std::string& written, const std::string& code, int number) {
