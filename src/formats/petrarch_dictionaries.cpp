@@ -31,6 +31,20 @@ std::string_view without_comment(std::string_view line) {
   return line;
 }
 
+// A line's content without its comment and blanks, and the column it starts at; null for a line
+// with none.
+struct LineContent {
+  std::string_view text;
+  int column = 1;
+};
+
+std::optional<LineContent> content_of(std::string_view raw) {
+  const std::string_view text = without_comment(raw);
+  const std::string_view content = trimmed(text);
+  if (content.empty()) return std::nullopt;
+  return LineContent{content, static_cast<int>(text.find_first_not_of(" \t\r")) + 1};
+}
+
 // The parts of `text` between any of the `separators`.
 std::vector<std::string_view> split_on(std::string_view text, std::string_view separators) {
   std::vector<std::string_view> parts;
@@ -99,10 +113,9 @@ class ActorReader {
   // `raw` with its comments blanked; `original` as written, whose first character says whether the
   // line is indented (a date restriction).
   void line(std::string_view raw, std::string_view original, int number) {
-    const std::string_view text = without_comment(raw);
-    const std::string_view content = trimmed(text);
-    if (content.empty()) return;
-    const int column = static_cast<int>(text.find_first_not_of(" \t\r")) + 1;
+    const auto read = content_of(raw);
+    if (!read) return;
+    const auto [content, column] = *read;
     const bool indented = original.front() == ' ' || original.front() == '\t';
     if (indented && content.front() == '[') return restriction(content, number, column);
     if (content.front() == '+') return synonym(content.substr(1), number, column);
@@ -260,10 +273,9 @@ class VerbReader {
   explicit VerbReader(Diagnostics& d) : d_(d) {}
 
   void line(std::string_view raw, int number) {
-    const std::string_view text = without_comment(raw);
-    const std::string_view content = trimmed(text);
-    if (content.empty()) return;
-    const int column = static_cast<int>(text.find_first_not_of(" \t\r")) + 1;
+    const auto read = content_of(raw);
+    if (!read) return;
+    const auto [content, column] = *read;
     if (content.starts_with("---")) return block(content, number, column);
     switch (content.front()) {
       case '&': return synset(content.substr(1), number);
@@ -444,10 +456,9 @@ class AgentReader {
   explicit AgentReader(Diagnostics& d) : d_(d) {}
 
   void line(std::string_view raw, int number) {
-    const std::string_view text = without_comment(raw);
-    const std::string_view content = trimmed(text);
-    if (content.empty()) return;
-    const int column = static_cast<int>(text.find_first_not_of(" \t\r")) + 1;
+    const auto read = content_of(raw);
+    if (!read) return;
+    const auto [content, column] = *read;
     const auto macro_end = content.front() == '!' ? content.find('!', 1) : std::string_view::npos;
     if (macro_end != std::string_view::npos && trimmed(content.substr(macro_end + 1)).starts_with('=')) return macro(content, number, column);
     if (content.front() == '!' && content.find('=') != std::string_view::npos) return macro(content, number, column);
