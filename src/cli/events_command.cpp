@@ -54,16 +54,13 @@ class EventWriter {
     } else {
       write_events_jsonl(out_, source, events, tables_);
     }
-    count_ += events.size();
   }
-  std::size_t count() const { return count_; }
 
  private:
   const std::string& format_;
   std::ostream& out_;
   EventTables tables_{published_cameo_plover(), published_goldstein_scale()};
   bool header_ = false;
-  std::size_t count_ = 0;
 };
 
 // Codes a batch on every thread, then writes it in input order: the output is the one thread's.
@@ -75,7 +72,6 @@ class BatchCoder {
 
   void add(Article article) {
     batch_.push_back(std::move(article));
-    ++articles_;
     if (batch_.size() == batch_size) flush();
   }
 
@@ -93,7 +89,6 @@ class BatchCoder {
     for (std::size_t k = 0; k < batch_.size(); ++k) sink_(batch_[k], coded[k]);
     batch_.clear();
   }
-  std::size_t articles() const { return articles_; }
 
  private:
   const EventCoder& coder_;
@@ -101,7 +96,6 @@ class BatchCoder {
   unsigned threads_;
   Sink sink_;
   std::vector<Article> batch_;
-  std::size_t articles_ = 0;
 };
 
 // JSON Lines, a line at a time; a line that is not an article is skipped with a warning.

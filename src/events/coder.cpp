@@ -175,7 +175,7 @@ struct Memory {
 class SentenceCoder {
  public:
   SentenceCoder(const EventCoder::Compiled& c, const CodingOptions& o, std::string_view text, TextSpan span, EventDate date, Memory& memory)
-      : c_(c), options_(o), text_(text), span_(span), date_(date), memory_(memory), tokens_(tokenize(text, span)) {}
+      : c_(c), options_(o), span_(span), date_(date), memory_(memory), tokens_(tokenize(text, span)) {}
 
   bool discarded(bool whole_story) const {
     for (std::size_t i = 0; i < tokens_.size(); ++i)
@@ -568,7 +568,7 @@ class SentenceCoder {
     base.verb_line = block.line;
     base.pattern_line = pattern_line;
     set_status(base, clause, begin);
-    base.attributed_to = attribution(begin, events);
+    base.attributed_to = attribution(begin);
     std::vector<std::pair<const Group*, const Group*>> pairs;
     if (m.compound) {
       for (const auto& s : m.source->members)
@@ -624,7 +624,8 @@ class SentenceCoder {
     return false;
   }
 
-  std::string attribution(std::size_t begin, const std::vector<CodedEvent>&) const {
+  // The reporter of a "X said that ..." before the verb, if any.
+  std::string attribution(std::size_t begin) const {
     return reporter_from_ && begin >= reporter_from_ ? reporter_ : std::string{};
   }
 
@@ -663,7 +664,6 @@ class SentenceCoder {
 
   const EventCoder::Compiled& c_;
   const CodingOptions& options_;
-  std::string_view text_;
   TextSpan span_;
   EventDate date_;
   Memory& memory_;
@@ -688,7 +688,6 @@ std::vector<CodedEvent> EventCoder::code_article(std::string_view text, EventDat
   std::vector<CodedEvent> events;
   Memory memory;
   const auto sentences = split_sentences(text);
-  std::vector<SentenceCoder> coders;
   for (std::size_t s = 0; s < sentences.size(); ++s) {
     SentenceCoder coder(*compiled_, options_, text, sentences[s], date, memory);
     if (coder.discarded(true)) return {};
