@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "bargaining/backtest.hpp"
 #include "formats/deu.hpp"
 #include "test_support.hpp"
@@ -66,7 +68,75 @@ TEST(Deu, PreciseErrors) {
   EXPECT_EQ(errors_of("pA;sA;out\n10;150;20\n"), std::vector<std::string>{"2:4: salience of A 150 lies outside 0..100"});
   EXPECT_EQ(errors_of("rp;out\n10;20\n"), std::vector<std::string>{"1:1: the header names no actors: expected column pairs p<actor> and s<actor>"});
   EXPECT_EQ(errors_of("pA;sA;rp\n10;50;20\n"), std::vector<std::string>{"1:1: the header has no 'out' column (the real outcome)"});
-  EXPECT_EQ(errors_of("pA\tsA\tpB\tout\n1\t2\t3\t4\n"), std::vector<std::string>{"1:7: column pB has no salience column sB"});
+  // A lone p-column is not an actor's (DEU's metadata begin with p: prnr, proc): warned, ignored.
+  Diagnostics d("lone.tsv");
+  const auto lone = read_deu("pA\tsA\tpB\tout\n1\t2\t3\t4\n", {}, d);
+  ASSERT_TRUE(lone.has_value());
+  EXPECT_EQ(lone->actors, std::vector<std::string>{"A"});
+  ASSERT_EQ(d.warnings().size(), 1u);
+  EXPECT_EQ(format_diagnostic(d.warnings()[0]), "lone.tsv:1:7: warning: column pB has no salience column sB, so it is not an actor's positions; it is ignored");
+}
+
+// DEU III in its own codebook layout (the training half, tests/data/deu3/): the metadata kept,
+// issues grouped by proposal, and a position without a salience warned and weighted by rule.
+TEST(Deu, DeuThreeInItsCodebookLayout) {
+  Diagnostics d("deu3-train.tsv");
+  const auto data = read_deu(test::read_file(test::source_path("tests/data/deu3/deu3-train.tsv")), {}, d);
+  ASSERT_TRUE(data.has_value()) << (d.all().empty() ? "" : format_diagnostic(d.all()[0]));
+  EXPECT_EQ(data->issues.size(), 191u);
+  EXPECT_EQ(data->proposals().size(), 71u);
+  EXPECT_EQ(data->actors.size(), 30u);  // the Commission, the Parliament and 28 member states
+  EXPECT_EQ(data->actors[0], "com");
+  const DeuIssue& first = data->issues[0];
+  EXPECT_EQ(first.issue.id, "d00060i1");
+  EXPECT_EQ(first.proposal, "d00060");
+  EXPECT_EQ(first.proposal_name, "buses");
+  EXPECT_EQ(first.legal_type, "Dir");
+  EXPECT_EQ(first.council, "Trans");
+  EXPECT_EQ(first.procedure, LegislativeProcedure::codecision);
+  EXPECT_EQ(first.council_vote, CouncilVote::qualified_majority);
+  EXPECT_EQ(first.introduced, "23-03-00");
+  EXPECT_EQ(data->proposals()[0].second, (std::vector<std::size_t>{0, 1}));  // d00060's two issues
+  std::size_t unanimity = 0, consultation = 0, outcomes = 0;
+  for (const auto& i : data->issues) {
+    unanimity += i.council_vote == CouncilVote::unanimity;
+    consultation += i.procedure == LegislativeProcedure::consultation;
+    outcomes += i.outcome.has_value();
+  }
+  EXPECT_EQ(unanimity, 43u);
+  EXPECT_EQ(consultation, 81u);
+  EXPECT_EQ(outcomes, 189u);
+  // 47 positions have no salience: each warned at its cell, none dropped.
+  std::size_t unweighted = 0;
+  for (const auto& w : d.warnings()) unweighted += w.message.find("but no salience") != std::string::npos;
+  EXPECT_EQ(unweighted, 47u);
+  // d00060i1: Denmark (column pdk) has position 50 and salience 70; first issue's "pep" 50.
+  EXPECT_EQ(first.issue.actors[1].id, "ep");
+  EXPECT_DOUBLE_EQ(first.issue.actors[1].position, 50);
+  EXPECT_DOUBLE_EQ(first.issue.actors[1].salience, 0.8);
+}
+
+// The file as it is, scored: the compromise model (salience-weighted mean) on the training half,
+// 23.3696 by an independent computation (Python's csv module over the same file and the same
+// missing-salience rule), close to the published 23.6 on all of DEU III.
+TEST(Deu, DeuThreeScoresWithNothingByHand) {
+  const auto r = test::run_statecraft("backtest --model compromise --format json " + test::source_path("tests/data/deu3/deu3-train.tsv"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["issues"], 189);
+  EXPECT_NEAR(j["scores"][0]["mean_absolute_error"].get<double>(), 23.3696, 1e-4);
+  EXPECT_NE(r.err.find("but no salience"), std::string::npos);  // the 47 warnings reach the user
+}
+
+TEST(Deu, APositionWithoutSalienceGetsItsPeersMean) {
+  Diagnostics d("m.tsv");
+  const auto data = read_deu("pA\tsA\tpB\tsB\tpC\tsC\tout\n10\t40\t20\t80\t30\t\t25\n", {}, d);
+  ASSERT_TRUE(data.has_value());
+  ASSERT_EQ(data->issues[0].issue.actors.size(), 3u);
+  EXPECT_EQ(data->issues[0].issue.actors[2].id, "C");
+  EXPECT_DOUBLE_EQ(data->issues[0].issue.actors[2].salience, 0.6);  // (0.4 + 0.8) / 2
+  ASSERT_EQ(d.warnings().size(), 1u);
+  EXPECT_EQ(format_diagnostic(d.warnings()[0]), "m.tsv:2:16: warning: C has a position on issue row2 but no salience; it gets the mean salience of the issue's other actors");
 }
 
 TEST(Deu, CapabilitiesFile) {

@@ -305,6 +305,7 @@ int backtest(const std::string& file, BacktestOptions options, std::ostream& out
   Diagnostics diagnostics(input_name(file));
   const auto data = read_deu(*text, capabilities, diagnostics);
   print_diagnostics(diagnostics, err);
+  for (const auto& w : diagnostics.warnings()) err << format_diagnostic(w) << '\n';
   if (!data) return bad_input;
 
   std::vector<BacktestCase> cases;

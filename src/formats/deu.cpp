@@ -50,23 +50,35 @@ std::optional<DeuData> read_deu(std::string_view text, const std::map<std::strin
   const char separator = lines[0].find('\t') != std::string_view::npos ? '\t' : ';';
   const auto header = split_cells(lines[0], separator);
 
-  // Column indices: positions and saliences per actor, the reference point, the outcome.
+  // Column indices: positions and saliences per actor, the reference point, the outcome, metadata.
   std::map<std::string, std::pair<int, int>> actor_columns;  // actor -> (p column, s column), -1 = absent
-  int rp = -1, out = -1, id = -1;
+  std::map<std::string, int> meta;                            // codebook name -> column
+  static const char* const metadata[] = {"prnrnmc", "isnrnmc", "prnr", "prname", "isnr", "type", "council", "proc", "counvte", "proccde",
+                                         "issues", "intro", "finact", "id", "issue"};
+  int rp = -1, out = -1;
   for (int c = 0; c < static_cast<int>(header.size()); ++c) {
     const std::string& name = header[c].text;
     if (name == "rp") rp = c;
     else if (name == "out") out = c;
-    else if (name == "id" || name == "issue") id = c;
+    else if (std::find(std::begin(metadata), std::end(metadata), name) != std::end(metadata)) meta[name] = c;
     else if (name.size() > 1 && (name[0] == 'p' || name[0] == 's')) {
       auto& slot = actor_columns.try_emplace(name.substr(1), -1, -1).first->second;
       (name[0] == 'p' ? slot.first : slot.second) = c;
     }
   }
+  auto meta_column = [&](std::initializer_list<const char*> names) {
+    for (const char* n : names)
+      if (auto it = meta.find(n); it != meta.end()) return it->second;
+    return -1;
+  };
+  const int id = meta_column({"isnr", "id", "issue"}), proposal = meta_column({"prnr"}), proposal_name = meta_column({"prname"}),
+            legal_type = meta_column({"type"}), council = meta_column({"council"}), procedure = meta_column({"proc"}),
+            vote = meta_column({"counvte"}), intro = meta_column({"intro"}), final_act = meta_column({"finact"});
   DeuData data;
   for (const auto& [actor, columns] : actor_columns) {
     if (columns.first >= 0 && columns.second >= 0) data.actors.push_back(actor);
-    else if (columns.first >= 0) d.error({1, header[columns.first].column}, fmt::format("column p{} has no salience column s{}", actor, actor));
+    else if (columns.first >= 0)
+      d.warning({1, header[columns.first].column}, fmt::format("column p{} has no salience column s{}, so it is not an actor's positions; it is ignored", actor, actor));
     // A lone s-column is some other field (e.g. "subject"); it is ignored.
   }
   // Keep header order, which reports follow.
@@ -99,17 +111,37 @@ std::optional<DeuData> read_deu(std::string_view text, const std::map<std::strin
     };
     DeuIssue issue;
     issue.line = line;
-    issue.issue.id = id >= 0 && !cells[id].text.empty() ? cells[id].text : fmt::format("row{}", line);
+    auto cell = [&](int column) { return column >= 0 ? cells[column].text : std::string(); };
+    issue.issue.id = !cell(id).empty() ? cell(id) : fmt::format("row{}", line);
+    issue.proposal = !cell(proposal).empty() ? cell(proposal) : issue.issue.id;
+    issue.proposal_name = cell(proposal_name);
+    issue.legal_type = cell(legal_type);
+    issue.council = cell(council);
+    issue.procedure = cell(procedure) == "COD" ? LegislativeProcedure::codecision : cell(procedure) == "CNS" ? LegislativeProcedure::consultation : LegislativeProcedure::unknown;
+    const std::string rule = cell(vote);
+    issue.council_vote = rule.starts_with("QMV") ? CouncilVote::qualified_majority : rule.starts_with("Unan") ? CouncilVote::unanimity : CouncilVote::unknown;
+    issue.introduced = cell(intro);
+    issue.final_act = cell(final_act);
     issue.outcome = value(out, "outcome");
     if (rp >= 0) issue.issue.status_quo = value(rp, "reference point");
+    std::vector<std::size_t> unweighted;  // stances whose salience is missing, filled below
     for (const auto& actor : data.actors) {
       const auto [p, s] = actor_columns[actor];
       const auto position = value(p, "position of " + actor);
       const auto salience = value(s, "salience of " + actor);
-      if (!position || !salience) continue;
+      if (!position) continue;
       const auto capability = capabilities.find(actor);
-      issue.issue.actors.push_back({actor, *position, *salience / 100, capability == capabilities.end() ? 1.0 : capability->second});
+      if (!salience) {
+        unweighted.push_back(issue.issue.actors.size());
+        d.warning({line, cells[s].column}, fmt::format("{} has a position on issue {} but no salience; it gets the mean salience of the issue's other actors", actor,
+                                                       issue.issue.id));
+      }
+      issue.issue.actors.push_back({actor, *position, salience ? *salience / 100 : 0.0, capability == capabilities.end() ? 1.0 : capability->second});
     }
+    double salience_sum = 0;
+    for (const auto& a : issue.issue.actors) salience_sum += a.salience;
+    const std::size_t weighted = issue.issue.actors.size() - unweighted.size();
+    for (std::size_t k : unweighted) issue.issue.actors[k].salience = weighted ? salience_sum / static_cast<double>(weighted) : 0.5;
     data.issues.push_back(std::move(issue));
   }
   if (!d.empty()) return std::nullopt;
@@ -118,6 +150,17 @@ std::optional<DeuData> read_deu(std::string_view text, const std::map<std::strin
     return std::nullopt;
   }
   return data;
+}
+
+std::vector<std::pair<std::string, std::vector<std::size_t>>> DeuData::proposals() const {
+  std::vector<std::pair<std::string, std::vector<std::size_t>>> out;
+  std::map<std::string, std::size_t> index;
+  for (std::size_t k = 0; k < issues.size(); ++k) {
+    const auto [it, added] = index.try_emplace(issues[k].proposal, out.size());
+    if (added) out.push_back({issues[k].proposal, {}});
+    out[it->second].second.push_back(k);
+  }
+  return out;
 }
 
 std::map<std::string, double> read_capabilities(std::string_view text, Diagnostics& d) {

@@ -1,9 +1,14 @@
 #pragma once
 // Reading the layout of the Decision-making in the European Union data sets (DEU I/II;
-// Thomson, Stokman, Achen & König 2006; Thomson et al. 2012): tab- or semicolon-separated,
-// a header row, one row per issue; columns p<actor> and s<actor> hold positions and saliences
-// on 0..100 (999 or empty: missing), `rp` the reference point and `out` the real outcome.
-// Other columns are ignored, except `id` or `issue`, which names the row.
+// Thomson, Stokman, Achen & König 2006; Thomson et al. 2012; DEU III, Arregui & Perarnaud
+// 2021): tab- or semicolon-separated, a header row, one row per issue; columns p<actor> and
+// s<actor> hold positions and saliences on 0..100 (999 or empty: missing), `rp` the reference
+// point and `out` the real outcome. The DEU codebook's metadata are read and kept: `isnr` (or
+// `id`, `issue`) names the issue, `prnr` and `prname` its proposal, `type` the legal act,
+// `council` the Council configuration, `proc` the procedure (COD co-decision, CNS
+// consultation), `counvte` the Council's voting rule (QMV or unanimity), `intro` and `finact`
+// the dates. Those columns begin with 'p' without being positions: only a p-column with an
+// s-column beside it is an actor's.
 
 #include <map>
 #include <optional>
@@ -16,18 +21,34 @@
 
 namespace statecraft {
 
+enum class CouncilVote { unknown, qualified_majority, unanimity };
+enum class LegislativeProcedure { unknown, codecision, consultation };
+
 struct DeuIssue {
   BargainingIssue issue;  // scale 0..100, status quo = the reference point, saliences in [0, 1]
   std::optional<double> outcome;
+  // The codebook's metadata; empty where the file has no such column.
+  std::string proposal;       // prnr, e.g. d00060; the issue's own id when the file has none
+  std::string proposal_name;  // prname
+  std::string legal_type;     // type: Reg, Dir, Dec
+  std::string council;        // the Council configuration
+  LegislativeProcedure procedure = LegislativeProcedure::unknown;  // proc
+  CouncilVote council_vote = CouncilVote::unknown;                 // counvte: QMV, QMV(n), Unan
+  std::string introduced, final_act;  // as written (DD-MM-YY; 999 missing)
   int line = 0;
 };
 
 struct DeuData {
   std::vector<std::string> actors;  // in header order
   std::vector<DeuIssue> issues;
+  // The proposals in the order they first appear, each with its issues' indices: joint models
+  // and cross-validation work proposal by proposal.
+  std::vector<std::pair<std::string, std::vector<std::size_t>>> proposals() const;
 };
 
-// Capabilities by actor; actors not listed get capability 1.
+// Capabilities by actor; actors not listed get capability 1. A position without a salience is
+// kept, with a warning, at the mean salience of the issue's other actors (0.5 when none has one):
+// the actor is on record, and the mean weighs it as its peers weigh themselves.
 std::optional<DeuData> read_deu(std::string_view text, const std::map<std::string, double>& capabilities,
                                 Diagnostics& diagnostics);
 
