@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+
 #include <nlohmann/json.hpp>
 
 #include "bargaining/backtest.hpp"
@@ -20,7 +22,7 @@ DeuData small_file(const std::map<std::string, double>& capabilities = {}) {
 
 std::vector<BacktestCase> cases_of(const DeuData& data) {
   std::vector<BacktestCase> cases;
-  for (const auto& issue : data.issues) cases.push_back({issue.issue, *issue.outcome});
+  for (const auto& issue : data.issues) cases.push_back({issue.issue, issue.outcome, {}});
   return cases;
 }
 
@@ -126,6 +128,42 @@ TEST(Deu, DeuThreeScoresWithNothingByHand) {
   EXPECT_EQ(j["issues"], 189);
   EXPECT_NEAR(j["scores"][0]["mean_absolute_error"].get<double>(), 23.3696, 1e-4);
   EXPECT_NE(r.err.find("but no salience"), std::string::npos);  // the 47 warnings reach the user
+  EXPECT_EQ(j["proposals"], 71);
+  EXPECT_EQ(j["per_issue"].size(), 191u);  // the two issues without an outcome run with their proposals
+  const auto csv = testing::TempDir() + "per-issue.csv";
+  ASSERT_EQ(test::run_statecraft("backtest --model compromise,median --per-issue " + csv + " " + test::source_path("tests/data/deu3/deu3-train.tsv")).exit_code, 0);
+  const std::string rows = test::read_file(csv);
+  EXPECT_EQ(rows.substr(0, rows.find('\n')), "issue,proposal,model,forecast,outcome,error");
+  EXPECT_NE(rows.find("\nd00060i1,d00060,median,50.0000,50,0.0000\n"), std::string::npos);
+  EXPECT_EQ(std::count(rows.begin(), rows.end(), '\n'), 1 + 191 * 2);
+}
+
+// A proposal's issues run together: two issues where A and B care about opposite ones can trade,
+// so the exchange model's forecasts differ from each issue run alone, while the compromise model's
+// (one issue at a time by definition) do not.
+TEST(Backtest, AProposalsIssuesRunTogether) {
+  const BargainingIssue first{"i1", 0, 100, 50.0, {{"A", 0, 0.9, 1}, {"B", 100, 0.1, 1}}};
+  const BargainingIssue second{"i2", 0, 100, 50.0, {{"A", 0, 0.1, 1}, {"B", 100, 0.9, 1}}};
+  const std::vector<BacktestCase> together{{first, 10.0, "p1"}, {second, 90.0, "p1"}}, apart{{first, 10.0, {}}, {second, 90.0, {}}};
+  const auto joint = backtest(together, {"compromise", "exchange"}), alone = backtest(apart, {"compromise", "exchange"});
+  EXPECT_EQ(joint[0].forecasts, alone[0].forecasts);
+  EXPECT_NE(joint[1].forecasts, alone[1].forecasts);
+}
+
+TEST(Backtest, PairedDifferenceByHandAndRmse) {
+  // Two models on four cases in two proposals: errors 10, 20, 30, 0 and 0, 10, 10, 20.
+  std::vector<BacktestCase> cases;
+  for (int k = 0; k < 4; ++k) cases.push_back({BargainingIssue{"i" + std::to_string(k), 0, 100, std::nullopt, {{"A", 50, 1, 1}}}, 50.0, k < 2 ? "p1" : "p2"});
+  ModelScore a{"a", 4, 15, 0, 0, 0, {60.0, 70.0, 20.0, 50.0}}, b{"b", 4, 10, 0, 0, 0, {50.0, 40.0, 60.0, 30.0}};
+  const auto d = paired_difference(cases, a, b);
+  EXPECT_DOUBLE_EQ(d.difference, (10 - 0 + 20 - 10 + 30 - 10 + 0 - 20) / 4.0);
+  EXPECT_EQ(d.cases, 4u);
+  // Resampling the two proposals: their mean differences are 10 and 0, so every resample lies in [0, 10].
+  EXPECT_GE(d.interval_low, 0.0);
+  EXPECT_LE(d.interval_high, 10.0);
+  EXPECT_EQ(paired_difference(cases, a, b).interval_low, d.interval_low);  // seeded by the names alone
+  const auto scores = backtest(cases_of(small_file()), {"median"});
+  EXPECT_NEAR(scores[0].root_mean_squared_error, std::sqrt((100 + 0 + 625 + 25) / 4.0), 1e-12);  // errors 10, 0, 25, 5
 }
 
 TEST(Deu, APositionWithoutSalienceGetsItsPeersMean) {

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <fmt/format.h>
+#include <map>
 #include <numeric>
 #include <random>
 
@@ -10,48 +11,98 @@
 #include "bargaining/uncertainty.hpp"
 
 namespace statecraft {
+namespace {
+
+// The cases' indices by group, in the order groups first appear; an ungrouped case is its own.
+std::vector<std::vector<std::size_t>> groups_of(const std::vector<BacktestCase>& cases) {
+  std::vector<std::vector<std::size_t>> groups;
+  std::map<std::string, std::size_t> index;
+  for (std::size_t k = 0; k < cases.size(); ++k) {
+    if (cases[k].group.empty()) {
+      groups.push_back({k});
+      continue;
+    }
+    const auto [it, added] = index.try_emplace(cases[k].group, groups.size());
+    if (added) groups.emplace_back();
+    groups[it->second].push_back(k);
+  }
+  return groups;
+}
+
+// A statistic's 95 % percentile interval over resamples of whole groups: each resample draws as
+// many groups as there are, with replacement, and takes the mean of `value` over their cases.
+template <class Value>
+std::pair<double, double> clustered_interval(const std::vector<std::vector<std::size_t>>& groups, Value value, std::size_t samples, std::uint64_t seed) {
+  std::mt19937_64 engine(seed);
+  std::vector<double> means;
+  for (std::size_t b = 0; b < samples; ++b) {
+    double total = 0;
+    std::size_t n = 0;
+    for (std::size_t g = 0; g < groups.size(); ++g)
+      for (std::size_t k : groups[engine() % groups.size()])
+        if (const auto v = value(k)) total += *v, ++n;
+    if (n) means.push_back(total / static_cast<double>(n));
+  }
+  if (means.empty()) return {NAN, NAN};
+  std::sort(means.begin(), means.end());
+  return {quantile(means, 0.025), quantile(means, 0.975)};
+}
+
+}  // namespace
 
 std::vector<ModelScore> backtest(const std::vector<BacktestCase>& cases, const std::vector<std::string>& models,
                                  const ModelParameters& parameters, std::size_t bootstrap_samples, std::uint64_t seed) {
-  std::vector<BargainingIssue> issues;
-  for (const auto& c : cases) issues.push_back(c.issue);
-  // Backtest issues are independent cases, not one negotiation: the joint models (exchange,
-  // smp) would otherwise trade across them, so every case runs on its own.
+  const auto groups = groups_of(cases);
+  std::vector<std::vector<BargainingIssue>> negotiations;
+  for (const auto& g : groups) {
+    negotiations.emplace_back();
+    for (std::size_t k : g) negotiations.back().push_back(cases[k].issue);
+  }
   WorkEstimate work;
-  for (const auto& issue : issues) work.operations += estimated_work({issue}, models, parameters).operations;
-  work.explanation = fmt::format("the models on {} cases need an estimated {:.3g} operations", issues.size(), work.operations);
+  for (const auto& issues : negotiations) work.operations += estimated_work(issues, models, parameters).operations;
+  work.explanation = fmt::format("the models on {} cases need an estimated {:.3g} operations", cases.size(), work.operations);
   refuse_beyond(work, 1, parameters.max_work);
   ModelParameters within_limit = parameters;
   within_limit.max_work = INFINITY;
-  std::vector<IssueForecast> forecasts;
-  for (const auto& issue : issues) {
-    auto one = forecast_issues({issue}, models, within_limit);
-    forecasts.insert(forecasts.end(), one.begin(), one.end());
-  }
 
   std::vector<ModelScore> scores;
-  for (std::size_t m = 0; m < models.size(); ++m) {
-    std::vector<double> errors;
-    for (std::size_t i = 0; i < cases.size(); ++i)
-      if (const auto& position = forecasts[i * models.size() + m].position) errors.push_back(std::abs(*position - cases[i].outcome));
-    ModelScore score{models[m], errors.size(), NAN, NAN, NAN};
-    if (!errors.empty()) {
-      const auto n = static_cast<double>(errors.size());
-      score.mean_absolute_error = std::accumulate(errors.begin(), errors.end(), 0.0) / n;
-      std::mt19937_64 engine(named_seed(seed, models[m]));
-      std::vector<double> means;
-      for (std::size_t b = 0; b < bootstrap_samples; ++b) {
-        double total = 0;
-        for (std::size_t k = 0; k < errors.size(); ++k) total += errors[engine() % errors.size()];
-        means.push_back(total / n);
-      }
-      std::sort(means.begin(), means.end());
-      score.interval_low = quantile(means, 0.025);
-      score.interval_high = quantile(means, 0.975);
-    }
-    scores.push_back(score);
+  for (const auto& m : models) scores.push_back({m, 0, NAN, NAN, NAN, NAN, std::vector<std::optional<double>>(cases.size())});
+  for (std::size_t g = 0; g < groups.size(); ++g) {
+    const auto forecasts = forecast_issues(negotiations[g], models, within_limit);  // issue-major, then model
+    for (std::size_t i = 0; i < groups[g].size(); ++i)
+      for (std::size_t m = 0; m < models.size(); ++m) scores[m].forecasts[groups[g][i]] = forecasts[i * models.size() + m].position;
+  }
+  for (auto& score : scores) {
+    auto error = [&](std::size_t k) -> std::optional<double> {
+      if (!cases[k].outcome || !score.forecasts[k]) return std::nullopt;
+      return std::abs(*score.forecasts[k] - *cases[k].outcome);
+    };
+    double absolute = 0, squared = 0;
+    for (std::size_t k = 0; k < cases.size(); ++k)
+      if (const auto e = error(k)) absolute += *e, squared += *e * *e, ++score.cases;
+    if (!score.cases) continue;
+    const auto n = static_cast<double>(score.cases);
+    score.mean_absolute_error = absolute / n;
+    score.root_mean_squared_error = std::sqrt(squared / n);
+    std::tie(score.interval_low, score.interval_high) = clustered_interval(groups, error, bootstrap_samples, named_seed(seed, score.model));
   }
   return scores;
+}
+
+PairedDifference paired_difference(const std::vector<BacktestCase>& cases, const ModelScore& a, const ModelScore& b, std::size_t bootstrap_samples,
+                                   std::uint64_t seed) {
+  auto difference = [&](std::size_t k) -> std::optional<double> {
+    if (!cases[k].outcome || !a.forecasts.at(k) || !b.forecasts.at(k)) return std::nullopt;
+    return std::abs(*a.forecasts[k] - *cases[k].outcome) - std::abs(*b.forecasts[k] - *cases[k].outcome);
+  };
+  PairedDifference d{a.model, b.model, 0, NAN, NAN, NAN};
+  double total = 0;
+  for (std::size_t k = 0; k < cases.size(); ++k)
+    if (const auto v = difference(k)) total += *v, ++d.cases;
+  if (!d.cases) return d;
+  d.difference = total / static_cast<double>(d.cases);
+  std::tie(d.interval_low, d.interval_high) = clustered_interval(groups_of(cases), difference, bootstrap_samples, named_seed(seed, a.model + " - " + b.model));
+  return d;
 }
 
 }  // namespace statecraft

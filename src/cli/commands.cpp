@@ -308,33 +308,74 @@ int backtest(const std::string& file, BacktestOptions options, std::ostream& out
   for (const auto& w : diagnostics.warnings()) err << format_diagnostic(w) << '\n';
   if (!data) return bad_input;
 
+  // Every issue of a proposal runs with the others (the joint models trade across them); those
+  // with an outcome are scored.
   std::vector<BacktestCase> cases;
+  std::vector<const DeuIssue*> sources;
   for (const auto& issue : data->issues)
-    if (issue.outcome && !issue.issue.actors.empty()) cases.push_back({issue.issue, *issue.outcome});
-  if (cases.empty()) {
+    if (!issue.issue.actors.empty()) cases.push_back({issue.issue, issue.outcome, issue.proposal}), sources.push_back(&issue);
+  const auto scored = std::count_if(cases.begin(), cases.end(), [](const BacktestCase& c) { return c.outcome.has_value(); });
+  if (scored == 0) {
     err << input_name(file) << ": error: no issue has both an outcome and an actor with a position and salience\n";
     return analysis_failed;
   }
   const auto scores = statecraft::backtest(cases, options.models, options.parameters);
-  const std::string weights = options.capabilities_file.empty() ? "equal capabilities" : "capabilities from " + options.capabilities_file;
-  if (options.format == "json") {
-    nlohmann::json rows = nlohmann::json::array();
+  const auto baseline = std::find_if(scores.begin(), scores.end(), [](const ModelScore& s) { return s.model == "compromise"; });
+  std::map<std::string, PairedDifference> against_baseline;
+  if (baseline != scores.end())
     for (const auto& s : scores)
-      rows.push_back({{"model", s.model}, {"issues", s.cases}, {"mean_absolute_error", s.mean_absolute_error},
-                      {"interval95", {s.interval_low, s.interval_high}}});
-    out << nlohmann::json{{"statecraft", STATECRAFT_VERSION}, {"file", input_name(file)}, {"issues", cases.size()}, {"actors", data->actors.size()},
-                          {"capabilities", weights}, {"scores", rows}}.dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
+      if (s.model != baseline->model && s.cases) against_baseline[s.model] = paired_difference(cases, s, *baseline);
+  const std::size_t proposals = data->proposals().size();
+  const std::string weights = options.capabilities_file.empty() ? "equal capabilities" : "capabilities from " + options.capabilities_file;
+  if (!options.per_issue_file.empty()) {
+    std::ofstream csv(options.per_issue_file);
+    csv << "issue,proposal,model,forecast,outcome,error\n";
+    for (std::size_t k = 0; k < cases.size(); ++k)
+      for (const auto& s : scores) {
+        const auto& f = s.forecasts[k];
+        const auto& o = cases[k].outcome;
+        csv << fmt::format("{},{},{},{},{},{}\n", cases[k].issue.id, cases[k].group, s.model, f ? fmt::format("{:.4f}", *f) : "", o ? fmt::format("{:g}", *o) : "",
+                           f && o ? fmt::format("{:.4f}", std::abs(*f - *o)) : "");
+      }
+    if (!csv) {
+      err << "statecraft backtest: cannot write " << options.per_issue_file << '\n';
+      return analysis_failed;
+    }
+  }
+  if (options.format == "json") {
+    nlohmann::json rows = nlohmann::json::array(), per_issue = nlohmann::json::array();
+    for (const auto& s : scores) {
+      nlohmann::json row{{"model", s.model}, {"issues", s.cases}, {"mean_absolute_error", s.mean_absolute_error},
+                         {"root_mean_squared_error", s.root_mean_squared_error}, {"interval95", {s.interval_low, s.interval_high}}};
+      if (const auto it = against_baseline.find(s.model); it != against_baseline.end())
+        row["minus_compromise"] = {{"issues", it->second.cases}, {"difference", it->second.difference},
+                                   {"interval95", {it->second.interval_low, it->second.interval_high}}};
+      rows.push_back(std::move(row));
+    }
+    for (std::size_t k = 0; k < cases.size(); ++k) {
+      nlohmann::json forecasts = nlohmann::json::object();
+      for (const auto& s : scores) forecasts[s.model] = s.forecasts[k] ? nlohmann::json(*s.forecasts[k]) : nlohmann::json(nullptr);
+      per_issue.push_back({{"issue", cases[k].issue.id}, {"proposal", cases[k].group},
+                           {"outcome", cases[k].outcome ? nlohmann::json(*cases[k].outcome) : nlohmann::json(nullptr)}, {"forecasts", forecasts}});
+    }
+    out << nlohmann::json{{"statecraft", STATECRAFT_VERSION}, {"file", input_name(file)}, {"issues", scored}, {"proposals", proposals},
+                          {"actors", data->actors.size()}, {"capabilities", weights}, {"scores", rows}, {"per_issue", per_issue}}
+               .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
         << '\n';
     return ok;
   }
-  out << fmt::format("Backtest of {}: {} issues with an outcome, {} actors, {}\n", input_name(file), cases.size(), data->actors.size(), weights);
-  TextTable table({{"model", TextTable::Align::Left}, {"issues", TextTable::Align::Right},
-                   {"mean abs. error", TextTable::Align::Right}, {"95% interval", TextTable::Align::Right}});
+  out << fmt::format("Backtest of {}: {} issues with an outcome in {} proposals, {} actors, {}\n", input_name(file), scored, proposals, data->actors.size(),
+                     weights);
+  out << "  (the issues of a proposal run together; intervals resample whole proposals)\n";
+  TextTable table({{"model", TextTable::Align::Left}, {"issues", TextTable::Align::Right}, {"mean abs. error", TextTable::Align::Right},
+                   {"95% interval", TextTable::Align::Right}, {"RMSE", TextTable::Align::Right}, {"minus compromise [95%]", TextTable::Align::Right}});
   std::vector<std::string> unscored;  // deciders, on files that name no deciders
   for (const auto& s : scores) {
     if (s.cases == 0) unscored.push_back(s.model);
+    const auto it = against_baseline.find(s.model);
     table.add_row({s.model, std::to_string(s.cases), s.cases ? fmt::format("{:.2f}", s.mean_absolute_error) : "—",
-                   s.cases ? fmt::format("[{:.2f}, {:.2f}]", s.interval_low, s.interval_high) : "—"});
+                   s.cases ? fmt::format("[{:.2f}, {:.2f}]", s.interval_low, s.interval_high) : "—", s.cases ? fmt::format("{:.2f}", s.root_mean_squared_error) : "—",
+                   it == against_baseline.end() ? "" : fmt::format("{:+.2f} [{:+.2f}, {:+.2f}]", it->second.difference, it->second.interval_low, it->second.interval_high)});
   }
   out << table.render("  ");
   const bool deciders = std::find(unscored.begin(), unscored.end(), "deciders") != unscored.end();

@@ -78,6 +78,7 @@ struct BacktestOptions {
   std::string capabilities_file;  // empty: equal capabilities
   std::vector<std::string> models;
   std::string format = "text";  // of the output; the input's layout is input_format
+  std::string per_issue_file;    // CSV of every issue's forecast by every model
   ModelParameters parameters;
 };
 

@@ -134,6 +134,8 @@ int run(int argc, char** argv) {
   backtest->add_option("--capabilities", backtest_options.capabilities_file, "File of actor,capability lines (default: equal)")->type_name("FILE");
   backtest->add_option("--model", backtest_options.models, "Models, comma-separated, or all (default)")->delimiter(',');
   add_model_options(backtest, backtest_options.parameters);
+  backtest->add_option("--per-issue", backtest_options.per_issue_file, "Write every issue's forecast, outcome and error by every model to this CSV file")
+      ->type_name("FILE.csv");
   backtest->add_option("--format", backtest_options.format, "Output format")
       ->check(CLI::IsMember({"text", "json"}))->capture_default_str();
 
