@@ -66,11 +66,15 @@ std::vector<ModelScore> backtest(const std::vector<BacktestCase>& cases, const s
   within_limit.max_work = INFINITY;
 
   std::vector<ModelScore> scores;
-  for (const auto& m : models) scores.push_back({m, 0, NAN, NAN, NAN, NAN, std::vector<std::optional<double>>(cases.size())});
+  for (const auto& m : models)
+    scores.push_back({m, 0, NAN, NAN, NAN, NAN, std::vector<std::optional<double>>(cases.size()), std::vector<std::string>(cases.size())});
   for (std::size_t g = 0; g < groups.size(); ++g) {
     const auto forecasts = forecast_issues(negotiations[g], models, within_limit);  // issue-major, then model
     for (std::size_t i = 0; i < groups[g].size(); ++i)
-      for (std::size_t m = 0; m < models.size(); ++m) scores[m].forecasts[groups[g][i]] = forecasts[i * models.size() + m].position;
+      for (std::size_t m = 0; m < models.size(); ++m) {
+        scores[m].forecasts[groups[g][i]] = forecasts[i * models.size() + m].position;
+        scores[m].explanations[groups[g][i]] = forecasts[i * models.size() + m].explanation;
+      }
   }
   for (auto& score : scores) {
     auto error = [&](std::size_t k) -> std::optional<double> {

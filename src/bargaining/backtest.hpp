@@ -27,6 +27,7 @@ struct ModelScore {
   double interval_low = 0;   // 95 % percentile bootstrap interval of the mean absolute error
   double interval_high = 0;  // (Efron & Tibshirani 1993, ch. 13), resampling groups
   std::vector<std::optional<double>> forecasts;  // one per case, in the cases' order
+  std::vector<std::string> explanations;         // the model's word on each forecast, when it has one
 };
 
 // The models run on each group's issues together: the exchange model and SMP trade across the

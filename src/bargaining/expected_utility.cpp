@@ -208,6 +208,7 @@ ExpectedUtilityRun run_expected_utility(const std::vector<SpatialActor>& actors,
     run.stopped = "all actors already agree";
     return run;
   }
+  std::vector<std::vector<double>> seen{x};  // the positions before each round
   for (int t = 1; t <= settings.max_rounds; ++t) {
     ExpectedUtilityRound round;
     round.positions = Round(actors, x, range, settings).play(round.risk);
@@ -220,6 +221,12 @@ ExpectedUtilityRun run_expected_utility(const std::vector<SpatialActor>& actors,
       run.stopped = "no actor moved";
       return run;
     }
+    if (const auto again = std::find(seen.begin(), seen.end(), x); again != seen.end()) {
+      run.cycle = seen.size() - static_cast<std::size_t>(again - seen.begin());
+      run.stopped = "the positions repeat every " + std::to_string(run.cycle) + " rounds";
+      return run;
+    }
+    seen.push_back(x);
     const auto settle = static_cast<std::size_t>(settings.settle_rounds);
     if (settle > 0 && run.rounds.size() >= settle &&
         std::all_of(run.rounds.end() - static_cast<long>(settle), run.rounds.end(),
@@ -230,6 +237,14 @@ ExpectedUtilityRun run_expected_utility(const std::vector<SpatialActor>& actors,
   }
   run.stopped = "round limit (" + std::to_string(settings.max_rounds) + ")";
   return run;
+}
+
+double expected_utility_forecast(const ExpectedUtilityRun& run) {
+  if (run.rounds.empty()) return run.initial_median;
+  if (run.cycle == 0) return run.rounds.back().median;
+  double total = 0;
+  for (std::size_t k = run.rounds.size() - run.cycle; k < run.rounds.size(); ++k) total += run.rounds[k].median;
+  return total / static_cast<double>(run.cycle);
 }
 
 }  // namespace statecraft

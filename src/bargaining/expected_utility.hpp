@@ -54,7 +54,15 @@ struct ExpectedUtilityRun {
   double initial_median = 0;
   std::vector<ExpectedUtilityRound> rounds;
   std::string stopped;  // why the run ended
+  // A round depends only on the positions before it, so positions seen before repeat forever:
+  // the run stops there, and this is the cycle's length in rounds (0: no cycle found).
+  std::size_t cycle = 0;
 };
+
+// What the run forecasts: the last median; over a cycle, the mean of the medians of its rounds (the
+// model keeps moving between them, so none of them alone is its answer; docs/models/
+// expected-utility.md).
+double expected_utility_forecast(const ExpectedUtilityRun& run);
 
 ExpectedUtilityRun run_expected_utility(const std::vector<SpatialActor>& actors, const ExpectedUtilitySettings& settings = {});
 

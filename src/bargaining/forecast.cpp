@@ -152,8 +152,10 @@ IssueForecast run(const std::string& model, const BargainingIssue& issue, const 
       }
     if (!voters.empty()) {
       const auto run = run_expected_utility(voters, parameters.expected_utility);
-      f.position = run.rounds.empty() ? run.initial_median : run.rounds.back().median;
-      if (run.stopped.rfind("round limit", 0) == 0)
+      f.position = expected_utility_forecast(run);
+      if (run.cycle > 1)
+        f.explanation = "the positions repeat every " + std::to_string(run.cycle) + " rounds; the forecast is the mean median over the cycle";
+      else if (run.stopped.rfind("round limit", 0) == 0)
         f.explanation = "the median had not settled after " + std::to_string(run.rounds.size()) + " rounds; the last one is shown";
       auto round_of = [&](const std::vector<double>& positions) {
         std::vector<double> round(issue.actors.size(), NAN);

@@ -378,6 +378,13 @@ int backtest(const std::string& file, BacktestOptions options, std::ostream& out
                    it == against_baseline.end() ? "" : fmt::format("{:+.2f} [{:+.2f}, {:+.2f}]", it->second.difference, it->second.interval_low, it->second.interval_high)});
   }
   out << table.render("  ");
+  for (const auto& s : scores) {  // runs that did not end in one answer, and what stands for them
+    const auto cycles = std::count_if(s.explanations.begin(), s.explanations.end(), [](const std::string& e) { return e.find("repeat every") != std::string::npos; });
+    const auto unsettled = std::count_if(s.explanations.begin(), s.explanations.end(), [](const std::string& e) { return e.find("had not settled") != std::string::npos; });
+    if (cycles || unsettled)
+      out << fmt::format("  {}: {} issue{} cycle (the forecast is the mean median over the cycle), {} stop at the round limit unsettled (the last round)\n",
+                         s.model, cycles, cycles == 1 ? "" : "s", unsettled);
+  }
   const bool deciders = std::find(unscored.begin(), unscored.end(), "deciders") != unscored.end();
   if (!unscored.empty())
     out << fmt::format("  no case forecast by {}{}\n", fmt::join(unscored, ", "),
