@@ -183,6 +183,16 @@ TEST(Backtest, ExpectedUtilityCyclesAreDetectedAndAveraged) {
   EXPECT_NE(r.out.find("29.82"), std::string::npos) << r.out;
 }
 
+// Scholz et al.'s eq. 31 as printed, from the command line: another forecast than the program's.
+TEST(Backtest, TheEquationThirtyOneProbabilityIsReachable) {
+  const std::string file = test::source_path("tests/data/deu3/deu3-train.tsv");
+  const auto program = nlohmann::json::parse(test::run_statecraft("backtest --model expected-utility --format json " + file).out);
+  const auto paper = test::run_statecraft("backtest --model expected-utility --eu-probability paper --format json " + file);
+  ASSERT_EQ(paper.exit_code, 0) << paper.err;
+  EXPECT_NE(nlohmann::json::parse(paper.out)["scores"][0]["mean_absolute_error"], program["scores"][0]["mean_absolute_error"]);
+  EXPECT_EQ(test::run_statecraft("backtest --eu-probability printed " + file).exit_code, 2);
+}
+
 TEST(Deu, APositionWithoutSalienceGetsItsPeersMean) {
   Diagnostics d("m.tsv");
   const auto data = read_deu("pA\tsA\tpB\tsB\tpC\tsC\tout\n10\t40\t20\t80\t30\t\t25\n", {}, d);

@@ -53,6 +53,12 @@ void add_model_options(CLI::App* command, statecraft::ModelParameters& parameter
       {"concede", Settings::ConflictRule::Concede}, {"expected", Settings::ConflictRule::Expected}, {"stay", Settings::ConflictRule::Stay}};
   command->add_option("--conflict", eu.conflict, "expected-utility: who moves in a conflict: concede (the weaker side, default), expected, stay")
       ->transform(CLI::CheckedTransformer(rules));
+  static const std::map<std::string, Settings::SuccessProbability> probabilities{
+      {"program", Settings::SuccessProbability::Program}, {"paper", Settings::SuccessProbability::Paper}};
+  command->add_option("--eu-probability", eu.probability,
+                      "expected-utility: the probability of success: program (Scholz et al.'s program, reproducing their Table 2; default) or paper "
+                      "(their eq. 31 as printed: linear votes, normalised per pair)")
+      ->transform(CLI::CheckedTransformer(probabilities));
   command->add_option("--eu-rounds", eu.max_rounds, "expected-utility: at most this many rounds")->check(whole_number(1, max_rounds))->capture_default_str();
   command->add_option("--exchange-rounds", parameters.exchange.max_rounds, "exchange: at most this many rounds")
       ->check(whole_number(1, max_rounds))->capture_default_str();
