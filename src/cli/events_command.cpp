@@ -374,7 +374,7 @@ int evidence(const std::string& scenario_file, const std::vector<std::string>& f
   if (options.format == "json") {
     out << evidence_json(evidence, tables).dump(2) << '\n';
   } else {
-    out << fmt::format("NewsEvidence for {} from {} article{}.\n\n", input_name(scenario_file), articles->size(), articles->size() == 1 ? "" : "s");
+    out << fmt::format("Evidence for {} from {} article{}.\n\n", input_name(scenario_file), articles->size(), articles->size() == 1 ? "" : "s");
     write_evidence_text(out, evidence, tables);
   }
   return ok;
