@@ -316,14 +316,11 @@ namespace {
 // The articles coded on the scenario's as-of date, each id the source it is (a scenario of one
 // source takes a lone article as it); articles that are none of the sources are left out, warned.
 std::optional<std::vector<CodedArticle>> code_as_sources(const Scenario& scenario, const std::vector<std::string>& files, const EventsOptions& options,
-                                                         std::ostream& err) {
-  std::optional<EventDictionaries> loaded;
-  const EventDictionaries* dictionaries = dictionaries_for(options, loaded, err);
-  if (!dictionaries) return std::nullopt;
+                                                         const EventDictionaries& dictionaries, std::ostream& err) {
   EventsOptions dated = options;
   if (dated.date.empty()) dated.date = scenario.date;  // the as-of date decides who held office
   std::vector<CodedArticle> articles;
-  const int status = code_inputs(files, dated, *dictionaries, [&](const Article& a, const std::vector<CodedEvent>& e) {
+  const int status = code_inputs(files, dated, dictionaries, [&](const Article& a, const std::vector<CodedEvent>& e) {
     articles.push_back({a.id, a.id, iso_date(a.date), a.text, e, split_sentences(a.text).size()});
   }, err);
   if (status != ok) return std::nullopt;
@@ -343,21 +340,19 @@ std::optional<std::vector<CodedArticle>> code_as_sources(const Scenario& scenari
   return sources;
 }
 
-NewsEvidence evidence_of(const Scenario& scenario, const std::vector<CodedArticle>& articles, const EventsOptions& options, std::ostream& err) {
+NewsEvidence evidence_of(const Scenario& scenario, const std::vector<CodedArticle>& articles, const EventDictionaries& dictionaries) {
   std::map<std::string, const CodedArticle*> by_source;
   for (const auto& a : articles) by_source[a.id] = &a;
-  std::optional<EventDictionaries> loaded;
-  const EventDictionaries* dictionaries = dictionaries_for(EventsOptions{.dictionaries = options.dictionaries}, loaded, err);
-  return gather_evidence(scenario, by_source, state_names(dictionaries ? *dictionaries : builtin_event_dictionaries()));
+  return gather_evidence(scenario, by_source, state_names(dictionaries));
 }
 
 }  // namespace
 
 bool add_news(const Scenario& scenario, const std::vector<std::string>& files, Brief& brief, std::ostream& err) {
-  const EventsOptions options;
-  const auto articles = code_as_sources(scenario, files, options, err);
+  const EventDictionaries& dictionaries = builtin_event_dictionaries();
+  const auto articles = code_as_sources(scenario, files, EventsOptions{}, dictionaries, err);
   if (!articles) return false;
-  brief.news = news_for_brief(evidence_of(scenario, *articles, options, err), {published_cameo_plover(), published_goldstein_scale()});
+  brief.news = news_for_brief(evidence_of(scenario, *articles, dictionaries), {published_cameo_plover(), published_goldstein_scale()});
   return true;
 }
 
@@ -367,9 +362,12 @@ int evidence(const std::string& scenario_file, const std::vector<std::string>& f
   print_diagnostics(loaded_scenario.diagnostics, err);
   if (!loaded_scenario.scenario) return bad_input;
   const Scenario& scenario = *loaded_scenario.scenario;
-  const auto articles = code_as_sources(scenario, files, options, err);
+  std::optional<EventDictionaries> loaded;  // read once, for the coding and for the states' names
+  const EventDictionaries* dictionaries = dictionaries_for(options, loaded, err);
+  if (!dictionaries) return bad_input;
+  const auto articles = code_as_sources(scenario, files, options, *dictionaries, err);
   if (!articles) return bad_input;
-  const NewsEvidence evidence = evidence_of(scenario, *articles, options, err);
+  const NewsEvidence evidence = evidence_of(scenario, *articles, *dictionaries);
   const EventTables tables{published_cameo_plover(), published_goldstein_scale()};
   if (options.format == "json") {
     out << evidence_json(evidence, tables).dump(2) << '\n';
