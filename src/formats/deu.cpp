@@ -124,24 +124,18 @@ std::optional<DeuData> read_deu(std::string_view text, const std::map<std::strin
     issue.final_act = cell(final_act);
     issue.outcome = value(out, "outcome");
     if (rp >= 0) issue.issue.status_quo = value(rp, "reference point");
-    std::vector<std::size_t> unweighted;  // stances whose salience is missing, filled below
     for (const auto& actor : data.actors) {
       const auto [p, s] = actor_columns[actor];
       const auto position = value(p, "position of " + actor);
       const auto salience = value(s, "salience of " + actor);
       if (!position) continue;
       const auto capability = capabilities.find(actor);
-      if (!salience) {
-        unweighted.push_back(issue.issue.actors.size());
-        d.warning({line, cells[s].column}, fmt::format("{} has a position on issue {} but no salience; it gets the mean salience of the issue's other actors", actor,
-                                                       issue.issue.id));
-      }
+      if (!salience)
+        d.warning({line, cells[s].column},
+                  fmt::format("{} has a position on issue {} but no salience; it is kept with salience 0 (its vote counts, its weight in bargaining does not)",
+                              actor, issue.issue.id));
       issue.issue.actors.push_back({actor, *position, salience ? *salience / 100 : 0.0, capability == capabilities.end() ? 1.0 : capability->second});
     }
-    double salience_sum = 0;
-    for (const auto& a : issue.issue.actors) salience_sum += a.salience;
-    const std::size_t weighted = issue.issue.actors.size() - unweighted.size();
-    for (std::size_t k : unweighted) issue.issue.actors[k].salience = weighted ? salience_sum / static_cast<double>(weighted) : 0.5;
     data.issues.push_back(std::move(issue));
   }
   if (!d.empty()) return std::nullopt;
