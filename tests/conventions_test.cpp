@@ -211,7 +211,7 @@ TEST(Conventions, TheCompletionsParseAndComplete) {
   EXPECT_EQ(complete("statecraft anal", 1), "analyze analyse\n");
   EXPECT_EQ(complete("statecraft stability x --for", 3), "--format\n");
   EXPECT_EQ(complete("statecraft stability x --format \"\"", 4), "text json csv\n");
-  EXPECT_EQ(complete("statecraft backtest x --input-format \"\"", 4), "deu\n");
+  EXPECT_EQ(complete("statecraft backtest x --input-format \"\"", 4), "deu scenario\n");
   std::filesystem::remove(script);
   const auto zsh = run_statecraft("completions zsh");
   ASSERT_EQ(zsh.exit_code, 0) << zsh.err;

@@ -136,8 +136,8 @@ TEST(Deu, DeuThreeScoresWithNothingByHand) {
   const auto csv = testing::TempDir() + "per-issue.csv";
   ASSERT_EQ(test::run_statecraft("backtest --model compromise,median --per-issue " + csv + " " + test::source_path("tests/data/deu3/deu3-train.tsv")).exit_code, 0);
   const std::string rows = test::read_file(csv);
-  EXPECT_EQ(rows.substr(0, rows.find('\n')), "issue,proposal,model,forecast,outcome,error");
-  EXPECT_NE(rows.find("\nd00060i1,d00060,median,50.0000,50,0.0000\n"), std::string::npos);
+  EXPECT_EQ(rows.substr(0, rows.find('\n')), "issue,proposal,model,forecast,outcome,error,low50,high50,low90,high90");
+  EXPECT_NE(rows.find("\nd00060i1,d00060,median,50.0000,50,0.0000,"), std::string::npos);
   EXPECT_EQ(std::count(rows.begin(), rows.end(), '\n'), 1 + 191 * 2);
 }
 

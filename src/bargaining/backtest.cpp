@@ -50,16 +50,37 @@ std::pair<double, double> clustered_interval(const std::vector<std::vector<std::
 
 }  // namespace
 
+ModelScore scored(const std::vector<BacktestCase>& cases, const std::string& model, std::vector<std::optional<double>> forecasts,
+                  std::size_t bootstrap_samples, std::uint64_t seed) {
+  ModelScore score{model, 0, NAN, NAN, NAN, NAN, std::move(forecasts), std::vector<std::string>(cases.size())};
+  auto error = [&](std::size_t k) -> std::optional<double> {
+    if (!cases[k].outcome || !score.forecasts.at(k)) return std::nullopt;
+    return std::abs(*score.forecasts[k] - *cases[k].outcome);
+  };
+  double absolute = 0, squared = 0;
+  for (std::size_t k = 0; k < cases.size(); ++k)
+    if (const auto e = error(k)) absolute += *e, squared += *e * *e, ++score.cases;
+  if (!score.cases) return score;
+  const auto n = static_cast<double>(score.cases);
+  score.mean_absolute_error = absolute / n;
+  score.root_mean_squared_error = std::sqrt(squared / n);
+  std::tie(score.interval_low, score.interval_high) = clustered_interval(groups_of(cases), error, bootstrap_samples, named_seed(seed, score.model));
+  return score;
+}
+
 std::vector<ModelScore> backtest(const std::vector<BacktestCase>& cases, const std::vector<std::string>& models,
                                  const ModelParameters& parameters, std::size_t bootstrap_samples, std::uint64_t seed) {
   const auto groups = groups_of(cases);
+  std::vector<std::string> bargaining;  // the models forecast_issues runs
+  for (const auto& m : models)
+    if (m != "procedure") bargaining.push_back(m);
   std::vector<std::vector<BargainingIssue>> negotiations;
   for (const auto& g : groups) {
     negotiations.emplace_back();
     for (std::size_t k : g) negotiations.back().push_back(cases[k].issue);
   }
   WorkEstimate work;
-  for (const auto& issues : negotiations) work.operations += estimated_work(issues, models, parameters).operations;
+  for (const auto& issues : negotiations) work.operations += estimated_work(issues, bargaining, parameters).operations;
   work.explanation = fmt::format("the models on {} cases need an estimated {:.3g} operations", cases.size(), work.operations);
   refuse_beyond(work, 1, parameters.max_work);
   ModelParameters within_limit = parameters;
@@ -69,26 +90,25 @@ std::vector<ModelScore> backtest(const std::vector<BacktestCase>& cases, const s
   for (const auto& m : models)
     scores.push_back({m, 0, NAN, NAN, NAN, NAN, std::vector<std::optional<double>>(cases.size()), std::vector<std::string>(cases.size())});
   for (std::size_t g = 0; g < groups.size(); ++g) {
-    const auto forecasts = forecast_issues(negotiations[g], models, within_limit);  // issue-major, then model
+    const auto forecasts = forecast_issues(negotiations[g], bargaining, within_limit);  // issue-major, then model
     for (std::size_t i = 0; i < groups[g].size(); ++i)
-      for (std::size_t m = 0; m < models.size(); ++m) {
-        scores[m].forecasts[groups[g][i]] = forecasts[i * models.size() + m].position;
-        scores[m].explanations[groups[g][i]] = forecasts[i * models.size() + m].explanation;
+      for (std::size_t m = 0, b = 0; m < models.size(); ++m) {
+        const std::size_t k = groups[g][i];
+        if (models[m] == "procedure") {
+          if (!cases[k].legislation) continue;
+          const auto p = eu_procedure(cases[k].issue, *cases[k].legislation);
+          scores[m].forecasts[k] = p.position, scores[m].explanations[k] = p.explanation;
+          continue;
+        }
+        scores[m].forecasts[k] = forecasts[i * bargaining.size() + b].position;
+        scores[m].explanations[k] = forecasts[i * bargaining.size() + b].explanation;
+        ++b;
       }
   }
   for (auto& score : scores) {
-    auto error = [&](std::size_t k) -> std::optional<double> {
-      if (!cases[k].outcome || !score.forecasts[k]) return std::nullopt;
-      return std::abs(*score.forecasts[k] - *cases[k].outcome);
-    };
-    double absolute = 0, squared = 0;
-    for (std::size_t k = 0; k < cases.size(); ++k)
-      if (const auto e = error(k)) absolute += *e, squared += *e * *e, ++score.cases;
-    if (!score.cases) continue;
-    const auto n = static_cast<double>(score.cases);
-    score.mean_absolute_error = absolute / n;
-    score.root_mean_squared_error = std::sqrt(squared / n);
-    std::tie(score.interval_low, score.interval_high) = clustered_interval(groups, error, bootstrap_samples, named_seed(seed, score.model));
+    auto explanations = std::move(score.explanations);
+    score = scored(cases, score.model, std::move(score.forecasts), bootstrap_samples, seed);
+    score.explanations = std::move(explanations);
   }
   return scores;
 }

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "bargaining/eu_procedure.hpp"
 #include "bargaining/forecast.hpp"
 
 namespace statecraft {
@@ -17,6 +18,7 @@ struct BacktestCase {
   BargainingIssue issue;
   std::optional<double> outcome;  // none: forecast with its group, not scored
   std::string group;              // the proposal; cases of one group run together; empty: alone
+  std::optional<EuLegislation> legislation{};  // EU legislation: the procedural model's inputs
 };
 
 struct ModelScore {
@@ -31,10 +33,16 @@ struct ModelScore {
 };
 
 // The models run on each group's issues together: the exchange model and SMP trade across the
-// issues of one proposal, never across proposals. Each model's bootstrap is seeded by `seed` and
+// issues of one proposal, never across proposals. Besides the bargaining models, `procedure` is
+// the procedural model of EU legislation (src/bargaining/eu_procedure.hpp), for the cases with
+// `legislation`. Each model's bootstrap is seeded by `seed` and
 // its name, so its interval does not depend on the other models run.
 std::vector<ModelScore> backtest(const std::vector<BacktestCase>& cases, const std::vector<std::string>& models,
                                  const ModelParameters& parameters = {}, std::size_t bootstrap_samples = 2000, std::uint64_t seed = 1);
+
+// The scores of given forecasts (one per case), as backtest() scores a model's.
+ModelScore scored(const std::vector<BacktestCase>& cases, const std::string& model, std::vector<std::optional<double>> forecasts,
+                  std::size_t bootstrap_samples = 2000, std::uint64_t seed = 1);
 
 // Model a's mean absolute error minus model b's over the cases both forecast, with a 95 %
 // bootstrap interval resampling groups, the same resamples for both (a paired comparison); seeded

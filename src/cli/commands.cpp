@@ -36,6 +36,7 @@
 #include "scenario/input_file.hpp"
 #include "scenario/write.hpp"
 #include "bargaining/backtest.hpp"
+#include "report/backtest_report.hpp"
 #include "report/table.hpp"
 #include <filesystem>
 #include <fstream>
@@ -285,110 +286,93 @@ int forecast(const std::string& file, ForecastOptions options, std::ostream& out
   return ok;
 }
 
-int backtest(const std::string& file, BacktestOptions options, std::ostream& out, std::ostream& err) {
-  if (options.input_format != "deu") {
-    err << "statecraft backtest: unknown input format '" << options.input_format << "'; formats: deu\n";
-    return bad_input;
-  }
-  if (!resolve_models(options.models, "backtest", err)) return bad_input;
+// Every model a backtest can score: the bargaining models, the procedural model, the fitted ones.
+bool resolve_backtest_models(std::vector<std::string>& models, std::ostream& err) {
+  std::vector<std::string> known;
+  for (const auto& m : bargaining_models()) known.push_back(m.name);
+  for (const auto& m : backtest_only_models()) known.push_back(m.name);
+  if (models.empty() || std::find(models.begin(), models.end(), "all") != models.end()) models = known;
+  for (const auto& model : models)
+    if (std::find(known.begin(), known.end(), model) == known.end()) {
+      err << fmt::format("statecraft backtest: unknown model '{}'; models: {}, all\n", model, fmt::join(known, ", "));
+      return false;
+    }
+  return true;
+}
+
+// A DEU file's issues, every issue of a proposal with the others (the joint models trade across
+// them); those with an outcome are scored.
+std::optional<BacktestReport> deu_cases(const std::string& file, const BacktestOptions& options, std::ostream& err) {
   std::map<std::string, double> capabilities;
   if (!options.capabilities_file.empty()) {
     const auto text = read_text_file(options.capabilities_file, err);
-    if (!text) return bad_input;
+    if (!text) return std::nullopt;
     Diagnostics diagnostics(options.capabilities_file);
     capabilities = read_capabilities(*text, diagnostics);
     print_diagnostics(diagnostics, err);
-    if (!diagnostics.empty()) return bad_input;
+    if (!diagnostics.empty()) return std::nullopt;
   }
   const auto text = read_text_file(file, err);
-  if (!text) return bad_input;
+  if (!text) return std::nullopt;
   Diagnostics diagnostics(input_name(file));
   const auto data = read_deu(*text, capabilities, diagnostics);
   print_diagnostics(diagnostics, err);
   for (const auto& w : diagnostics.warnings()) err << format_diagnostic(w) << '\n';
-  if (!data) return bad_input;
-
-  // Every issue of a proposal runs with the others (the joint models trade across them); those
-  // with an outcome are scored.
-  std::vector<BacktestCase> cases;
-  std::vector<const DeuIssue*> sources;
+  if (!data) return std::nullopt;
+  BacktestReport r;
+  r.file = input_name(file);
+  r.capabilities = options.capabilities_file.empty() ? "equal capabilities" : "capabilities from " + options.capabilities_file;
+  r.proposals = data->proposals().size();
+  r.actors = data->actors.size();
   for (const auto& issue : data->issues)
-    if (!issue.issue.actors.empty()) cases.push_back({issue.issue, issue.outcome, issue.proposal}), sources.push_back(&issue);
-  const auto scored = std::count_if(cases.begin(), cases.end(), [](const BacktestCase& c) { return c.outcome.has_value(); });
+    if (!issue.issue.actors.empty()) r.cases.push_back({issue.issue, issue.outcome, issue.proposal, issue.legislation()});
+  return r;
+}
+
+// Scenario files with `outcome:` on their issues: each file's issues run together, as one group.
+std::optional<BacktestReport> scenario_cases(const std::vector<std::string>& files, std::ostream& err) {
+  BacktestReport r;
+  r.capabilities = "the scenarios' capabilities";
+  std::vector<std::string> actors;
+  for (const auto& file : files) {
+    const auto scenario = load_or_report(file, err);
+    if (!scenario) return std::nullopt;
+    const auto issues = bargaining_issues(*scenario);
+    for (std::size_t i = 0; i < issues.size(); ++i) {
+      const auto& outcome = scenario->issues[i].outcome;
+      std::optional<double> value;
+      if (outcome && outcome->value) value = outcome->value->value;
+      r.cases.push_back({issues[i], value, scenario->id});
+    }
+    for (const auto& a : scenario->actors)
+      if (std::find(actors.begin(), actors.end(), a.id) == actors.end()) actors.push_back(a.id);
+  }
+  r.file = fmt::format("{}", fmt::join(files, ", "));
+  r.proposals = files.size();
+  r.actors = actors.size();
+  return r;
+}
+
+int backtest(const std::vector<std::string>& files, BacktestOptions options, std::ostream& out, std::ostream& err) {
+  if (!resolve_backtest_models(options.models, err)) return bad_input;
+  const bool deu = options.input_format == "deu";
+  if (deu && files.size() != 1) {
+    err << "statecraft backtest: a DEU data set is one file; scenario files (--input-format scenario) may be several\n";
+    return bad_input;
+  }
+  auto input = deu ? deu_cases(files.front(), options, err) : scenario_cases(files, err);
+  if (!input) return bad_input;
+  const auto scored = std::count_if(input->cases.begin(), input->cases.end(), [](const BacktestCase& c) { return c.outcome.has_value(); });
   if (scored == 0) {
-    err << input_name(file) << ": error: no issue has both an outcome and an actor with a position and salience\n";
+    err << input->file << (deu ? ": error: no issue has both an outcome and an actor with a position and salience\n"
+                               : ": error: no issue has an outcome to score (an issue's outcome: {value: ...} in the scenario)\n");
     return analysis_failed;
   }
-  const auto scores = statecraft::backtest(cases, options.models, options.parameters);
-  const auto baseline = std::find_if(scores.begin(), scores.end(), [](const ModelScore& s) { return s.model == "compromise"; });
-  std::map<std::string, PairedDifference> against_baseline;
-  if (baseline != scores.end())
-    for (const auto& s : scores)
-      if (s.model != baseline->model && s.cases) against_baseline[s.model] = paired_difference(cases, s, *baseline);
-  const std::size_t proposals = data->proposals().size();
-  const std::string weights = options.capabilities_file.empty() ? "equal capabilities" : "capabilities from " + options.capabilities_file;
-  if (!options.per_issue_file.empty()) {
-    std::ofstream csv(options.per_issue_file);
-    csv << "issue,proposal,model,forecast,outcome,error\n";
-    for (std::size_t k = 0; k < cases.size(); ++k)
-      for (const auto& s : scores) {
-        const auto& f = s.forecasts[k];
-        const auto& o = cases[k].outcome;
-        csv << fmt::format("{},{},{},{},{},{}\n", cases[k].issue.id, cases[k].group, s.model, f ? fmt::format("{:.4f}", *f) : "", o ? fmt::format("{:g}", *o) : "",
-                           f && o ? fmt::format("{:.4f}", std::abs(*f - *o)) : "");
-      }
-    if (!csv) {
-      err << "statecraft backtest: cannot write " << options.per_issue_file << '\n';
-      return analysis_failed;
-    }
-  }
-  if (options.format == "json") {
-    nlohmann::json rows = nlohmann::json::array(), per_issue = nlohmann::json::array();
-    for (const auto& s : scores) {
-      nlohmann::json row{{"model", s.model}, {"issues", s.cases}, {"mean_absolute_error", s.mean_absolute_error},
-                         {"root_mean_squared_error", s.root_mean_squared_error}, {"interval95", {s.interval_low, s.interval_high}}};
-      if (const auto it = against_baseline.find(s.model); it != against_baseline.end())
-        row["minus_compromise"] = {{"issues", it->second.cases}, {"difference", it->second.difference},
-                                   {"interval95", {it->second.interval_low, it->second.interval_high}}};
-      rows.push_back(std::move(row));
-    }
-    for (std::size_t k = 0; k < cases.size(); ++k) {
-      nlohmann::json forecasts = nlohmann::json::object();
-      for (const auto& s : scores) forecasts[s.model] = s.forecasts[k] ? nlohmann::json(*s.forecasts[k]) : nlohmann::json(nullptr);
-      per_issue.push_back({{"issue", cases[k].issue.id}, {"proposal", cases[k].group},
-                           {"outcome", cases[k].outcome ? nlohmann::json(*cases[k].outcome) : nlohmann::json(nullptr)}, {"forecasts", forecasts}});
-    }
-    out << nlohmann::json{{"statecraft", STATECRAFT_VERSION}, {"file", input_name(file)}, {"issues", scored}, {"proposals", proposals},
-                          {"actors", data->actors.size()}, {"capabilities", weights}, {"scores", rows}, {"per_issue", per_issue}}
-               .dump(2, ' ', false, nlohmann::json::error_handler_t::replace)
-        << '\n';
-    return ok;
-  }
-  out << fmt::format("Backtest of {}: {} issues with an outcome in {} proposals, {} actors, {}\n", input_name(file), scored, proposals, data->actors.size(),
-                     weights);
-  out << "  (the issues of a proposal run together; intervals resample whole proposals)\n";
-  TextTable table({{"model", TextTable::Align::Left}, {"issues", TextTable::Align::Right}, {"mean abs. error", TextTable::Align::Right},
-                   {"95% interval", TextTable::Align::Right}, {"RMSE", TextTable::Align::Right}, {"minus compromise [95%]", TextTable::Align::Right}});
-  std::vector<std::string> unscored;  // deciders, on files that name no deciders
-  for (const auto& s : scores) {
-    if (s.cases == 0) unscored.push_back(s.model);
-    const auto it = against_baseline.find(s.model);
-    table.add_row({s.model, std::to_string(s.cases), s.cases ? fmt::format("{:.2f}", s.mean_absolute_error) : "—",
-                   s.cases ? fmt::format("[{:.2f}, {:.2f}]", s.interval_low, s.interval_high) : "—", s.cases ? fmt::format("{:.2f}", s.root_mean_squared_error) : "—",
-                   it == against_baseline.end() ? "" : fmt::format("{:+.2f} [{:+.2f}, {:+.2f}]", it->second.difference, it->second.interval_low, it->second.interval_high)});
-  }
-  out << table.render("  ");
-  for (const auto& s : scores) {  // runs that did not end in one answer, and what stands for them
-    const auto cycles = std::count_if(s.explanations.begin(), s.explanations.end(), [](const std::string& e) { return e.find("repeat every") != std::string::npos; });
-    const auto unsettled = std::count_if(s.explanations.begin(), s.explanations.end(), [](const std::string& e) { return e.find("had not settled") != std::string::npos; });
-    if (cycles || unsettled)
-      out << fmt::format("  {}: {} issue{} cycle (the forecast is the mean median over the cycle), {} stop at the round limit unsettled (the last round)\n",
-                         s.model, cycles, cycles == 1 ? "" : "s", unsettled);
-  }
-  const bool deciders = std::find(unscored.begin(), unscored.end(), "deciders") != unscored.end();
-  if (!unscored.empty())
-    out << fmt::format("  no case forecast by {}{}\n", fmt::join(unscored, ", "),
-                       deciders ? " (deciders needs an issue's decision rule, which these files do not give)" : "");
+  BacktestReport report = run_backtest(std::move(input->cases), options.models, options.parameters, {options.folds, options.seed});
+  report.file = input->file, report.capabilities = input->capabilities, report.proposals = input->proposals, report.actors = input->actors;
+  if (!options.per_issue_file.empty() && !write_file(options.per_issue_file, backtest_per_issue_csv(report), err)) return analysis_failed;
+  if (!options.fitted_file.empty() && !write_file(options.fitted_file, backtest_fitted_json(report), err)) return analysis_failed;
+  out << (options.format == "json" ? backtest_json(report) : backtest_text(report));
   return ok;
 }
 

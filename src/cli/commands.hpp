@@ -79,6 +79,9 @@ struct BacktestOptions {
   std::vector<std::string> models;
   std::string format = "text";  // of the output; the input's layout is input_format
   std::string per_issue_file;    // CSV of every issue's forecast by every model
+  std::string fitted_file;       // JSON of the fitted models' parameters
+  std::size_t folds = 10;        // of the cross-validation across proposals
+  std::uint64_t seed = 1;        // of the folds and the bootstrap
   ModelParameters parameters;
 };
 
@@ -107,7 +110,8 @@ struct SolveOptions {
 // target: FILE or FILE#game; a .nfg or .efg file is a Gambit game.
 int solve(const std::string& target, const SolveOptions& options, std::ostream& out, std::ostream& err);
 
-int backtest(const std::string& file, BacktestOptions options, std::ostream& out, std::ostream& err);
+// files: one DEU data set, or scenario files whose issues carry outcomes (--input-format scenario).
+int backtest(const std::vector<std::string>& files, BacktestOptions options, std::ostream& out, std::ostream& err);
 
 struct SensitivityOptions {
   std::vector<std::string> lenses;  // empty: every lens the scenario has data for

@@ -131,12 +131,19 @@ int run(int argc, char** argv) {
                        "(multiplies by exp(N(0,SD))),threshold=0.05 (qualified majorities)");
   add_quiet_flag(forecast, forecast_options.quiet);
 
-  std::string backtest_file;
+  std::vector<std::string> backtest_files;
   cli::BacktestOptions backtest_options;
   auto* backtest = app.add_subcommand("backtest", "Score the bargaining models against real outcomes (mean absolute error)");
-  backtest->add_option("file", backtest_file, "Data file with positions, saliences and outcomes (- for standard input)")->required()->type_name("FILE");
-  backtest->add_option("--input-format", backtest_options.input_format, "Input layout: deu (DEU data sets: p<actor>, s<actor>, rp, out)")
-      ->check(CLI::IsMember({"deu"}))->capture_default_str();
+  backtest->add_option("file", backtest_files, "DEU data file (- for standard input), or scenario files whose issues have outcomes")->required()->type_name("FILE");
+  backtest->add_option("--input-format", backtest_options.input_format,
+                       "Input: deu (DEU data sets: p<actor>, s<actor>, rp, out, the codebook's metadata) or scenario (issues with outcome:)")
+      ->check(CLI::IsMember({"deu", "scenario"}))->capture_default_str();
+  backtest->add_option("--folds", backtest_options.folds, "Cross-validation folds across proposals (fewer when there are fewer proposals)")
+      ->check(whole_number(2, 1000))->capture_default_str();
+  backtest->add_option("--seed", backtest_options.seed, "Seed of the folds and the bootstrap")
+      ->check(whole_number(0, std::numeric_limits<std::uint64_t>::max()))->capture_default_str();
+  backtest->add_option("--save-fit", backtest_options.fitted_file, "Write the fitted models' parameters (fitted on every issue) to this JSON file")
+      ->type_name("FILE.json");
   backtest->add_option("--capabilities", backtest_options.capabilities_file, "File of actor,capability lines (default: equal)")->type_name("FILE");
   backtest->add_option("--model", backtest_options.models, "Models, comma-separated, or all (default)")->delimiter(',');
   add_model_options(backtest, backtest_options.parameters);
@@ -263,7 +270,7 @@ int run(int argc, char** argv) {
     if (*stability) return cli::stability(stability_file, stability_options, std::cout, std::cerr);
     if (*solve) return cli::solve(solve_target, solve_options, std::cout, std::cerr);
     if (*import) return cli::import_scenario(import_file, std::cout, std::cerr);
-    if (*backtest) return cli::backtest(backtest_file, backtest_options, std::cout, std::cerr);
+    if (*backtest) return cli::backtest(backtest_files, backtest_options, std::cout, std::cerr);
     if (*sensitivity) return cli::sensitivity(sensitivity_file, sensitivity_options, std::cout, std::cerr);
     if (*evidence) return cli::evidence(evidence_scenario, evidence_files, evidence_options, std::cout, std::cerr);
     if (*draft) return cli::draft(draft_files, draft_options, std::cout, std::cerr);

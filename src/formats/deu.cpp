@@ -157,6 +157,15 @@ std::vector<std::pair<std::string, std::vector<std::size_t>>> DeuData::proposals
   return out;
 }
 
+EuLegislation DeuIssue::legislation() const {
+  EuLegislation l;
+  l.procedure = procedure;
+  l.vote = council_vote;
+  l.decided = parse_deu_date(final_act);
+  if (!l.decided) l.decided = parse_deu_date(introduced);
+  return l;
+}
+
 std::map<std::string, double> read_capabilities(std::string_view text, Diagnostics& d) {
   std::map<std::string, double> capabilities;
   if (!check_text(text, d)) return capabilities;

@@ -16,13 +16,11 @@
 #include <string_view>
 #include <vector>
 
+#include "bargaining/eu_procedure.hpp"
 #include "bargaining/spatial.hpp"
 #include "scenario/diagnostics.hpp"
 
 namespace statecraft {
-
-enum class CouncilVote { unknown, qualified_majority, unanimity };
-enum class LegislativeProcedure { unknown, codecision, consultation };
 
 struct DeuIssue {
   BargainingIssue issue;  // scale 0..100, status quo = the reference point, saliences in [0, 1]
@@ -36,6 +34,9 @@ struct DeuIssue {
   CouncilVote council_vote = CouncilVote::unknown;                 // counvte: QMV, QMV(n), Unan
   std::string introduced, final_act;  // as written (DD-MM-YY; 999 missing)
   int line = 0;
+
+  // The procedural model's view: decided in the month of the final act, else of the proposal.
+  EuLegislation legislation() const;
 };
 
 struct DeuData {
