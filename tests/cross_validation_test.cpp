@@ -1,0 +1,130 @@
+// Cross-validation across proposals, the fitted models and the conformal intervals: folds that
+// keep proposals whole, fits that recover what synthetic data were made from, and scores
+// computed by hand.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "bargaining/cross_validation.hpp"
+#include "test_support.hpp"
+
+namespace statecraft {
+namespace {
+
+std::vector<BacktestCase> grouped_cases(std::size_t groups, std::size_t per_group) {
+  std::vector<BacktestCase> cases;
+  for (std::size_t g = 0; g < groups; ++g)
+    for (std::size_t i = 0; i < per_group; ++i)
+      cases.push_back({BargainingIssue{fmt::format("g{}i{}", g, i), 0, 100, std::nullopt, {{"A", 50, 1, 1}}}, 50.0, "g" + std::to_string(g)});
+  return cases;
+}
+
+TEST(CrossValidation, FoldsKeepProposalsWholeAndBalanced) {
+  const auto cases = grouped_cases(23, 3);
+  const auto fold = folds_by_group(cases, 5, 1);
+  std::map<std::string, std::set<std::size_t>> folds_of_group;
+  std::map<std::size_t, std::size_t> groups_in_fold;
+  for (std::size_t k = 0; k < cases.size(); ++k) folds_of_group[cases[k].group].insert(fold[k]);
+  for (const auto& [group, folds] : folds_of_group) {
+    EXPECT_EQ(folds.size(), 1u) << group;
+    ++groups_in_fold[*folds.begin()];
+  }
+  for (const auto& [f, n] : groups_in_fold) EXPECT_TRUE(n == 4 || n == 5) << "fold " << f << " has " << n << " groups";
+  EXPECT_EQ(folds_by_group(cases, 5, 1), fold);   // the seed decides
+  EXPECT_NE(folds_by_group(cases, 5, 2), fold);
+  EXPECT_THROW(folds_by_group(cases, 1, 1), std::invalid_argument);
+  EXPECT_THROW(folds_by_group(cases, 24, 1), std::invalid_argument);  // more folds than proposals
+}
+
+// One case per group, forecasts 0 and outcomes 0..9 in each of two folds: a case's interval comes
+// from the five errors of the other fold, its CRPS from them as a sample.
+TEST(CrossValidation, ConformalIntervalsAndCrpsByHand) {
+  std::vector<BacktestCase> cases;
+  ModelScore zero{"zero", 0, 0, 0, 0, 0, {}, {}};
+  for (int k = 0; k < 10; ++k) {
+    cases.push_back({BargainingIssue{"i" + std::to_string(k), 0, 100, std::nullopt, {{"A", 0, 1, 1}}}, double(k), "g" + std::to_string(k)});
+    zero.forecasts.push_back(0.0);
+  }
+  zero.cases = 10;
+  const auto scores = cross_validate(cases, {zero}, {}, {2, 1});
+  const auto fold = folds_by_group(cases, 2, 1);
+  ASSERT_EQ(scores.size(), 1u);
+  const auto& s = scores[0];
+  EXPECT_EQ(s.cases, 10u);
+  EXPECT_DOUBLE_EQ(s.mean_absolute_error, 4.5);
+  double crps = 0;
+  for (std::size_t k = 0; k < 10; ++k) {
+    std::vector<double> others;  // the errors of the other fold, sorted: the outcomes there
+    for (std::size_t j = 0; j < 10; ++j)
+      if (fold[j] != fold[k]) others.push_back(double(j));
+    ASSERT_EQ(others.size(), 5u);
+    // n = 5: the 90 % interval runs from order statistic ⌊6·0.05⌋ = 0 (clamped to 1) to ⌈6·0.95⌉ = 6
+    // (clamped to 5): the smallest and the largest; the 50 % one from ⌊1.5⌋ = 1 to ⌈4.5⌉ = 5.
+    EXPECT_EQ(s.interval90[k]->low, others.front());
+    EXPECT_EQ(s.interval90[k]->high, others.back());
+    EXPECT_EQ(s.interval50[k]->low, others.front());
+    double to_outcome = 0, pairs = 0;
+    for (double x : others) {
+      to_outcome += std::abs(x - double(k));
+      for (double x2 : others) pairs += std::abs(x - x2);
+    }
+    crps += to_outcome / 5 - pairs / 50;
+  }
+  EXPECT_NEAR(s.crps, crps / 10, 1e-12);
+}
+
+// Synthetic proposals whose outcome is the mean weighted 4:1 towards actor A: fitted-power finds A
+// (or, the same thing, B's weight a quarter of A's), and forecasts held-out proposals exactly; the
+// ensemble of a right and a wrong model puts all its weight on the right one.
+TEST(CrossValidation, FittedModelsRecoverWhatTheDataWereMadeFrom) {
+  std::vector<BacktestCase> cases;
+  ModelScore right{"right", 0, 0, 0, 0, 0, {}, {}}, wrong{"wrong", 0, 0, 0, 0, 0, {}, {}};
+  for (int k = 0; k < 30; ++k) {
+    const double a = (k * 37) % 100, b = (k * 61 + 13) % 100;
+    const double outcome = (4 * a + b) / 5;
+    cases.push_back({BargainingIssue{"i" + std::to_string(k), 0, 100, std::nullopt, {{"A", a, 0.5, 1}, {"B", b, 0.5, 1}}}, outcome, "g" + std::to_string(k / 2)});
+    right.forecasts.push_back(outcome);
+    wrong.forecasts.push_back(b);
+  }
+  right.cases = wrong.cases = 30;
+  const auto scores = cross_validate(cases, {right, wrong}, {"fitted-power", "ensemble"}, {5, 3});
+  ASSERT_EQ(scores.size(), 4u);
+  const auto& fitted = scores[2];
+  EXPECT_EQ(fitted.model, "fitted-power");
+  EXPECT_NEAR(fitted.mean_absolute_error, 0, 1e-9);
+  std::map<std::string, double> capability(fitted.fitted.begin(), fitted.fitted.end());
+  EXPECT_DOUBLE_EQ(capability["A"] / capability["B"], 4);
+  const auto& ensemble = scores[3];
+  EXPECT_NEAR(ensemble.mean_absolute_error, 0, 1e-9);
+  ASSERT_EQ(ensemble.fitted.size(), 1u);
+  EXPECT_EQ(ensemble.fitted[0], (std::pair<std::string, double>{"right", 1.0}));
+}
+
+// On the training half of DEU III, every model's split conformal 90 % interval covers 85–95 % of
+// the held-out issues, as issue 13 asks (measured: 89–92 %), and the report prints the fitted
+// parameters; the cross-validated figures are in the README.
+TEST(CrossValidation, DeuThreeIntervalsHoldTheirCoverage) {
+  const auto r = test::run_statecraft("backtest --format json " + test::source_path("tests/data/deu3/deu3-train.tsv"));
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["cross_validation"]["folds"], 10);
+  for (const auto& s : j["scores"]) {
+    if (s["issues"] == 0) continue;
+    const double c90 = s["cross_validated"]["coverage90"], c50 = s["cross_validated"]["coverage50"];
+    EXPECT_GE(c90, 0.85) << s["model"];
+    EXPECT_LE(c90, 0.95) << s["model"];
+    EXPECT_GE(c50, 0.40) << s["model"];
+    EXPECT_LE(c50, 0.60) << s["model"];
+    if (s["fitted"]) EXPECT_TRUE(s.contains("parameters")) << s["model"];
+  }
+  EXPECT_EQ(j["scores"][0]["model"], "compromise");
+  EXPECT_NEAR(j["scores"][0]["cross_validated"]["mean_absolute_error"].get<double>(), 23.4262, 1e-4);
+}
+
+}  // namespace
+}  // namespace statecraft
