@@ -11,6 +11,7 @@
 #include <nlohmann/json.hpp>
 
 #include "bargaining/cross_validation.hpp"
+#include "bargaining/nash.hpp"
 #include "test_support.hpp"
 
 namespace statecraft {
@@ -124,6 +125,36 @@ TEST(CrossValidation, DeuThreeIntervalsHoldTheirCoverage) {
   }
   EXPECT_EQ(j["scores"][0]["model"], "compromise");
   EXPECT_NEAR(j["scores"][0]["cross_validated"]["mean_absolute_error"].get<double>(), 23.4262, 1e-4);
+}
+
+}  // namespace
+}  // namespace statecraft
+
+namespace statecraft {
+namespace {
+
+// Nash bargaining with salience against a fine grid of its objective, and its limit: on a scale
+// far wider than the actors' spread, it approaches the compromise model's weighted mean.
+TEST(NashWithSalience, MaximisesItsObjectiveAndApproachesTheCompromise) {
+  const BargainingIssue issue{"i", 0, 100, 30.0, {{"A", 0, 0.9, 1}, {"B", 100, 0.3, 1}, {"C", 70, 0.6, 2}}};
+  const auto x = nash_with_salience(issue);
+  ASSERT_TRUE(x);
+  auto objective = [&](double y) {
+    double v = 0;
+    for (const auto& a : issue.actors) {
+      const double room = std::max(a.position - issue.low, issue.high - a.position);
+      v += a.capability * a.salience * std::log(room * room - (y - a.position) * (y - a.position));
+    }
+    return v;
+  };
+  double best = 0.0005;
+  for (double y = 0.0005; y < 100; y += 0.001)
+    if (objective(y) > objective(best)) best = y;
+  EXPECT_NEAR(*x, best, 0.002);
+  EXPECT_TRUE(*x > 0 && *x < 100);  // the status quo at 30 plays no part: breakdown is the scale's worst
+  const BargainingIssue wide{"w", -1e6, 1e6, std::nullopt, {{"A", 0, 0.9, 1}, {"B", 100, 0.3, 1}, {"C", 70, 0.6, 2}}};
+  EXPECT_NEAR(*nash_with_salience(wide), *weighted_mean(wide.actors), 0.01);
+  EXPECT_FALSE(nash_with_salience(BargainingIssue{"e", 0, 100, std::nullopt, {{"A", 10, 0, 1}}}));
 }
 
 }  // namespace

@@ -33,9 +33,9 @@ struct ModelScore {
 };
 
 // The models run on each group's issues together: the exchange model and SMP trade across the
-// issues of one proposal, never across proposals. Besides the bargaining models, `procedure` is
-// the procedural model of EU legislation (src/bargaining/eu_procedure.hpp), for the cases with
-// `legislation`. Each model's bootstrap is seeded by `seed` and
+// issues of one proposal, never across proposals. Besides the bargaining models, `nash-salience`
+// (src/bargaining/nash.hpp) and `procedure`, the procedural model of EU legislation
+// (src/bargaining/eu_procedure.hpp) for the cases with `legislation`. Each model's bootstrap is seeded by `seed` and
 // its name, so its interval does not depend on the other models run.
 std::vector<ModelScore> backtest(const std::vector<BacktestCase>& cases, const std::vector<std::string>& models,
                                  const ModelParameters& parameters = {}, std::size_t bootstrap_samples = 2000, std::uint64_t seed = 1);

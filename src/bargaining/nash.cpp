@@ -84,4 +84,34 @@ std::optional<NashSolution> nash_bargaining(const BargainingIssue& issue) {
   return NashSolution{maximise(terms, low, high), true, {}};
 }
 
+std::optional<double> nash_with_salience(const BargainingIssue& issue) {
+  struct Quadratic {
+    double weight, position, room_squared;
+  };
+  std::vector<Quadratic> terms;
+  for (const auto& a : issue.actors)
+    if (weighs(a)) {
+      const double room = std::max(a.position - issue.low, issue.high - a.position);
+      terms.push_back({a.capability * a.salience, a.position, room * room});
+    }
+  if (terms.empty()) return std::nullopt;
+  // d/dx Σ w·ln(R − (x − p)²) = Σ 2w·(p − x)/(R − (x − p)²): decreasing on (low, high), where every
+  // gain is positive, from +∞ to −∞ unless all stand at one end; bisection finds its zero.
+  auto derivative = [&](double x) {
+    double d = 0;
+    for (const auto& t : terms) {
+      const double gap = t.room_squared - (x - t.position) * (x - t.position);
+      d += gap > 0 ? 2 * t.weight * (t.position - x) / gap : (t.position > x ? INFINITY : -INFINITY);
+    }
+    return d;
+  };
+  if (issue.high <= issue.low) return issue.low;
+  double a = issue.low, b = issue.high;
+  for (int i = 0; i < 200 && b - a > 1e-12 * std::max(1.0, std::abs(b)); ++i) {
+    const double mid = a + (b - a) / 2;
+    (derivative(mid) > 0 ? a : b) = mid;
+  }
+  return a + (b - a) / 2;
+}
+
 }  // namespace statecraft
