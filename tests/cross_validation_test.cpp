@@ -5,6 +5,8 @@
 
 #include <cmath>
 #include <map>
+#include <filesystem>
+#include <fstream>
 #include <set>
 
 #include <fmt/format.h>
@@ -155,6 +157,41 @@ TEST(NashWithSalience, MaximisesItsObjectiveAndApproachesTheCompromise) {
   const BargainingIssue wide{"w", -1e6, 1e6, std::nullopt, {{"A", 0, 0.9, 1}, {"B", 100, 0.3, 1}, {"C", 70, 0.6, 2}}};
   EXPECT_NEAR(*nash_with_salience(wide), *weighted_mean(wide.actors), 0.01);
   EXPECT_FALSE(nash_with_salience(BargainingIssue{"e", 0, 100, std::nullopt, {{"A", 10, 0, 1}}}));
+}
+
+}  // namespace
+}  // namespace statecraft
+
+namespace statecraft {
+namespace {
+
+// A scenario with an outcome is scored like a data set: Bueno de Mesquita's car emission case,
+// whose outcome was 8.83 years (Scholz et al. 2011), written in as `outcome:`; the compromise
+// model's error is its distance from the forecast the `forecast` command gives.
+TEST(Backtest, ScenarioFilesWithOutcomesAreScored) {
+  std::string text = test::read_file(test::source_path("scenarios/emission-standards-1994.yaml"));
+  text.replace(text.find("statecraft: 1"), 13, "statecraft: 2");
+  const auto scale = text.find("scale: [4, 10]\n");
+  ASSERT_NE(scale, std::string::npos);
+  text.insert(scale + 15, "    outcome: {value: 8.83, source: scholz2011, note: \"the standards' introduction, as Scholz et al. 2011 report it\"}\n");
+  const std::string file = testing::TempDir() + "emission-outcome.yaml";
+  {
+    std::ofstream(file) << text;
+  }
+  const auto r = test::run_statecraft("backtest --input-format scenario --model compromise --format json " + file);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto forecast = nlohmann::json::parse(test::run_statecraft("forecast --model compromise --format json " + file).out);
+  const double compromise = forecast["issues"][0]["forecasts"]["compromise"];
+  const auto j = nlohmann::json::parse(r.out);
+  EXPECT_EQ(j["issues"], 1);
+  EXPECT_NEAR(j["scores"][0]["mean_absolute_error"].get<double>(), std::abs(compromise - 8.83), 1e-9);
+  EXPECT_FALSE(j.contains("cross_validation"));  // one scenario is one group: nothing to cross-validate
+  const auto text_report = test::run_statecraft("backtest --input-format scenario --model compromise " + file);
+  EXPECT_NE(text_report.out.find("too few proposals to cross-validate"), std::string::npos) << text_report.out;
+  // A scenario without outcomes has nothing to score; a DEU file is one file.
+  EXPECT_EQ(test::run_statecraft("backtest --input-format scenario " + test::source_path("scenarios/alaska-2025.yaml")).exit_code, 1);
+  EXPECT_EQ(test::run_statecraft("backtest " + file + " " + file).exit_code, 2);
+  std::filesystem::remove(file);
 }
 
 }  // namespace
