@@ -196,3 +196,17 @@ TEST(Backtest, ScenarioFilesWithOutcomesAreScored) {
 
 }  // namespace
 }  // namespace statecraft
+
+namespace statecraft {
+namespace {
+
+TEST(NearestHeldPosition, ByHand) {
+  const std::vector<SpatialActor> actors{{"A", 0, 1, 1}, {"B", 50, 1, 1}, {"C", 100, 1, 1}};
+  EXPECT_EQ(nearest_held_position(actors, 30), 50);
+  EXPECT_EQ(nearest_held_position(actors, 25), 0);  // as near to 0 as to 50: the lower
+  EXPECT_EQ(nearest_held_position(actors, 99), 100);
+  EXPECT_FALSE(nearest_held_position({}, 10));
+}
+
+}  // namespace
+}  // namespace statecraft

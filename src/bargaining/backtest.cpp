@@ -74,7 +74,7 @@ std::vector<ModelScore> backtest(const std::vector<BacktestCase>& cases, const s
   const auto groups = groups_of(cases);
   std::vector<std::string> bargaining;  // the models forecast_issues runs
   for (const auto& m : models)
-    if (m != "procedure" && m != "nash-salience") bargaining.push_back(m);
+    if (m != "procedure" && m != "nash-salience" && m != "compromise-held") bargaining.push_back(m);
   std::vector<std::vector<BargainingIssue>> negotiations;
   for (const auto& g : groups) {
     negotiations.emplace_back();
@@ -95,6 +95,10 @@ std::vector<ModelScore> backtest(const std::vector<BacktestCase>& cases, const s
     for (std::size_t i = 0; i < groups[g].size(); ++i)
       for (std::size_t m = 0, b = 0; m < models.size(); ++m) {
         const std::size_t k = groups[g][i];
+        if (models[m] == "compromise-held") {
+          if (const auto mean = weighted_mean(cases[k].issue.actors)) scores[m].forecasts[k] = nearest_held_position(cases[k].issue.actors, *mean);
+          continue;
+        }
         if (models[m] == "nash-salience") {
           scores[m].forecasts[k] = nash_with_salience(cases[k].issue);
           continue;

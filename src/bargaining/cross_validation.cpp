@@ -232,6 +232,7 @@ std::vector<std::size_t> folds_by_group(const std::vector<BacktestCase>& cases, 
 
 const std::vector<ModelInfo>& backtest_only_models() {
   static const std::vector<ModelInfo> models{
+      {"compromise-held", "compromise, at the nearest position held", "the compromise model's forecast moved to the nearest position an actor holds"},
       {"nash-salience", "Nash bargaining with salience", "after Achen 2006: max sum c*s*ln(D^2 - (x - x_i)^2), breakdown the worst point of the scale"},
       {"procedure", "procedural model of EU legislation", "Steunenberg 1994; Tsebelis & Garrett 2000: Commission agenda setter, Council rule of the day, co-decision"},
       {"council-power", "compromise weighted by Council voting power", "Shapley & Shubik 1954 in the Council of the day; Commission and Parliament fitted"},
@@ -242,7 +243,7 @@ const std::vector<ModelInfo>& backtest_only_models() {
 }
 
 bool is_fitted_model(const std::string& name) {
-  return name != "procedure" && name != "nash-salience" && std::any_of(backtest_only_models().begin(), backtest_only_models().end(), [&](const ModelInfo& m) { return m.name == name; });
+  return name != "procedure" && name != "nash-salience" && name != "compromise-held" && std::any_of(backtest_only_models().begin(), backtest_only_models().end(), [&](const ModelInfo& m) { return m.name == name; });
 }
 
 std::vector<CrossValidatedScore> cross_validate(const std::vector<BacktestCase>& cases, const std::vector<ModelScore>& base,

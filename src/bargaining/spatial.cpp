@@ -72,4 +72,11 @@ std::optional<double> weighted_median(const std::vector<SpatialActor>& actors) {
   return merged.back().first;
 }
 
+std::optional<double> nearest_held_position(const std::vector<SpatialActor>& actors, double x) {
+  std::optional<double> best;
+  for (const auto& a : actors)
+    if (!best || std::abs(a.position - x) < std::abs(*best - x) || (std::abs(a.position - x) == std::abs(*best - x) && a.position < *best)) best = a.position;
+  return best;
+}
+
 }  // namespace statecraft

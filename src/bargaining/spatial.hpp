@@ -53,4 +53,11 @@ std::optional<double> weighted_mean(const std::vector<SpatialActor>& actors);
 // between them is a median; the midpoint is returned. Empty when all weights are 0.
 std::optional<double> weighted_median(const std::vector<SpatialActor>& actors);
 
+// The position an actor holds that lies nearest to x (the lower of two as near); empty without
+// actors. Why: in expert-coded data such as DEU, the scale's points are the actors' positions and
+// the outcome is usually one of them (on DEU III's training half, 63 % of outcomes are a position
+// some actor held: 120 of 189), so a forecast between positions is surely wrong by the distance to the one it
+// falls nearest.
+std::optional<double> nearest_held_position(const std::vector<SpatialActor>& actors, double x);
+
 }  // namespace statecraft
