@@ -3,7 +3,10 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
 #include "bargaining/backtest.hpp"
@@ -217,6 +220,49 @@ TEST(Deu, CapabilitiesFile) {
   ASSERT_EQ(d.size(), 2u);
   EXPECT_EQ(d.all()[0].message, "capability -1 must be greater than 0");
   EXPECT_EQ(d.all()[1].message, "expected 'actor,capability', found 1 fields");
+}
+
+}  // namespace
+}  // namespace statecraft
+
+namespace statecraft {
+namespace {
+
+// Scholz et al.'s eq. 31 chosen in the scenario file: `models:` gives the forecast the command
+// line's --eu-probability paper gives, the command line still overrides it, and a bad choice, a
+// version-1 file or an unknown source is an error at its place.
+TEST(Backtest, TheEquationThirtyOneProbabilityIsAScenarioChoice) {
+  std::string text = test::read_file(test::source_path("scenarios/emission-standards-1994.yaml"));
+  text.replace(text.find("statecraft: 1"), 13, "statecraft: 2");
+  const std::string plain = testing::TempDir() + "eu-plain.yaml", chosen = testing::TempDir() + "eu-paper.yaml";
+  std::ofstream(plain) << text;
+  std::ofstream(chosen) << text << "models:\n  expected-utility: {probability: paper, note: \"the equation as printed\", source: scholz2011}\n";
+  auto eu = [](const std::string& arguments) {
+    const auto r = test::run_statecraft("forecast --model expected-utility --format json " + arguments);
+    EXPECT_EQ(r.exit_code, 0) << r.err;
+    return nlohmann::json::parse(r.out)["issues"][0]["forecasts"]["expected-utility"].get<double>();
+  };
+  const double program = eu(plain), paper = eu("--eu-probability paper " + plain);
+  EXPECT_NE(program, paper);
+  EXPECT_EQ(eu(chosen), paper);
+  EXPECT_EQ(eu("--eu-probability program " + chosen), program);
+  const auto round_trip = test::run_statecraft("import " + chosen);
+  EXPECT_NE(round_trip.out.find("probability: paper"), std::string::npos) << round_trip.out;
+
+  std::ofstream(chosen) << text << "models:\n  expected-utility: {probability: printed}\n";
+  auto r = test::run_statecraft("validate " + chosen);
+  EXPECT_EQ(r.exit_code, 2);
+  const auto line = std::count(text.begin(), text.end(), '\n') + 2;  // the expected-utility line, its value at column 35
+  EXPECT_NE(r.err.find(fmt::format("eu-paper.yaml:{}:35: error: ", line)), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("probability must be program (Scholz et al.'s program) or paper (their eq. 31 as printed), found 'printed'"), std::string::npos) << r.err;
+  std::ofstream(chosen) << text << "models:\n  expected-utility: {probability: paper, source: nowhere}\n";
+  EXPECT_NE(test::run_statecraft("validate " + chosen).err.find("unknown source 'nowhere'"), std::string::npos);
+  std::ofstream(chosen) << test::read_file(test::source_path("scenarios/emission-standards-1994.yaml")) << "models:\n  expected-utility: {probability: paper}\n";
+  r = test::run_statecraft("validate " + chosen);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("'models' needs scenario format version 2"), std::string::npos) << r.err;
+  std::filesystem::remove(plain);
+  std::filesystem::remove(chosen);
 }
 
 }  // namespace

@@ -117,7 +117,7 @@ TEST(Output, MessagesQuotingTheFileShowControlCharactersByTheirCode) {
   ASSERT_EQ(result.diagnostics.size(), 1u);
   EXPECT_EQ(format_diagnostic(result.diagnostics.all()[0]),
             "test.yaml:5:1: error: unknown key '<U+001B>]0;x<U+0007>' in the scenario (allowed: statecraft, id, title, date, summary, sources, "
-            "actors, issues, conflict, games)");
+            "actors, issues, conflict, games, models)");
 }
 
 TEST(Output, ControlCharactersInAGmcrFilesNamesNeverReachTheTerminal) {

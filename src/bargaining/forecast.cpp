@@ -317,6 +317,15 @@ const std::vector<ModelInfo>& bargaining_models() {
   return models;
 }
 
+ModelParameters with_model_choices(ModelParameters parameters, const Scenario& scenario) {
+  if (!scenario.models) return parameters;
+  using Probability = ExpectedUtilitySettings::SuccessProbability;
+  const std::string& probability = scenario.models->expected_utility_probability;
+  if (probability == "paper") parameters.expected_utility.probability = Probability::Paper;
+  if (probability == "program") parameters.expected_utility.probability = Probability::Program;
+  return parameters;
+}
+
 const ModelInfo* find_model(const std::string& name) {
   for (const auto& model : bargaining_models())
     if (model.name == name) return &model;

@@ -81,4 +81,8 @@ std::vector<IssueForecast> forecast_issues(const std::vector<BargainingIssue>& i
 
 std::vector<BargainingIssue> bargaining_issues(const Scenario& scenario);
 
+// The parameters with the scenario's own model choices (its `models:` section) applied: what a
+// run uses unless its command line says otherwise.
+ModelParameters with_model_choices(ModelParameters parameters, const Scenario& scenario);
+
 }  // namespace statecraft

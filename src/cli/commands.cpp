@@ -249,9 +249,10 @@ int forecast(const std::string& file, ForecastOptions options, std::ostream& out
     return analysis_failed;
   }
   const auto issues = bargaining_issues(*scenario);
-  ModelParameters parameters = options.parameters;
+  ModelParameters parameters = with_model_choices(options.parameters, *scenario);
+  if (options.probability_given) parameters.expected_utility.probability = options.parameters.expected_utility.probability;
+  const UncertaintySettings samples{options.samples, options.seed, *jitter, 0, parameters};
   parameters.threads = 0;
-  const UncertaintySettings samples{options.samples, options.seed, *jitter, 0, options.parameters};
   if (options.samples > 0) refuse_costly_samples(issues, models, samples);  // before the point forecast's work
   std::optional<ExchangeRun> exchange;
   const auto forecasts = [&] {

@@ -68,6 +68,7 @@ struct ForecastOptions {
   std::string chart_file;           // SVG of one issue's rounds
   std::string chart_issue;          // that issue; empty: the first
   bool quiet = false;               // no progress line, even on a terminal
+  bool probability_given = false;   // --eu-probability was given: it overrides the scenario's models: choice
   ModelParameters parameters;
 };
 

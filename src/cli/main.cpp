@@ -266,7 +266,10 @@ int run(int argc, char** argv) {
                                        : cli::validate(validate_files, validate_strict, std::cout, std::cerr);
     if (*analyze) return cli::analyze(analyze_file, format, std::cout, std::cerr);
     if (*brief) return cli::brief(brief_file, brief_format, brief_output, brief_articles, std::cout, std::cerr);
-    if (*forecast) return cli::forecast(forecast_file, forecast_options, std::cout, std::cerr);
+    if (*forecast) {
+      forecast_options.probability_given = forecast->get_option("--eu-probability")->count() > 0;
+      return cli::forecast(forecast_file, forecast_options, std::cout, std::cerr);
+    }
     if (*stability) return cli::stability(stability_file, stability_options, std::cout, std::cerr);
     if (*solve) return cli::solve(solve_target, solve_options, std::cout, std::cerr);
     if (*import) return cli::import_scenario(import_file, std::cout, std::cerr);

@@ -333,6 +333,7 @@ Brief make_brief(const Scenario& scenario, const Summary& s) {
   settings.samples = brief_samples;
   b.samples = brief_samples;
   b.perturbation = describe_jitter(settings.jitter);
+  settings.models = with_model_choices(settings.models, scenario);
   settings.models.over_limit = ModelParameters::OverLimit::Skip;
   std::vector<ForecastDistribution> distributions;
   try {

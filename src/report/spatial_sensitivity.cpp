@@ -204,7 +204,9 @@ IssueLines issue_lines(const Scenario& scenario, const Issue& issue, const std::
 
 }  // namespace
 
-SpatialSensitivityReport spatial_sensitivity_report(const Scenario& scenario, const SensitivitySettings& settings) {
+SpatialSensitivityReport spatial_sensitivity_report(const Scenario& scenario, const SensitivitySettings& asked) {
+  SensitivitySettings settings = asked;
+  settings.parameters = with_model_choices(asked.parameters, scenario);
   SpatialSensitivityReport report{settings, {}, {}, settings.parameters.max_work};
   std::vector<std::vector<double>> labels;
   for (const auto& issue : scenario.issues) {

@@ -195,7 +195,7 @@ Summary summarize(const Scenario& scenario, const SummaryParts& parts) {
   for (const auto& issue : scenario.issues) s.issues.push_back(summarize_issue(scenario, issue));
   std::vector<std::string> models;
   for (const auto& model : bargaining_models()) models.push_back(model.name);
-  ModelParameters parameters;
+  ModelParameters parameters = with_model_choices({}, scenario);
   parameters.over_limit = ModelParameters::OverLimit::Skip;  // the report goes on; the note says how to run it
   const auto issues = bargaining_issues(scenario);
   s.forecasts = forecast_table(scenario, models, forecast_issues(issues, models, parameters));

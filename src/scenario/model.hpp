@@ -202,6 +202,17 @@ struct Game {
   Location at;
 };
 
+// Which published variant of a model the analyst judged fits the case (format 2's `models:`),
+// with why. A run's command-line option overrides it.
+struct ModelChoices {
+  // Expected utility's probability of success: "program" (Scholz, Calbert & Smith's program) or
+  // "paper" (their eq. 31 as printed); empty: the default, program.
+  std::string expected_utility_probability;
+  std::string note;
+  std::string source;
+  Location at;
+};
+
 struct Scenario {
   int format = 1;
   std::string id;
@@ -213,6 +224,7 @@ struct Scenario {
   std::vector<Issue> issues;
   std::optional<Conflict> conflict;
   std::vector<Game> games;
+  std::optional<ModelChoices> models;
 };
 
 }  // namespace statecraft

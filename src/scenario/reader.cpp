@@ -128,7 +128,7 @@ class Reader {
 
   Scenario scenario(const DocNode& root) {
     Scenario s;
-    Fields f(root, "the scenario", {"statecraft", "id", "title", "date", "summary", "sources", "actors", "issues", "conflict", "games"}, d_);
+    Fields f(root, "the scenario", {"statecraft", "id", "title", "date", "summary", "sources", "actors", "issues", "conflict", "games", "models"}, d_);
     if (!f.valid()) return s;
     if (const DocNode* version = f.require("statecraft")) {
       if (version->is_scalar() && (version->scalar == "1" || version->scalar == "2")) s.format = version->scalar[0] - '0';
@@ -147,6 +147,7 @@ class Reader {
     if (const DocNode* n = f.get("issues")) s.issues = list<Issue>(*n, "issues", [&](const DocNode& e) { return issue(e); });
     if (const DocNode* n = f.get("conflict")) s.conflict = conflict(*n);
     if (const DocNode* n = f.get("games")) s.games = list<Game>(*n, "games", [&](const DocNode& e) { return game(e); });
+    if (const DocNode* n = version_2(f, "models")) s.models = models(*n);
     return s;
   }
 
@@ -305,6 +306,23 @@ class Reader {
       return nullptr;
     }
     return n;
+  }
+
+  ModelChoices models(const DocNode& node) {
+    ModelChoices m;
+    m.at = node.at;
+    Fields f(node, "models", {"expected-utility"}, d_);
+    if (const DocNode* eu = f.get("expected-utility")) {
+      Fields g(*eu, "the expected-utility model", {"probability", "note", "source"}, d_);
+      if (const DocNode* n = g.require("probability")) {
+        m.expected_utility_probability = text(*n, "probability");
+        if (n->is_scalar() && m.expected_utility_probability != "program" && m.expected_utility_probability != "paper")
+          d_.error(n->at, fmt::format("probability must be program (Scholz et al.'s program) or paper (their eq. 31 as printed), found {}",
+                                      quote(m.expected_utility_probability)));
+      }
+      note_and_source(g, m.note, m.source);
+    }
+    return m;
   }
 
   Decision decision(const DocNode& node) {

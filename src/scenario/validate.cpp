@@ -52,6 +52,7 @@ class Checker {
       source_reference(actor.source, actor.at);
       unexplained(actor.capability, !actor.note.empty() || !actor.source.empty(), fmt::format("capability of {}", actor.id));
     }
+    if (s_.models) source_reference(s_.models->source, s_.models->at);
     sources_after_as_of_date();
     saliences_rescaled();
     for (auto& issue : s_.issues) check_issue(issue);

@@ -40,6 +40,12 @@ class Writer {
       for (const auto& game : s.games) write(game);
       out_ << YAML::EndSeq;
     }
+    if (s.models && !s.models->expected_utility_probability.empty()) {
+      out_ << YAML::Key << "models" << YAML::Value << YAML::BeginMap << YAML::Key << "expected-utility" << YAML::Value << YAML::BeginMap;
+      text_field("probability", s.models->expected_utility_probability);
+      note_and_source(s.models->note, s.models->source);
+      out_ << YAML::EndMap << YAML::EndMap;
+    }
     out_ << YAML::EndMap;
     return std::string(out_.c_str()) + "\n";
   }
