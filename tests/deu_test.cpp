@@ -246,6 +246,9 @@ TEST(Backtest, TheEquationThirtyOneProbabilityIsAScenarioChoice) {
   EXPECT_NE(program, paper);
   EXPECT_EQ(eu(chosen), paper);
   EXPECT_EQ(eu("--eu-probability program " + chosen), program);
+  const auto diff = test::run_statecraft("diff " + plain + " " + chosen);  // a judgment, and the forecast it moves
+  EXPECT_NE(diff.out.find("added    expected utility's probability of success: paper"), std::string::npos) << diff.out;
+  EXPECT_NE(diff.out.find("(expected-utility): "), std::string::npos) << diff.out;
   const auto round_trip = test::run_statecraft("import " + chosen);
   EXPECT_NE(round_trip.out.find("probability: paper"), std::string::npos) << round_trip.out;
 

@@ -554,6 +554,10 @@ std::vector<JudgmentChange> judgment_changes(const Scenario& before, const Scena
   const Names names(before, after);
   // The as-of date decides which sources may be used, so it is a judgment too.
   changes.changed({"scenario", {}, {}, {}}, "as-of date", before.date, after.date, {});
+  // Which variant of a model fits the case is a modelling judgment: it moves the forecasts.
+  const auto probability = [](const Scenario& s) { return s.models ? s.models->expected_utility_probability : std::string(); };
+  const Reason why = after.models ? Reason{after.models->note, after.models->source, after.models->at} : Reason{};
+  changes.changed({"scenario", {}, {}, {}}, "expected utility's probability of success", probability(before), probability(after), why);
   diff_actors(before, after, names, changes);
   diff_issues(before, after, names, changes);
   diff_conflict(before, after, names, changes);
