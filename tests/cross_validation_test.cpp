@@ -129,11 +129,6 @@ TEST(CrossValidation, DeuThreeIntervalsHoldTheirCoverage) {
   EXPECT_NEAR(j["scores"][0]["cross_validated"]["mean_absolute_error"].get<double>(), 23.4262, 1e-4);
 }
 
-}  // namespace
-}  // namespace statecraft
-
-namespace statecraft {
-namespace {
 
 // Nash bargaining with salience against a fine grid of its objective, and its limit: on a scale
 // far wider than the actors' spread, it approaches the compromise model's weighted mean.
@@ -159,21 +154,14 @@ TEST(NashWithSalience, MaximisesItsObjectiveAndApproachesTheCompromise) {
   EXPECT_FALSE(nash_with_salience(BargainingIssue{"e", 0, 100, std::nullopt, {{"A", 10, 0, 1}}}));
 }
 
-}  // namespace
-}  // namespace statecraft
-
-namespace statecraft {
-namespace {
 
 // A scenario with an outcome is scored like a data set: Bueno de Mesquita's car emission case,
 // whose outcome was 8.83 years (Scholz et al. 2011), written in as `outcome:`; the compromise
 // model's error is its distance from the forecast the `forecast` command gives.
 TEST(Backtest, ScenarioFilesWithOutcomesAreScored) {
-  std::string text = test::read_file(test::source_path("scenarios/emission-standards-1994.yaml"));
-  text.replace(text.find("statecraft: 1"), 13, "statecraft: 2");
-  const auto scale = text.find("scale: [4, 10]\n");
-  ASSERT_NE(scale, std::string::npos);
-  text.insert(scale + 15, "    outcome: {value: 8.83, source: scholz2011, note: \"the standards' introduction, as Scholz et al. 2011 report it\"}\n");
+  std::string text = test::replace(test::read_file(test::source_path("scenarios/emission-standards-1994.yaml")), "statecraft: 1", "statecraft: 2");
+  text = test::replace(text, "scale: [4, 10]\n",
+                       "scale: [4, 10]\n    outcome: {value: 8.83, source: scholz2011, note: \"the standards' introduction, as Scholz et al. 2011 report it\"}\n");
   const std::string file = testing::TempDir() + "emission-outcome.yaml";
   {
     std::ofstream(file) << text;
@@ -194,11 +182,6 @@ TEST(Backtest, ScenarioFilesWithOutcomesAreScored) {
   std::filesystem::remove(file);
 }
 
-}  // namespace
-}  // namespace statecraft
-
-namespace statecraft {
-namespace {
 
 TEST(NearestHeldPosition, ByHand) {
   const std::vector<SpatialActor> actors{{"A", 0, 1, 1}, {"B", 50, 1, 1}, {"C", 100, 1, 1}};

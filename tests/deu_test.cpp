@@ -222,18 +222,12 @@ TEST(Deu, CapabilitiesFile) {
   EXPECT_EQ(d.all()[1].message, "expected 'actor,capability', found 1 fields");
 }
 
-}  // namespace
-}  // namespace statecraft
-
-namespace statecraft {
-namespace {
 
 // Scholz et al.'s eq. 31 chosen in the scenario file: `models:` gives the forecast the command
 // line's --eu-probability paper gives, the command line still overrides it, and a bad choice, a
 // version-1 file or an unknown source is an error at its place.
 TEST(Backtest, TheEquationThirtyOneProbabilityIsAScenarioChoice) {
-  std::string text = test::read_file(test::source_path("scenarios/emission-standards-1994.yaml"));
-  text.replace(text.find("statecraft: 1"), 13, "statecraft: 2");
+  const std::string text = test::replace(test::read_file(test::source_path("scenarios/emission-standards-1994.yaml")), "statecraft: 1", "statecraft: 2");
   const std::string plain = testing::TempDir() + "eu-plain.yaml", chosen = testing::TempDir() + "eu-paper.yaml";
   std::ofstream(plain) << text;
   std::ofstream(chosen) << text << "models:\n  expected-utility: {probability: paper, note: \"the equation as printed\", source: scholz2011}\n";
