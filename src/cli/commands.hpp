@@ -9,6 +9,7 @@
 #include "report/brief.hpp"
 #include "scenario/diagnostics.hpp"
 #include <iosfwd>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -113,6 +114,30 @@ int solve(const std::string& target, const SolveOptions& options, std::ostream& 
 
 // files: one DEU data set, or scenario files whose issues carry outcomes (--input-format scenario).
 int backtest(const std::vector<std::string>& files, BacktestOptions options, std::ostream& out, std::ostream& err);
+
+// --store FILE.db: the command run with its output captured, printed, and recorded in the store
+// with its inputs (text and SHA-256), every parameter, and its results as JSON (the run itself
+// when its format is json, else the same run once more with --format json).
+struct StoredCommand {
+  std::string store_file;
+  std::string command;                  // the subcommand's name
+  std::vector<std::string> arguments;   // as given
+  std::string parameters;               // every option and its value, defaults too
+  std::vector<std::string> inputs;      // the files it reads
+  std::string* format = nullptr;        // the command's --format variable; none: no JSON results
+  std::function<int(std::ostream& out, std::ostream& err)> run;
+  std::function<void()> before_json;    // what the JSON rerun must not repeat (brief: writing its --output file)
+};
+int run_and_record(const StoredCommand& command, std::ostream& out, std::ostream& err);
+
+// statecraft runs list|show|diff|export STORE [ID...]
+struct RunsOptions {
+  std::string action;
+  std::string store_file;
+  std::vector<std::int64_t> ids;
+  std::string format = "text";  // list: text or json
+};
+int runs(const RunsOptions& options, std::ostream& out, std::ostream& err);
 
 struct SensitivityOptions {
   std::vector<std::string> lenses;  // empty: every lens the scenario has data for

@@ -242,6 +242,19 @@ int run(int argc, char** argv) {
   draft->add_option("--dictionaries", draft_options.dictionaries, "Directory of PETRARCH/TABARI dictionaries; default: the built-in ones")->type_name("DIR");
   draft->add_option("--date", draft_options.date, "Date (YYYY-MM-DD) of articles that give none (default: today)")->type_name("DATE");
 
+  cli::RunsOptions runs_options;
+  auto* runs = app.add_subcommand("runs", "The runs recorded with --store: list them, show one, diff two (answers and inputs), export them as JSON Lines");
+  runs->add_option("action", runs_options.action, "list, show ID, diff ID ID, or export [ID...]")->required()->check(CLI::IsMember({"list", "show", "diff", "export"}));
+  runs->add_option("store", runs_options.store_file, "The store (an SQLite file written by --store)")->required()->type_name("FILE.db");
+  runs->add_option("ids", runs_options.ids, "Run ids, as runs list shows them")->check(whole_number(1, std::numeric_limits<std::int64_t>::max()))->type_name("ID");
+  runs->add_option("--format", runs_options.format, "list: text or json")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+
+  // --store on every analysing command; only one runs, so they share the variable.
+  std::string store_file;
+  for (auto* command : {analyze, brief, forecast, stability, solve, backtest, sensitivity, evidence})
+    command->add_option("--store", store_file, "Record the run (inputs, every parameter, results) in this SQLite store; statecraft runs reads it")
+        ->type_name("FILE.db");
+
   std::string completion_shell;
   auto* completions = app.add_subcommand("completions", "Print the completion script for bash or zsh")->group("");
   completions->add_option("shell", completion_shell, "The shell")->required()->check(CLI::IsMember({"bash", "zsh"}));
@@ -260,26 +273,45 @@ int run(int argc, char** argv) {
     return cli::bad_input;
   }
 
-  try {
+  forecast_options.probability_given = forecast->get_option("--eu-probability")->count() > 0;
+  const auto dispatch = [&](std::ostream& out, std::ostream& err) -> int {
     if (*validate)
-      return validate_format == "json" ? cli::validate_json(validate_files, validate_strict, std::cout)
-                                       : cli::validate(validate_files, validate_strict, std::cout, std::cerr);
-    if (*analyze) return cli::analyze(analyze_file, format, std::cout, std::cerr);
-    if (*brief) return cli::brief(brief_file, brief_format, brief_output, brief_articles, std::cout, std::cerr);
-    if (*forecast) {
-      forecast_options.probability_given = forecast->get_option("--eu-probability")->count() > 0;
-      return cli::forecast(forecast_file, forecast_options, std::cout, std::cerr);
-    }
-    if (*stability) return cli::stability(stability_file, stability_options, std::cout, std::cerr);
-    if (*solve) return cli::solve(solve_target, solve_options, std::cout, std::cerr);
-    if (*import) return cli::import_scenario(import_file, std::cout, std::cerr);
-    if (*backtest) return cli::backtest(backtest_files, backtest_options, std::cout, std::cerr);
-    if (*sensitivity) return cli::sensitivity(sensitivity_file, sensitivity_options, std::cout, std::cerr);
-    if (*evidence) return cli::evidence(evidence_scenario, evidence_files, evidence_options, std::cout, std::cerr);
-    if (*draft) return cli::draft(draft_files, draft_options, std::cout, std::cerr);
-    if (*events) return cli::events(events_files, events_options, std::cout, std::cerr);
-    if (*diff) return cli::diff(diff_before, diff_after, diff_format, std::cout, std::cerr);
+      return validate_format == "json" ? cli::validate_json(validate_files, validate_strict, out) : cli::validate(validate_files, validate_strict, out, err);
+    if (*analyze) return cli::analyze(analyze_file, format, out, err);
+    if (*brief) return cli::brief(brief_file, brief_format, brief_output, brief_articles, out, err);
+    if (*forecast) return cli::forecast(forecast_file, forecast_options, out, err);
+    if (*stability) return cli::stability(stability_file, stability_options, out, err);
+    if (*solve) return cli::solve(solve_target, solve_options, out, err);
+    if (*import) return cli::import_scenario(import_file, out, err);
+    if (*backtest) return cli::backtest(backtest_files, backtest_options, out, err);
+    if (*sensitivity) return cli::sensitivity(sensitivity_file, sensitivity_options, out, err);
+    if (*evidence) return cli::evidence(evidence_scenario, evidence_files, evidence_options, out, err);
+    if (*draft) return cli::draft(draft_files, draft_options, out, err);
+    if (*events) return cli::events(events_files, events_options, out, err);
+    if (*diff) return cli::diff(diff_before, diff_after, diff_format, out, err);
+    if (*runs) return cli::runs(runs_options, out, err);
     if (*completions || *manual) return print_command_docs(app, *completions, completion_shell);
+    return cli::bad_input;
+  };
+  try {
+    if (store_file.empty()) return dispatch(std::cout, std::cerr);
+    CLI::App* const command = app.get_subcommands().front();
+    cli::StoredCommand stored{store_file, command->get_name(), std::vector<std::string>(argv + 1, argv + argc), command->config_to_str(true, false), {}, nullptr,
+                              dispatch, nullptr};
+    const std::map<const CLI::App*, std::pair<std::string*, std::vector<std::string>>> of{
+        {analyze, {&format, {analyze_file}}},
+        {brief, {&brief_format, [&] { auto files = brief_articles; files.insert(files.begin(), brief_file); return files; }()}},
+        {forecast, {&forecast_options.format, {forecast_file}}},
+        {stability, {&stability_options.format, {stability_file}}},
+        {solve, {&solve_options.format, {solve_target.substr(0, solve_target.find('#'))}}},
+        {backtest, {&backtest_options.format, backtest_files}},
+        {sensitivity, {&sensitivity_options.format, {sensitivity_file}}},
+        {evidence, {&evidence_options.format, [&] { auto files = evidence_files; files.insert(files.begin(), evidence_scenario); return files; }()}},
+    };
+    std::tie(stored.format, stored.inputs) = of.at(command);
+    if (command == backtest && !backtest_options.capabilities_file.empty()) stored.inputs.push_back(backtest_options.capabilities_file);
+    if (command == brief) stored.before_json = [&] { brief_output.clear(); };
+    return cli::run_and_record(stored, std::cout, std::cerr);
   } catch (const WorkTooLarge& e) {
     std::cerr << "statecraft: refused: " << e.what() << '\n';
     return cli::bad_input;
