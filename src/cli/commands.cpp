@@ -14,6 +14,7 @@
 #include "report/brief.hpp"
 #include "report/brief_charts.hpp"
 #include "report/diff.hpp"
+#include "report/forecast_report.hpp"
 #include "report/forecast_table.hpp"
 #include "report/sensitivity_report.hpp"
 #include "report/summary.hpp"
@@ -270,13 +271,8 @@ int forecast(const std::string& file, ForecastOptions options, std::ostream& out
     agreement = agreement_chances(issues, samples);
   }
   if (options.format == "json") {
-    nlohmann::json report{{"statecraft", STATECRAFT_VERSION},
-                          {"scenario", scenario->id},
-                          {"models", models_json()},
-                          {"issues", forecast_json(table)}};
-    if (exchange) report["exchanges"] = exchanges_json(*exchange, issues);
-    if (options.samples > 0) report["uncertainty"] = uncertainty_json(distributions, agreement, samples);
-    out << report.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+    const auto uncertainty = options.samples > 0 ? std::optional(ForecastUncertainty{distributions, agreement, samples}) : std::nullopt;
+    out << forecast_report_json(*scenario, issues, table, exchange, uncertainty).dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
     return ok;
   }
   out << fmt::format("{}\nForecasts (where each issue ends, by model)\n", scenario->title) << render_forecast_text(table, "  ");
