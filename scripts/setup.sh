@@ -12,7 +12,8 @@ program_only=false
 packages=(cmake make clang libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libfmt-dev libgmp-dev libpugixml-dev libsqlite3-dev libssl-dev)
 if ! $program_only; then
   packages+=(libclang-rt-14-dev libgtest-dev libgmock-dev libbenchmark-dev python3
-             lrslib libxml2-utils chromium fonts-dejavu-core graphviz zsh python3-jsonschema)
+             lrslib libxml2-utils chromium fonts-dejavu-core graphviz zsh python3-jsonschema
+             pybind11-dev python3-pybind11 python3-dev python3-pandas python3-pytest)
 fi
 # For the tests: lrslib: lrsnash, the oracle for every extreme equilibrium; libxml2-utils:
 # xmllint, to check the SVG charts; chromium: the browser the brief's pages are opened in, with
