@@ -17,10 +17,10 @@ import json
 from typing import Iterable, Optional, Sequence
 
 from . import _statecraft
-from ._statecraft import Scenario, WorkTooLarge
+from ._statecraft import Scenario, StoreError, WorkTooLarge
 
 __version__ = _statecraft.__version__
-__all__ = ["Scenario", "ScenarioError", "Result", "WorkTooLarge", "load", "loads", "from_dict", "backtest", "code_events"]
+__all__ = ["Scenario", "ScenarioError", "Result", "StoreError", "WorkTooLarge", "load", "loads", "from_dict", "backtest", "code_events"]
 
 
 class ScenarioError(ValueError):
@@ -95,19 +95,40 @@ def _forecast_rows(report: dict) -> list:
     return rows
 
 
+def _recorded(store: Optional[str], command: str, scenario: Optional[Scenario], inputs: list, parameters: dict, report: str, seconds: float):
+    """Records a run in a store as `--store` does; the scenario's text is its YAML as written back."""
+    if store is None:
+        return
+    files = ([(f"{scenario.id}.yaml", scenario.to_yaml())] if scenario is not None else []) + inputs
+    lines = "\n".join(f"{k}={json.dumps(v)}" for k, v in sorted(parameters.items()))
+    _statecraft.store_run(str(store), command, ["python", command], lines, files, report, seconds)
+
+
+def _timed(work):
+    import time
+
+    started = time.perf_counter()
+    report = work()
+    return report, time.perf_counter() - started
+
+
 def _list(key):
     return lambda report: report.get(key, [])
 
 
-def _forecast(self: Scenario, models: Sequence[str] = (), samples: int = 0, seed: int = 1, eu_probability: str = "") -> Result:
-    """Where each issue ends, by model; with `samples`, the Monte Carlo as well (as `forecast --samples`)."""
-    report = json.loads(_statecraft.forecast_json(self, list(models), samples, seed, eu_probability))
-    return Result("forecast", report, _forecast_rows)
+def _forecast(self: Scenario, models: Sequence[str] = (), samples: int = 0, seed: int = 1, eu_probability: str = "", store: Optional[str] = None) -> Result:
+    """Where each issue ends, by model; with `samples`, the Monte Carlo as well (as `forecast --samples`).
+    With `store`, the run is recorded in that store of runs (as `--store`)."""
+    report, seconds = _timed(lambda: _statecraft.forecast_json(self, list(models), samples, seed, eu_probability))
+    _recorded(store, "forecast", self, [], {"models": list(models), "samples": samples, "seed": seed, "eu_probability": eu_probability}, report, seconds)
+    return Result("forecast", json.loads(report), _forecast_rows)
 
 
-def _analyze(self: Scenario) -> Result:
+def _analyze(self: Scenario, store: Optional[str] = None) -> Result:
     """Every lens the scenario has data for (as `statecraft analyze --format json`); the DataFrame is the forecasts'."""
-    return Result("analyze", json.loads(_statecraft.analyze_json(self)), _forecast_rows)
+    report, seconds = _timed(lambda: _statecraft.analyze_json(self))
+    _recorded(store, "analyze", self, [], {}, report, seconds)
+    return Result("analyze", json.loads(report), _forecast_rows)
 
 
 def _brief(self: Scenario, format: str = "html") -> str:
@@ -115,7 +136,7 @@ def _brief(self: Scenario, format: str = "html") -> str:
     return _statecraft.brief(self, format)
 
 
-def _stability(self: Scenario, coalition: Sequence[str] = ()) -> Result:
+def _stability(self: Scenario, coalition: Sequence[str] = (), store: Optional[str] = None) -> Result:
     """Graph Model stability of the conflict section; the DataFrame has one row per highlighted
     equilibrium (reachable from the status quo first, then the robust ones), as the report ranks them."""
 
@@ -123,17 +144,23 @@ def _stability(self: Scenario, coalition: Sequence[str] = ()) -> Result:
         return [{"state": h["state"], "meaning": h["meaning"], "equilibrium": ", ".join(h["equilibrium"]), "reachable": h["reachable"],
                  "movers": ", ".join(h["movers"]), "description": h["description"]} for h in report["stability"]["highlights"]]
 
-    return Result("stability", json.loads(_statecraft.stability_json(self, list(coalition))), rows)
+    report, seconds = _timed(lambda: _statecraft.stability_json(self, list(coalition)))
+    _recorded(store, "stability", self, [], {"coalition": list(coalition)}, report, seconds)
+    return Result("stability", json.loads(report), rows)
 
 
-def _solve(self: Scenario) -> Result:
+def _solve(self: Scenario, store: Optional[str] = None) -> Result:
     """Equilibria of the scenario's games; the DataFrame has one row per game."""
-    return Result("solve", json.loads(_statecraft.solve_json(self)), _list("games"))
+    report, seconds = _timed(lambda: _statecraft.solve_json(self))
+    _recorded(store, "solve", self, [], {}, report, seconds)
+    return Result("solve", json.loads(report), _list("games"))
 
 
-def _sensitivity(self: Scenario, max_work: float = 6e10) -> Result:
+def _sensitivity(self: Scenario, max_work: float = 6e10, store: Optional[str] = None) -> Result:
     """What the answers hang on; the DataFrame has one row per most decisive hinge."""
-    return Result("sensitivity", json.loads(_statecraft.sensitivity_json(self, max_work)), _list("most_decisive"))
+    report, seconds = _timed(lambda: _statecraft.sensitivity_json(self, max_work))
+    _recorded(store, "sensitivity", self, [], {"max_work": max_work}, report, seconds)
+    return Result("sensitivity", json.loads(report), _list("most_decisive"))
 
 
 def _repr_html(self: Scenario) -> str:
@@ -151,9 +178,12 @@ Scenario._repr_html_ = _repr_html
 Scenario.__repr__ = lambda self: f"<statecraft Scenario {self.id}: {self.title}>"
 
 
-def backtest(path: str, models: Sequence[str] = (), folds: int = 10, seed: int = 1) -> Result:
+def backtest(path: str, models: Sequence[str] = (), folds: int = 10, seed: int = 1, store: Optional[str] = None) -> Result:
     """Scores the models on a DEU data set (as `statecraft backtest --format json`); one DataFrame row per model."""
-    report = json.loads(_statecraft.backtest_json(str(path), list(models), folds, seed))
+    text, seconds = _timed(lambda: _statecraft.backtest_json(str(path), list(models), folds, seed))
+    with open(path, encoding="utf-8") as f:
+        _recorded(store, "backtest", None, [(str(path), f.read())] if store else [], {"models": list(models), "folds": folds, "seed": seed}, text, seconds)
+    report = json.loads(text)
 
     def rows(r):
         out = []

@@ -1,7 +1,6 @@
 // --store and `statecraft runs`: recording a run in a store, and finding, reopening and comparing
 // the runs recorded (src/store/run_store.hpp).
 #include <chrono>
-#include <ctime>
 #include <filesystem>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
@@ -18,15 +17,6 @@
 
 namespace statecraft::cli {
 namespace {
-
-std::string utc_now() {
-  const std::time_t now = std::time(nullptr);
-  std::tm tm{};
-  gmtime_r(&now, &tm);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return text;
-}
 
 // Discards what is written to it: the JSON rerun's progress and warnings were shown already.
 class NullBuffer : public std::streambuf {

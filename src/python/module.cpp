@@ -31,6 +31,7 @@
 #include "report/summary.hpp"
 #include "scenario/input_file.hpp"
 #include "scenario/write.hpp"
+#include "store/run_store.hpp"
 
 namespace py = pybind11;
 using namespace statecraft;
@@ -190,6 +191,16 @@ std::string events_jsonl(const std::vector<std::pair<std::string, std::string>>&
   });
 }
 
+// A run made from Python, recorded as --store records the command line's (src/store/).
+std::int64_t store_run(const std::string& file, const std::string& command, const std::vector<std::string>& arguments, const std::string& parameters,
+                       const std::vector<std::pair<std::string, std::string>>& inputs, const std::string& results, double seconds) {
+  RunRecord run;
+  run.started = utc_now(), run.command = command, run.arguments = arguments, run.parameters = parameters, run.version = STATECRAFT_VERSION;
+  for (const auto& [name, text] : inputs) run.inputs.push_back({name, sha256_hex(text), text});
+  run.output = results, run.results = results, run.seconds = seconds;
+  return RunStore(file).record(run);
+}
+
 }  // namespace
 
 PYBIND11_MODULE(_statecraft, m) {
@@ -230,5 +241,8 @@ PYBIND11_MODULE(_statecraft, m) {
   m.def("sensitivity_json", &sensitivity_json, py::arg("scenario"), py::arg("max_work"));
   m.def("backtest_json", &backtest_report, py::arg("file"), py::arg("models"), py::arg("folds"), py::arg("seed"));
   m.def("events_jsonl", &events_jsonl, py::arg("articles"), py::arg("date"));
+  m.def("store_run", &store_run, py::arg("file"), py::arg("command"), py::arg("arguments"), py::arg("parameters"), py::arg("inputs"), py::arg("results"),
+        py::arg("seconds"));
   py::register_exception<WorkTooLarge>(m, "WorkTooLarge", PyExc_ValueError);
+  py::register_exception<StoreError>(m, "StoreError", PyExc_OSError);
 }

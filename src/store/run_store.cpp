@@ -1,5 +1,6 @@
 #include "store/run_store.hpp"
 
+#include <ctime>
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 #include <openssl/evp.h>
@@ -102,6 +103,15 @@ std::string sha256_hex(const std::string& bytes) {
   std::string hex;
   for (unsigned int k = 0; k < length; ++k) hex += fmt::format("{:02x}", digest[k]);
   return hex;
+}
+
+std::string utc_now() {
+  const std::time_t now = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&now, &tm);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return text;
 }
 
 RunStore::RunStore(const std::string& file) : file_(file) {

@@ -47,6 +47,7 @@ struct RunRecord {
 inline constexpr int store_schema_version = 1;
 
 std::string sha256_hex(const std::string& bytes);
+std::string utc_now();  // "2026-12-03T12:00:00Z", a run's `started`
 
 class RunStore {
  public:

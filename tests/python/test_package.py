@@ -118,3 +118,51 @@ def test_the_example_script_writes_the_brief(tmp_path):
     assert r.returncode == 0, r.stderr
     assert out.read_text(encoding="utf-8") == cli("brief", ALASKA)
     assert "new_sanctions" in r.stdout
+
+
+def test_runs_made_from_python_are_stored(tmp_path):
+    store = tmp_path / "runs.db"
+    s = statecraft.load(ALASKA)
+    f = s.forecast(["compromise"], store=store)
+    s.analyze(store=store)
+    listed = json.loads(cli("runs", "list", store, "--format", "json"))
+    assert [r["command"] for r in listed] == ["forecast", "analyze"]
+    run = json.loads(cli("runs", "export", store, 1))
+    assert run["results"] == f.data
+    assert run["inputs"][0]["text"] == s.to_yaml()
+    assert 'models=["compromise"]' in run["parameters"]
+    (tmp_path / "not.db").write_text("a note")
+    with pytest.raises(statecraft.StoreError):
+        s.forecast(store=tmp_path / "not.db")
+
+
+def test_pip_installs_the_package(tmp_path):
+    build = pathlib.Path(os.environ["PYTHONPATH"].split(os.pathsep)[0]).parent
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", "--system-site-packages", str(venv)], check=True)
+    env = dict(os.environ, STATECRAFT_BUILD_DIR=str(build))
+    env.pop("PYTHONPATH")
+    r = subprocess.run([str(venv / "bin" / "pip"), "install", "--no-index", "--no-build-isolation", "--quiet", str(SOURCE)], env=env, capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    r = subprocess.run([str(venv / "bin" / "python"), "-c", f"import statecraft; print(statecraft.__file__); print(statecraft.load({str(ALASKA)!r}).id)"],
+                       env=env, capture_output=True, text=True, cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert str(venv) in r.stdout and "alaska-2025" in r.stdout
+
+
+def test_ctrl_c_interrupts_a_long_computation():
+    code = ("import statecraft, time\n"
+            f"s = statecraft.load({str(ALASKA)!r})\n"
+            "print('ready', flush=True)\n"
+            "started = time.monotonic()\n"
+            "try:\n"
+            "    s.forecast(samples=60_000)\n"
+            "    print('finished')\n"
+            "except KeyboardInterrupt:\n"
+            "    print('interrupted after', round(time.monotonic() - started, 1))\n")
+    p = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True, env=os.environ)
+    assert p.stdout.readline().strip() == "ready"
+    time.sleep(1.0)
+    p.send_signal(2)  # SIGINT, as Ctrl-C sends
+    out, _ = p.communicate(timeout=60)
+    assert out.startswith("interrupted after"), out
