@@ -139,30 +139,34 @@ void refuse_costly_samples(const std::vector<BargainingIssue>& issues, const std
   refuse_beyond(estimated_work(issues, models, settings.models), static_cast<double>(settings.samples), settings.models.max_work);
 }
 
-std::vector<ForecastDistribution> forecast_uncertainty(const std::vector<BargainingIssue>& issues,
-                                                       const std::vector<std::string>& models,
-                                                       const UncertaintySettings& settings, const Progress& progress) {
-  refuse_costly_samples(issues, models, settings);
+std::vector<double> sample_forecasts(const std::vector<BargainingIssue>& issues, const std::vector<std::string>& models, const UncertaintySettings& settings,
+                                     std::size_t first, std::size_t count, const Progress& progress) {
   const std::size_t cells = issues.size() * models.size();
-  // samples × cells, filled by sample index so the thread count cannot change the result.
-  std::vector<double> values(settings.samples * cells, NAN);
+  // count × cells, filled by sample index so the thread count cannot change the result.
+  std::vector<double> values(count * cells, NAN);
   std::atomic<std::size_t> done = 0;
   ModelParameters one_thread = settings.models;
   one_thread.threads = 1;  // the samples already use every core
   one_thread.max_work = INFINITY;  // all samples together were within it
   one_thread.progress = nullptr;
   one_thread.words = Words::NumbersOnly;
-  parallel_for(settings.samples, settings.threads, [&](std::size_t sample) {
-    const auto forecasts = forecast_issues(jittered_issues(issues, settings.jitter, settings.seed, sample), models, one_thread);
+  parallel_for(count, settings.threads, [&](std::size_t k) {
+    const auto forecasts = forecast_issues(jittered_issues(issues, settings.jitter, settings.seed, first + k), models, one_thread);
     for (std::size_t cell = 0; cell < cells; ++cell)
-      if (forecasts[cell].position) values[sample * cells + cell] = *forecasts[cell].position;
-    report_progress(progress, ++done, settings.samples);  // from every thread: a Progress must be thread-safe
+      if (forecasts[cell].position) values[k * cells + cell] = *forecasts[cell].position;
+    report_progress(progress, ++done, count);  // from every thread: a Progress must be thread-safe
   });
+  return values;
+}
 
+std::vector<ForecastDistribution> distributions_of(const std::vector<BargainingIssue>& issues, const std::vector<std::string>& models,
+                                                   const std::vector<double>& values) {
+  const std::size_t cells = issues.size() * models.size();
+  const std::size_t samples = cells ? values.size() / cells : 0;
   std::vector<ForecastDistribution> out;
   for (std::size_t cell = 0; cell < cells; ++cell) {
     std::vector<double> column;
-    for (std::size_t sample = 0; sample < settings.samples; ++sample)
+    for (std::size_t sample = 0; sample < samples; ++sample)
       if (const double v = values[sample * cells + cell]; !std::isnan(v)) column.push_back(v);
     ForecastDistribution d{issues[cell / models.size()].id, models[cell % models.size()], column.size(), NAN, NAN, NAN, NAN};
     if (!column.empty()) {
@@ -175,6 +179,13 @@ std::vector<ForecastDistribution> forecast_uncertainty(const std::vector<Bargain
     out.push_back(d);
   }
   return out;
+}
+
+std::vector<ForecastDistribution> forecast_uncertainty(const std::vector<BargainingIssue>& issues,
+                                                       const std::vector<std::string>& models,
+                                                       const UncertaintySettings& settings, const Progress& progress) {
+  refuse_costly_samples(issues, models, settings);
+  return distributions_of(issues, models, sample_forecasts(issues, models, settings, 0, settings.samples, progress));
 }
 
 }  // namespace statecraft

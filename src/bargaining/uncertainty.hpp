@@ -73,6 +73,15 @@ std::vector<ForecastDistribution> forecast_uncertainty(const std::vector<Bargain
                                                        const std::vector<std::string>& models,
                                                        const UncertaintySettings& settings, const Progress& progress = {});
 
+// The two halves of forecast_uncertainty, for work split across processes: the forecasts of
+// samples [first, first + count) (count × issues × models values, issue-major then model, NaN
+// where a model gave none), which depend only on the seed and the samples' indices; and the
+// distributions of such values, samples concatenated in index order.
+std::vector<double> sample_forecasts(const std::vector<BargainingIssue>& issues, const std::vector<std::string>& models, const UncertaintySettings& settings,
+                                     std::size_t first, std::size_t count, const Progress& progress = {});
+std::vector<ForecastDistribution> distributions_of(const std::vector<BargainingIssue>& issues, const std::vector<std::string>& models,
+                                                   const std::vector<double>& values);
+
 // Every sample's forecasts are kept until the quantiles are taken, 8 bytes each.
 inline constexpr double max_sample_values = 50'000'000;
 
