@@ -13,7 +13,7 @@ packages=(cmake make clang libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libfm
 if ! $program_only; then
   packages+=(libclang-rt-14-dev libgtest-dev libgmock-dev libbenchmark-dev python3
              lrslib libxml2-utils chromium fonts-dejavu-core graphviz zsh python3-jsonschema
-             pybind11-dev python3-pybind11 python3-dev python3-pandas python3-pytest)
+             pybind11-dev python3-pybind11 python3-dev python3-pandas python3-pytest libopenmpi-dev openmpi-bin)
 fi
 # For the tests: lrslib: lrsnash, the oracle for every extreme equilibrium; libxml2-utils:
 # xmllint, to check the SVG charts; chromium: the browser the brief's pages are opened in, with

@@ -10,6 +10,7 @@
 #include "scenario/diagnostics.hpp"
 #include <iosfwd>
 #include <functional>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -19,6 +20,19 @@ enum ExitCode { ok = 0, analysis_failed = 1, bad_input = 2 };
 
 // Each kept error as FILE:LINE:COL: error: message, then how many more there were.
 void print_diagnostics(const Diagnostics& diagnostics, std::ostream& err);
+// The scenario, or nothing after its diagnostics were printed.
+std::optional<Scenario> load_or_report(const std::string& file, std::ostream& err);
+// Writes the file whole, or says why not; a full disk is found at its close.
+bool write_file(const std::string& file, const std::string& text, std::ostream& err);
+
+// statecraft sweep SPEC.yaml (docs/sweep.md).
+struct SweepOptions {
+  std::string output;     // empty: standard output
+  unsigned threads = 0;   // per rank; 0: every core
+  double max_work = 1e14; // estimated operations of one scenario at one grid point, all samples
+  bool stats = false;     // each rank's compute time and bytes sent, on stderr
+};
+int sweep(const std::string& spec_file, const SweepOptions& options, std::ostream& out, std::ostream& err);
 
 struct EventsOptions {
   std::string format = "jsonl";  // jsonl, csv or text; json for --evaluate

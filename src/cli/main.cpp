@@ -242,6 +242,16 @@ int run(int argc, char** argv) {
   draft->add_option("--dictionaries", draft_options.dictionaries, "Directory of PETRARCH/TABARI dictionaries; default: the built-in ones")->type_name("DIR");
   draft->add_option("--date", draft_options.date, "Date (YYYY-MM-DD) of articles that give none (default: today)")->type_name("DATE");
 
+  std::string sweep_spec;
+  cli::SweepOptions sweep_options;
+  auto* sweep = app.add_subcommand("sweep", "Monte Carlo over scenarios and a grid of model parameters, split across MPI ranks (mpirun -np N) or local cores");
+  sweep->add_option("spec", sweep_spec, "Sweep specification (YAML: sweep, scenarios, samples, seed, models, grid; docs/sweep.md)")->required()->type_name("SPEC.yaml");
+  sweep->add_option("-o,--output", sweep_options.output, "Write the results (JSON Lines) to this file (default: standard output)")->type_name("FILE");
+  sweep->add_option("--threads", sweep_options.threads, "Threads per rank (default: every core); the output is the same with any number")->check(whole_number(1, 1024));
+  sweep->add_option("--max-work", sweep_options.max_work, "Refuse a scenario and grid point whose samples are estimated above this many operations")
+      ->check(real_number(1, 1e300))->capture_default_str();
+  sweep->add_flag("--stats", sweep_options.stats, "Print each rank's compute time and the bytes it sent, on stderr");
+
   cli::RunsOptions runs_options;
   auto* runs = app.add_subcommand("runs", "The runs recorded with --store: list them, show one, diff two (answers and inputs), export them as JSON Lines");
   runs->add_option("action", runs_options.action, "list, show ID, diff ID ID, or export [ID...]")->required()->check(CLI::IsMember({"list", "show", "diff", "export"}));
@@ -290,6 +300,7 @@ int run(int argc, char** argv) {
     if (*events) return cli::events(events_files, events_options, out, err);
     if (*diff) return cli::diff(diff_before, diff_after, diff_format, out, err);
     if (*runs) return cli::runs(runs_options, out, err);
+    if (*sweep) return cli::sweep(sweep_spec, sweep_options, out, err);
     if (*completions || *manual) return print_command_docs(app, *completions, completion_shell);
     return cli::bad_input;
   };

@@ -1,0 +1,36 @@
+#pragma once
+// A sweep's specification (statecraft sweep SPEC.yaml, docs/sweep.md): which scenarios, how
+// many Monte Carlo samples with which seed, which models, and a grid of model parameters whose
+// every combination is run. Errors point at their line and column, as a scenario's do.
+
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "scenario/diagnostics.hpp"
+
+namespace statecraft {
+
+struct SweepSpec {
+  std::vector<std::filesystem::path> scenarios;  // resolved against the spec's folder
+  std::size_t samples = 1000;
+  std::uint64_t seed = 1;
+  std::vector<std::string> models;  // empty: every model
+  // Each grid parameter with its values, in the order written; the runs are their product.
+  std::vector<std::pair<std::string, std::vector<std::string>>> grid;
+};
+
+// The grid parameters a sweep may vary: eu_probability (program, paper), q (expected utility's
+// status quo probability, in [0, 1]), eu_rounds and exchange_rounds (whole numbers, 1–1000).
+const std::vector<std::string>& sweep_grid_parameters();
+
+// At most this many samples a run and this many grid points: work past them is refused.
+inline constexpr std::size_t max_sweep_samples = 100'000'000;
+inline constexpr std::size_t max_sweep_points = 10'000;
+
+std::optional<SweepSpec> read_sweep_spec(std::string_view text, const std::filesystem::path& folder, Diagnostics& diagnostics);
+
+}  // namespace statecraft
