@@ -65,6 +65,41 @@ TEST(Sweep, MpiRanksChangeNothing) {
                               "' sweep '" + bad + "' >/dev/null 2>&1";
   const int status = std::system(command.c_str());
   EXPECT_TRUE(WIFEXITED(status) && WEXITSTATUS(status) == 2) << status;
+  // A rank that fails during the work ends the whole run with exit 1 and its error; none hangs.
+  const std::string faulty = "STATECRAFT_FAULT_RANK=1 OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 timeout 60 mpirun -np 2 --oversubscribe '" +
+                             std::string(STATECRAFT_BINARY) + "' sweep '" + spec + "' >/dev/null 2>'" + testing::TempDir() + "fault.err'";
+  const int failed = std::system(faulty.c_str());
+  EXPECT_TRUE(WIFEXITED(failed) && WEXITSTATUS(failed) == 1) << failed;
+  EXPECT_NE(test::read_file(testing::TempDir() + "fault.err").find("statecraft sweep: rank 1 of 2: "), std::string::npos);
+}
+
+// Job arrays without MPI: each shard computes its block to a file, and --merge writes what one
+// run writes; a missing, repeated or foreign shard is refused.
+TEST(Sweep, ShardsMergeIntoTheWholeRun) {
+  const std::string spec = two_scenarios_spec();
+  const std::string alone = test::run_statecraft("sweep " + spec).out;
+  std::string parts;
+  for (int i = 1; i <= 3; ++i) {
+    const std::string part = testing::TempDir() + "shard" + std::to_string(i);
+    ASSERT_EQ(test::run_statecraft("sweep " + spec + " --shard " + std::to_string(i) + "/3 -o " + part).exit_code, 0);
+    parts = " " + part + parts;  // merged in any order
+  }
+  const auto merged = test::run_statecraft("sweep " + spec + " --merge" + parts);
+  ASSERT_EQ(merged.exit_code, 0) << merged.err;
+  EXPECT_EQ(merged.out, alone);
+  const std::string first = testing::TempDir() + "shard1", second = testing::TempDir() + "shard2";
+  auto refused = test::run_statecraft("sweep " + spec + " --merge " + first + " " + second);
+  EXPECT_EQ(refused.exit_code, 2);
+  EXPECT_NE(refused.err.find("shard 3 of 3 is missing"), std::string::npos) << refused.err;
+  refused = test::run_statecraft("sweep " + spec + " --merge " + first + " " + first + " " + second);
+  EXPECT_NE(refused.err.find("does not fit the others"), std::string::npos) << refused.err;
+  const std::string other = spec_file("other.yaml", test::read_file(spec) + "# another specification\n");
+  refused = test::run_statecraft("sweep " + other + " --merge" + parts);
+  EXPECT_NE(refused.err.find("the shard was made from another sweep specification"), std::string::npos) << refused.err;
+  refused = test::run_statecraft("sweep " + spec + " --merge " + spec);
+  EXPECT_NE(refused.err.find("not a statecraft sweep shard"), std::string::npos) << refused.err;
+  EXPECT_EQ(test::run_statecraft("sweep " + spec + " --shard 4/3 -o x").exit_code, 2);
+  EXPECT_EQ(test::run_statecraft("sweep " + spec + " --shard 1/3").exit_code, 2);  // a shard needs its file
 }
 
 TEST(Sweep, BadSpecificationsAreRefusedAtTheirPlace) {

@@ -31,6 +31,8 @@ struct SweepOptions {
   unsigned threads = 0;   // per rank; 0: every core
   double max_work = 1e14; // estimated operations of one scenario at one grid point, all samples
   bool stats = false;     // each rank's compute time and bytes sent, on stderr
+  std::size_t shard = 0, shards = 0;  // --shard I/N: compute only shard I's samples, to -o FILE
+  std::vector<std::string> merge;     // --merge FILE...: the shards' files, summarised as one run
 };
 int sweep(const std::string& spec_file, const SweepOptions& options, std::ostream& out, std::ostream& err);
 

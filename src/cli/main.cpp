@@ -8,6 +8,7 @@
 #include <iostream>
 #include <limits>
 #include <map>
+#include <sstream>
 
 #include "cli/command_docs.hpp"
 #include "cli/commands.hpp"
@@ -251,6 +252,15 @@ int run(int argc, char** argv) {
   sweep->add_option("--max-work", sweep_options.max_work, "Refuse a scenario and grid point whose samples are estimated above this many operations")
       ->check(real_number(1, 1e300))->capture_default_str();
   sweep->add_flag("--stats", sweep_options.stats, "Print each rank's compute time and the bytes it sent, on stderr");
+  std::string sweep_shard;
+  sweep->add_option("--shard", sweep_shard, "Compute only shard I of N of every run's samples, to -o FILE (job arrays without MPI); --merge joins them")
+      ->type_name("I/N")->check([](const std::string& text) -> std::string {
+        std::size_t i = 0, n = 0;
+        char slash = 0;
+        std::istringstream in(text);
+        return (in >> i >> slash >> n) && in.eof() && slash == '/' && i >= 1 && i <= n && n <= 100000 ? "" : "must be I/N with 1 <= I <= N <= 100000";
+      });
+  sweep->add_option("--merge", sweep_options.merge, "The shards' files (from --shard I/N), every one of them: written as one run")->type_name("FILE");
 
   cli::RunsOptions runs_options;
   auto* runs = app.add_subcommand("runs", "The runs recorded with --store: list them, show one, diff two (answers and inputs), export them as JSON Lines");
@@ -300,7 +310,14 @@ int run(int argc, char** argv) {
     if (*events) return cli::events(events_files, events_options, out, err);
     if (*diff) return cli::diff(diff_before, diff_after, diff_format, out, err);
     if (*runs) return cli::runs(runs_options, out, err);
-    if (*sweep) return cli::sweep(sweep_spec, sweep_options, out, err);
+    if (*sweep) {
+      if (!sweep_shard.empty()) {
+        std::istringstream in(sweep_shard);
+        char slash = 0;
+        in >> sweep_options.shard >> slash >> sweep_options.shards;
+      }
+      return cli::sweep(sweep_spec, sweep_options, out, err);
+    }
     if (*completions || *manual) return print_command_docs(app, *completions, completion_shell);
     return cli::bad_input;
   };

@@ -4,6 +4,8 @@
 // index order before it summarises them, so the output is the same byte for byte whatever the
 // number of ranks and threads, and the same as `forecast --samples N --seed S`'s.
 #include <chrono>
+#include <cstdlib>
+#include <cstring>
 #include <fmt/format.h>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -17,6 +19,7 @@
 #include "formats/sweep_spec.hpp"
 #include "report/uncertainty_table.hpp"
 #include "scenario/input_file.hpp"
+#include "store/run_store.hpp"
 
 namespace statecraft::cli {
 namespace {
@@ -90,49 +93,163 @@ std::optional<std::pair<SweepSpec, std::vector<Job>>> prepare(const std::string&
 
 }  // namespace
 
+namespace {
+
+// A shard's file: one JSON line (which spec, which shard, how many values per run), then the
+// values, native doubles, run after run. Only `--merge` reads it, on the same kind of machine.
+constexpr std::string_view shard_magic = "statecraft sweep shard 1\n";
+
+bool write_shard(const std::string& file, const nlohmann::json& header, const std::vector<std::vector<double>>& runs, std::ostream& err) {
+  std::string bytes(shard_magic);
+  bytes += header.dump() + '\n';
+  for (const auto& values : runs) bytes.append(reinterpret_cast<const char*>(values.data()), values.size() * sizeof(double));
+  return write_file(file, bytes, err);
+}
+
+// The shards' values for every run, in shard order; nothing, after saying why, when the files are
+// not the complete set of shards of this very specification.
+std::optional<std::vector<std::vector<double>>> merged_shards(const std::vector<std::string>& files, const std::string& spec_hash,
+                                                                const std::vector<std::size_t>& cells, std::ostream& err) {
+  std::vector<std::optional<std::vector<std::vector<double>>>> by_shard;
+  for (const auto& file : files) {
+    const auto input = read_input_file(file);
+    if (!input.text) {
+      err << input_name(file) << ": error: " << input.error << '\n';
+      return std::nullopt;
+    }
+    const std::string& text = *input.text;
+    const auto header_end = text.find('\n', shard_magic.size());
+    const auto header = text.starts_with(shard_magic) && header_end != std::string::npos
+                            ? nlohmann::json::parse(text.substr(shard_magic.size(), header_end - shard_magic.size()), nullptr, false)
+                            : nlohmann::json();
+    if (!header.is_object() || !header.contains("shard") || !header.contains("shards") || !header.contains("values")) {
+      err << input_name(file) << ": error: not a statecraft sweep shard (made by sweep --shard I/N)\n";
+      return std::nullopt;
+    }
+    if (header.value("spec_sha256", "") != spec_hash) {
+      err << input_name(file) << ": error: the shard was made from another sweep specification\n";
+      return std::nullopt;
+    }
+    const std::size_t shard = header["shard"], shards = header["shards"];
+    if (by_shard.empty()) by_shard.resize(shards);
+    if (shards != by_shard.size() || shard < 1 || shard > shards || by_shard[shard - 1]) {
+      err << input_name(file) << fmt::format(": error: shard {} of {} does not fit the others (each of the {} shards once)\n", shard, shards, by_shard.size());
+      return std::nullopt;
+    }
+    const auto counts = header["values"].get<std::vector<std::size_t>>();
+    std::size_t offset = header_end + 1, total = 0;
+    for (auto c : counts) total += c;
+    if (counts.size() != cells.size() || text.size() != offset + total * sizeof(double)) {
+      err << input_name(file) << ": error: the shard is truncated or does not match the specification's runs\n";
+      return std::nullopt;
+    }
+    std::vector<std::vector<double>> runs;
+    for (auto c : counts) {
+      runs.emplace_back(c);
+      std::memcpy(runs.back().data(), text.data() + offset, c * sizeof(double));
+      offset += c * sizeof(double);
+    }
+    by_shard[shard - 1] = std::move(runs);
+  }
+  std::vector<std::vector<double>> all(cells.size());
+  for (std::size_t k = 0; k < by_shard.size(); ++k) {
+    if (!by_shard[k]) {
+      err << fmt::format("statecraft sweep: error: shard {} of {} is missing\n", k + 1, by_shard.size());
+      return std::nullopt;
+    }
+    for (std::size_t run = 0; run < cells.size(); ++run) all[run].insert(all[run].end(), (*by_shard[k])[run].begin(), (*by_shard[k])[run].end());
+  }
+  return all;
+}
+
+}  // namespace
+
 int sweep(const std::string& spec_file, const SweepOptions& options, std::ostream& out, std::ostream& err) {
   const Ranks ranks;
   const bool root = ranks.rank() == 0;
   const auto prepared = prepare(spec_file, root, err);
   if (ranks.any(!prepared)) return bad_input;  // every rank read the same files: all stop together
   const auto& [spec, jobs] = *prepared;
-  const auto points = grid_points(spec);
-  std::ostringstream lines;
-  double compute_seconds = 0, sent_bytes = 0;
+  const bool sharded = options.shards > 0, merging = !options.merge.empty();
+  if ((sharded || merging) && ranks.size() > 1) {
+    if (root) err << "statecraft sweep: --shard and --merge are for runs without MPI (job arrays); under mpirun the ranks share the work\n";
+    return bad_input;
+  }
+  if (sharded && options.output.empty()) {
+    err << "statecraft sweep: --shard needs -o FILE, the shard's file for --merge\n";
+    return bad_input;
+  }
+  // This process's part of every run's samples: an MPI rank's, a shard's, or all of them.
+  const std::size_t part = sharded ? options.shard - 1 : ranks.rank(), parts = sharded ? options.shards : ranks.size();
+  const std::string spec_hash = sha256_hex(read_input_file(spec_file).text.value_or(""));
+
+  struct Run {
+    const Job* job;
+    Point point;
+    std::vector<BargainingIssue> issues;
+    UncertaintySettings settings;
+  };
+  std::vector<Run> runs;
   for (const auto& job : jobs)
-    for (const auto& point : points) {
-      const auto issues = bargaining_issues(job.scenario);
-      UncertaintySettings settings;
-      settings.samples = spec.samples, settings.seed = spec.seed, settings.threads = options.threads;
-      settings.models = at_point(with_model_choices({}, job.scenario), point);
-      settings.models.max_work = options.max_work;
-      std::vector<double> mine;
+    for (const auto& point : grid_points(spec)) {
+      Run run{&job, point, bargaining_issues(job.scenario), {}};
+      run.settings.samples = spec.samples, run.settings.seed = spec.seed, run.settings.threads = options.threads;
+      run.settings.models = at_point(with_model_choices({}, job.scenario), point);
+      run.settings.models.max_work = options.max_work;
       try {
-        refuse_costly_samples(issues, spec.models, settings);
-        const std::size_t first = spec.samples * ranks.rank() / ranks.size(), last = spec.samples * (ranks.rank() + 1) / ranks.size();
-        const auto started = std::chrono::steady_clock::now();
-        mine = sample_forecasts(issues, spec.models, settings, first, last - first);
-        compute_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+        refuse_costly_samples(run.issues, spec.models, run.settings);
       } catch (const WorkTooLarge& e) {
         if (root) err << "statecraft sweep: refused: " << job.file << ": " << e.what() << '\n';
         return bad_input;  // the same on every rank: the estimate does not depend on the rank
+      }
+      runs.push_back(std::move(run));
+    }
+
+  std::vector<std::vector<double>> values(runs.size());
+  double compute_seconds = 0, sent_bytes = 0;
+  if (merging) {
+    std::vector<std::size_t> cells;
+    for (const auto& run : runs) cells.push_back(run.issues.size() * spec.models.size());
+    auto merged = merged_shards(options.merge, spec_hash, cells, err);
+    if (!merged) return bad_input;
+    values = std::move(*merged);
+  } else {
+    for (std::size_t r = 0; r < runs.size(); ++r) {
+      std::vector<double> mine;
+      try {
+        if (const char* fault = std::getenv("STATECRAFT_FAULT_RANK"); fault && std::to_string(ranks.rank()) == fault)
+          throw std::runtime_error("a fault injected by STATECRAFT_FAULT_RANK (the tests' way to make a rank fail)");
+        const std::size_t first = spec.samples * part / parts, last = spec.samples * (part + 1) / parts;
+        const auto started = std::chrono::steady_clock::now();
+        mine = sample_forecasts(runs[r].issues, spec.models, runs[r].settings, first, last - first);
+        compute_seconds += std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
       } catch (const std::exception& e) {
-        err << fmt::format("statecraft sweep: rank {} of {}: {}: error: {}\n", ranks.rank(), ranks.size(), job.file, e.what());
+        err << fmt::format("statecraft sweep: rank {} of {}: {}: error: {}\n", ranks.rank(), ranks.size(), runs[r].job->file, e.what());
         ranks.abort(analysis_failed);  // the others would wait at the gather forever
       }
       if (!root) sent_bytes += static_cast<double>(mine.size() * sizeof(double));
-      const auto all = ranks.gather(mine);
-      if (!root) continue;
-      nlohmann::json parameters = nlohmann::json::object();
-      for (const auto& [name, value] : point) parameters[name] = value;
-      const nlohmann::json line{{"scenario", job.scenario.id}, {"file", job.file}, {"parameters", parameters},
-                                {"uncertainty", uncertainty_json(distributions_of(issues, spec.models, all), agreement_chances(issues, settings), settings)}};
-      lines << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+      values[r] = sharded ? std::move(mine) : ranks.gather(mine);
     }
+  }
   if (options.stats)
     err << fmt::format("statecraft sweep: rank {} of {}: {:.3f} s computing, {:.0f} bytes sent to rank 0\n", ranks.rank(), ranks.size(), compute_seconds,
                        sent_bytes);
   if (!root) return ok;
+  if (sharded) {
+    std::vector<std::size_t> counts;
+    for (const auto& v : values) counts.push_back(v.size());
+    const nlohmann::json header{{"spec_sha256", spec_hash}, {"shard", options.shard}, {"shards", options.shards}, {"values", counts}};
+    return write_shard(options.output, header, values, err) ? ok : analysis_failed;
+  }
+  std::ostringstream lines;
+  for (std::size_t r = 0; r < runs.size(); ++r) {
+    nlohmann::json parameters = nlohmann::json::object();
+    for (const auto& [name, value] : runs[r].point) parameters[name] = value;
+    const auto& run = runs[r];
+    const nlohmann::json line{{"scenario", run.job->scenario.id}, {"file", run.job->file}, {"parameters", parameters},
+                              {"uncertainty", uncertainty_json(distributions_of(run.issues, spec.models, values[r]), agreement_chances(run.issues, run.settings), run.settings)}};
+    lines << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+  }
   if (options.output.empty()) {
     out << lines.str();
     return ok;
