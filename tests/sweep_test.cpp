@@ -102,6 +102,32 @@ TEST(Sweep, ShardsMergeIntoTheWholeRun) {
   EXPECT_EQ(test::run_statecraft("sweep " + spec + " --shard 1/3").exit_code, 2);  // a shard needs its file
 }
 
+// A judgment varied over values: each line is the Monte Carlo of the scenario with that value
+// written in.
+TEST(Sweep, JudgmentsVariedOverValues) {
+  const std::string scenario = test::source_path("scenarios/emission-standards-1994.yaml");
+  const std::string spec = spec_file("judged.yaml", "sweep: 1\nscenarios: ['" + scenario +
+                                                        "']\nsamples: 300\nseed: 3\nmodels: [compromise, median]\njudgments:\n  introduction_delay.DEU.position: [4, 10]\n"
+                                                        "  DEU.capability: [0.16]\n");
+  const auto r = test::run_statecraft("sweep " + spec);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto lines = lines_of(r.out);
+  ASSERT_EQ(lines.size(), 2u);
+  EXPECT_EQ(lines[1]["judgments"], (nlohmann::json{{"introduction_delay.DEU.position", 10.0}, {"DEU.capability", 0.16}}));
+  const std::string moved = spec_file("moved.yaml", test::replace(test::read_file(scenario), "DEU: {position: 4,", "DEU: {position: 10,"));
+  const auto forecast = nlohmann::json::parse(test::run_statecraft("forecast " + moved + " --samples 300 --seed 3 --model compromise,median --format json").out);
+  EXPECT_EQ(lines[1]["uncertainty"], forecast["uncertainty"]);
+  EXPECT_NE(lines[0]["uncertainty"], lines[1]["uncertainty"]);
+  const auto bad = test::run_statecraft("sweep " + spec_file("judged-bad.yaml", "sweep: 1\nscenarios: ['" + scenario + "']\njudgments:\n  introduction_delay.XYZ.position: [5]\n"));
+  EXPECT_EQ(bad.exit_code, 2);
+  EXPECT_NE(bad.err.find("judged-bad.yaml:4:3: error: judgment 'introduction_delay.XYZ.position' = 5 in "), std::string::npos) << bad.err;
+  EXPECT_NE(bad.err.find("issue 'introduction_delay' has no stance of 'XYZ'"), std::string::npos) << bad.err;
+  const auto off = test::run_statecraft("sweep " + spec_file("judged-off.yaml", "sweep: 1\nscenarios: ['" + scenario + "']\njudgments:\n  introduction_delay.DEU.position: [50]\n"));
+  EXPECT_NE(off.err.find("50 is off issue introduction_delay's scale"), std::string::npos) << off.err;
+  const auto path = test::run_statecraft("sweep " + spec_file("judged-path.yaml", "sweep: 1\nscenarios: ['" + scenario + "']\njudgments:\n  DEU.mood: [1]\n"));
+  EXPECT_NE(path.err.find("'DEU.mood' is not a judgment a sweep varies"), std::string::npos) << path.err;
+}
+
 TEST(Sweep, BadSpecificationsAreRefusedAtTheirPlace) {
   auto refused = [](const std::string& text, const std::string& message) {
     const auto r = test::run_statecraft("sweep " + spec_file("spec.yaml", text));

@@ -26,10 +26,16 @@ namespace {
 
 using Point = std::vector<std::pair<std::string, std::string>>;  // parameter, value
 
-// Every combination of the grid's values, the first parameter varying slowest.
+// Every combination of the grid's values, then of the judgments' (their paths have a dot), the
+// first varying slowest.
 std::vector<Point> grid_points(const SweepSpec& spec) {
+  std::vector<std::pair<std::string, std::vector<std::string>>> axes = spec.grid;
+  for (const auto& j : spec.judgments) {
+    axes.emplace_back(j.path, std::vector<std::string>{});
+    for (double v : j.values) axes.back().second.push_back(fmt::format("{}", v));
+  }
   std::vector<Point> points{{}};
-  for (const auto& [parameter, values] : spec.grid) {
+  for (const auto& [parameter, values] : axes) {
     std::vector<Point> next;
     for (const auto& p : points)
       for (const auto& v : values) {
@@ -39,6 +45,16 @@ std::vector<Point> grid_points(const SweepSpec& spec) {
     points = std::move(next);
   }
   return points;
+}
+
+bool is_judgment(const std::string& name) { return name.find('.') != std::string::npos; }
+
+// The scenario with the point's judgments set; the reason when one cannot be.
+std::string with_judgments(Scenario& scenario, const Point& point) {
+  for (const auto& [path, value] : point)
+    if (is_judgment(path))
+      if (auto why = set_judgment(scenario, path, std::stod(value)); !why.empty()) return path + " = " + value + ": " + why;
+  return {};
 }
 
 ModelParameters at_point(ModelParameters parameters, const Point& point) {
@@ -86,7 +102,20 @@ std::optional<std::pair<SweepSpec, std::vector<Job>>> prepare(const std::string&
       say << path.string() << ": error: the scenario has no issues to sample\n";
       return std::nullopt;
     }
+    for (const auto& j : spec->judgments)
+      for (double v : j.values) {
+        Scenario copy = *scenario;
+        if (auto why = set_judgment(copy, j.path, v); !why.empty()) {
+          say << fmt::format("{}:{}:{}: error: judgment '{}' = {} in {}: {}\n", input_name(spec_file), j.at.line, j.at.column, j.path, v, path.string(), why);
+          return std::nullopt;
+        }
+      }
     jobs.push_back({path.string(), *scenario});
+  }
+  if (grid_points(*spec).size() > max_sweep_points) {
+    say << fmt::format("{}: error: the grid and judgments make {} points, more than the limit of {}\n", input_name(spec_file), grid_points(*spec).size(),
+                       max_sweep_points);
+    return std::nullopt;
   }
   return std::pair{std::move(*spec), std::move(jobs)};
 }
@@ -192,7 +221,9 @@ int sweep(const std::string& spec_file, const SweepOptions& options, std::ostrea
   std::vector<Run> runs;
   for (const auto& job : jobs)
     for (const auto& point : grid_points(spec)) {
-      Run run{&job, point, bargaining_issues(job.scenario), {}};
+      Scenario judged = job.scenario;
+      with_judgments(judged, point);  // checked when the spec was read
+      Run run{&job, point, bargaining_issues(judged), {}};
       run.settings.samples = spec.samples, run.settings.seed = spec.seed, run.settings.threads = options.threads;
       run.settings.models = at_point(with_model_choices({}, job.scenario), point);
       run.settings.models.max_work = options.max_work;
@@ -243,10 +274,13 @@ int sweep(const std::string& spec_file, const SweepOptions& options, std::ostrea
   }
   std::ostringstream lines;
   for (std::size_t r = 0; r < runs.size(); ++r) {
-    nlohmann::json parameters = nlohmann::json::object();
-    for (const auto& [name, value] : runs[r].point) parameters[name] = value;
+    nlohmann::json parameters = nlohmann::json::object(), judgments = nlohmann::json::object();
+    for (const auto& [name, value] : runs[r].point) {
+      if (is_judgment(name)) judgments[name] = std::stod(value);
+      else parameters[name] = value;
+    }
     const auto& run = runs[r];
-    const nlohmann::json line{{"scenario", run.job->scenario.id}, {"file", run.job->file}, {"parameters", parameters},
+    const nlohmann::json line{{"scenario", run.job->scenario.id}, {"file", run.job->file}, {"parameters", parameters}, {"judgments", judgments},
                               {"uncertainty", uncertainty_json(distributions_of(run.issues, spec.models, values[r]), agreement_chances(run.issues, run.settings), run.settings)}};
     lines << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
   }

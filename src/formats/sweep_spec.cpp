@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
@@ -52,6 +53,53 @@ const std::vector<std::string>& sweep_grid_parameters() {
   return names;
 }
 
+std::string set_judgment(Scenario& scenario, const std::string& path, double value) {
+  std::vector<std::string> parts;
+  for (std::size_t start = 0;;) {
+    const auto dot = path.find('.', start);
+    parts.push_back(path.substr(start, dot - start));
+    if (dot == std::string::npos) break;
+    start = dot + 1;
+  }
+  auto set = [&](Number& n) {
+    n.value = value;
+    n.text = fmt::format("{}", value);  // what rational engines read: the new value, not the old text
+  };
+  const std::string& what = parts.back();
+  if (parts.size() == 2 && what == "capability") {
+    for (auto& a : scenario.actors)
+      if (a.id == parts[0]) {
+        if (value <= 0) return fmt::format("a capability must be positive, not {}", value);
+        set(a.capability);
+        return {};
+      }
+    return fmt::format("the scenario has no actor '{}'", parts[0]);
+  }
+  const auto issue = std::find_if(scenario.issues.begin(), scenario.issues.end(), [&](const Issue& i) { return i.id == parts[0]; });
+  if (issue == scenario.issues.end()) return fmt::format("the scenario has no issue '{}'", parts[0]);
+  const bool on_scale = value >= std::min(issue->low.value, issue->high.value) && value <= std::max(issue->low.value, issue->high.value);
+  if (parts.size() == 2) {  // status_quo
+    if (!on_scale) return fmt::format("{} is off issue {}'s scale", value, issue->id);
+    if (!issue->status_quo) issue->status_quo = Number{};
+    set(*issue->status_quo);
+    return {};
+  }
+  const auto stance = std::find_if(issue->stances.begin(), issue->stances.end(), [&](const Stance& s) { return s.actor == parts[1]; });
+  if (stance == issue->stances.end()) return fmt::format("issue '{}' has no stance of '{}'", issue->id, parts[1]);
+  if (what == "position") {
+    if (!on_scale) return fmt::format("{} is off issue {}'s scale", value, issue->id);
+    set(stance->position);
+  } else if (what == "salience") {
+    if (value < 0 || value > 1) return fmt::format("a salience is in [0, 1], not {}", value);
+    set(stance->salience);
+  } else {
+    if (value <= 0) return fmt::format("a capability must be positive, not {}", value);
+    if (!stance->capability) stance->capability = Number{};
+    set(*stance->capability);
+  }
+  return {};
+}
+
 std::optional<SweepSpec> read_sweep_spec(std::string_view text, const std::filesystem::path& folder, Diagnostics& d) {
   const auto root = parse_document(text, d);
   if (!root) return std::nullopt;
@@ -59,7 +107,7 @@ std::optional<SweepSpec> read_sweep_spec(std::string_view text, const std::files
     d.error(root->at, fmt::format("a sweep specification must be a mapping (key: value), found {}", describe_kind(*root)));
     return std::nullopt;
   }
-  static const std::vector<std::string> keys{"sweep", "scenarios", "samples", "seed", "models", "grid"};
+  static const std::vector<std::string> keys{"sweep", "scenarios", "samples", "seed", "models", "grid", "judgments"};
   SweepSpec spec;
   bool version = false, scenarios = false;
   for (const auto& [key, value] : root->entries) {
@@ -95,6 +143,30 @@ std::optional<SweepSpec> read_sweep_spec(std::string_view text, const std::files
         spec.grid.emplace_back(parameter.scalar, std::move(list));
       }
       if (points > max_sweep_points) d.error(value.at, fmt::format("the grid has {} points, more than the limit of {}", points, max_sweep_points));
+    } else if (k == "judgments") {
+      if (!value.is_map()) {
+        d.error(value.at, fmt::format("judgments must be a mapping from a judgment (ISSUE.ACTOR.position...) to its values, found {}", describe_kind(value)));
+        continue;
+      }
+      for (const auto& [path, values] : value.entries) {
+        SweepSpec::JudgmentRange range{path.scalar, {}, path.at};
+        const auto parts = std::count(path.scalar.begin(), path.scalar.end(), '.');
+        const std::string last = path.scalar.substr(path.scalar.rfind('.') + 1);
+        const bool known = (parts == 1 && (last == "capability" || last == "status_quo")) ||
+                           (parts == 2 && (last == "position" || last == "salience" || last == "capability"));
+        if (!known) {
+          d.error(path.at, fmt::format("'{}' is not a judgment a sweep varies (ACTOR.capability, ISSUE.status_quo, ISSUE.ACTOR.position, "
+                                       "ISSUE.ACTOR.salience, ISSUE.ACTOR.capability)", path.scalar));
+          continue;
+        }
+        for (const auto& text : texts(values, "the values of " + path.scalar, d)) {
+          double v = 0;
+          const auto* end = text.data() + text.size();
+          if (std::from_chars(text.data(), end, v).ptr != end || !std::isfinite(v)) d.error(values.at, fmt::format("'{}' is not a number", text));
+          else range.values.push_back(v);
+        }
+        spec.judgments.push_back(std::move(range));
+      }
     } else {
       d.error(key.at, fmt::format("unknown key '{}' in the sweep specification (allowed: {})", k, fmt::join(keys, ", ")));
     }

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "scenario/diagnostics.hpp"
+#include "scenario/model.hpp"
 
 namespace statecraft {
 
@@ -21,6 +22,14 @@ struct SweepSpec {
   std::vector<std::string> models;  // empty: every model
   // Each grid parameter with its values, in the order written; the runs are their product.
   std::vector<std::pair<std::string, std::vector<std::string>>> grid;
+  // Judgments varied over values, with the grid: ACTOR.capability, ISSUE.status_quo,
+  // ISSUE.ACTOR.position, ISSUE.ACTOR.salience, ISSUE.ACTOR.capability.
+  struct JudgmentRange {
+    std::string path;
+    std::vector<double> values;
+    Location at;
+  };
+  std::vector<JudgmentRange> judgments;
 };
 
 // The grid parameters a sweep may vary: eu_probability (program, paper), q (expected utility's
@@ -30,6 +39,10 @@ const std::vector<std::string>& sweep_grid_parameters();
 // At most this many samples a run and this many grid points: work past them is refused.
 inline constexpr std::size_t max_sweep_samples = 100'000'000;
 inline constexpr std::size_t max_sweep_points = 10'000;
+
+// Sets one judgment of the scenario to `value` (a JudgmentRange's path); the reason it cannot
+// (no such actor, issue or stance; a value off the scale or out of range) else.
+std::string set_judgment(Scenario& scenario, const std::string& path, double value);
 
 std::optional<SweepSpec> read_sweep_spec(std::string_view text, const std::filesystem::path& folder, Diagnostics& diagnostics);
 
