@@ -128,6 +128,33 @@ TEST(Sweep, JudgmentsVariedOverValues) {
   EXPECT_NE(path.err.find("'DEU.mood' is not a judgment a sweep varies"), std::string::npos) << path.err;
 }
 
+// A corpus coded across ranks or shards gives what statecraft events gives, byte for byte.
+TEST(Sweep, ACorpusIsCodedAsEventsCodesIt) {
+  std::string files, listed;
+  for (const char* seed : {"alaska-2025", "danang-2017", "singapore-2018", "vladivostok-2019"}) {
+    const std::string file = test::source_path(std::string("tests/data/events/seeds/") + seed + ".txt");
+    files += " '" + file + "'";
+    listed += (listed.empty() ? "'" : ", '") + file + "'";
+  }
+  const std::string spec = spec_file("corpus.yaml", "sweep: 1\ncorpus: [" + listed + "]\ndate: 2025-08-13\n");
+  const std::string events = test::run_statecraft("events --date 2025-08-13" + files).out;
+  ASSERT_FALSE(events.empty());
+  EXPECT_EQ(test::run_statecraft("sweep " + spec).out, events);
+  for (int i = 1; i <= 3; ++i) ASSERT_EQ(test::run_statecraft("sweep " + spec + " --shard " + std::to_string(i) + "/3 -o " + testing::TempDir() + "corpus" + std::to_string(i)).exit_code, 0);
+  const std::string d = testing::TempDir();
+  EXPECT_EQ(test::run_statecraft("sweep " + spec + " --merge " + d + "corpus2 " + d + "corpus3 " + d + "corpus1").out, events);
+  if (std::system("command -v mpirun >/dev/null 2>&1") == 0) {
+    const std::string out = d + "corpus-mpi.jsonl";
+    const std::string command = "OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 mpirun -np 3 --oversubscribe '" + std::string(STATECRAFT_BINARY) +
+                                "' sweep --threads 1 '" + spec + "' -o '" + out + "' 2>/dev/null";
+    ASSERT_EQ(std::system(command.c_str()), 0);
+    EXPECT_EQ(test::read_file(out), events);
+  }
+  const auto both = test::run_statecraft("sweep " + spec_file("both.yaml", "sweep: 1\ncorpus: [" + listed + "]\nscenarios: [x.yaml]\n"));
+  EXPECT_EQ(both.exit_code, 2);
+  EXPECT_NE(both.err.find("a sweep codes a corpus or samples scenarios, not both"), std::string::npos) << both.err;
+}
+
 TEST(Sweep, BadSpecificationsAreRefusedAtTheirPlace) {
   auto refused = [](const std::string& text, const std::string& message) {
     const auto r = test::run_statecraft("sweep " + spec_file("spec.yaml", text));
@@ -140,7 +167,7 @@ TEST(Sweep, BadSpecificationsAreRefusedAtTheirPlace) {
   refused("sweep: 1\n" + scenario + "grid:\n  q: [0.5, 2]\n", "spec.yaml:4:12: error: '2' is not a value of q");
   refused("sweep: 1\n" + scenario + "samples: 0\n", "samples must be a whole number from 1 to 100000000");
   refused("sweep: 2\n" + scenario, "unsupported sweep version");
-  refused("sweep: 1\n", "lacks 'scenarios'");
+  refused("sweep: 1\n", "lacks 'scenarios' (a list of scenario files) or 'corpus' (articles to code)");
   refused("sweep: 1\nscenarios: [missing.yaml]\n", "missing.yaml: error: cannot read the file");
   refused("sweep: 1\n" + scenario + "models: [oracle]\n", "unknown model 'oracle'");
   refused("sweep: 1\n" + scenario + "samples: 100000000\n", "refused");  // past the samples' memory limit, before any work

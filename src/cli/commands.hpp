@@ -46,6 +46,11 @@ struct EventsOptions {
   unsigned threads = 0;          // 0: every core
 };
 
+// A sweep's share of a corpus: articles part, part + parts, ... of the files (in their order)
+// coded, each with its index in the corpus and its events as `events --format jsonl` writes them.
+int code_corpus_part(const std::vector<std::string>& files, const EventsOptions& options, std::size_t part, std::size_t parts,
+                     std::vector<std::pair<std::size_t, std::string>>& coded, std::ostream& err);
+
 // Codes articles (plain text files, or JSON Lines of {id, date, source, text} from files or
 // standard input) into events, streaming: memory is bounded by the dictionaries and one batch.
 int events(const std::vector<std::string>& files, const EventsOptions& options, std::ostream& out, std::ostream& err);

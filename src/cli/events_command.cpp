@@ -10,6 +10,7 @@
 #include <iostream>
 #include <nlohmann/json.hpp>
 #include <ostream>
+#include <sstream>
 #include <thread>
 
 #include "cli/commands.hpp"
@@ -67,10 +68,13 @@ class EventWriter {
 class BatchCoder {
  public:
   using Sink = std::function<void(const Article&, const std::vector<CodedEvent>&)>;
-  BatchCoder(const EventCoder& coder, EventDate fallback_date, unsigned threads, Sink sink)
-      : coder_(coder), fallback_(fallback_date), threads_(threads), sink_(std::move(sink)) {}
+  // Only articles part, part + parts, part + 2·parts... (in input order) are coded: a sweep's
+  // share of a corpus.
+  BatchCoder(const EventCoder& coder, EventDate fallback_date, unsigned threads, Sink sink, std::size_t part = 0, std::size_t parts = 1)
+      : coder_(coder), fallback_(fallback_date), threads_(threads), sink_(std::move(sink)), part_(part), parts_(parts) {}
 
   void add(Article article) {
+    if (seen_++ % parts_ != part_) return;
     batch_.push_back(std::move(article));
     if (batch_.size() == batch_size) flush();
   }
@@ -95,6 +99,7 @@ class BatchCoder {
   EventDate fallback_;
   unsigned threads_;
   Sink sink_;
+  std::size_t part_, parts_, seen_ = 0;
   std::vector<Article> batch_;
 };
 
@@ -210,7 +215,7 @@ const EventDictionaries* dictionaries_for(const EventsOptions& options, std::opt
 
 // Codes every input, handing each article and its events to `sink` in input order.
 int code_inputs(const std::vector<std::string>& files, const EventsOptions& options, const EventDictionaries& dictionaries, BatchCoder::Sink sink,
-                std::ostream& err) {
+                std::ostream& err, std::size_t part = 0, std::size_t parts = 1) {
   EventDate fallback = today();
   if (!options.date.empty()) {
     const auto date = read_iso_date(options.date);
@@ -222,7 +227,7 @@ int code_inputs(const std::vector<std::string>& files, const EventsOptions& opti
   }
   const EventCoder coder(dictionaries);
   const unsigned threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-  BatchCoder batches(coder, fallback, threads, std::move(sink));
+  BatchCoder batches(coder, fallback, threads, std::move(sink), part, parts);
   bool all_read = true;
   for (const auto& file : files.empty() ? std::vector<std::string>{"-"} : files) all_read = read_input(file, batches, err) && all_read;
   batches.flush();
@@ -279,6 +284,20 @@ int events(const std::vector<std::string>& files, const EventsOptions& options, 
   }
   EventWriter writer(options.format, out);
   return code_inputs(files, options, *dictionaries, [&](const Article& a, const std::vector<CodedEvent>& e) { writer.write(a, e); }, err);
+}
+
+int code_corpus_part(const std::vector<std::string>& files, const EventsOptions& options, std::size_t part, std::size_t parts,
+                     std::vector<std::pair<std::size_t, std::string>>& coded, std::ostream& err) {
+  std::optional<EventDictionaries> loaded;
+  const EventDictionaries* dictionaries = dictionaries_for(options, loaded, err);
+  if (!dictionaries) return bad_input;
+  std::ostringstream text;
+  EventWriter writer("jsonl", text);
+  return code_inputs(files, options, *dictionaries, [&](const Article& a, const std::vector<CodedEvent>& e) {
+    writer.write(a, e);
+    coded.emplace_back(part + coded.size() * parts, text.str());  // the k-th article of this part is the corpus's part + k·parts
+    text.str({});
+  }, err, part, parts);
 }
 
 int draft(const std::vector<std::string>& files, const EventsOptions& options, std::ostream& out, std::ostream& err) {

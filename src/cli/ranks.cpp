@@ -1,6 +1,7 @@
 #include "cli/ranks.hpp"
 
 #include <cstdlib>
+#include <limits>
 #include <stdexcept>
 
 #ifdef STATECRAFT_MPI
@@ -39,24 +40,42 @@ Ranks::~Ranks() {
 #endif
 }
 
-std::vector<double> Ranks::gather(const std::vector<double>& mine) const {
-  if (!mpi_) return mine;
 #ifdef STATECRAFT_MPI
+namespace {
+
+// MPI counts are ints: a rank's share, and the whole, must stay under 2^31 elements.
+template <class Container>
+Container gathered(const Container& mine, MPI_Datatype type, std::size_t rank, std::size_t size) {
+  if (mine.size() > static_cast<std::size_t>(std::numeric_limits<int>::max())) throw std::length_error("a rank's share of a sweep exceeds 2^31 elements");
   const int count = static_cast<int>(mine.size());
-  if (mine.size() > 1'000'000'000) throw std::length_error("a rank's share of a sweep exceeds 10^9 values");
-  std::vector<int> counts(size_), offsets(size_);
+  std::vector<int> counts(size), offsets(size);
   MPI_Gather(&count, 1, MPI_INT, counts.data(), 1, MPI_INT, 0, MPI_COMM_WORLD);
-  std::vector<double> all;
-  if (rank_ == 0) {
+  Container all;
+  if (rank == 0) {
     long long total = 0;
-    for (std::size_t r = 0; r < size_; ++r) offsets[r] = static_cast<int>(total), total += counts[r];
+    for (std::size_t r = 0; r < size; ++r) offsets[r] = static_cast<int>(total), total += counts[r];
+    if (total > std::numeric_limits<int>::max()) throw std::length_error("a sweep's gathered results exceed 2^31 elements");
     all.resize(static_cast<std::size_t>(total));
   }
-  MPI_Gatherv(mine.data(), count, MPI_DOUBLE, all.data(), counts.data(), offsets.data(), MPI_DOUBLE, 0, MPI_COMM_WORLD);
+  MPI_Gatherv(mine.data(), count, type, all.data(), counts.data(), offsets.data(), type, 0, MPI_COMM_WORLD);
   return all;
-#else
-  return mine;
+}
+
+}  // namespace
 #endif
+
+std::vector<double> Ranks::gather(const std::vector<double>& mine) const {
+#ifdef STATECRAFT_MPI
+  if (mpi_) return gathered(mine, MPI_DOUBLE, rank_, size_);
+#endif
+  return mine;
+}
+
+std::string Ranks::gather(const std::string& mine) const {
+#ifdef STATECRAFT_MPI
+  if (mpi_) return gathered(mine, MPI_CHAR, rank_, size_);
+#endif
+  return mine;
 }
 
 bool Ranks::any(bool mine) const {

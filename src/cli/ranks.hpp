@@ -22,6 +22,7 @@ class Ranks {
 
   // Rank 0 receives every rank's values, concatenated in rank order; the others get nothing back.
   std::vector<double> gather(const std::vector<double>& mine) const;
+  std::string gather(const std::string& mine) const;  // bytes, likewise
   // Every rank learns whether any failed (so that none waits forever on a gather).
   bool any(bool mine) const;
   // Ends the whole run with `code` (MPI_Abort), after a rank's error was printed.

@@ -3,6 +3,7 @@
 // only on the seed and its index (jittered_issues), and rank 0 puts the ranks' samples back in
 // index order before it summarises them, so the output is the same byte for byte whatever the
 // number of ranks and threads, and the same as `forecast --samples N --seed S`'s.
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <cstring>
@@ -128,18 +129,19 @@ namespace {
 // values, native doubles, run after run. Only `--merge` reads it, on the same kind of machine.
 constexpr std::string_view shard_magic = "statecraft sweep shard 1\n";
 
-bool write_shard(const std::string& file, const nlohmann::json& header, const std::vector<std::vector<double>>& runs, std::ostream& err) {
-  std::string bytes(shard_magic);
-  bytes += header.dump() + '\n';
-  for (const auto& values : runs) bytes.append(reinterpret_cast<const char*>(values.data()), values.size() * sizeof(double));
-  return write_file(file, bytes, err);
+bool write_shard(const std::string& file, const nlohmann::json& header, const std::string& body, std::ostream& err) {
+  return write_file(file, std::string(shard_magic) + header.dump() + '\n' + body, err);
 }
 
-// The shards' values for every run, in shard order; nothing, after saying why, when the files are
-// not the complete set of shards of this very specification.
-std::optional<std::vector<std::vector<double>>> merged_shards(const std::vector<std::string>& files, const std::string& spec_hash,
-                                                                const std::vector<std::size_t>& cells, std::ostream& err) {
-  std::vector<std::optional<std::vector<std::vector<double>>>> by_shard;
+struct Shard {
+  nlohmann::json header;
+  std::string body;
+};
+
+// The shards' files, in shard order; nothing, after saying why, when they are not the complete
+// set of shards of this very specification, each once.
+std::optional<std::vector<Shard>> read_shards(const std::vector<std::string>& files, const std::string& spec_hash, std::ostream& err) {
+  std::vector<std::optional<Shard>> by_shard;
   for (const auto& file : files) {
     const auto input = read_input_file(file);
     if (!input.text) {
@@ -148,10 +150,10 @@ std::optional<std::vector<std::vector<double>>> merged_shards(const std::vector<
     }
     const std::string& text = *input.text;
     const auto header_end = text.find('\n', shard_magic.size());
-    const auto header = text.starts_with(shard_magic) && header_end != std::string::npos
-                            ? nlohmann::json::parse(text.substr(shard_magic.size(), header_end - shard_magic.size()), nullptr, false)
-                            : nlohmann::json();
-    if (!header.is_object() || !header.contains("shard") || !header.contains("shards") || !header.contains("values")) {
+    auto header = text.starts_with(shard_magic) && header_end != std::string::npos
+                      ? nlohmann::json::parse(text.substr(shard_magic.size(), header_end - shard_magic.size()), nullptr, false)
+                      : nlohmann::json();
+    if (!header.is_object() || !header.contains("shard") || !header.contains("shards")) {
       err << input_name(file) << ": error: not a statecraft sweep shard (made by sweep --shard I/N)\n";
       return std::nullopt;
     }
@@ -165,30 +167,110 @@ std::optional<std::vector<std::vector<double>>> merged_shards(const std::vector<
       err << input_name(file) << fmt::format(": error: shard {} of {} does not fit the others (each of the {} shards once)\n", shard, shards, by_shard.size());
       return std::nullopt;
     }
-    const auto counts = header["values"].get<std::vector<std::size_t>>();
-    std::size_t offset = header_end + 1, total = 0;
-    for (auto c : counts) total += c;
-    if (counts.size() != cells.size() || text.size() != offset + total * sizeof(double)) {
-      err << input_name(file) << ": error: the shard is truncated or does not match the specification's runs\n";
-      return std::nullopt;
-    }
-    std::vector<std::vector<double>> runs;
-    for (auto c : counts) {
-      runs.emplace_back(c);
-      std::memcpy(runs.back().data(), text.data() + offset, c * sizeof(double));
-      offset += c * sizeof(double);
-    }
-    by_shard[shard - 1] = std::move(runs);
+    by_shard[shard - 1] = Shard{std::move(header), text.substr(header_end + 1)};
   }
-  std::vector<std::vector<double>> all(cells.size());
+  std::vector<Shard> shards;
   for (std::size_t k = 0; k < by_shard.size(); ++k) {
     if (!by_shard[k]) {
       err << fmt::format("statecraft sweep: error: shard {} of {} is missing\n", k + 1, by_shard.size());
       return std::nullopt;
     }
-    for (std::size_t run = 0; run < cells.size(); ++run) all[run].insert(all[run].end(), (*by_shard[k])[run].begin(), (*by_shard[k])[run].end());
+    shards.push_back(std::move(*by_shard[k]));
+  }
+  return shards;
+}
+
+// Every run's values from the shards, in shard order (each shard's body: its runs' values one
+// after the other, as native doubles).
+std::optional<std::vector<std::vector<double>>> merged_values(const std::vector<Shard>& shards, std::size_t runs, std::ostream& err) {
+  std::vector<std::vector<double>> all(runs);
+  for (const auto& shard : shards) {
+    const auto counts = shard.header.value("values", std::vector<std::size_t>{});
+    std::size_t total = 0, offset = 0;
+    for (auto c : counts) total += c;
+    if (counts.size() != runs || shard.body.size() != total * sizeof(double)) {
+      err << fmt::format("statecraft sweep: error: shard {} is truncated or does not match the specification's runs\n", shard.header["shard"].get<std::size_t>());
+      return std::nullopt;
+    }
+    for (std::size_t run = 0; run < runs; ++run) {
+      const std::size_t at = all[run].size();
+      all[run].resize(at + counts[run]);
+      std::memcpy(all[run].data() + at, shard.body.data() + offset, counts[run] * sizeof(double));
+      offset += counts[run] * sizeof(double);
+    }
   }
   return all;
+}
+
+// A part of a corpus's coded articles as bytes, for a gather or a shard: per article its index
+// and its text's length (8 bytes each, native), then the text.
+std::string serialised(const std::vector<std::pair<std::size_t, std::string>>& coded) {
+  std::string bytes;
+  for (const auto& [index, text] : coded) {
+    const std::uint64_t head[2] = {index, text.size()};
+    bytes.append(reinterpret_cast<const char*>(head), sizeof head).append(text);
+  }
+  return bytes;
+}
+
+// The parts' articles back in corpus order, their texts concatenated; nothing if the bytes are
+// not what serialised() wrote.
+std::optional<std::string> in_corpus_order(const std::string& bytes) {
+  std::vector<std::pair<std::uint64_t, std::string_view>> articles;
+  for (std::size_t at = 0; at < bytes.size();) {
+    std::uint64_t head[2];
+    if (bytes.size() - at < sizeof head) return std::nullopt;
+    std::memcpy(head, bytes.data() + at, sizeof head);
+    at += sizeof head;
+    if (head[1] > bytes.size() - at) return std::nullopt;
+    articles.emplace_back(head[0], std::string_view(bytes).substr(at, head[1]));
+    at += head[1];
+  }
+  std::sort(articles.begin(), articles.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+  std::string text;
+  for (const auto& [index, article] : articles) text += article;
+  return text;
+}
+
+int write_results(const std::string& text, const SweepOptions& options, std::ostream& out, std::ostream& err) {
+  if (options.output.empty()) {
+    out << text;
+    return ok;
+  }
+  return write_file(options.output, text, err) ? ok : analysis_failed;
+}
+
+// A corpus coded across the ranks or shards: the output is `statecraft events --format jsonl`'s.
+int sweep_corpus(const SweepSpec& spec, const std::string& spec_hash, const SweepOptions& options, const Ranks& ranks, std::size_t part, std::size_t parts,
+                 std::ostream& out, std::ostream& err) {
+  const bool root = ranks.rank() == 0;
+  std::string bytes;
+  if (!options.merge.empty()) {
+    const auto shards = read_shards(options.merge, spec_hash, err);
+    if (!shards) return bad_input;
+    for (const auto& shard : *shards) bytes += shard.body;
+  } else {
+    EventsOptions coding;
+    coding.date = spec.date, coding.dictionaries = spec.dictionaries.string(), coding.threads = options.threads;
+    std::vector<std::string> files;
+    for (const auto& f : spec.corpus) files.push_back(f.string());
+    std::vector<std::pair<std::size_t, std::string>> coded;
+    std::ostringstream quiet;
+    const int status = code_corpus_part(files, coding, part, parts, coded, root ? err : quiet);
+    if (ranks.any(status != ok)) return status == ok ? bad_input : status;  // the same files on every rank
+    if (options.shards > 0)
+      return write_shard(options.output, {{"spec_sha256", spec_hash}, {"shard", options.shard}, {"shards", options.shards}, {"kind", "events"}}, serialised(coded), err)
+                 ? ok
+                 : analysis_failed;
+    bytes = ranks.gather(serialised(coded));
+  }
+  if (!root) return ok;
+  const auto text = in_corpus_order(bytes);
+  if (!text) {
+    err << "statecraft sweep: error: the shards' coded articles are damaged\n";
+    return bad_input;
+  }
+  return write_results(*text, options, out, err);
 }
 
 }  // namespace
@@ -211,6 +293,7 @@ int sweep(const std::string& spec_file, const SweepOptions& options, std::ostrea
   // This process's part of every run's samples: an MPI rank's, a shard's, or all of them.
   const std::size_t part = sharded ? options.shard - 1 : ranks.rank(), parts = sharded ? options.shards : ranks.size();
   const std::string spec_hash = sha256_hex(read_input_file(spec_file).text.value_or(""));
+  if (!spec.corpus.empty()) return sweep_corpus(spec, spec_hash, options, ranks, part, parts, out, err);
 
   struct Run {
     const Job* job;
@@ -239,9 +322,9 @@ int sweep(const std::string& spec_file, const SweepOptions& options, std::ostrea
   std::vector<std::vector<double>> values(runs.size());
   double compute_seconds = 0, sent_bytes = 0;
   if (merging) {
-    std::vector<std::size_t> cells;
-    for (const auto& run : runs) cells.push_back(run.issues.size() * spec.models.size());
-    auto merged = merged_shards(options.merge, spec_hash, cells, err);
+    const auto shards = read_shards(options.merge, spec_hash, err);
+    if (!shards) return bad_input;
+    auto merged = merged_values(*shards, runs.size(), err);
     if (!merged) return bad_input;
     values = std::move(*merged);
   } else {
@@ -269,8 +352,10 @@ int sweep(const std::string& spec_file, const SweepOptions& options, std::ostrea
   if (sharded) {
     std::vector<std::size_t> counts;
     for (const auto& v : values) counts.push_back(v.size());
+    std::string body;
+    for (const auto& v : values) body.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(double));
     const nlohmann::json header{{"spec_sha256", spec_hash}, {"shard", options.shard}, {"shards", options.shards}, {"values", counts}};
-    return write_shard(options.output, header, values, err) ? ok : analysis_failed;
+    return write_shard(options.output, header, body, err) ? ok : analysis_failed;
   }
   std::ostringstream lines;
   for (std::size_t r = 0; r < runs.size(); ++r) {
@@ -284,11 +369,7 @@ int sweep(const std::string& spec_file, const SweepOptions& options, std::ostrea
                               {"uncertainty", uncertainty_json(distributions_of(run.issues, spec.models, values[r]), agreement_chances(run.issues, run.settings), run.settings)}};
     lines << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
   }
-  if (options.output.empty()) {
-    out << lines.str();
-    return ok;
-  }
-  return write_file(options.output, lines.str(), err) ? ok : analysis_failed;
+  return write_results(lines.str(), options, out, err);
 }
 
 }  // namespace statecraft::cli

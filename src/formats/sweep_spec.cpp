@@ -107,7 +107,7 @@ std::optional<SweepSpec> read_sweep_spec(std::string_view text, const std::files
     d.error(root->at, fmt::format("a sweep specification must be a mapping (key: value), found {}", describe_kind(*root)));
     return std::nullopt;
   }
-  static const std::vector<std::string> keys{"sweep", "scenarios", "samples", "seed", "models", "grid", "judgments"};
+  static const std::vector<std::string> keys{"sweep", "scenarios", "samples", "seed", "models", "grid", "judgments", "corpus", "date", "dictionaries"};
   SweepSpec spec;
   bool version = false, scenarios = false;
   for (const auto& [key, value] : root->entries) {
@@ -143,6 +143,15 @@ std::optional<SweepSpec> read_sweep_spec(std::string_view text, const std::files
         spec.grid.emplace_back(parameter.scalar, std::move(list));
       }
       if (points > max_sweep_points) d.error(value.at, fmt::format("the grid has {} points, more than the limit of {}", points, max_sweep_points));
+    } else if (k == "corpus") {
+      for (const auto& file : texts(value, "corpus", d)) spec.corpus.push_back(folder / file);
+    } else if (k == "date") {
+      if (!value.is_scalar() || value.scalar.size() != 10 || value.scalar[4] != '-' || value.scalar[7] != '-')
+        d.error(value.at, "date must be YYYY-MM-DD, the date of articles that give none");
+      else spec.date = value.scalar;
+    } else if (k == "dictionaries") {
+      if (!value.is_scalar()) d.error(value.at, "dictionaries must be a folder's name");
+      else spec.dictionaries = folder / value.scalar;
     } else if (k == "judgments") {
       if (!value.is_map()) {
         d.error(value.at, fmt::format("judgments must be a mapping from a judgment (ISSUE.ACTOR.position...) to its values, found {}", describe_kind(value)));
@@ -172,7 +181,9 @@ std::optional<SweepSpec> read_sweep_spec(std::string_view text, const std::files
     }
   }
   if (!version) d.error(root->at, "the sweep specification lacks 'sweep: 1'");
-  if (!scenarios) d.error(root->at, "the sweep specification lacks 'scenarios' (a list of scenario files)");
+  const bool corpus = !spec.corpus.empty();
+  if (!scenarios && !corpus) d.error(root->at, "the sweep specification lacks 'scenarios' (a list of scenario files) or 'corpus' (articles to code)");
+  if (scenarios && corpus) d.error(root->at, "a sweep codes a corpus or samples scenarios, not both: give 'scenarios' or 'corpus'");
   if (!d.empty()) return std::nullopt;
   return spec;
 }

@@ -30,6 +30,12 @@ struct SweepSpec {
     Location at;
   };
   std::vector<JudgmentRange> judgments;
+  // Event coding instead: the articles' files (plain text, or JSON Lines of {id, date, source,
+  // text}), the date of articles that give none (YYYY-MM-DD), and a dictionaries folder (empty:
+  // the built-in ones). A sweep codes a corpus or samples scenarios, not both.
+  std::vector<std::filesystem::path> corpus;
+  std::string date;
+  std::filesystem::path dictionaries;
 };
 
 // The grid parameters a sweep may vary: eu_probability (program, paper), q (expected utility's
