@@ -20,8 +20,9 @@ std::string spec_file(const std::string& name, const std::string& text) {
   return file;
 }
 
-std::string two_scenarios_spec() {
-  return spec_file("sweep.yaml", "sweep: 1\nscenarios: ['" + test::source_path("scenarios/alaska-2025.yaml") + "', '" +
+// Each test its own file: ctest runs the tests in parallel, in one temporary folder.
+std::string two_scenarios_spec(const std::string& name) {
+  return spec_file(name, "sweep: 1\nscenarios: ['" + test::source_path("scenarios/alaska-2025.yaml") + "', '" +
                                      test::source_path("scenarios/emission-standards-1994.yaml") +
                                      "']\nsamples: 600\nseed: 7\nmodels: [compromise, median, expected-utility]\ngrid:\n  eu_probability: [program, paper]\n");
 }
@@ -35,7 +36,8 @@ std::vector<nlohmann::json> lines_of(const std::string& text) {
 
 // Each line is what forecast --samples gives for that scenario at that grid point.
 TEST(Sweep, EachRunIsTheForecastsMonteCarlo) {
-  const auto r = test::run_statecraft("sweep " + two_scenarios_spec());
+  const std::string spec = two_scenarios_spec("sweep-each.yaml");
+  const auto r = test::run_statecraft("sweep " + spec);
   ASSERT_EQ(r.exit_code, 0) << r.err;
   const auto lines = lines_of(r.out);
   ASSERT_EQ(lines.size(), 4u);  // 2 scenarios × 2 grid points
@@ -44,13 +46,13 @@ TEST(Sweep, EachRunIsTheForecastsMonteCarlo) {
                                                                    " --samples 600 --seed 7 --model compromise,median,expected-utility --eu-probability paper --format json")
                                                   .out);
   EXPECT_EQ(lines[1]["uncertainty"], forecast["uncertainty"]);
-  EXPECT_EQ(test::run_statecraft("sweep --threads 1 " + two_scenarios_spec()).out, r.out);
+  EXPECT_EQ(test::run_statecraft("sweep --threads 1 " + spec).out, r.out);
 }
 
 // Split across MPI ranks, the output is the one-process output byte for byte.
 TEST(Sweep, MpiRanksChangeNothing) {
   if (std::system("command -v mpirun >/dev/null 2>&1") != 0) GTEST_SKIP() << "Open MPI's mpirun is not installed";
-  const std::string spec = two_scenarios_spec();
+  const std::string spec = two_scenarios_spec("sweep-mpi.yaml");
   const std::string alone = test::run_statecraft("sweep " + spec).out;
   for (int ranks : {1, 2, 4}) {
     const std::string out = testing::TempDir() + "sweep-" + std::to_string(ranks) + ".jsonl";
@@ -76,7 +78,7 @@ TEST(Sweep, MpiRanksChangeNothing) {
 // Job arrays without MPI: each shard computes its block to a file, and --merge writes what one
 // run writes; a missing, repeated or foreign shard is refused.
 TEST(Sweep, ShardsMergeIntoTheWholeRun) {
-  const std::string spec = two_scenarios_spec();
+  const std::string spec = two_scenarios_spec("sweep-shards.yaml");
   const std::string alone = test::run_statecraft("sweep " + spec).out;
   std::string parts;
   for (int i = 1; i <= 3; ++i) {

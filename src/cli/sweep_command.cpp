@@ -1,8 +1,10 @@
-// statecraft sweep SPEC.yaml: the Monte Carlo of every scenario at every point of a grid of model
-// parameters, its samples split across the ranks of an MPI run (docs/sweep.md). A sample depends
-// only on the seed and its index (jittered_issues), and rank 0 puts the ranks' samples back in
-// index order before it summarises them, so the output is the same byte for byte whatever the
-// number of ranks and threads, and the same as `forecast --samples N --seed S`'s.
+// statecraft sweep SPEC.yaml (docs/sweep.md): the Monte Carlo of every scenario at every point of
+// a grid of model parameters and judgments, or the coding of a news corpus, split across the ranks
+// of an MPI run or across the shards of a job array (--shard, --merge). A sample depends only on
+// the seed and its index (jittered_issues), an article's events only on the article, and rank 0
+// (or --merge) puts the parts back in index order before it summarises them, so the output is the
+// same byte for byte whatever the number of ranks, shards and threads: `forecast --samples N
+// --seed S`'s for each run, `events`' for a corpus.
 #include <algorithm>
 #include <chrono>
 #include <cstdlib>
