@@ -157,6 +157,28 @@ TEST(Sweep, ACorpusIsCodedAsEventsCodesIt) {
   EXPECT_NE(both.err.find("a sweep codes a corpus or samples scenarios, not both"), std::string::npos) << both.err;
 }
 
+// The sensitivity analysis swept: each line is statecraft sensitivity's spatial detail (with the
+// same work limit), the same on 2 ranks.
+TEST(Sweep, SensitivityRunsAreStatecraftSensitivity) {
+  const std::string alaska = test::source_path("scenarios/alaska-2025.yaml");
+  const std::string spec = spec_file("sensitivity.yaml", "sweep: 1\nanalysis: sensitivity\nscenarios: ['" + alaska + "', '" +
+                                                             test::source_path("scenarios/emission-standards-1994.yaml") + "']\nsamples: 2000\nseed: 1\n");
+  const auto r = test::run_statecraft("sweep --max-work 6e10 " + spec);
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  const auto lines = lines_of(r.out);
+  ASSERT_EQ(lines.size(), 2u);
+  const auto sensitivity = nlohmann::json::parse(test::run_statecraft("sensitivity " + alaska + " --lens spatial --format json").out);
+  EXPECT_EQ(lines[0]["sensitivity"], sensitivity["lenses"]["spatial"]["detail"]);
+  EXPECT_EQ(lines[1]["scenario"], "emission-standards-1994");
+  if (std::system("command -v mpirun >/dev/null 2>&1") == 0) {
+    const std::string out = testing::TempDir() + "sensitivity-mpi.jsonl";
+    const std::string command = "OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 mpirun -np 2 --oversubscribe '" + std::string(STATECRAFT_BINARY) +
+                                "' sweep --max-work 6e10 --threads 1 '" + spec + "' -o '" + out + "' 2>/dev/null";
+    ASSERT_EQ(std::system(command.c_str()), 0);
+    EXPECT_EQ(test::read_file(out), r.out);
+  }
+}
+
 TEST(Sweep, BadSpecificationsAreRefusedAtTheirPlace) {
   auto refused = [](const std::string& text, const std::string& message) {
     const auto r = test::run_statecraft("sweep " + spec_file("spec.yaml", text));
@@ -169,6 +191,7 @@ TEST(Sweep, BadSpecificationsAreRefusedAtTheirPlace) {
   refused("sweep: 1\n" + scenario + "grid:\n  q: [0.5, 2]\n", "spec.yaml:4:12: error: '2' is not a value of q");
   refused("sweep: 1\n" + scenario + "samples: 0\n", "samples must be a whole number from 1 to 100000000");
   refused("sweep: 2\n" + scenario, "unsupported sweep version");
+  refused("sweep: 1\n" + scenario + "analysis: sobol\n", "analysis must be monte-carlo (forecast --samples) or sensitivity");
   refused("sweep: 1\n", "lacks 'scenarios' (a list of scenario files) or 'corpus' (articles to code)");
   refused("sweep: 1\nscenarios: [missing.yaml]\n", "missing.yaml: error: cannot read the file");
   refused("sweep: 1\n" + scenario + "models: [oracle]\n", "unknown model 'oracle'");

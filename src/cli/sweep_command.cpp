@@ -20,6 +20,7 @@
 #include "cli/ranks.hpp"
 #include "formats/load.hpp"
 #include "formats/sweep_spec.hpp"
+#include "report/spatial_sensitivity.hpp"
 #include "report/uncertainty_table.hpp"
 #include "scenario/input_file.hpp"
 #include "store/run_store.hpp"
@@ -242,6 +243,75 @@ int write_results(const std::string& text, const SweepOptions& options, std::ost
   return write_file(options.output, text, err) ? ok : analysis_failed;
 }
 
+struct Run {
+  const Job* job;
+  Point point;
+  std::vector<BargainingIssue> issues;
+  UncertaintySettings settings;
+  Scenario judged;  // the scenario with the point's judgments set
+};
+
+nlohmann::json run_header(const Run& run) {
+  nlohmann::json parameters = nlohmann::json::object(), judgments = nlohmann::json::object();
+  for (const auto& [name, value] : run.point) {
+    if (is_judgment(name)) judgments[name] = std::stod(value);
+    else parameters[name] = value;
+  }
+  return {{"scenario", run.job->scenario.id}, {"file", run.job->file}, {"parameters", parameters}, {"judgments", judgments}};
+}
+
+// Whole runs of the sensitivity analysis shared out, run k to part k mod N (each run is seeded on
+// its own), and put back in run order: each line is `statecraft sensitivity --lens spatial`'s
+// spatial detail for that scenario and point.
+int sweep_sensitivity(const SweepSpec& spec, const std::vector<Run>& runs, const std::string& spec_hash, const SweepOptions& options, const Ranks& ranks,
+                      std::size_t part, std::size_t parts, std::ostream& out, std::ostream& err) {
+  std::string bytes;
+  if (!options.merge.empty()) {
+    const auto shards = read_shards(options.merge, spec_hash, err);
+    if (!shards) return bad_input;
+    for (const auto& shard : *shards) bytes += shard.body;
+  } else {
+    std::vector<std::pair<std::size_t, std::string>> mine;
+    for (std::size_t r = part; r < runs.size(); r += parts) {
+      // The models as statecraft sensitivity takes them: the joint ones (exchange, smp) are left
+      // to the Monte Carlo, and the Sobol' indices are the cheap models' (sensitivity.hpp).
+      SensitivitySettings settings;
+      const SensitivitySettings defaults;
+      auto among = [&](const std::vector<std::string>& models) {
+        std::vector<std::string> kept;
+        for (const auto& m : models)
+          if (std::find(spec.models.begin(), spec.models.end(), m) != spec.models.end()) kept.push_back(m);
+        return kept;
+      };
+      settings.models = among(defaults.models);
+      settings.sobol_models = among(defaults.sobol_models);
+      settings.sobol_samples = spec.samples, settings.seed = spec.seed, settings.threads = options.threads;
+      settings.parameters = runs[r].settings.models;
+      try {
+        nlohmann::json line = run_header(runs[r]);
+        line["sensitivity"] = spatial_sensitivity_json(spatial_sensitivity_report(runs[r].judged, settings));
+        mine.emplace_back(r, line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + '\n');
+      } catch (const std::exception& e) {
+        err << fmt::format("statecraft sweep: rank {} of {}: {}: error: {}\n", ranks.rank(), ranks.size(), runs[r].job->file, e.what());
+        ranks.abort(analysis_failed);
+      }
+    }
+    if (options.shards > 0)
+      return write_shard(options.output, {{"spec_sha256", spec_hash}, {"shard", options.shard}, {"shards", options.shards}, {"kind", "sensitivity"}},
+                         serialised(mine), err)
+                 ? ok
+                 : analysis_failed;
+    bytes = ranks.gather(serialised(mine));
+  }
+  if (ranks.rank() != 0) return ok;
+  const auto text = in_corpus_order(bytes);
+  if (!text) {
+    err << "statecraft sweep: error: the shards' results are damaged\n";
+    return bad_input;
+  }
+  return write_results(*text, options, out, err);
+}
+
 // A corpus coded across the ranks or shards: the output is `statecraft events --format jsonl`'s.
 int sweep_corpus(const SweepSpec& spec, const std::string& spec_hash, const SweepOptions& options, const Ranks& ranks, std::size_t part, std::size_t parts,
                  std::ostream& out, std::ostream& err) {
@@ -297,29 +367,25 @@ int sweep(const std::string& spec_file, const SweepOptions& options, std::ostrea
   const std::string spec_hash = sha256_hex(read_input_file(spec_file).text.value_or(""));
   if (!spec.corpus.empty()) return sweep_corpus(spec, spec_hash, options, ranks, part, parts, out, err);
 
-  struct Run {
-    const Job* job;
-    Point point;
-    std::vector<BargainingIssue> issues;
-    UncertaintySettings settings;
-  };
   std::vector<Run> runs;
   for (const auto& job : jobs)
     for (const auto& point : grid_points(spec)) {
       Scenario judged = job.scenario;
       with_judgments(judged, point);  // checked when the spec was read
-      Run run{&job, point, bargaining_issues(judged), {}};
+      Run run{&job, point, bargaining_issues(judged), {}, judged};
       run.settings.samples = spec.samples, run.settings.seed = spec.seed, run.settings.threads = options.threads;
       run.settings.models = at_point(with_model_choices({}, job.scenario), point);
       run.settings.models.max_work = options.max_work;
       try {
-        refuse_costly_samples(run.issues, spec.models, run.settings);
+        if (spec.analysis == SweepSpec::Analysis::monte_carlo) refuse_costly_samples(run.issues, spec.models, run.settings);
       } catch (const WorkTooLarge& e) {
         if (root) err << "statecraft sweep: refused: " << job.file << ": " << e.what() << '\n';
         return bad_input;  // the same on every rank: the estimate does not depend on the rank
       }
       runs.push_back(std::move(run));
     }
+
+  if (spec.analysis == SweepSpec::Analysis::sensitivity) return sweep_sensitivity(spec, runs, spec_hash, options, ranks, part, parts, out, err);
 
   std::vector<std::vector<double>> values(runs.size());
   double compute_seconds = 0, sent_bytes = 0;
@@ -361,14 +427,9 @@ int sweep(const std::string& spec_file, const SweepOptions& options, std::ostrea
   }
   std::ostringstream lines;
   for (std::size_t r = 0; r < runs.size(); ++r) {
-    nlohmann::json parameters = nlohmann::json::object(), judgments = nlohmann::json::object();
-    for (const auto& [name, value] : runs[r].point) {
-      if (is_judgment(name)) judgments[name] = std::stod(value);
-      else parameters[name] = value;
-    }
     const auto& run = runs[r];
-    const nlohmann::json line{{"scenario", run.job->scenario.id}, {"file", run.job->file}, {"parameters", parameters}, {"judgments", judgments},
-                              {"uncertainty", uncertainty_json(distributions_of(run.issues, spec.models, values[r]), agreement_chances(run.issues, run.settings), run.settings)}};
+    nlohmann::json line = run_header(run);
+    line["uncertainty"] = uncertainty_json(distributions_of(run.issues, spec.models, values[r]), agreement_chances(run.issues, run.settings), run.settings);
     lines << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
   }
   return write_results(lines.str(), options, out, err);

@@ -107,7 +107,7 @@ std::optional<SweepSpec> read_sweep_spec(std::string_view text, const std::files
     d.error(root->at, fmt::format("a sweep specification must be a mapping (key: value), found {}", describe_kind(*root)));
     return std::nullopt;
   }
-  static const std::vector<std::string> keys{"sweep", "scenarios", "samples", "seed", "models", "grid", "judgments", "corpus", "date", "dictionaries"};
+  static const std::vector<std::string> keys{"sweep", "scenarios", "samples", "seed", "models", "grid", "judgments", "corpus", "date", "dictionaries", "analysis"};
   SweepSpec spec;
   bool version = false, scenarios = false;
   for (const auto& [key, value] : root->entries) {
@@ -143,6 +143,10 @@ std::optional<SweepSpec> read_sweep_spec(std::string_view text, const std::files
         spec.grid.emplace_back(parameter.scalar, std::move(list));
       }
       if (points > max_sweep_points) d.error(value.at, fmt::format("the grid has {} points, more than the limit of {}", points, max_sweep_points));
+    } else if (k == "analysis") {
+      if (value.is_scalar() && value.scalar == "monte-carlo") spec.analysis = SweepSpec::Analysis::monte_carlo;
+      else if (value.is_scalar() && value.scalar == "sensitivity") spec.analysis = SweepSpec::Analysis::sensitivity;
+      else d.error(value.at, "analysis must be monte-carlo (forecast --samples) or sensitivity (statecraft sensitivity's spatial lens)");
     } else if (k == "corpus") {
       for (const auto& file : texts(value, "corpus", d)) spec.corpus.push_back(folder / file);
     } else if (k == "date") {

@@ -16,6 +16,9 @@
 namespace statecraft {
 
 struct SweepSpec {
+  // What each run is: the Monte Carlo of forecast --samples, or the spatial lens's sensitivity
+  // analysis of statecraft sensitivity (knife edges and Sobol' indices, `samples` its base samples).
+  enum class Analysis { monte_carlo, sensitivity } analysis = Analysis::monte_carlo;
   std::vector<std::filesystem::path> scenarios;  // resolved against the spec's folder
   std::size_t samples = 1000;
   std::uint64_t seed = 1;
