@@ -47,6 +47,16 @@ TEST(Sweep, EachRunIsTheForecastsMonteCarlo) {
                                                   .out);
   EXPECT_EQ(lines[1]["uncertainty"], forecast["uncertainty"]);
   EXPECT_EQ(test::run_statecraft("sweep --threads 1 " + spec).out, r.out);
+  // Recorded in a store: the specification and both scenarios as inputs, the lines as results.
+  const std::string store = testing::TempDir() + "sweep-runs.db";
+  std::filesystem::remove(store);
+  ASSERT_EQ(test::run_statecraft("sweep " + spec + " --store " + store).exit_code, 0);
+  const auto run = nlohmann::json::parse(test::run_statecraft("runs export " + store + " 1").out);
+  EXPECT_EQ(run["command"], "sweep");
+  EXPECT_EQ(run["inputs"].size(), 3u);
+  EXPECT_EQ(run["output"], r.out);
+  EXPECT_EQ(run["results"].size(), 4u);
+  EXPECT_EQ(test::run_statecraft("sweep " + spec + " --store " + spec).exit_code, 2);  // not a store: refused before the work
 }
 
 // Split across MPI ranks, the output is the one-process output byte for byte.

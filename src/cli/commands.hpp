@@ -33,6 +33,9 @@ struct SweepOptions {
   bool stats = false;     // each rank's compute time and bytes sent, on stderr
   std::size_t shard = 0, shards = 0;  // --shard I/N: compute only shard I's samples, to -o FILE
   std::vector<std::string> merge;     // --merge FILE...: the shards' files, summarised as one run
+  std::string store;                  // --store FILE.db: rank 0 records the sweep's results there
+  std::vector<std::string> arguments;  // as given, and every option's value: what --store records
+  std::string parameters;
 };
 int sweep(const std::string& spec_file, const SweepOptions& options, std::ostream& out, std::ostream& err);
 

@@ -260,6 +260,8 @@ int run(int argc, char** argv) {
         std::istringstream in(text);
         return (in >> i >> slash >> n) && in.eof() && slash == '/' && i >= 1 && i <= n && n <= 100000 ? "" : "must be I/N with 1 <= I <= N <= 100000";
       });
+  sweep->add_option("--store", sweep_options.store, "Record the sweep (its specification and files, every option, the results) in this SQLite store; rank 0 writes")
+      ->type_name("FILE.db");
   sweep->add_option("--merge", sweep_options.merge, "The shards' files (from --shard I/N), every one of them: written as one run")->type_name("FILE");
 
   cli::RunsOptions runs_options;
@@ -316,6 +318,8 @@ int run(int argc, char** argv) {
         char slash = 0;
         in >> sweep_options.shard >> slash >> sweep_options.shards;
       }
+      sweep_options.arguments.assign(argv + 1, argv + argc);
+      sweep_options.parameters = sweep->config_to_str(true, false);
       return cli::sweep(sweep_spec, sweep_options, out, err);
     }
     if (*completions || *manual) return print_command_docs(app, *completions, completion_shell);

@@ -235,13 +235,45 @@ std::optional<std::string> in_corpus_order(const std::string& bytes) {
   return text;
 }
 
-int write_results(const std::string& text, const SweepOptions& options, std::ostream& out, std::ostream& err) {
-  if (options.output.empty()) {
-    out << text;
-    return ok;
+// Where a sweep's results go: standard output or -o FILE, and with --store the run recorded
+// (rank 0 only) with the specification and every file it names as its inputs.
+struct Results {
+  const std::string& spec_file;
+  const SweepSpec& spec;
+  const SweepOptions& options;
+  std::chrono::steady_clock::time_point started = std::chrono::steady_clock::now();
+
+  int write(const std::string& text, std::ostream& out, std::ostream& err) const {
+    if (options.output.empty()) out << text;
+    else if (!write_file(options.output, text, err)) return analysis_failed;
+    return options.store.empty() ? ok : record(text, err);
   }
-  return write_file(options.output, text, err) ? ok : analysis_failed;
-}
+
+ private:
+  int record(const std::string& text, std::ostream& err) const {
+    RunRecord run;
+    run.started = utc_now(), run.command = "sweep", run.arguments = options.arguments, run.version = STATECRAFT_VERSION;
+    run.parameters = options.parameters;
+    std::vector<std::string> files{spec_file};
+    for (const auto& f : spec.scenarios) files.push_back(f.string());
+    for (const auto& f : spec.corpus) files.push_back(f.string());
+    for (const auto& file : files)
+      if (auto input = read_input_file(file); input.text) run.inputs.push_back({file, sha256_hex(*input.text), std::move(*input.text)});
+    run.output = text;
+    nlohmann::json lines = nlohmann::json::array();
+    std::istringstream in(text);
+    for (std::string line; std::getline(in, line);) lines.push_back(nlohmann::json::parse(line));
+    run.results = lines.dump();
+    run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    try {
+      err << fmt::format("statecraft: recorded as run {} in {}\n", RunStore(options.store).record(run), options.store);
+      return ok;
+    } catch (const StoreError& e) {
+      err << e.what() << '\n';
+      return analysis_failed;
+    }
+  }
+};
 
 struct Run {
   const Job* job;
@@ -264,7 +296,7 @@ nlohmann::json run_header(const Run& run) {
 // its own), and put back in run order: each line is `statecraft sensitivity --lens spatial`'s
 // spatial detail for that scenario and point.
 int sweep_sensitivity(const SweepSpec& spec, const std::vector<Run>& runs, const std::string& spec_hash, const SweepOptions& options, const Ranks& ranks,
-                      std::size_t part, std::size_t parts, std::ostream& out, std::ostream& err) {
+                      std::size_t part, std::size_t parts, const Results& results, std::ostream& out, std::ostream& err) {
   std::string bytes;
   if (!options.merge.empty()) {
     const auto shards = read_shards(options.merge, spec_hash, err);
@@ -309,12 +341,12 @@ int sweep_sensitivity(const SweepSpec& spec, const std::vector<Run>& runs, const
     err << "statecraft sweep: error: the shards' results are damaged\n";
     return bad_input;
   }
-  return write_results(*text, options, out, err);
+  return results.write(*text, out, err);
 }
 
 // A corpus coded across the ranks or shards: the output is `statecraft events --format jsonl`'s.
 int sweep_corpus(const SweepSpec& spec, const std::string& spec_hash, const SweepOptions& options, const Ranks& ranks, std::size_t part, std::size_t parts,
-                 std::ostream& out, std::ostream& err) {
+                 const Results& results, std::ostream& out, std::ostream& err) {
   const bool root = ranks.rank() == 0;
   std::string bytes;
   if (!options.merge.empty()) {
@@ -342,7 +374,7 @@ int sweep_corpus(const SweepSpec& spec, const std::string& spec_hash, const Swee
     err << "statecraft sweep: error: the shards' coded articles are damaged\n";
     return bad_input;
   }
-  return write_results(*text, options, out, err);
+  return results.write(*text, out, err);
 }
 
 }  // namespace
@@ -352,6 +384,14 @@ int sweep(const std::string& spec_file, const SweepOptions& options, std::ostrea
   const bool root = ranks.rank() == 0;
   const auto prepared = prepare(spec_file, root, err);
   if (ranks.any(!prepared)) return bad_input;  // every rank read the same files: all stop together
+  bool store_refused = false;  // a store that cannot take the run is refused before the work, as --store's elsewhere
+  if (root && !options.store.empty()) try {
+      RunStore check(options.store);
+    } catch (const StoreError& e) {
+      err << e.what() << '\n';
+      store_refused = true;
+    }
+  if (ranks.any(store_refused)) return bad_input;
   const auto& [spec, jobs] = *prepared;
   const bool sharded = options.shards > 0, merging = !options.merge.empty();
   if ((sharded || merging) && ranks.size() > 1) {
@@ -365,7 +405,8 @@ int sweep(const std::string& spec_file, const SweepOptions& options, std::ostrea
   // This process's part of every run's samples: an MPI rank's, a shard's, or all of them.
   const std::size_t part = sharded ? options.shard - 1 : ranks.rank(), parts = sharded ? options.shards : ranks.size();
   const std::string spec_hash = sha256_hex(read_input_file(spec_file).text.value_or(""));
-  if (!spec.corpus.empty()) return sweep_corpus(spec, spec_hash, options, ranks, part, parts, out, err);
+  const Results results{spec_file, spec, options};
+  if (!spec.corpus.empty()) return sweep_corpus(spec, spec_hash, options, ranks, part, parts, results, out, err);
 
   std::vector<Run> runs;
   for (const auto& job : jobs)
@@ -385,7 +426,7 @@ int sweep(const std::string& spec_file, const SweepOptions& options, std::ostrea
       runs.push_back(std::move(run));
     }
 
-  if (spec.analysis == SweepSpec::Analysis::sensitivity) return sweep_sensitivity(spec, runs, spec_hash, options, ranks, part, parts, out, err);
+  if (spec.analysis == SweepSpec::Analysis::sensitivity) return sweep_sensitivity(spec, runs, spec_hash, options, ranks, part, parts, results, out, err);
 
   std::vector<std::vector<double>> values(runs.size());
   double compute_seconds = 0, sent_bytes = 0;
@@ -432,7 +473,7 @@ int sweep(const std::string& spec_file, const SweepOptions& options, std::ostrea
     line["uncertainty"] = uncertainty_json(distributions_of(run.issues, spec.models, values[r]), agreement_chances(run.issues, run.settings), run.settings);
     lines << line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
   }
-  return write_results(lines.str(), options, out, err);
+  return results.write(lines.str(), out, err);
 }
 
 }  // namespace statecraft::cli
