@@ -82,7 +82,8 @@ TEST(RunStore, RunsDiffShowsTheJudgmentAndTheAnswerThatMoved) {
 // transaction per run.
 TEST(RunStore, ConcurrentWritersLoseNothing) {
   const std::string store = fresh("concurrent.db"), scenario = test::source_path("scenarios/emission-standards-1994.yaml");
-  ASSERT_EQ(test::run_statecraft("runs list " + store).exit_code, 0);  // the store exists before both start
+  std::ofstream{store};  // an empty file: runs list makes it a store before both writers start
+  ASSERT_EQ(test::run_statecraft("runs list " + store).exit_code, 0);
   const std::string script = testing::TempDir() + "concurrent.sh";
   std::ofstream(script) << "one() { for i in $(seq 15); do '" << STATECRAFT_BINARY << "' forecast '" << scenario << "' --model compromise --store '" << store
                         << "' >/dev/null 2>&1 || exit 1; done; }\none & one & wait %1 && wait %2\n";
@@ -113,7 +114,19 @@ TEST(RunStore, WhatIsNotAStoreIsRefusedUnchanged) {
   EXPECT_TRUE(r.out.empty());  // refused before the run
   EXPECT_NE(r.err.find("not a statecraft store (an SQLite database with tables of its own)"), std::string::npos) << r.err;
 
+  EXPECT_EQ(test::read_file(foreign).substr(0, 16), std::string("SQLite format 3\0", 16));
+  const std::string foreign_bytes = test::read_file(foreign);
+  EXPECT_EQ(test::run_statecraft("runs list " + foreign).exit_code, 2);
+  EXPECT_EQ(test::read_file(foreign), foreign_bytes);  // not even its journal mode changed
+
+  const std::string missing = fresh("missing.db");
+  r = test::run_statecraft("runs list " + missing);
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("cannot open the store (no such store"), std::string::npos) << r.err;
+  EXPECT_FALSE(std::filesystem::exists(missing));  // reading runs creates nothing
+
   const std::string newer = fresh("newer.db");
+  std::ofstream{newer};
   ASSERT_EQ(test::run_statecraft("runs list " + newer).exit_code, 0);
   sql(newer, "UPDATE statecraft SET schema_version = 99;");
   const std::string before = test::read_file(newer);

@@ -167,7 +167,7 @@ int run_and_record(const StoredCommand& c, std::ostream& out, std::ostream& err)
 
 int runs(const RunsOptions& options, std::ostream& out, std::ostream& err) {
   try {
-    const RunStore store(options.store_file);
+    const RunStore store(options.store_file, RunStore::Open::existing);
     if (options.action == "list") {
       TextTable table({{"run", TextTable::Align::Right}, {"started", TextTable::Align::Left}, {"command", TextTable::Align::Left},
                        {"inputs", TextTable::Align::Left}, {"exit", TextTable::Align::Right}, {"seconds", TextTable::Align::Right}});

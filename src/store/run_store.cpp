@@ -114,35 +114,44 @@ std::string utc_now() {
   return text;
 }
 
-RunStore::RunStore(const std::string& file) : file_(file) {
-  if (sqlite3_open_v2(file.c_str(), &db_, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) != SQLITE_OK) {
-    const std::string why = db_ ? sqlite3_errmsg(db_) : "out of memory";
+namespace {
+
+// The schema version of the store as found (0: an empty database), by reading alone: a file that
+// is not a database, a database of someone else's, or a newer store is refused untouched.
+int found_version(sqlite3* db, const std::string& file) {
+  Statement tables(db, "SELECT name FROM sqlite_master WHERE type = 'table'", file);  // a file that is no database fails here
+  bool ours = false, others = false;
+  while (tables.step()) (tables.text(0) == "statecraft" ? ours : others) = true;
+  if (!ours && others) throw StoreError(fmt::format("{}: error: not a statecraft store (an SQLite database with tables of its own)", file));
+  if (!ours) return 0;
+  Statement v(db, "SELECT schema_version FROM statecraft", file);
+  if (!v.step()) throw StoreError(fmt::format("{}: error: not a statecraft store (its version row is missing)", file));
+  const int version = static_cast<int>(v.integer(0));
+  if (version > store_schema_version)
+    throw StoreError(fmt::format("{}: error: the store has schema version {}, written by a newer statecraft; this one reads up to version {}", file,
+                                 version, store_schema_version));
+  return version;
+}
+
+}  // namespace
+
+RunStore::RunStore(const std::string& file, Open open) : file_(file) {
+  const int flags = SQLITE_OPEN_READWRITE | (open == Open::create ? SQLITE_OPEN_CREATE : 0);
+  if (sqlite3_open_v2(file.c_str(), &db_, flags, nullptr) != SQLITE_OK) {
+    const std::string why = !db_ ? "out of memory" : open == Open::existing ? "no such store, or it cannot be opened" : sqlite3_errmsg(db_);
     sqlite3_close(db_);
     throw StoreError(fmt::format("{}: error: cannot open the store ({})", file, why));
   }
   try {
     sqlite3_busy_timeout(db_, 30000);
-    {
-      Statement probe(db_, "SELECT count(*) FROM sqlite_master", file_);  // a file that is no database fails here
-      probe.step();
+    if (found_version(db_, file_) == store_schema_version) {
+      exec(db_, "PRAGMA journal_mode=WAL", file_);
+      return;
     }
-    exec(db_, "PRAGMA journal_mode=WAL", file_);
+    exec(db_, "PRAGMA journal_mode=WAL", file_);  // ours (older) or empty: now it may change
     Transaction t(db_, file_);
-    int version = 0;
-    Statement tables(db_, "SELECT name FROM sqlite_master WHERE type = 'table'", file_);
-    bool ours = false, others = false;
-    while (tables.step()) (tables.text(0) == "statecraft" ? ours : others) = true;
-    if (ours) {
-      Statement v(db_, "SELECT schema_version FROM statecraft", file_);
-      if (!v.step()) throw StoreError(fmt::format("{}: error: not a statecraft store (its version row is missing)", file));
-      version = static_cast<int>(v.integer(0));
-    } else if (others) {
-      throw StoreError(fmt::format("{}: error: not a statecraft store (an SQLite database with tables of its own)", file));
-    }
-    if (version > store_schema_version)
-      throw StoreError(fmt::format("{}: error: the store has schema version {}, written by a newer statecraft; this one reads up to version {}", file,
-                                   version, store_schema_version));
-    for (; version < store_schema_version; ++version) {
+    // Read again under the write lock: another process may have created or migrated it meanwhile.
+    for (int version = found_version(db_, file_); version < store_schema_version; ++version) {
       exec(db_, migrations()[static_cast<std::size_t>(version)], file_);
       Statement set(db_, "UPDATE statecraft SET schema_version = ?", file_);
       set.bind(1, static_cast<std::int64_t>(version + 1)).step();

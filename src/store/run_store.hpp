@@ -51,8 +51,10 @@ std::string utc_now();  // "2026-12-03T12:00:00Z", a run's `started`
 
 class RunStore {
  public:
-  // Opens the store, creating it (schema and all) when the file does not exist or is empty.
-  explicit RunStore(const std::string& file);
+  // create: the store is made (schema and all) when the file does not exist or is empty, as
+  // --store wants; existing: a missing file is an error, as `runs` wants (it only reads).
+  enum class Open { create, existing };
+  explicit RunStore(const std::string& file, Open open = Open::create);
   ~RunStore();
   RunStore(const RunStore&) = delete;
   RunStore& operator=(const RunStore&) = delete;
