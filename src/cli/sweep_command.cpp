@@ -11,6 +11,7 @@
 #include <cstring>
 #include <fmt/format.h>
 #include <fstream>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <ostream>
 #include <sstream>
@@ -78,8 +79,16 @@ struct Job {
   Scenario scenario;
 };
 
+// A specification as read: its text's SHA-256 (which shards carry), its scenarios, its points.
+struct Prepared {
+  SweepSpec spec;
+  std::string hash;
+  std::vector<Job> jobs;
+  std::vector<Point> points;
+};
+
 // Reads the spec and its scenarios; on any problem prints it (rank 0 only) and returns nothing.
-std::optional<std::pair<SweepSpec, std::vector<Job>>> prepare(const std::string& spec_file, bool speaks, std::ostream& err) {
+std::optional<Prepared> prepare(const std::string& spec_file, bool speaks, std::ostream& err) {
   std::ostringstream quiet;
   std::ostream& say = speaks ? err : quiet;
   const auto text = read_input_file(spec_file);
@@ -116,12 +125,12 @@ std::optional<std::pair<SweepSpec, std::vector<Job>>> prepare(const std::string&
       }
     jobs.push_back({path.string(), *scenario});
   }
-  if (grid_points(*spec).size() > max_sweep_points) {
-    say << fmt::format("{}: error: the grid and judgments make {} points, more than the limit of {}\n", input_name(spec_file), grid_points(*spec).size(),
-                       max_sweep_points);
+  auto points = grid_points(*spec);
+  if (points.size() > max_sweep_points) {
+    say << fmt::format("{}: error: the grid and judgments make {} points, more than the limit of {}\n", input_name(spec_file), points.size(), max_sweep_points);
     return std::nullopt;
   }
-  return std::pair{std::move(*spec), std::move(jobs)};
+  return Prepared{std::move(*spec), sha256_hex(*text.text), std::move(jobs), std::move(points)};
 }
 
 }  // namespace
@@ -292,45 +301,23 @@ nlohmann::json run_header(const Run& run) {
   return {{"scenario", run.job->scenario.id}, {"file", run.job->file}, {"parameters", parameters}, {"judgments", judgments}};
 }
 
-// Whole runs of the sensitivity analysis shared out, run k to part k mod N (each run is seeded on
-// its own), and put back in run order: each line is `statecraft sensitivity --lens spatial`'s
-// spatial detail for that scenario and point.
-int sweep_sensitivity(const SweepSpec& spec, const std::vector<Run>& runs, const std::string& spec_hash, const SweepOptions& options, const Ranks& ranks,
-                      std::size_t part, std::size_t parts, const Results& results, std::ostream& out, std::ostream& err) {
+// Work whose results are texts, shared out by index (item k to part k mod N): `compute` fills this
+// part's (index, text) pairs and returns its exit code. The parts go to a shard's file, or to rank
+// 0, which (like --merge) puts them back in index order and writes them.
+using IndexedTexts = std::vector<std::pair<std::size_t, std::string>>;
+int share_out_texts(const char* kind, const std::string& spec_hash, const SweepOptions& options, const Ranks& ranks, const Results& results,
+                    const std::function<int(IndexedTexts&)>& compute, std::ostream& out, std::ostream& err) {
   std::string bytes;
   if (!options.merge.empty()) {
     const auto shards = read_shards(options.merge, spec_hash, err);
     if (!shards) return bad_input;
     for (const auto& shard : *shards) bytes += shard.body;
   } else {
-    std::vector<std::pair<std::size_t, std::string>> mine;
-    for (std::size_t r = part; r < runs.size(); r += parts) {
-      // The models as statecraft sensitivity takes them: the joint ones (exchange, smp) are left
-      // to the Monte Carlo, and the Sobol' indices are the cheap models' (sensitivity.hpp).
-      SensitivitySettings settings;
-      const SensitivitySettings defaults;
-      auto among = [&](const std::vector<std::string>& models) {
-        std::vector<std::string> kept;
-        for (const auto& m : models)
-          if (std::find(spec.models.begin(), spec.models.end(), m) != spec.models.end()) kept.push_back(m);
-        return kept;
-      };
-      settings.models = among(defaults.models);
-      settings.sobol_models = among(defaults.sobol_models);
-      settings.sobol_samples = spec.samples, settings.seed = spec.seed, settings.threads = options.threads;
-      settings.parameters = runs[r].settings.models;
-      try {
-        nlohmann::json line = run_header(runs[r]);
-        line["sensitivity"] = spatial_sensitivity_json(spatial_sensitivity_report(runs[r].judged, settings));
-        mine.emplace_back(r, line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + '\n');
-      } catch (const std::exception& e) {
-        err << fmt::format("statecraft sweep: rank {} of {}: {}: error: {}\n", ranks.rank(), ranks.size(), runs[r].job->file, e.what());
-        ranks.abort(analysis_failed);
-      }
-    }
+    IndexedTexts mine;
+    const int status = compute(mine);
+    if (ranks.any(status != ok)) return status == ok ? bad_input : status;  // every rank read the same files
     if (options.shards > 0)
-      return write_shard(options.output, {{"spec_sha256", spec_hash}, {"shard", options.shard}, {"shards", options.shards}, {"kind", "sensitivity"}},
-                         serialised(mine), err)
+      return write_shard(options.output, {{"spec_sha256", spec_hash}, {"shard", options.shard}, {"shards", options.shards}, {"kind", kind}}, serialised(mine), err)
                  ? ok
                  : analysis_failed;
     bytes = ranks.gather(serialised(mine));
@@ -344,37 +331,50 @@ int sweep_sensitivity(const SweepSpec& spec, const std::vector<Run>& runs, const
   return results.write(*text, out, err);
 }
 
+// Whole runs of the sensitivity analysis shared out (each run is seeded on its own): each line is
+// `statecraft sensitivity --lens spatial`'s spatial detail for that scenario and point.
+int sweep_sensitivity(const SweepSpec& spec, const std::vector<Run>& runs, const std::string& spec_hash, const SweepOptions& options, const Ranks& ranks,
+                      std::size_t part, std::size_t parts, const Results& results, std::ostream& out, std::ostream& err) {
+  // The models as statecraft sensitivity takes them: the joint ones (exchange, smp) are left to
+  // the Monte Carlo, and the Sobol' indices are the cheap models' (sensitivity.hpp).
+  const SensitivitySettings defaults;
+  auto among = [&](const std::vector<std::string>& models) {
+    std::vector<std::string> kept;
+    for (const auto& m : models)
+      if (std::find(spec.models.begin(), spec.models.end(), m) != spec.models.end()) kept.push_back(m);
+    return kept;
+  };
+  return share_out_texts("sensitivity", spec_hash, options, ranks, results, [&](IndexedTexts& mine) {
+    for (std::size_t r = part; r < runs.size(); r += parts) {
+      SensitivitySettings settings;
+      settings.models = among(defaults.models);
+      settings.sobol_models = among(defaults.sobol_models);
+      settings.sobol_samples = spec.samples, settings.seed = spec.seed, settings.threads = options.threads;
+      settings.parameters = runs[r].settings.models;
+      try {
+        nlohmann::json line = run_header(runs[r]);
+        line["sensitivity"] = spatial_sensitivity_json(spatial_sensitivity_report(runs[r].judged, settings));
+        mine.emplace_back(r, line.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + '\n');
+      } catch (const std::exception& e) {
+        err << fmt::format("statecraft sweep: rank {} of {}: {}: error: {}\n", ranks.rank(), ranks.size(), runs[r].job->file, e.what());
+        ranks.abort(analysis_failed);
+      }
+    }
+    return static_cast<int>(ok);
+  }, out, err);
+}
+
 // A corpus coded across the ranks or shards: the output is `statecraft events --format jsonl`'s.
 int sweep_corpus(const SweepSpec& spec, const std::string& spec_hash, const SweepOptions& options, const Ranks& ranks, std::size_t part, std::size_t parts,
                  const Results& results, std::ostream& out, std::ostream& err) {
-  const bool root = ranks.rank() == 0;
-  std::string bytes;
-  if (!options.merge.empty()) {
-    const auto shards = read_shards(options.merge, spec_hash, err);
-    if (!shards) return bad_input;
-    for (const auto& shard : *shards) bytes += shard.body;
-  } else {
+  return share_out_texts("events", spec_hash, options, ranks, results, [&](IndexedTexts& coded) {
     EventsOptions coding;
     coding.date = spec.date, coding.dictionaries = spec.dictionaries.string(), coding.threads = options.threads;
     std::vector<std::string> files;
     for (const auto& f : spec.corpus) files.push_back(f.string());
-    std::vector<std::pair<std::size_t, std::string>> coded;
     std::ostringstream quiet;
-    const int status = code_corpus_part(files, coding, part, parts, coded, root ? err : quiet);
-    if (ranks.any(status != ok)) return status == ok ? bad_input : status;  // the same files on every rank
-    if (options.shards > 0)
-      return write_shard(options.output, {{"spec_sha256", spec_hash}, {"shard", options.shard}, {"shards", options.shards}, {"kind", "events"}}, serialised(coded), err)
-                 ? ok
-                 : analysis_failed;
-    bytes = ranks.gather(serialised(coded));
-  }
-  if (!root) return ok;
-  const auto text = in_corpus_order(bytes);
-  if (!text) {
-    err << "statecraft sweep: error: the shards' coded articles are damaged\n";
-    return bad_input;
-  }
-  return results.write(*text, out, err);
+    return code_corpus_part(files, coding, part, parts, coded, ranks.rank() == 0 ? err : quiet);
+  }, out, err);
 }
 
 }  // namespace
@@ -392,7 +392,7 @@ int sweep(const std::string& spec_file, const SweepOptions& options, std::ostrea
       store_refused = true;
     }
   if (ranks.any(store_refused)) return bad_input;
-  const auto& [spec, jobs] = *prepared;
+  const auto& [spec, spec_hash, jobs, points] = *prepared;
   const bool sharded = options.shards > 0, merging = !options.merge.empty();
   if ((sharded || merging) && ranks.size() > 1) {
     if (root) err << "statecraft sweep: --shard and --merge are for runs without MPI (job arrays); under mpirun the ranks share the work\n";
@@ -404,13 +404,12 @@ int sweep(const std::string& spec_file, const SweepOptions& options, std::ostrea
   }
   // This process's part of every run's samples: an MPI rank's, a shard's, or all of them.
   const std::size_t part = sharded ? options.shard - 1 : ranks.rank(), parts = sharded ? options.shards : ranks.size();
-  const std::string spec_hash = sha256_hex(read_input_file(spec_file).text.value_or(""));
   const Results results{spec_file, spec, options};
   if (!spec.corpus.empty()) return sweep_corpus(spec, spec_hash, options, ranks, part, parts, results, out, err);
 
   std::vector<Run> runs;
   for (const auto& job : jobs)
-    for (const auto& point : grid_points(spec)) {
+    for (const auto& point : points) {
       Scenario judged = job.scenario;
       with_judgments(judged, point);  // checked when the spec was read
       Run run{&job, point, bargaining_issues(judged), {}, judged};
