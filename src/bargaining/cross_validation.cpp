@@ -242,6 +242,13 @@ const std::vector<ModelInfo>& backtest_only_models() {
   return models;
 }
 
+std::vector<std::string> backtest_model_names() {
+  std::vector<std::string> names;
+  for (const auto& m : bargaining_models()) names.push_back(m.name);
+  for (const auto& m : backtest_only_models()) names.push_back(m.name);
+  return names;
+}
+
 bool is_fitted_model(const std::string& name) {
   return name != "procedure" && name != "nash-salience" && name != "compromise-held" && std::any_of(backtest_only_models().begin(), backtest_only_models().end(), [&](const ModelInfo& m) { return m.name == name; });
 }

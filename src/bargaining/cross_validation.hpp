@@ -44,6 +44,8 @@ std::vector<std::size_t> folds_by_group(const std::vector<BacktestCase>& cases, 
 //   with replacement the model that most lowers the training cases' absolute error.
 const std::vector<ModelInfo>& backtest_only_models();
 bool is_fitted_model(const std::string& name);  // council-power, fitted-power, ensemble
+// Every model a backtest can score: the bargaining models, then those above.
+std::vector<std::string> backtest_model_names();
 
 struct CrossValidation {
   std::size_t folds = 10;

@@ -285,9 +285,7 @@ int forecast(const std::string& file, ForecastOptions options, std::ostream& out
 
 // Every model a backtest can score: the bargaining models, the procedural model, the fitted ones.
 bool resolve_backtest_models(std::vector<std::string>& models, std::ostream& err) {
-  std::vector<std::string> known;
-  for (const auto& m : bargaining_models()) known.push_back(m.name);
-  for (const auto& m : backtest_only_models()) known.push_back(m.name);
+  const std::vector<std::string> known = backtest_model_names();
   if (models.empty() || std::find(models.begin(), models.end(), "all") != models.end()) models = known;
   for (const auto& model : models)
     if (std::find(known.begin(), known.end(), model) == known.end()) {
@@ -321,8 +319,7 @@ std::optional<BacktestReport> deu_cases(const std::string& file, const BacktestO
   r.capabilities = options.capabilities_file.empty() ? "equal capabilities" : "capabilities from " + options.capabilities_file;
   r.proposals = data->proposals().size();
   r.actors = data->actors.size();
-  for (const auto& issue : data->issues)
-    if (!issue.issue.actors.empty()) r.cases.push_back({issue.issue, issue.outcome, issue.proposal, issue.legislation()});
+  r.cases = backtest_cases(*data);
   return r;
 }
 

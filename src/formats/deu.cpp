@@ -166,6 +166,13 @@ EuLegislation DeuIssue::legislation() const {
   return l;
 }
 
+std::vector<BacktestCase> backtest_cases(const DeuData& data) {
+  std::vector<BacktestCase> cases;
+  for (const auto& issue : data.issues)
+    if (!issue.issue.actors.empty()) cases.push_back({issue.issue, issue.outcome, issue.proposal, issue.legislation()});
+  return cases;
+}
+
 std::map<std::string, double> read_capabilities(std::string_view text, Diagnostics& d) {
   std::map<std::string, double> capabilities;
   if (!check_text(text, d)) return capabilities;

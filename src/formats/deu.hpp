@@ -16,6 +16,7 @@
 #include <string_view>
 #include <vector>
 
+#include "bargaining/backtest.hpp"
 #include "bargaining/eu_procedure.hpp"
 #include "bargaining/spatial.hpp"
 #include "scenario/diagnostics.hpp"
@@ -55,6 +56,10 @@ struct DeuData {
 // (23.37 and 27.73 against 23.43 and 27.04 on the training half).
 std::optional<DeuData> read_deu(std::string_view text, const std::map<std::string, double>& capabilities,
                                 Diagnostics& diagnostics);
+
+// The data set as a backtest's cases: every issue with a stance, its proposal as its group (so a
+// proposal's issues run together), its outcome when recorded, its EU procedure.
+std::vector<BacktestCase> backtest_cases(const DeuData& data);
 
 // "actor,capability" per line; a first line whose capability is not a number is a header.
 std::map<std::string, double> read_capabilities(std::string_view text, Diagnostics& diagnostics);

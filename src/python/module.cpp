@@ -167,14 +167,8 @@ std::string backtest_report(const std::string& file, std::vector<std::string> mo
     Diagnostics d(file);
     const auto data = read_deu(*text.text, {}, d);
     if (!data) throw std::invalid_argument(d.all().empty() ? file + ": not a DEU data set" : format_diagnostic(d.all().front()));
-    if (models.empty()) {
-      for (const auto& m : bargaining_models()) models.push_back(m.name);
-      for (const auto& m : backtest_only_models()) models.push_back(m.name);
-    }
-    std::vector<BacktestCase> cases;
-    for (const auto& issue : data->issues)
-      if (!issue.issue.actors.empty()) cases.push_back({issue.issue, issue.outcome, issue.proposal, issue.legislation()});
-    BacktestReport report = run_backtest(std::move(cases), models, {}, {folds, seed});
+    if (models.empty()) models = backtest_model_names();
+    BacktestReport report = run_backtest(backtest_cases(*data), models, {}, {folds, seed});
     report.file = file, report.capabilities = "equal capabilities", report.proposals = data->proposals().size(), report.actors = data->actors.size();
     return backtest_json(report);
   });
