@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
 #include <fmt/format.h>
 #include <map>
 #include <numeric>
@@ -49,6 +50,27 @@ std::pair<double, double> clustered_interval(const std::vector<std::vector<std::
   return {quantile(means, 0.025), quantile(means, 0.975)};
 }
 
+// The models a backtest runs case by case on its own, beside forecast_issues' bargaining models:
+// each gives a case's forecast (empty: none) and its word on it.
+using CaseModel = std::function<std::pair<std::optional<double>, std::string>(const BacktestCase&)>;
+const std::map<std::string, CaseModel>& case_models() {
+  static const std::map<std::string, CaseModel> models{
+      {"compromise-held",
+       [](const BacktestCase& c) -> std::pair<std::optional<double>, std::string> {
+         if (const auto mean = weighted_mean(c.issue.actors)) return {nearest_held_position(c.issue.actors, *mean), {}};
+         return {};
+       }},
+      {"nash-salience", [](const BacktestCase& c) { return std::pair{nash_with_salience(c.issue), std::string()}; }},
+      {"procedure",
+       [](const BacktestCase& c) -> std::pair<std::optional<double>, std::string> {
+         if (!c.legislation) return {};
+         auto p = eu_procedure(c.issue, *c.legislation);
+         return {p.position, std::move(p.explanation)};
+       }},
+  };
+  return models;
+}
+
 }  // namespace
 
 ModelScore scored(const std::vector<BacktestCase>& cases, const std::string& model, std::vector<std::optional<double>> forecasts,
@@ -74,7 +96,7 @@ std::vector<ModelScore> backtest(const std::vector<BacktestCase>& cases, const s
   const auto groups = groups_of(cases);
   std::vector<std::string> bargaining;  // the models forecast_issues runs
   for (const auto& m : models)
-    if (m != "procedure" && m != "nash-salience" && m != "compromise-held") bargaining.push_back(m);
+    if (!case_models().contains(m)) bargaining.push_back(m);
   std::vector<std::vector<BargainingIssue>> negotiations;
   for (const auto& g : groups) {
     negotiations.emplace_back();
@@ -95,18 +117,8 @@ std::vector<ModelScore> backtest(const std::vector<BacktestCase>& cases, const s
     for (std::size_t i = 0; i < groups[g].size(); ++i)
       for (std::size_t m = 0, b = 0; m < models.size(); ++m) {
         const std::size_t k = groups[g][i];
-        if (models[m] == "compromise-held") {
-          if (const auto mean = weighted_mean(cases[k].issue.actors)) scores[m].forecasts[k] = nearest_held_position(cases[k].issue.actors, *mean);
-          continue;
-        }
-        if (models[m] == "nash-salience") {
-          scores[m].forecasts[k] = nash_with_salience(cases[k].issue);
-          continue;
-        }
-        if (models[m] == "procedure") {
-          if (!cases[k].legislation) continue;
-          const auto p = eu_procedure(cases[k].issue, *cases[k].legislation);
-          scores[m].forecasts[k] = p.position, scores[m].explanations[k] = p.explanation;
+        if (const auto own = case_models().find(models[m]); own != case_models().end()) {
+          std::tie(scores[m].forecasts[k], scores[m].explanations[k]) = own->second(cases[k]);
           continue;
         }
         scores[m].forecasts[k] = forecasts[i * bargaining.size() + b].position;

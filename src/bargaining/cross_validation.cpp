@@ -250,7 +250,7 @@ std::vector<std::string> backtest_model_names() {
 }
 
 bool is_fitted_model(const std::string& name) {
-  return name != "procedure" && name != "nash-salience" && name != "compromise-held" && std::any_of(backtest_only_models().begin(), backtest_only_models().end(), [&](const ModelInfo& m) { return m.name == name; });
+  return name == "council-power" || name == "fitted-power" || name == "ensemble";  // the fitters cross_validate makes
 }
 
 std::vector<CrossValidatedScore> cross_validate(const std::vector<BacktestCase>& cases, const std::vector<ModelScore>& base,
