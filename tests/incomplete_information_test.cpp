@@ -1,0 +1,259 @@
+// Games of incomplete information: the exact linear programs behind beliefs, and perfect Bayesian
+// equilibria of the textbook signalling and reputation games, with their published answers.
+
+#include <gtest/gtest.h>
+
+#include "games/exact_lp.hpp"
+#include "games/perfect_bayesian.hpp"
+#include "test_support.hpp"
+
+namespace statecraft {
+namespace {
+
+using Relation = LinearProgram::Relation;
+
+TEST(ExactLp, OptimumOfASmallProgram) {
+  // max 3x + 2y  s.t.  x + y ≤ 4,  x + 3y ≤ 6,  x ≤ 3: optimum at (3, 1), value 11 (by hand).
+  LinearProgram lp{2, {{{1, 1}, Relation::at_most, 4}, {{1, 3}, Relation::at_most, 6}, {{1, 0}, Relation::at_most, 3}}, {3, 2}};
+  const auto s = solve_exact(lp);
+  ASSERT_EQ(s.status, LinearProgramSolution::Status::optimal);
+  EXPECT_EQ(s.x, (std::vector<mpq_class>{3, 1}));
+  EXPECT_EQ(s.value, 11);
+  EXPECT_TRUE(is_feasible(lp, s.x));
+}
+
+TEST(ExactLp, EqualitiesAndLowerBoundsNeedThePhaseOne) {
+  // min x + y (max −x − y)  s.t.  x + 2y = 3,  x − y ≥ 1/3: of the two vertices, (3, 0) and
+  // (11/9, 8/9), the second is the optimum, value −19/9.
+  LinearProgram lp{2, {{{1, 2}, Relation::equal, 3}, {{1, -1}, Relation::at_least, mpq_class(1, 3)}}, {-1, -1}};
+  const auto s = solve_exact(lp);
+  ASSERT_EQ(s.status, LinearProgramSolution::Status::optimal);
+  EXPECT_EQ(s.x, (std::vector<mpq_class>{mpq_class(11, 9), mpq_class(8, 9)}));
+  EXPECT_EQ(s.value, mpq_class(-19, 9));
+}
+
+TEST(ExactLp, InfeasibleAndUnbounded) {
+  LinearProgram infeasible{1, {{{1}, Relation::at_least, 2}, {{1}, Relation::at_most, 1}}, {}};
+  EXPECT_EQ(solve_exact(infeasible).status, LinearProgramSolution::Status::infeasible);
+  LinearProgram unbounded{2, {{{1, -1}, Relation::at_most, 1}}, {1, 0}};
+  EXPECT_EQ(solve_exact(unbounded).status, LinearProgramSolution::Status::unbounded);
+  // A negative right-hand side is flipped: −x ≤ −2 is x ≥ 2.
+  LinearProgram flipped{1, {{{-1}, Relation::at_most, -2}}, {-1}};
+  const auto s = solve_exact(flipped);
+  ASSERT_EQ(s.status, LinearProgramSolution::Status::optimal);
+  EXPECT_EQ(s.x[0], 2);
+}
+
+TEST(ExactLp, BealesCyclingExampleEndsUnderBlandsRule) {
+  // Beale (1955): Dantzig's largest-coefficient rule cycles on this degenerate program; the
+  // optimum is x1 = x3 = 1, value 3/4 + 1/2 (by hand: both first rows are then ≤ 0).
+  LinearProgram lp{4,
+                   {{{mpq_class(1, 4), -8, -1, 9}, Relation::at_most, 0},
+                    {{mpq_class(1, 2), -12, mpq_class(-1, 2), 3}, Relation::at_most, 0},
+                    {{0, 0, 1, 0}, Relation::at_most, 1}},
+                   {mpq_class(3, 4), -20, mpq_class(1, 2), -6}};
+  const auto s = solve_exact(lp);
+  ASSERT_EQ(s.status, LinearProgramSolution::Status::optimal);
+  EXPECT_EQ(s.value, mpq_class(5, 4));
+  EXPECT_TRUE(is_feasible(lp, s.x));
+}
+
+Game tree_game(const std::string& actors, const std::string& game_yaml) {
+  std::string yaml = "statecraft: 1\nid: g\ntitle: g\nactors:\n";
+  for (std::size_t start = 0; start < actors.size();) {
+    const std::size_t end = std::min(actors.find(' ', start), actors.size());
+    const std::string actor = actors.substr(start, end - start);
+    yaml += "  - {id: " + actor + ", name: " + actor + ", capability: 1}\n";
+    start = end + 1;
+  }
+  const auto loaded = test::load_text(yaml + "games:\n" + game_yaml);
+  EXPECT_TRUE(loaded.ok()) << ::testing::PrintToString(test::messages(loaded));
+  return loaded.ok() ? loaded.scenario->games.at(0) : Game{};
+}
+
+// Cho & Kreps (1987), §II: the sender is strong (0.9) or weak (0.1); each type gains 1 from its
+// preferred breakfast (beer for the strong, quiche for the weak) and 2 from not being fought; the
+// receiver gains 1 from fighting a weak sender or leaving a strong one alone.
+const char* beer_quiche = R"(  - id: beer_quiche
+    players: [SND, RCV]
+    tree:
+      chance: {strong: 0.9, weak: 0.1}
+      moves:
+        strong:
+          player: SND
+          moves:
+            beer: {player: RCV, infoset: after_beer, moves: {duel: {payoffs: [1, 0]}, decline: {payoffs: [3, 1]}}}
+            quiche: {player: RCV, infoset: after_quiche, moves: {duel: {payoffs: [0, 0]}, decline: {payoffs: [2, 1]}}}
+        weak:
+          player: SND
+          moves:
+            beer: {player: RCV, infoset: after_beer, moves: {duel: {payoffs: [0, 1]}, decline: {payoffs: [2, 0]}}}
+            quiche: {player: RCV, infoset: after_quiche, moves: {duel: {payoffs: [1, 1]}, decline: {payoffs: [3, 0]}}}
+)";
+
+TEST(PerfectBayesian, BeerQuicheHasTwoPoolingEquilibriaAndOnlyBeerIsIntuitive) {
+  const Game g = tree_game("SND RCV", beer_quiche);
+  const auto a = perfect_bayesian_equilibria(g);
+  ASSERT_TRUE(a.signalling);
+  EXPECT_EQ(a.signalling->types, (std::vector<std::string>{"strong", "weak"}));
+  // Sets in the order met: the strong sender, the receiver after beer, after quiche, the weak sender.
+  ASSERT_EQ(a.infosets.size(), 4u);
+  EXPECT_EQ(a.infosets[1].label, "after_beer");
+  EXPECT_EQ(a.profiles, 16);
+  ASSERT_EQ(a.equilibria.size(), 2u);
+  const auto& beer = a.equilibria[0];  // both drink beer; quiche would be fought
+  EXPECT_EQ(beer.choice, (std::vector<std::size_t>{0, 1, 0, 0}));
+  EXPECT_EQ(signalling_kind(a, beer), "pooling");
+  EXPECT_EQ(beer.payoffs, (std::vector<mpq_class>{mpq_class(29, 10), mpq_class(9, 10)}));
+  EXPECT_EQ(beer.belief[1], (std::vector<mpq_class>{mpq_class(9, 10), mpq_class(1, 10)}));  // Bayes: the prior
+  EXPECT_FALSE(beer.reached[2]);
+  // To fight after quiche the receiver must believe the sender weak with probability ≥ 1/2.
+  ASSERT_TRUE(beer.supporting_range[2]);
+  EXPECT_EQ(beer.supporting_range[2]->first, 0);
+  EXPECT_EQ(beer.supporting_range[2]->second, mpq_class(1, 2));
+  EXPECT_EQ(beer.intuitive, true);
+  const auto& quiche = a.equilibria[1];
+  EXPECT_EQ(quiche.choice, (std::vector<std::size_t>{1, 0, 1, 1}));
+  EXPECT_EQ(signalling_kind(a, quiche), "pooling");
+  EXPECT_EQ(quiche.intuitive, false);  // the strong type would break it by drinking beer
+  EXPECT_EQ(quiche.breaking_type, "strong");
+  EXPECT_EQ(quiche.breaking_message, "beer");
+  // Either pool needs the receiver to leave the pooled sender alone: a prior of strong ≥ 1/2.
+  for (const auto& e : a.equilibria) {
+    ASSERT_TRUE(e.prior_range);
+    EXPECT_EQ(e.prior_range->first, mpq_class(1, 2));
+    EXPECT_EQ(e.prior_range->second, 1);
+  }
+  EXPECT_TRUE(a.at_other_priors.empty());  // below 1/2 no pure strategies are an equilibrium
+}
+
+// Spence (1973) with two types: a worker is able (1/3) or not; education costs the able 1/2 and
+// the others 3/2; the firm pays 2 for skilled work or 1, and gains 1 when it pays the worker's worth.
+const char* job_market = R"(  - id: job_market
+    players: [WRK, FRM]
+    tree:
+      chance: {able: 1/3, unable: 2/3}
+      moves:
+        able:
+          player: WRK
+          moves:
+            educate: {player: FRM, infoset: educated, moves: {skilled: {payoffs: [1.5, 1]}, unskilled: {payoffs: [0.5, 0]}}}
+            none: {player: FRM, infoset: uneducated, moves: {skilled: {payoffs: [2, 1]}, unskilled: {payoffs: [1, 0]}}}
+        unable:
+          player: WRK
+          moves:
+            educate: {player: FRM, infoset: educated, moves: {skilled: {payoffs: [0.5, 0]}, unskilled: {payoffs: [-0.5, 1]}}}
+            none: {player: FRM, infoset: uneducated, moves: {skilled: {payoffs: [2, 0]}, unskilled: {payoffs: [1, 1]}}}
+)";
+
+TEST(PerfectBayesian, JobMarketSignallingSeparatesAndThePoolFailsTheIntuitiveCriterion) {
+  const auto a = perfect_bayesian_equilibria(tree_game("WRK FRM", job_market));
+  ASSERT_EQ(a.equilibria.size(), 2u);
+  const auto& pool = a.equilibria[1];  // nobody studies; a graduate would be taken for unable
+  EXPECT_EQ(signalling_kind(a, pool), "pooling");
+  EXPECT_EQ(pool.choice, (std::vector<std::size_t>{1, 1, 1, 1}));
+  EXPECT_EQ(pool.intuitive, false);
+  EXPECT_EQ(pool.breaking_type, "able");
+  EXPECT_EQ(pool.breaking_message, "educate");
+  const auto& separate = a.equilibria[0];  // the able study and are paid as skilled
+  EXPECT_EQ(signalling_kind(a, separate), "separating");
+  EXPECT_EQ(separate.choice, (std::vector<std::size_t>{0, 0, 1, 1}));
+  EXPECT_EQ(separate.belief[1], (std::vector<mpq_class>{1, 0}));
+  EXPECT_EQ(separate.intuitive, true);
+  // Separation holds at every prior; the pool only while the firm pays the uneducated as unskilled.
+  ASSERT_TRUE(separate.prior_range && pool.prior_range);
+  EXPECT_EQ(*separate.prior_range, (std::pair<mpq_class, mpq_class>{0, 1}));
+  EXPECT_EQ(*pool.prior_range, (std::pair<mpq_class, mpq_class>{0, mpq_class(1, 2)}));
+}
+
+// Cheap talk (Crawford & Sobel 1982, in two states): a costless message about the state, which
+// is left or right with equal odds; the receiver gains 1 from matching it and 0.6 from the middle.
+std::string cheap_talk(bool aligned) {
+  const std::string left_sender = aligned ? "left: {payoffs: [1, 1]}, middle: {payoffs: [0.6, 0.6]}, right: {payoffs: [0, 0]}"
+                                          : "left: {payoffs: [0, 1]}, middle: {payoffs: [1, 0.6]}, right: {payoffs: [2, 0]}";
+  const std::string right_sender = aligned ? "left: {payoffs: [0, 0]}, middle: {payoffs: [0.6, 0.6]}, right: {payoffs: [1, 1]}"
+                                           : "left: {payoffs: [0, 0]}, middle: {payoffs: [1, 0.6]}, right: {payoffs: [2, 1]}";
+  std::string yaml = "  - id: cheap_talk\n    players: [SND, RCV]\n    tree:\n      chance: {left: 1/2, right: 1/2}\n      moves:\n";
+  for (const auto& [state, answers] : {std::pair{"left", left_sender}, std::pair{"right", right_sender}}) {
+    yaml += std::string("        ") + state + ":\n          player: SND\n          moves:\n";
+    for (const char* message : {"says_left", "says_right"})
+      yaml += std::string("            ") + message + ": {player: RCV, infoset: " + message + ", moves: {" + answers + "}}\n";
+  }
+  return yaml;
+}
+
+TEST(PerfectBayesian, CheapTalkWithABiasedSenderOnlyBabbles) {
+  const auto a = perfect_bayesian_equilibria(tree_game("SND RCV", cheap_talk(false)));
+  ASSERT_FALSE(a.equilibria.empty());
+  for (const auto& e : a.equilibria) {
+    EXPECT_EQ(signalling_kind(a, e), "pooling");
+    const std::size_t message = e.choice[0];  // the left sender's message, which both send
+    const std::size_t answer_set = message == 0 ? 1 : 2;
+    EXPECT_EQ(a.infosets[answer_set].actions[e.choice[answer_set]], "middle");  // the message tells nothing
+    EXPECT_EQ(e.belief[answer_set], (std::vector<mpq_class>{mpq_class(1, 2), mpq_class(1, 2)}));
+  }
+}
+
+TEST(PerfectBayesian, CheapTalkWithAlignedInterestsAlsoInforms) {
+  const auto a = perfect_bayesian_equilibria(tree_game("SND RCV", cheap_talk(true)));
+  std::size_t separating = 0, babbling = 0;
+  for (const auto& e : a.equilibria) (signalling_kind(a, e) == "separating" ? separating : babbling) += 1;
+  EXPECT_EQ(separating, 2u);  // "left" means left, or "left" means right
+  EXPECT_GE(babbling, 2u);    // and the babbling ones survive: talk can always be ignored
+}
+
+// A chain store (Selten 1978; Kreps & Wilson 1982) over two markets: the incumbent is tough (it
+// likes to fight, 0.6) or weak; each entrant gains 1 from entering against accommodation, −1
+// against a fight, 0 out; the incumbent earns 4 from a market left alone, 0 accommodating, and
+// 3 (tough) or −2 (weak) fighting. The second entrant sees what happened in the first market.
+std::string chain_store() {
+  auto second_market = [](const std::string& type, const std::string& e2_set, int first_incumbent, int first_entrant) {
+    const int fight = type == "tough" ? 3 : -2;
+    auto pay = [&](int incumbent, int entrant) {
+      return "{payoffs: {INC: " + std::to_string(first_incumbent + incumbent) + ", EN1: " + std::to_string(first_entrant) + ", EN2: " + std::to_string(entrant) + "}}";
+    };
+    return "{player: EN2, infoset: " + e2_set + ", moves: {out: " + pay(4, 0) + ", in: {player: INC, moves: {fight: " + pay(fight, -1) + ", accommodate: " + pay(0, 1) + "}}}}";
+  };
+  std::string yaml = "  - id: chain_store\n    players: [EN1, INC, EN2]\n    tree:\n      chance: {tough: 0.6, weak: 0.4}\n      moves:\n";
+  for (const std::string type : {"tough", "weak"}) {
+    const int fight = type == "tough" ? 3 : -2;
+    yaml += "        " + type + ":\n          player: EN1\n          infoset: first_entrant\n          moves:\n";
+    yaml += "            out: " + second_market(type, "after_out", 4, 0) + "\n";
+    yaml += "            in:\n              player: INC\n              moves:\n";
+    yaml += "                fight: " + second_market(type, "after_fight", fight, -1) + "\n";
+    yaml += "                accommodate: " + second_market(type, "after_accommodation", 0, 1) + "\n";
+  }
+  return yaml;
+}
+
+TEST(PerfectBayesian, ChainStoreReputationDetersBothEntrants) {
+  const auto a = perfect_bayesian_equilibria(tree_game("EN1 INC EN2", chain_store()));
+  EXPECT_EQ(a.infosets.size(), 12u);  // the first entrant, 3 of the second, 4 incumbent nodes per type
+  EXPECT_FALSE(a.signalling);
+  ASSERT_EQ(a.equilibria.size(), 1u);
+  const auto& e = a.equilibria[0];
+  auto move_at = [&](const std::string& where) {
+    for (std::size_t s = 0; s < a.infosets.size(); ++s)
+      for (const auto& node : a.infosets[s].nodes)
+        if (node == where) return a.infosets[s].actions[e.choice[s]];
+    return std::string("?");
+  };
+  EXPECT_EQ(move_at("tough"), "out");              // the first entrant stays out
+  EXPECT_EQ(move_at("tough / out"), "out");        // and so does the second
+  EXPECT_EQ(move_at("weak / in"), "fight");        // the weak incumbent would fight to look tough
+  EXPECT_EQ(move_at("weak / in / fight / in"), "accommodate");  // but not in the last market
+  EXPECT_EQ(move_at("weak / in / fight"), "out");  // after a fight the second stays out: belief tough 0.6, by Bayes' rule
+  EXPECT_EQ(move_at("weak / in / accommodate"), "in");
+  EXPECT_EQ(e.payoffs, (std::vector<mpq_class>{0, 8, 0}));
+  // Off the path after a fight, both types fight, so the odds stay the prior's.
+  std::size_t after_fight = 0;
+  while (a.infosets[after_fight].label != "after_fight") ++after_fight;
+  EXPECT_FALSE(e.reached[after_fight]);
+  EXPECT_EQ(e.belief[after_fight], (std::vector<mpq_class>{mpq_class(3, 5), mpq_class(2, 5)}));
+  // The reputation holds while the entrants think the incumbent tough at least as likely as not.
+  ASSERT_TRUE(e.prior_range);
+  EXPECT_EQ(*e.prior_range, (std::pair<mpq_class, mpq_class>{mpq_class(1, 2), 1}));
+}
+
+}  // namespace
+}  // namespace statecraft
