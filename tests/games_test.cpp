@@ -9,7 +9,7 @@
 
 #include "games/equilibria.hpp"
 #include "formats/gambit_nfg.hpp"
-#include "games/rational.hpp"
+#include "scenario/rational.hpp"
 #include "test_support.hpp"
 
 namespace statecraft {

@@ -257,3 +257,145 @@ TEST(PerfectBayesian, ChainStoreReputationDetersBothEntrants) {
 
 }  // namespace
 }  // namespace statecraft
+
+namespace statecraft {
+namespace {
+
+// Beer–quiche in the `types` shorthand: the tree written once, payoffs by the sender's type.
+const char* typed_beer_quiche = R"(  - id: beer_quiche
+    players: [SND, RCV]
+    types:
+      SND: {strong: 0.9, weak: {probability: 0.1, name: "a weak sender", note: "Cho & Kreps's prior"}}
+    tree:
+      player: SND
+      moves:
+        beer:
+          player: RCV
+          moves:
+            duel: {payoffs: {SND: {strong: 1, weak: 0}, RCV: {strong: 0, weak: 1}}}
+            decline: {payoffs: {SND: {strong: 3, weak: 2}, RCV: {strong: 1, weak: 0}}}
+        quiche:
+          player: RCV
+          moves:
+            duel: {payoffs: [{strong: 0, weak: 1}, {strong: 0, weak: 1}]}
+            decline: {payoffs: {SND: {strong: 2, weak: 3}, RCV: {strong: 1, weak: 0}}}
+)";
+
+TEST(PrivateTypes, TheShorthandIsTheGameWrittenOut) {
+  const Game typed = tree_game("SND RCV", typed_beer_quiche);
+  ASSERT_EQ(typed.types.size(), 1u);
+  EXPECT_EQ(typed.types[0].types[1].name, "a weak sender");
+  ASSERT_EQ(typed.tree.kind, GameNode::Kind::Chance);
+  EXPECT_EQ(typed.tree.moves, (std::vector<std::string>{"strong", "weak"}));
+  EXPECT_EQ(typed.tree.probabilities[1].text, "1/10");
+  const auto a = perfect_bayesian_equilibria(typed);
+  const auto b = perfect_bayesian_equilibria(tree_game("SND RCV", beer_quiche));
+  ASSERT_TRUE(a.signalling);
+  ASSERT_EQ(a.equilibria.size(), b.equilibria.size());
+  for (std::size_t k = 0; k < a.equilibria.size(); ++k) {
+    EXPECT_EQ(a.equilibria[k].choice, b.equilibria[k].choice);
+    EXPECT_EQ(a.equilibria[k].payoffs, b.equilibria[k].payoffs);
+    EXPECT_EQ(a.equilibria[k].intuitive, b.equilibria[k].intuitive);
+  }
+  // The receiver's sets join the two types; the sender's are its own per type.
+  EXPECT_EQ(a.infosets[1].nodes, (std::vector<std::string>{"strong / beer", "weak / beer"}));
+  EXPECT_EQ(a.infosets[0].nodes, (std::vector<std::string>{"strong"}));
+}
+
+TEST(PrivateTypes, TwoTypedPlayersDrawIndependently) {
+  const Game g = tree_game("AAA BBB", R"(  - id: two_sided
+    players: [AAA, BBB]
+    types:
+      AAA: {hawk: 1/4, dove: 3/4}
+      BBB: {tough: 1/3, soft: 2/3}
+    tree:
+      player: AAA
+      moves:
+        fight: {payoffs: {AAA: {hawk: {tough: -1, soft: 2}, dove: -2}, BBB: {tough: 1, soft: -1}}}
+        yield: {payoffs: [0, 1]}
+)");
+  ASSERT_EQ(g.tree.moves, (std::vector<std::string>{"hawk, tough", "hawk, soft", "dove, tough", "dove, soft"}));
+  EXPECT_EQ(g.tree.probabilities[1].text, "1/6");
+  EXPECT_EQ(g.tree.children[1].children[0].payoffs.values[0].value, 2);   // a hawk against a soft opponent
+  EXPECT_EQ(g.tree.children[2].children[0].payoffs.values[0].value, -2);  // a dove, whoever it fights
+  EXPECT_EQ(g.tree.children[0].infoset, "@ root | hawk");  // AAA knows its own type only
+  EXPECT_EQ(g.tree.children[1].infoset, "@ root | hawk");
+}
+
+TEST(PrivateTypes, AMoveOpenToSomeTypesOnly) {
+  // Only the committed type can stage the call; the receiver, seeing a call, knows who made it.
+  const Game g = tree_game("RUS USA", R"(  - id: staged
+    players: [RUS, USA]
+    types:
+      RUS: {committed: 0.3, bluffing: 0.7}
+    tree:
+      player: RUS
+      moves:
+        staged_call:
+          open_to: [committed]
+          player: USA
+          moves: {concede: {payoffs: [2, 0]}, resist: {payoffs: [0, -1]}}
+        silence:
+          player: USA
+          moves: {concede: {payoffs: [1, {committed: 0, bluffing: 1}]}, resist: {payoffs: [{committed: -1, bluffing: 0}, {committed: -2, bluffing: 2}]}}
+)");
+  EXPECT_EQ(g.tree.children[0].moves, (std::vector<std::string>{"staged_call", "silence"}));
+  EXPECT_EQ(g.tree.children[1].moves, (std::vector<std::string>{"silence"}));
+  const auto a = perfect_bayesian_equilibria(g);
+  EXPECT_FALSE(a.signalling);  // the types do not have the same messages
+  ASSERT_EQ(a.equilibria.size(), 1u);
+  // The committed type calls and is conceded to; silence then means a bluffer, and is resisted.
+  ASSERT_EQ(a.infosets.size(), 4u);
+  EXPECT_EQ(a.infosets[2].nodes, (std::vector<std::string>{"committed / silence", "bluffing / silence"}));
+  const auto& choice = a.equilibria[0].choice;
+  EXPECT_EQ(a.infosets[0].actions[choice[0]], "staged_call");
+  EXPECT_EQ(a.infosets[1].actions[choice[1]], "concede");
+  EXPECT_EQ(a.infosets[2].actions[choice[2]], "resist");
+  EXPECT_EQ(a.equilibria[0].belief[2], (std::vector<mpq_class>{0, 1}));
+}
+
+std::vector<std::string> errors_of(const std::string& game_yaml) {
+  const auto loaded = test::load_text("statecraft: 1\nid: g\ntitle: g\nactors:\n  - {id: RUS, name: R, capability: 1}\n  - {id: USA, name: U, capability: 1}\ngames:\n" +
+                                      game_yaml);
+  return test::messages(loaded);
+}
+
+TEST(PrivateTypes, BadTypesArePointedAt) {
+  const std::string head = "  - id: t\n    players: [RUS, USA]\n    types:\n";
+  EXPECT_EQ(errors_of(head + "      RUS: {hard: 0.5, soft: 0.4}\n    tree: {player: RUS, moves: {a: {payoffs: [1, 2]}}}\n"),
+            (std::vector<std::string>{"11:7: RUS's type priors sum to 9/10, not 1"}));
+  EXPECT_EQ(errors_of(head + "      RUS: {hard: 1.5, soft: -0.5}\n    tree: {player: RUS, moves: {a: {payoffs: [1, 2]}}}\n"),
+            (std::vector<std::string>{"11:19: a prior probability must be in [0, 1], found 1.5", "11:30: a prior probability must be in [0, 1], found -0.5"}));
+  EXPECT_EQ(errors_of(head + "      CHN: {hard: 1}\n    tree: {player: RUS, moves: {a: {payoffs: [1, 2]}}}\n"),
+            (std::vector<std::string>{"11:7: 'CHN' is not among the game's players (RUS, USA)"}));
+  EXPECT_EQ(errors_of(head + "      RUS: {hard: 0.5, soft: 0.5}\n    tree: {player: RUS, moves: {a: {payoffs: [{hard: 1}, 2]}}}\n"),
+            (std::vector<std::string>{"12:47: no payoff for RUS's type 'soft'"}));
+  EXPECT_EQ(errors_of(head + "      RUS: {hard: 0.5, soft: 0.5}\n    tree: {player: RUS, moves: {a: {payoffs: [{hard: 1, firm: 3}, 2]}}}\n"),
+            (std::vector<std::string>{
+                "12:47: no payoff for RUS's type 'soft'",
+                "12:57: 'firm' is not a type of this game's players (a payoff that differs by type maps each type of one player to its value)"}));
+  EXPECT_EQ(errors_of(head + "      RUS: {hard: 0.5, soft: 0.5}\n    tree: {player: RUS, moves: {a: {open_to: [], payoffs: [1, 2]}, b: {payoffs: [0, 0]}}}\n"),
+            (std::vector<std::string>{"12:46: open_to lists no type: nobody could make this move"}));
+  EXPECT_EQ(errors_of(head + "      RUS: {hard: 0.5, soft: 0.5}\n    tree: {player: RUS, moves: {a: {open_to: [hard], payoffs: [1, 2]}}}\n"),
+            (std::vector<std::string>{"12:11: RUS's type 'soft' has no move here: every move is open to other types only"}));
+  EXPECT_EQ(errors_of(head + "      RUS: {hard: 0.5, soft: 0.5}\n    tree: {player: USA, moves: {a: {open_to: [hard], payoffs: [1, 2]}, b: {payoffs: [0, 0]}}}\n"),
+            (std::vector<std::string>{"12:36: open_to keeps a move for some of the mover's types, and 'USA' has no types"}));
+  EXPECT_EQ(errors_of("  - id: t\n    players: [RUS, USA]\n    types: {RUS: {hard: 1}}\n    strategies: {RUS: [a], USA: [b]}\n    payoffs: {a: {b: [1, 1]}}\n"),
+            (std::vector<std::string>{"10:12: types belong to a game tree: the tree is played once chance has drawn them"}));
+}
+
+TEST(PrivateTypes, ATreeTooLargeToDrawOutIsRefused) {
+  // 2^20 profiles of types (twenty players of two types each would be needed; here one player
+  // of 2000 types and a tree of 1001 nodes).
+  std::string types = "      RUS: {";
+  for (int t = 0; t < 2000; ++t) types += (t ? ", t" : "t") + std::to_string(t) + ": 1/2000";
+  types += "}\n";
+  std::string moves;
+  for (int m = 0; m < 1000; ++m) moves += (m ? ", m" : "m") + std::to_string(m) + ": {payoffs: [0, 0]}";
+  const auto errors = errors_of("  - id: t\n    players: [RUS, USA]\n    types:\n" + types + "    tree: {player: USA, moves: {" + moves + "}}\n");
+  ASSERT_EQ(errors.size(), 1u);
+  EXPECT_EQ(errors[0], "12:11: drawn out for every profile of types (2000), this tree would have 2002001 nodes, more than the limit of 1000000");
+}
+
+}  // namespace
+}  // namespace statecraft

@@ -3,7 +3,7 @@
 #include <cctype>
 #include <fmt/format.h>
 
-#include "games/rational.hpp"
+#include "scenario/rational.hpp"
 #include "scenario/reader.hpp"
 
 namespace statecraft {

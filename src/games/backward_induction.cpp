@@ -4,7 +4,7 @@
 #include <map>
 #include <string_view>
 
-#include "games/rational.hpp"
+#include "scenario/rational.hpp"
 
 namespace statecraft {
 namespace {

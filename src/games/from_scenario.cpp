@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <map>
 
-#include "games/rational.hpp"
+#include "scenario/rational.hpp"
 
 namespace statecraft {
 

@@ -7,7 +7,7 @@
 #include <stdexcept>
 
 #include "games/exact_lp.hpp"
-#include "games/rational.hpp"
+#include "scenario/rational.hpp"
 #include "scenario/work.hpp"
 
 namespace statecraft {

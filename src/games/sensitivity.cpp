@@ -10,7 +10,7 @@
 #include "games/backward_induction.hpp"
 #include "games/equilibria.hpp"
 #include "games/from_scenario.hpp"
-#include "games/rational.hpp"
+#include "scenario/rational.hpp"
 #include "scenario/work.hpp"
 
 namespace statecraft {

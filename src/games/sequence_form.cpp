@@ -5,7 +5,7 @@
 #include <map>
 #include <stdexcept>
 
-#include "games/rational.hpp"
+#include "scenario/rational.hpp"
 #include "games/tableau.hpp"
 
 namespace statecraft {

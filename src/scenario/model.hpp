@@ -166,6 +166,9 @@ struct Conflict {
 
 struct Payoff {
   std::vector<Number> values;  // one per player, in player order
+  // A game with `types`, as written: the values in each type profile (Game::type_profiles'
+  // order), where some depend on types. Empty once the types are drawn by chance (expand_types).
+  std::vector<std::vector<Number>> by_type_profile;
   Location at;
 };
 
@@ -180,6 +183,25 @@ struct GameNode {
   Payoff payoffs;                       // Terminal
   std::string name;
   std::string note;
+  // A game with `types`, as written: the mover's types that can make the move leading here
+  // (empty: every type). Gone once the types are drawn by chance (expand_types).
+  std::vector<std::string> open_to;
+  Location at;
+};
+
+// A player whose payoffs the others do not know (Harsanyi 1967): chance draws its type, which
+// only it sees, from the common prior.
+struct PlayerType {
+  std::string id;
+  std::string name;
+  Number probability;
+  std::string note;
+  std::string source;
+  Location at;
+};
+struct TypeDraw {
+  std::string player;
+  std::vector<PlayerType> types;
   Location at;
 };
 
@@ -194,7 +216,10 @@ struct Game {
   std::vector<std::vector<std::string>> strategy_names;
   // Strategic: one outcome per profile, the last player's strategy varying fastest.
   std::vector<Payoff> outcomes;
-  GameNode tree;      // Extensive
+  GameNode tree;      // Extensive; with `types`, the tree after chance has drawn them
+  // Extensive: the players of private types, each drawn independently; the tree above starts
+  // with that draw (a chance node over every profile of types).
+  std::vector<TypeDraw> types;
   std::string file;   // File: as written, relative to the scenario
   std::optional<Outcome> outcome;  // the play that happened
   std::string note;

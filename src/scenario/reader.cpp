@@ -5,9 +5,13 @@
 #include <cmath>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <gmpxx.h>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
+
+#include "scenario/rational.hpp"
+#include "scenario/types.hpp"
 
 namespace statecraft {
 namespace {
@@ -517,7 +521,7 @@ class Reader {
   Game game(const DocNode& node) {
     Game g;
     g.at = node.at;
-    Fields f(node, "a game", {"id", "title", "players", "strategies", "payoffs", "tree", "file", "outcome", "note", "source"}, d_);
+    Fields f(node, "a game", {"id", "title", "players", "strategies", "payoffs", "tree", "file", "outcome", "note", "source", "types"}, d_);
     if (const DocNode* n = version_2(f, "outcome")) g.outcome = outcome(*n, "a game's outcome", "play");
     if (const DocNode* n = f.require("id")) g.id = id(*n, IdKind::Plain, "game id");
     if (const DocNode* n = f.get("title")) g.title = text(*n, "title");
@@ -536,9 +540,12 @@ class Reader {
         d_.error(node.at, "a game needs exactly one of: strategies and payoffs (strategic form), tree (extensive form), file (Gambit .nfg/.efg)");
       return g;
     }
+    if (const DocNode* n = f.get("types"); n && !tree) d_.error(n->at, "types belong to a game tree: the tree is played once chance has drawn them");
     if (tree) {
       g.form = Game::Form::Extensive;
-      g.tree = game_node(*tree, g.players);
+      const std::size_t errors = d_.size();
+      if (const DocNode* n = f.get("types")) g.types = type_draws(*n, g.players);
+      typed_tree(*tree, g, errors);
     } else if (file) {
       g.form = Game::Form::File;
       g.file = text(*file, "file");
@@ -674,13 +681,13 @@ class Reader {
   Payoff payoff(const DocNode& node, const std::vector<std::string>& players, const std::string& what) {
     Payoff p;
     p.at = node.at;
+    if (!profiles_.empty()) p.by_type_profile.assign(profiles_.size(), std::vector<Number>(players.size()));
     if (node.is_sequence()) {
       if (node.items.size() != players.size()) {
         d_.error(node.at, fmt::format("{} has {} payoffs for {} players", what, node.items.size(), players.size()));
         return p;
       }
-      for (const auto& item : node.items)
-        p.values.push_back(number(item, "a payoff").value_or(Number{}));
+      for (std::size_t i = 0; i < players.size(); ++i) p.values.push_back(payoff_value(node.items[i], i, p));
       return p;
     }
     if (node.is_map() && !is_number_map(node)) {
@@ -694,7 +701,7 @@ class Reader {
         }
         const auto index = static_cast<std::size_t>(where - players.begin());
         seen[index] = true;
-        p.values[index] = number(value, "a payoff").value_or(Number{});
+        p.values[index] = payoff_value(value, index, p);
       }
       for (std::size_t i = 0; i < players.size(); ++i)
         if (!seen[i]) d_.error(node.at, fmt::format("{} has no payoff for {}", what, players[i]));
@@ -712,8 +719,9 @@ class Reader {
   GameNode game_node(const DocNode& node, const std::vector<std::string>& players) {
     GameNode g;
     g.at = node.at;
-    Fields f(node, "a game tree node", {"player", "chance", "infoset", "moves", "payoffs", "name", "note"}, d_);
+    Fields f(node, "a game tree node", {"player", "chance", "infoset", "moves", "payoffs", "name", "note", "open_to"}, d_);
     if (!f.valid()) return g;
+    if (const DocNode* n = f.get("open_to")) g.open_to = open_to(*n);
     if (const DocNode* n = f.get("name")) g.name = text(*n, "name");
     if (const DocNode* n = f.get("note")) g.note = text(*n, "note");
     const DocNode* player = f.get("player");
@@ -757,6 +765,7 @@ class Reader {
       g.children.push_back(game_node(child, players));
     }
     if (chance) chance_probabilities(*chance, g);
+    check_open_moves(g);
     return g;
   }
 
@@ -782,6 +791,194 @@ class Reader {
       if (!seen[i]) d_.error(node.at, fmt::format("chance gives no probability to move {}", quote(g.moves[i])));
   }
 
+  // ---- private types (scenario/types.hpp) ---------------------------------------------
+
+  std::vector<TypeDraw> type_draws(const DocNode& node, const std::vector<std::string>& players) {
+    std::vector<TypeDraw> draws;
+    if (!node.is_map() || node.entries.empty()) {
+      d_.error(node.at, fmt::format("types must be a mapping from a player to its types, found {}", describe_kind(node)));
+      return draws;
+    }
+    std::unordered_map<std::string, std::string> owner;  // type id → its player
+    for (const auto& [key, value] : node.entries) {
+      TypeDraw draw;
+      draw.at = key.at;
+      draw.player = text(key, "a typed player");
+      if (key.is_scalar() && std::find(players.begin(), players.end(), draw.player) == players.end())
+        d_.error(key.at, fmt::format("{} is not among the game's players ({})", quote(draw.player), names_for_message(players)));
+      if (!value.is_map() || value.entries.empty()) {
+        d_.error(value.at, fmt::format("{}'s types must be a mapping from type id to its prior probability (or {{probability: …, name: …, note: …}}), found {}",
+                                       draw.player, describe_kind(value)));
+        continue;
+      }
+      mpq_class total = 0;
+      bool exact = true;
+      for (const auto& [type_key, type_value] : value.entries) {
+        PlayerType type = player_type(type_key, type_value);
+        const auto [it, fresh] = owner.emplace(type.id, draw.player);
+        if (!fresh) d_.error(type_key.at, fmt::format("type {} is also a type of {}: type ids are unique within a game", quote(type.id), it->second));
+        if (const auto q = parse_rational(type.probability.text)) total += *q;
+        else exact = false;  // reported where it was read
+        draw.types.push_back(std::move(type));
+      }
+      if (exact && total != 1) d_.error(key.at, fmt::format("{}'s type priors sum to {}, not 1", draw.player, total.get_str()));
+      draws.push_back(std::move(draw));
+    }
+    return draws;
+  }
+
+  PlayerType player_type(const DocNode& key, const DocNode& value) {
+    PlayerType type;
+    type.at = key.at;
+    type.id = id(key, IdKind::Plain, "type id");
+    const DocNode* probability = &value;
+    if (value.is_map() && !is_number_map(value)) {
+      Fields f(value, "a type", {"probability", "name", "note", "source"}, d_);
+      probability = f.require("probability");
+      if (const DocNode* n = f.get("name")) type.name = text(*n, "name");
+      note_and_source(f, type.note, type.source);
+    }
+    if (!probability) return type;
+    if (auto p = number(*probability, "a type's prior probability")) {
+      if (p->value < 0 || p->value > 1) d_.error(probability->at, fmt::format("a prior probability must be in [0, 1], found {}", p->text));
+      type.probability = std::move(*p);
+    }
+    return type;
+  }
+
+  // The typed players' draw and type index of a type id.
+  std::optional<std::pair<std::size_t, std::size_t>> type_named(const std::string& type) const {
+    for (std::size_t d = 0; d < types_->size(); ++d)
+      for (std::size_t t = 0; t < (*types_)[d].types.size(); ++t)
+        if ((*types_)[d].types[t].id == type) return std::pair{d, t};
+    return std::nullopt;
+  }
+
+  static bool splits_by_type(const DocNode& value) { return value.is_map() && !is_number_map(value); }
+
+  // A tree, and with types the game they stand for: read once, drawn out by expand_types
+  // unless the types or the tree had errors (there were `errors` before the types).
+  void typed_tree(const DocNode& tree, Game& g, std::size_t errors) {
+    if (g.types.empty()) {
+      g.tree = game_node(tree, g.players);
+      return;
+    }
+    types_ = &g.types;
+    profiles_ = type_profiles(g.types);
+    g.tree = game_node(tree, g.players);
+    types_ = nullptr;
+    profiles_.clear();
+    typed_numbers_.clear();
+    if (!g.tree.open_to.empty()) d_.error(tree.at, "the root is not reached by a move, so it cannot be open to some types only");
+    if (d_.size() != errors) return;
+    if (const std::size_t nodes = typed_tree_nodes(g); nodes > max_typed_tree_nodes) {
+      d_.error(tree.at, fmt::format("drawn out for every profile of types ({}), this tree would have {} nodes, more than the limit of {}", type_profiles(g.types).size(), nodes,
+                                    max_typed_tree_nodes));
+      return;
+    }
+    expand_types(g);
+  }
+
+  // A payoff as written: a number or, in a game with types, a mapping from one typed player's
+  // types to what it is for each (numbers, or mappings by another typed player's types).
+  Number payoff_value(const DocNode& value, std::size_t player, Payoff& p) {
+    if (!types_ || !splits_by_type(value)) {
+      Number n = number(value, "a payoff").value_or(Number{});
+      for (auto& profile : p.by_type_profile) profile[player] = n;
+      return n;
+    }
+    if (!check_typed_value(value, std::vector<bool>(types_->size(), false))) return Number{};
+    for (std::size_t k = 0; k < profiles_.size(); ++k) p.by_type_profile[k][player] = typed_numbers_.at(value_in_profile(value, profiles_[k]));
+    return p.by_type_profile[0][player];
+  }
+
+  // Each level of a typed payoff names every type of one typed player (not one split above).
+  bool check_typed_value(const DocNode& value, const std::vector<bool>& split_above) {
+    std::optional<std::size_t> draw;
+    std::vector<bool> seen;
+    bool ok = true;
+    for (const auto& [key, inner] : value.entries) {
+      const auto named = key.is_scalar() ? type_named(key.scalar) : std::nullopt;
+      if (!named) {
+        d_.error(key.at, fmt::format("{} is not a type of this game's players (a payoff that differs by type maps each type of one player to its value)", found(key)));
+        ok = false;
+        continue;
+      }
+      const TypeDraw& owner = (*types_)[named->first];
+      if (!draw) {
+        draw = named->first;
+        seen.assign(owner.types.size(), false);
+        if (split_above[*draw]) {
+          d_.error(key.at, fmt::format("this payoff is split by {}'s types twice", owner.player));
+          ok = false;
+        }
+      } else if (*draw != named->first) {
+        d_.error(key.at, fmt::format("{} is a type of {}, and this level splits the payoff by {}'s types", quote(key.scalar), owner.player, (*types_)[*draw].player));
+        ok = false;
+        continue;
+      }
+      seen[named->second] = true;
+      if (splits_by_type(inner)) {
+        std::vector<bool> deeper = split_above;
+        deeper[*draw] = true;
+        ok = check_typed_value(inner, deeper) && ok;
+      } else if (auto n = number(inner, "a payoff")) {
+        typed_numbers_[&inner] = std::move(*n);
+      } else {
+        ok = false;
+      }
+    }
+    if (!draw) return false;
+    for (std::size_t t = 0; t < seen.size(); ++t)
+      if (!seen[t]) {
+        d_.error(value.at, fmt::format("no payoff for {}'s type {}", (*types_)[*draw].player, quote((*types_)[*draw].types[t].id)));
+        ok = false;
+      }
+    return ok;
+  }
+
+  // The number a checked typed payoff gives in one profile of types.
+  const DocNode* value_in_profile(const DocNode& value, const std::vector<std::string>& profile) const {
+    for (const auto& [key, inner] : value.entries)
+      if (profile[type_named(key.scalar)->first] == key.scalar) return splits_by_type(inner) ? value_in_profile(inner, profile) : &inner;
+    return nullptr;  // not reached: check_typed_value saw every type
+  }
+
+  std::vector<std::string> open_to(const DocNode& node) {
+    auto ids = id_list(node, IdKind::Plain, "a type in open_to");
+    if (!types_) d_.error(node.at, "open_to names the mover's types that can make this move, and this game has no types");
+    else if (node.is_sequence() && ids.empty()) d_.error(node.at, "open_to lists no type: nobody could make this move");
+    return ids;
+  }
+
+  // Moves open to some of the mover's types only: the mover has types, they are its, and each
+  // of its types keeps a move.
+  void check_open_moves(const GameNode& g) {
+    if (!types_) return;
+    const TypeDraw* mover = nullptr;
+    for (const auto& draw : *types_)
+      if (g.kind == GameNode::Kind::Decision && draw.player == g.player) mover = &draw;
+    bool restricted = false;
+    for (const auto& child : g.children) {
+      if (child.open_to.empty()) continue;
+      restricted = true;
+      if (!mover) {
+        d_.error(child.at, fmt::format("open_to keeps a move for some of the mover's types, and {} has no types", g.kind == GameNode::Kind::Decision ? quote(g.player) : "chance"));
+        continue;
+      }
+      for (const auto& type : child.open_to)
+        if (std::none_of(mover->types.begin(), mover->types.end(), [&](const PlayerType& t) { return t.id == type; }))
+          d_.error(child.at, fmt::format("open_to names {}, which is not a type of {}", quote(type), g.player));
+    }
+    if (!restricted || !mover) return;
+    for (const auto& type : mover->types) {
+      const bool has_move = std::any_of(g.children.begin(), g.children.end(), [&](const GameNode& child) {
+        return child.open_to.empty() || std::find(child.open_to.begin(), child.open_to.end(), type.id) != child.open_to.end();
+      });
+      if (!has_move) d_.error(g.at, fmt::format("{}'s type {} has no move here: every move is open to other types only", g.player, quote(type.id)));
+    }
+  }
+
   void check_unique(const DocNode& list, std::string_view what) {
     if (!list.is_sequence()) return;
     std::unordered_set<std::string_view> seen;
@@ -797,6 +994,11 @@ class Reader {
   }
 
   Diagnostics& d_;
+  // While a game with types is read: its draws, every profile of types, and each typed payoff's
+  // numbers as read (once, so that a bad one is reported once).
+  const std::vector<TypeDraw>* types_ = nullptr;
+  std::vector<std::vector<std::string>> profiles_;
+  std::unordered_map<const DocNode*, Number> typed_numbers_;
   int format_ = 1;  // the file's format version, once read
 };
 

@@ -1,4 +1,4 @@
-#include "games/rational.hpp"
+#include "scenario/rational.hpp"
 
 #include <cctype>
 #include <fmt/format.h>
