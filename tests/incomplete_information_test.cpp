@@ -399,3 +399,27 @@ TEST(PrivateTypes, ATreeTooLargeToDrawOutIsRefused) {
 
 }  // namespace
 }  // namespace statecraft
+
+namespace statecraft {
+namespace {
+
+TEST(PerfectBayesianCommand, SolveExplainsASignallingGameInWords) {
+  const auto r = test::run_statecraft("solve '" + test::source_path("tests/data/incomplete/beer_quiche.efg") + "'");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  for (const char* line : {"private information: chance draws Sender's type, strong 90 % (9/10), weak 10 % (1/10), which only it sees",
+                           "1. pooling: Sender chooses beer whatever its type, and Receiver answers beer with decline",
+                           "Receiver after Sender quiche: duel (never reached; it takes believing strong at most 50 % (1/2))",
+                           "an equilibrium while the prior of strong is at least 50 % (1/2) (it is 90 % (9/10))",
+                           "fails the Intuitive Criterion (Cho & Kreps 1987): the answer to beer rests on suspecting weak"})
+    EXPECT_NE(r.out.find(line), std::string::npos) << line << "\n" << r.out;
+}
+
+TEST(PerfectBayesianCommand, TooManyProfilesAreNotEnumerated) {
+  const auto r = test::run_statecraft("solve '" + test::source_path("tests/data/incomplete/beer_quiche.efg") + "' --max-profiles 10");
+  EXPECT_EQ(r.exit_code, 0) << r.err;  // the sequence form still answers
+  EXPECT_NE(r.err.find("not run: perfect Bayesian equilibria: the tree has 16 pure strategy profiles (4 information sets), more than"), std::string::npos) << r.err;
+  EXPECT_NE(r.out.find("an equilibrium in behaviour strategies"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace statecraft

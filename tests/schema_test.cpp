@@ -101,6 +101,19 @@ TEST(Schema, BacktestAsJson) {
   std::filesystem::remove(document);
 }
 
+// A signalling game read from Gambit's format: its perfect Bayesian equilibria as JSON.
+TEST(Schema, SolveOfASignallingGameAsJson) {
+  if (!have_validator()) GTEST_SKIP() << "python3-jsonschema is not installed";
+  const auto r = test::run_statecraft("solve '" + test::source_path("tests/data/incomplete/beer_quiche.efg") + "' --format json");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  ASSERT_EQ(nlohmann::json::parse(r.out)["games"][0]["perfect_bayesian"]["equilibria"].size(), 2u);
+  const auto document = std::filesystem::temp_directory_path() / ("statecraft-schema-bayesian-" + std::to_string(::getpid()) + ".json");
+  std::ofstream(document) << r.out;
+  std::string message;
+  EXPECT_EQ(validate(test::source_path("docs/schema/solve.schema.json"), document, message), 0) << message;
+  std::filesystem::remove(document);
+}
+
 // Events read articles, not scenarios: every line of the coded seed excerpts, and an evaluation.
 TEST(Schema, EventsAndTheirEvaluationAsJson) {
   if (!have_validator()) GTEST_SKIP() << "python3-jsonschema is not installed";

@@ -461,9 +461,11 @@ int solve(const std::string& target, const SolveOptions& options, std::ostream& 
     ProgressLine line(err, "solve " + id + ": sequence form, Lemke pivots", options.quiet);
     TreeLimits limits;
     if (options.max_lcp_rows > 0) limits.max_lcp_rows = options.max_lcp_rows;
+    if (options.max_pure_profiles > 0) limits.max_pure_profiles = static_cast<double>(options.max_pure_profiles);
     limits.progress = line.callback();
     const auto solution = solve_tree(game, limits);
     if (!solution.refused.empty()) refusals.push_back(id + ": " + solution.refused);
+    if (!solution.bayesian_refused.empty()) err << fmt::format("statecraft solve: {}: not run: perfect Bayesian equilibria: {}\n", id, solution.bayesian_refused);
     text += fmt::format("{} ({}, extensive form, {})\n", id, game.title.empty() ? id : game.title, fmt::join(game.players, " vs "));
     text += render_tree_text(game, solution, "  ");
     nlohmann::json j = tree_json(game, solution);

@@ -130,6 +130,7 @@ struct SolveOptions {
   std::string format = "text";
   std::string method = "all";  // all, pure, dominance, enummixed, lcp, logit; trees ignore it
   std::size_t max_lcp_rows = 0;  // 0: the default limit of the sequence form
+  std::size_t max_pure_profiles = 0;  // 0: the default limit of the perfect Bayesian enumeration
   bool quiet = false;            // no progress line, even on a terminal
 };
 

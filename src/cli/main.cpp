@@ -14,6 +14,7 @@
 #include "cli/commands.hpp"
 #include "cli/output.hpp"
 #include "cli/subcommand_suggestion.hpp"
+#include "games/perfect_bayesian.hpp"
 #include "games/sequence_form.hpp"
 #include "scenario/work.hpp"
 
@@ -182,6 +183,10 @@ int run(int argc, char** argv) {
                     "Trees with information sets: refuse a sequence form whose LCP has more rows than this (default " +
                         std::to_string(statecraft::default_max_lcp_rows) + ")")
       ->check(whole_number(1, 100'000));
+  solve->add_option("--max-profiles", solve_options.max_pure_profiles,
+                    "Trees with information sets: search perfect Bayesian equilibria only when the tree has at most this many pure strategy profiles (default " +
+                        fmt::format("{:.0f}", double{statecraft::default_max_pure_profiles}) + ")")
+      ->check(whole_number(1, 1'000'000'000));
   add_quiet_flag(solve, solve_options.quiet);
 
   std::string sensitivity_file;

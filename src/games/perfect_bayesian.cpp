@@ -266,6 +266,29 @@ class Enumeration {
     return lp;
   }
 
+  // A belief the groups allow under which `move` is a best reply: one group's own (tried first,
+  // as it usually is one), else a mixture of groups found by the linear program.
+  std::optional<std::vector<mpq_class>> justifying_belief(std::size_t set, std::size_t move, const std::vector<std::vector<mpq_class>>& v, const BeliefGroups& groups) const {
+    const auto& members = members_[set];
+    std::vector<std::vector<mpq_class>> gain;
+    for (std::size_t b = 0; b < analysis_.infosets[set].actions.size(); ++b)
+      if (b != move) gain.push_back(gains(set, move, b, v));
+    for (const auto& group : groups) {
+      mpq_class mass = 0;
+      for (const std::size_t k : group) mass += chance_[members[k]];
+      std::vector<mpq_class> belief(members.size(), 0);
+      for (const std::size_t k : group) belief[k] = sgn(mass) > 0 ? chance_[members[k]] / mass : mpq_class(1, group.size());
+      const bool best = std::all_of(gain.begin(), gain.end(), [&](const std::vector<mpq_class>& g) {
+        mpq_class total = 0;
+        for (std::size_t k = 0; k < g.size(); ++k) total += belief[k] * g[k];
+        return sgn(total) >= 0;
+      });
+      if (best) return belief;
+    }
+    if (groups.size() < 2) return std::nullopt;
+    return feasible_point(belief_program(set, move, v, groups));
+  }
+
   static std::optional<std::vector<mpq_class>> feasible_point(const LinearProgram& lp) {
     auto solution = solve_exact(lp);
     if (solution.status != LinearProgramSolution::Status::optimal) return std::nullopt;
@@ -358,14 +381,10 @@ class Enumeration {
         else if (fixed_odds) require_weighted(*prior, members, groups[0], chance_at_zero_, chance_at_one_, g);
       }
       if (!off_path_somewhere) continue;
-      const LinearProgram lp = belief_program(set, choice[set], v, groups);
-      auto belief = feasible_point(lp);
+      auto belief = justifying_belief(set, choice[set], v, groups);
       if (!reached) {
         if (!belief) holds = false;
-        else {
-          e.belief.back() = std::move(*belief);
-          if (members.size() == 2) e.supporting_range.back() = first_node_range(lp);
-        }
+        else e.belief.back() = std::move(*belief);
       }
       // Off the path at the interior priors with several groups: groups of one type each keep
       // their odds at every prior, so the verdict is the same at all of them; otherwise the
@@ -373,6 +392,9 @@ class Enumeration {
       if (prior && !interior_reached && !fixed_odds && (!belief || mixes_types(set, groups))) prior.reset();
     }
     if (prior) e.prior_range = prior->range();
+    if (holds)
+      for (std::size_t set = 0; set < analysis_.infosets.size(); ++set)
+        if (!e.reached[set] && members_[set].size() == 2) e.supporting_range[set] = first_node_range(belief_program(set, choice[set], v, belief_groups(set, d)));
     if (analysis_.signalling && (holds || e.prior_range)) intuitive_criterion(e, v);
     if (holds) analysis_.equilibria.push_back(std::move(e));
     else if (e.prior_range) analysis_.at_other_priors.push_back(std::move(e));
@@ -432,6 +454,8 @@ class Enumeration {
           e.intuitive = false;
           e.breaking_type = s.types[t];
           e.breaking_message = s.messages[m];
+          for (std::size_t u = 0; u < types; ++u)
+            if (!left[u]) e.ruled_out.push_back(s.types[u]);
           return;
         }
       }

@@ -71,11 +71,13 @@ std::string move_words(const Game& game, const std::string& where, const std::st
   return m < node->moves.size() && !node->children[m].name.empty() ? "“" + node->children[m].name + "”" : move;
 }
 
-std::string place_words(const Game& game, const std::string& where) {
+std::string place_words(const Game& game, const std::string& where) { return place_words(game.tree, where); }
+
+std::string place_words(const GameNode& from, const std::string& where) {
   if (where == "root") return {};
   // The steps to `where`, found by descending: each prefix of the place names a node.
   std::vector<std::string> steps;
-  const GameNode* node = &game.tree;
+  const GameNode* node = &from;
   std::string prefix = "root";
   while (node && prefix != where) {
     const GameNode* next = nullptr;

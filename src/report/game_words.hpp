@@ -36,6 +36,8 @@ std::string step_words(const GameNode& from, std::size_t m);
 std::string move_words(const Game& game, const std::string& where, const std::string& move);
 // How play reaches `where`: "after “A”, then “B”"; empty at the root.
 std::string place_words(const Game& game, const std::string& where);
+// The same for a place below `from`, given by the moves from there.
+std::string place_words(const GameNode& from, const std::string& where);
 // A path of "PLAYER move" steps from the root (a subgame-perfect path), each step in words.
 std::vector<std::string> path_words(const Game& game, const std::vector<std::string>& path);
 

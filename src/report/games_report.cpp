@@ -11,6 +11,7 @@
 #include "games/from_scenario.hpp"
 #include "games/lemke_howson.hpp"
 #include "games/logit.hpp"
+#include "report/bayesian_report.hpp"
 #include "report/exact_json.hpp"
 #include "report/game_words.hpp"
 #include "scenario/work.hpp"
@@ -313,8 +314,13 @@ nlohmann::json strategic_json(const StrategicGame& g, const StrategicSolution& s
 }
 
 TreeSolution solve_tree(const Game& game, const TreeLimits& limits) {
-  TreeSolution solution{backward_induction(game), {}, {}, {}, {}, {}, {}};
+  TreeSolution solution{backward_induction(game), {}, {}, {}, {}, {}, {}, {}, {}};
   if (solution.backward.perfect_information) return solution;
+  try {
+    solution.bayesian = perfect_bayesian_equilibria(game, limits.max_pure_profiles);
+  } catch (const WorkTooLarge& e) {
+    solution.bayesian_refused = e.what();
+  }
   if (game.players.size() != 2) {
     solution.strategic = strategic_form_of_tree(game, 4096);
     if (solution.strategic) solution.strategic_solution = solve_strategic(*solution.strategic);
@@ -357,11 +363,14 @@ std::string behavior_text(const Game& game, const TreeSolution& t, const std::st
 }  // namespace
 
 std::string render_tree_text(const Game& game, const TreeSolution& t, const std::string& indent) {
-  if (t.equilibrium) return behavior_text(game, t, indent);
+  std::string bayesian;
+  if (t.bayesian) bayesian = render_bayesian_text(game, *t.bayesian, indent);
+  if (!t.bayesian_refused.empty()) bayesian = fmt::format("{}perfect Bayesian equilibria not searched: {}\n", indent, t.bayesian_refused);
+  if (t.equilibrium) return bayesian + behavior_text(game, t, indent);
   if (t.strategic_solution)
-    return indent + "information sets join some nodes; in strategic form (a strategy picks an action at each of the player's information sets):\n" +
+    return bayesian + indent + "information sets join some nodes; in strategic form (a strategy picks an action at each of the player's information sets):\n" +
            render_strategic_text(*t.strategic, *t.strategic_solution, indent + "  ");
-  if (!t.unsolved.empty()) return indent + t.unsolved + "\n";
+  if (!t.unsolved.empty()) return bayesian + indent + t.unsolved + "\n";
   const BackwardInduction& s = t.backward;
   auto play = [&](const SubgamePerfectEquilibrium& e) {
     return fmt::format("{} (payoffs {})", e.path.empty() ? std::string("chance decides") : fmt::format("{}", fmt::join(path_words(game, e.path), ", then ")),
@@ -409,6 +418,8 @@ nlohmann::json tree_json(const Game& game, const TreeSolution& t) {
   const BackwardInduction& s = t.backward;
   if (!s.perfect_information) {
     nlohmann::json j{{"form", "extensive"}, {"perfect_information", false}};
+    if (t.bayesian) j["perfect_bayesian"] = bayesian_json(game, *t.bayesian);
+    if (!t.bayesian_refused.empty()) j["perfect_bayesian_refused"] = t.bayesian_refused;
     if (t.strategic_solution) {
       j["strategic_form"] = strategic_json(*t.strategic, *t.strategic_solution);
       return j;

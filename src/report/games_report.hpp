@@ -8,6 +8,7 @@
 
 #include "games/backward_induction.hpp"
 #include "games/logit.hpp"
+#include "games/perfect_bayesian.hpp"
 #include "games/sequence_form.hpp"
 #include "games/strategic_game.hpp"
 #include "scenario/work.hpp"
@@ -77,11 +78,14 @@ StrategicSolution solve_strategic(const StrategicGame& game, const SolverChoice&
 std::string render_strategic_text(const StrategicGame& game, const StrategicSolution& solution, const std::string& indent);
 nlohmann::json strategic_json(const StrategicGame& game, const StrategicSolution& solution);
 
-// A tree: backward induction when every information set is a single node; otherwise, for two
-// players, one equilibrium in behaviour strategies from the sequence form; for more players, the
-// tree's strategic form (up to 4096 profiles) and its solution.
+// A tree: backward induction when every information set is a single node; otherwise its
+// perfect Bayesian equilibria in pure strategies, and, for two players, one equilibrium in
+// behaviour strategies from the sequence form; for more players, the tree's strategic form (up
+// to 4096 profiles) and its solution.
 struct TreeSolution {
   BackwardInduction backward;
+  std::optional<PerfectBayesianAnalysis> bayesian;
+  std::string bayesian_refused;  // too many pure profiles to enumerate: the size and the limit
   std::optional<SequenceForm> form;
   std::optional<BehaviorEquilibrium> equilibrium;
   std::optional<StrategicGame> strategic;
@@ -91,6 +95,7 @@ struct TreeSolution {
 };
 struct TreeLimits {
   std::size_t max_lcp_rows = default_max_lcp_rows;
+  double max_pure_profiles = default_max_pure_profiles;
   Progress progress;  // Lemke's pivots on the sequence form
 };
 TreeSolution solve_tree(const Game& game, const TreeLimits& limits = {});

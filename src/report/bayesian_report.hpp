@@ -1,0 +1,18 @@
+#pragma once
+// What the perfect Bayesian equilibria of a game of incomplete information say, in words and as
+// JSON: what each type does, what the uninformed side believes after each move it sees, which
+// answers depend on a type (a threat that some types only would carry out), and the priors under
+// which each equilibrium holds.
+
+#include <nlohmann/json_fwd.hpp>
+#include <string>
+
+#include "games/perfect_bayesian.hpp"
+#include "scenario/model.hpp"
+
+namespace statecraft {
+
+std::string render_bayesian_text(const Game& game, const PerfectBayesianAnalysis& analysis, const std::string& indent);
+nlohmann::json bayesian_json(const Game& game, const PerfectBayesianAnalysis& analysis);
+
+}  // namespace statecraft
