@@ -483,6 +483,36 @@ class Enumeration {
 
 PerfectBayesianAnalysis perfect_bayesian_equilibria(const Game& game, double max_profiles) { return Enumeration(game, max_profiles).run(); }
 
+std::optional<PriorChange> prior_change(const PerfectBayesianAnalysis& analysis, const mpq_class& today, int direction) {
+  std::vector<const PerfectBayesianEquilibrium*> all;
+  std::set<mpq_class> breaks;
+  for (const auto* list : {&analysis.equilibria, &analysis.at_other_priors})
+    for (const auto& e : *list)
+      if (e.prior_range) {
+        all.push_back(&e);
+        breaks.insert(e.prior_range->first);
+        breaks.insert(e.prior_range->second);
+      }
+  // The equilibria at p, or just above (+1) or below (−1) it.
+  auto holding = [&](const mpq_class& p, int side) {
+    std::vector<const PerfectBayesianEquilibrium*> out;
+    for (const auto* e : all) {
+      const auto& [lo, hi] = *e->prior_range;
+      if (side == 0 ? lo <= p && p <= hi : side > 0 ? lo <= p && p < hi : lo < p && p <= hi) out.push_back(e);
+    }
+    return out;
+  };
+  const auto now = holding(today, 0);
+  if (direction > 0) {
+    for (auto it = breaks.lower_bound(today); it != breaks.end() && *it < 1; ++it)
+      if (auto past = holding(*it, +1); past != now) return PriorChange{*it, std::move(past)};
+  } else {
+    for (auto it = std::make_reverse_iterator(breaks.upper_bound(today)); it != breaks.rend() && sgn(*it) > 0; ++it)
+      if (auto past = holding(*it, -1); past != now) return PriorChange{*it, std::move(past)};
+  }
+  return std::nullopt;
+}
+
 std::string signalling_kind(const PerfectBayesianAnalysis& analysis, const PerfectBayesianEquilibrium& equilibrium) {
   if (!analysis.signalling) return {};
   std::set<std::size_t> sent;

@@ -81,6 +81,15 @@ inline constexpr double default_max_pure_profiles = 1e5;
 // and std::invalid_argument unless the game is a tree.
 PerfectBayesianAnalysis perfect_bayesian_equilibria(const Game& game, double max_profiles = default_max_pure_profiles);
 
+// Where the set of equilibria first changes as the first type's prior moves from `today` up
+// (direction +1) or down (−1), from the equilibria's prior ranges, and the equilibria just past
+// that point (empty: none in pure strategies). Empty when nothing changes before 1 (or 0).
+struct PriorChange {
+  mpq_class threshold;
+  std::vector<const PerfectBayesianEquilibrium*> past;
+};
+std::optional<PriorChange> prior_change(const PerfectBayesianAnalysis& analysis, const mpq_class& today, int direction);
+
 // Whether the signalling equilibrium separates the types (each sends its own message), pools
 // them (all send one), or does neither (some share a message): "separating", "pooling",
 // "semi-separating".

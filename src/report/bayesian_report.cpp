@@ -108,8 +108,8 @@ class BayesianWords {
     return fmt::format("{}", fmt::join(parts, "; "));
   }
 
-  // Answers a typed player would give differently as one type or another, at the same place.
-  std::vector<std::string> type_dependent(const PerfectBayesianEquilibrium& e) const {
+  // A typed player's sets by place: the same written place, one set per type.
+  std::map<std::pair<std::size_t, std::string>, std::vector<std::size_t>> typed_places() const {
     std::map<std::pair<std::size_t, std::string>, std::vector<std::size_t>> by_place;  // (player, set label less the type)
     for (std::size_t s = 0; s < a_.infosets.size(); ++s) {
       const std::string type = own_type(s);
@@ -117,16 +117,22 @@ class BayesianWords {
       const std::string& label = a_.infosets[s].label;
       by_place[{a_.infosets[s].player, label.substr(0, label.size() - type.size() - 3)}].push_back(s);
     }
+    return by_place;
+  }
+
+  static bool differ(const PerfectBayesianAnalysis& a, const PerfectBayesianEquilibrium& e, const std::vector<std::size_t>& sets) {
+    std::set<std::string> moves;
+    for (const std::size_t s : sets) moves.insert(a.infosets[s].actions[e.choice[s]]);
+    return moves.size() > 1;
+  }
+
+  // Answers a typed player would give differently as one type or another, at the same place.
+  std::vector<std::string> type_dependent(const PerfectBayesianEquilibrium& e) const {
     std::vector<std::string> lines;
-    for (const auto& [key, sets] : by_place) {
-      std::set<std::string> moves;
+    for (const auto& [key, sets] : typed_places()) {
+      if (!differ(a_, e, sets)) continue;
       std::vector<std::string> parts;
-      for (const std::size_t s : sets) {
-        const std::string& move = a_.infosets[s].actions[e.choice[s]];
-        moves.insert(move);
-        parts.push_back(fmt::format("{} if {}", move_words(game_, a_.infosets[s].nodes[0], move), own_type(s)));
-      }
-      if (moves.size() < 2) continue;
+      for (const std::size_t s : sets) parts.push_back(fmt::format("{} if {}", move_words(game_, a_.infosets[s].nodes[0], a_.infosets[s].actions[e.choice[s]]), own_type(s)));
       const bool hypothetical = std::none_of(sets.begin(), sets.end(), [&](std::size_t s) { return e.reached[s]; });
       lines.push_back(fmt::format("{}'s move {} depends on its type: {}{}", game_.players[key.first], place(a_.infosets[sets[0]].nodes[0]), fmt::join(parts, ", "),
                                   hypothetical ? " (off the path of play: what the other side must expect, not what it sees)" : ""));
@@ -151,8 +157,36 @@ class BayesianWords {
     return fmt::format("{}: {}, and {} answers {}", kind, choices, game_.players[s.receiver], fmt::join(answers, ", "));
   }
 
+  // Whether the types' first moves pool or separate them, when one typed player moves first.
+  std::string first_move_kind(const PerfectBayesianEquilibrium& e) const {
+    if (game_.tree.kind != GameNode::Kind::Chance) return {};
+    std::set<std::string> moves;
+    for (std::size_t m = 0; m < game_.tree.children.size(); ++m) {
+      const auto it = set_at_.find(game_.tree.moves[m]);
+      if (it == set_at_.end() || own_type(it->second).empty()) return {};
+      moves.insert(a_.infosets[it->second].actions[e.choice[it->second]]);
+    }
+    if (moves.size() == 1) return "pooling (every type moves alike first)";
+    return moves.size() == game_.tree.children.size() ? "separating (each type moves differently first)" : "semi-separating (some types move alike first)";
+  }
+
   // The play in one line: the signal and its answer, or each draw's play.
-  std::string summary(const PerfectBayesianEquilibrium& e) const { return a_.signalling ? kind_line(e) : plays(e); }
+  std::string summary(const PerfectBayesianEquilibrium& e) const {
+    if (a_.signalling) return kind_line(e);
+    const std::string kind = first_move_kind(e);
+    return kind.empty() ? plays(e) : kind + ": " + plays(e);
+  }
+
+  // Whether a set's line tells the reader something: a choice to make, and not a typed mover's
+  // move off the path or one that type_dependent's lines give.
+  bool worth_a_line(const PerfectBayesianEquilibrium& e, std::size_t set) const {
+    if (a_.infosets[set].actions.size() < 2) return false;
+    if (own_type(set).empty()) return true;
+    if (!e.reached[set]) return false;
+    for (const auto& [key, sets] : typed_places())
+      if (std::find(sets.begin(), sets.end(), set) != sets.end() && differ(a_, e, sets)) return false;
+    return true;
+  }
 
  private:
   std::pair<std::size_t, std::string> after_draw(const std::string& where) const {
@@ -194,6 +228,48 @@ std::string draw_words(const Game& game, const PerfectBayesianAnalysis& a) {
 
 }  // namespace
 
+std::string bayesian_play_words(const Game& game, const PerfectBayesianAnalysis& analysis, const PerfectBayesianEquilibrium& equilibrium) {
+  return BayesianWords(game, analysis).summary(equilibrium);
+}
+
+std::string bayesian_conclusion(const Game& game, const PerfectBayesianAnalysis& a) {
+  if (a.equilibria.empty()) return "there is no perfect Bayesian equilibrium in pure strategies";
+  const BayesianWords words(game, a);
+  // Per mover (a player, with its type when it has one), the moves on the path in every equilibrium.
+  // Movers in the order of the players, each player's types in the order drawn.
+  std::vector<std::string> movers;
+  for (std::size_t p = 0; p < game.players.size(); ++p)
+    for (std::size_t s = 0; s < a.infosets.size(); ++s)
+      if (a.infosets[s].player == p && std::find(movers.begin(), movers.end(), words.mover(s)) == movers.end()) movers.push_back(words.mover(s));
+  std::map<std::string, std::vector<std::string>> common;  // per mover, in the order played
+  for (std::size_t k = 0; k < a.equilibria.size(); ++k) {
+    std::map<std::string, std::vector<std::string>> moves;
+    for (std::size_t s = 0; s < a.infosets.size(); ++s)
+      if (a.equilibria[k].reached[s] && a.infosets[s].actions.size() > 1)
+        moves[words.mover(s)].push_back(move_words(game, a.infosets[s].nodes[0], a.infosets[s].actions[a.equilibria[k].choice[s]]));
+    if (k == 0) {
+      common = std::move(moves);
+      continue;
+    }
+    for (auto& [mover, list] : common) {
+      const auto& here = moves[mover];
+      std::erase_if(list, [&](const std::string& move) { return std::find(here.begin(), here.end(), move) == here.end(); });
+    }
+  }
+  std::vector<std::string> agreed;
+  for (const auto& mover : movers)
+    if (!common[mover].empty()) agreed.push_back(fmt::format("{} {}", mover, fmt::join(common[mover], " and ")));
+  std::string out = a.equilibria.size() == 1 ? "the perfect Bayesian equilibrium: " + words.summary(a.equilibria[0])
+                    : agreed.empty()         ? fmt::format("{} perfect Bayesian equilibria, with nothing on the path in common", a.equilibria.size())
+                                             : fmt::format("in {} perfect Bayesian equilibria, {}", a.equilibria.size() == 2 ? std::string("both") : fmt::format("all {}", a.equilibria.size()), fmt::join(agreed, "; "));
+  if (!a.binary_type_draw) return out;
+  const mpq_class today = exact_number(game.tree.probabilities[0]);
+  const auto up = prior_change(a, today, +1), down = prior_change(a, today, -1);
+  if (!up && !down) return out + fmt::format(", at every prior of {}", game.tree.moves[0]);
+  const std::pair<mpq_class, mpq_class> range{down ? down->threshold : mpq_class(0), up ? up->threshold : mpq_class(1)};
+  return out + fmt::format(", while the prior of {} is {} (today {})", game.tree.moves[0], range_words(range), percent(today));
+}
+
 std::string render_bayesian_text(const Game& game, const PerfectBayesianAnalysis& a, const std::string& indent) {
   const BayesianWords words(game, a);
   std::string out;
@@ -208,7 +284,7 @@ std::string render_bayesian_text(const Game& game, const PerfectBayesianAnalysis
     const auto& e = a.equilibria[k];
     out += fmt::format("{}  {}. {} (payoffs {})\n", indent, k + 1, words.summary(e), payoffs_words(game, e.payoffs));
     for (std::size_t s = 0; s < a.infosets.size(); ++s)
-      if (a.infosets[s].actions.size() > 1) out += indent + "     " + words.move_line(e, s) + "\n";
+      if (words.worth_a_line(e, s)) out += indent + "     " + words.move_line(e, s) + "\n";
     for (const auto& line : words.type_dependent(e)) out += indent + "     " + line + "\n";
     if (e.prior_range) {
       const bool always = sgn(e.prior_range->first) == 0 && e.prior_range->second == 1;
@@ -224,9 +300,12 @@ std::string render_bayesian_text(const Game& game, const PerfectBayesianAnalysis
                          indent, e.breaking_message, fmt::join(e.ruled_out, " or "), e.breaking_message, e.breaking_type, e.breaking_message);
   }
   if (!a.at_other_priors.empty()) {
-    out += fmt::format("{}at other priors of {} (the other equilibria there):\n", indent, first_type);
-    for (const auto& e : a.at_other_priors)
-      out += fmt::format("{}  {}: {} (payoffs here {})\n", indent, range_words(*e.prior_range), words.summary(e), payoffs_words(game, e.payoffs));
+    out += fmt::format("{}at other priors of {} (the play of the other equilibria there):\n", indent, first_type);
+    std::set<std::string> said;  // equilibria that differ only off the path read alike
+    for (const auto& e : a.at_other_priors) {
+      const std::string line = fmt::format("{}  {}: {}\n", indent, range_words(*e.prior_range), words.summary(e));
+      if (said.insert(line).second) out += line;
+    }
   }
   return out;
 }

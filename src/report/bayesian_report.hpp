@@ -12,6 +12,14 @@
 
 namespace statecraft {
 
+// An equilibrium's play in one line: pooling or separating, and what each type does.
+std::string bayesian_play_words(const Game& game, const PerfectBayesianAnalysis& analysis, const PerfectBayesianEquilibrium& equilibrium);
+
+// What every equilibrium agrees on, in a sentence for a bottom line: each player's (and each
+// type's) moves on the path of play that are the same in all of them, and the range of the first
+// type's prior over which the equilibria stay as they are.
+std::string bayesian_conclusion(const Game& game, const PerfectBayesianAnalysis& analysis);
+
 std::string render_bayesian_text(const Game& game, const PerfectBayesianAnalysis& analysis, const std::string& indent);
 nlohmann::json bayesian_json(const Game& game, const PerfectBayesianAnalysis& analysis);
 

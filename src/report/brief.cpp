@@ -10,11 +10,14 @@
 #include "bargaining/uncertainty.hpp"
 #include "games/backward_induction.hpp"
 #include "games/from_scenario.hpp"
+#include "games/perfect_bayesian.hpp"
 #include "games/sensitivity.hpp"
 #include "report/game_words.hpp"
 #include "report/games_report.hpp"
 #include "report/games_sensitivity.hpp"
 #include "report/issue_words.hpp"
+#include "scenario/rational.hpp"
+#include "scenario/types.hpp"
 
 namespace statecraft {
 namespace {
@@ -176,6 +179,7 @@ void tree_nodes(const Game& game, const GameNode& node, const std::string& move,
     n.label = fmt::format("{}", fmt::join(values, ", "));
   } else {
     n.label = node.kind == GameNode::Kind::Chance ? "chance" : node.player;
+    if (node.kind == GameNode::Kind::Decision && !node.infoset.empty()) n.information_set = node.player + "\n" + node.infoset;
   }
   const std::size_t index = out.size();
   out.push_back(std::move(n));
@@ -190,14 +194,51 @@ void tree_nodes(const Game& game, const GameNode& node, const std::string& move,
   }
 }
 
-std::vector<BriefTreeNode> tree_of(const Game& game) {
-  if (game.form != Game::Form::Extensive) return {};
+// The terminal nodes an equilibrium's play reaches, each as its moves from the root.
+void bayesian_play(const GameNode& node, const std::string& where, const PerfectBayesianAnalysis& a, const PerfectBayesianEquilibrium& e,
+                   std::vector<std::size_t>& path, std::vector<std::vector<std::size_t>>& out) {
+  if (node.kind == GameNode::Kind::Terminal) {
+    out.push_back(path);
+    return;
+  }
+  for (std::size_t m = 0; m < node.children.size(); ++m) {
+    if (node.kind == GameNode::Kind::Chance && sgn(exact_number(node.probabilities[m])) == 0) continue;
+    if (node.kind == GameNode::Kind::Decision) {
+      const auto set = std::find_if(a.infosets.begin(), a.infosets.end(), [&](const TreeInfoset& s) {
+        return std::find(s.nodes.begin(), s.nodes.end(), where) != s.nodes.end();
+      });
+      if (set == a.infosets.end() || e.choice[static_cast<std::size_t>(set - a.infosets.begin())] != m) continue;
+    }
+    path.push_back(m);
+    bayesian_play(node.children[m], where == "root" ? node.moves[m] : where + " / " + node.moves[m], a, e, path, out);
+    path.pop_back();
+  }
+}
+
+// The play the tree's drawing marks: the first subgame-perfect one, or with information sets the
+// first perfect Bayesian equilibrium's; `bayesian` says which.
+std::vector<std::vector<std::size_t>> marked_play(const Game& game, bool& bayesian) {
   std::vector<std::vector<std::size_t>> play;
+  bayesian = false;
   try {
     const GameSolution solution = game_solution(game);
-    if (!solution.empty()) play = solution.front().reached;
-  } catch (const std::exception&) {  // information sets: drawn without a play
+    if (!solution.empty()) return solution.front().reached;
+  } catch (const std::exception&) {  // information sets
   }
+  try {
+    const PerfectBayesianAnalysis a = perfect_bayesian_equilibria(game);
+    if (a.equilibria.empty()) return play;
+    std::vector<std::size_t> path;
+    bayesian_play(game.tree, "root", a, a.equilibria.front(), path, play);
+    bayesian = true;
+  } catch (const std::exception&) {  // too many profiles: drawn without a play
+  }
+  return play;
+}
+
+std::vector<BriefTreeNode> tree_of(const Game& game, bool& bayesian) {
+  if (game.form != Game::Form::Extensive) return {};
+  const std::vector<std::vector<std::size_t>> play = marked_play(game, bayesian);
   EmptyThreats threats;
   const BackwardInduction induction = backward_induction(game);
   for (const auto& t : induction.threats)
@@ -241,7 +282,8 @@ void conflict_evidence(const Scenario& scenario, std::vector<Evidence>& out) {
     }
 }
 
-void tree_evidence(const Game& game, const GameNode& node, std::vector<Evidence>& out) {
+// `types`: the draw of types above the node, " when RUS is transactional", or empty.
+void tree_evidence(const Game& game, const GameNode& node, const std::string& types, std::vector<Evidence>& out) {
   if (node.kind == GameNode::Kind::Terminal) {
     std::vector<std::string> values;
     for (std::size_t p = 0; p < node.payoffs.values.size() && p < game.players.size(); ++p)
@@ -249,11 +291,25 @@ void tree_evidence(const Game& game, const GameNode& node, std::vector<Evidence>
     std::string note = node.note;
     for (const auto& v : node.payoffs.values)
       if (note.empty()) note = v.note;
-    out.push_back({"games", fmt::format("payoffs of \u201c{}\u201d in \u201c{}\u201d", node.name, game_title(game)), fmt::format("{}", fmt::join(values, ", ")), note, "",
+    out.push_back({"games", fmt::format("payoffs of \u201c{}\u201d in \u201c{}\u201d{}", node.name, game_title(game), types), fmt::format("{}", fmt::join(values, ", ")), note, "",
                    node.payoffs.at});
     return;
   }
-  for (const auto& child : node.children) tree_evidence(game, child, out);
+  for (const auto& child : node.children) tree_evidence(game, child, types, out);
+}
+
+// A game with types: each type's prior, then the payoffs under each draw of types.
+void typed_tree_evidence(const Game& game, std::vector<Evidence>& out) {
+  for (const auto& draw : game.types)
+    for (const auto& type : draw.types)
+      out.push_back({"games", fmt::format("the prior that {} is {} in \u201c{}\u201d", draw.player, type.id, game_title(game)), type.probability.text, type.note, type.source,
+                     type.at});
+  const auto profiles = type_profiles(game.types);
+  for (std::size_t k = 0; k < profiles.size() && k < game.tree.children.size(); ++k) {
+    std::vector<std::string> who;
+    for (std::size_t d = 0; d < game.types.size(); ++d) who.push_back(game.types[d].player + " is " + profiles[k][d]);
+    tree_evidence(game, game.tree.children[k], fmt::format(" when {}", fmt::join(who, " and ")), out);
+  }
 }
 
 void strategic_evidence(const Game& game, std::vector<Evidence>& out) {
@@ -277,7 +333,8 @@ std::vector<Evidence> evidence_of(const Scenario& scenario, const std::vector<Hi
   spatial_evidence(scenario, out);
   conflict_evidence(scenario, out);
   for (const auto& game : scenario.games)
-    if (game.form == Game::Form::Extensive) tree_evidence(game, game.tree, out);
+    if (game.form == Game::Form::Extensive && !game.types.empty()) typed_tree_evidence(game, out);
+    else if (game.form == Game::Form::Extensive) tree_evidence(game, game.tree, "", out);
     else if (game.form == Game::Form::Strategic) strategic_evidence(game, out);
   for (auto& e : out)
     for (const auto& h : hangs_on)
@@ -350,7 +407,7 @@ Brief make_brief(const Scenario& scenario, const Summary& s) {
     const GameSummary& summary = s.games[g];
     BriefGame game{summary.id, summary.title, summary.form, summary.players, game_solution_words(scenario.games[g]), summary.findings, {}, {}, {}, {}, {}};
     payoff_table(scenario.games[g], game);
-    game.tree = tree_of(scenario.games[g]);
+    game.tree = tree_of(scenario.games[g], game.bayesian_play);
     b.games.push_back(std::move(game));
   }
   b.evidence = evidence_of(scenario, b.hangs_on);

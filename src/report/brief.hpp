@@ -97,7 +97,8 @@ struct BriefTreeNode {
   std::string move;     // the move from the parent that leads here; empty at the root
   std::string name;     // the node's name in the file; may be empty
   std::vector<std::size_t> children;
-  bool on_play = false;  // on the subgame-perfect play (the first, when ties leave several)
+  bool on_play = false;  // on the subgame-perfect play (the first, when ties leave several), or the first perfect Bayesian equilibrium's
+  std::string information_set;  // decision nodes: the mover and its set; nodes that share it cannot be told apart
   bool empty_threat = false;  // the move here is a threat its mover would not carry out
   std::string probability;    // below a chance node: the move's probability, as written
 };
@@ -112,6 +113,7 @@ struct BriefGame {
   std::vector<std::vector<std::string>> cells;  // "3, 2"
   std::vector<std::vector<bool>> equilibrium;   // cells that are pure equilibria
   std::vector<BriefTreeNode> tree;              // extensive games: the root first
+  bool bayesian_play = false;                   // the tree's play is a perfect Bayesian equilibrium's (it has information sets)
 };
 
 struct BriefSource {

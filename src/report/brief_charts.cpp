@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <map>
 
 #include <algorithm>
 #include <cmath>
@@ -141,7 +142,25 @@ std::string game_tree_svg(const BriefGame& game, const std::string& caption) {
     x[i] = (x[game.tree[i].children.front()] + x[game.tree[i].children.back()]) / 2;
   };
   place(place, 0, 0);
-  const double caption_y = top + row * static_cast<double>(depth) + 40;
+  // The width a node's labels may take: its subtree's share of the leaves.
+  std::vector<double> width(game.tree.size(), slot);
+  for (std::size_t i = game.tree.size(); i-- > 0;)
+    if (!game.tree[i].children.empty()) {
+      width[i] = 0;
+      for (std::size_t c : game.tree[i].children) width[i] += width[c];
+    }
+  // Nodes their mover cannot tell apart, by set.
+  std::map<std::string, std::vector<std::size_t>> sets;
+  for (std::size_t i = 0; i < game.tree.size(); ++i)
+    if (!game.tree[i].information_set.empty()) sets[game.tree[i].information_set].push_back(i);
+  const bool joined = std::any_of(sets.begin(), sets.end(), [](const auto& set) { return set.second.size() > 1; });
+  const bool threats = std::any_of(game.tree.begin(), game.tree.end(), [](const BriefTreeNode& n) { return n.empty_threat; });
+  const auto legend = wrapped(fmt::format("heavy: {};{}{} payoffs in the order of the players, {}",
+                                          game.bayesian_play ? "the play of the first perfect Bayesian equilibrium" : "the subgame-perfect play",
+                                          threats ? " dashed ✗: a threat that is not credible;" : "", joined ? " dotted: nodes the mover cannot tell apart;" : "",
+                                          fmt::join(game.players, ", ")),
+                              static_cast<std::size_t>((chart_width - 20) / (0.6 * small_font)));
+  const double caption_y = top + row * static_cast<double>(depth) + 40 + 14 * static_cast<double>(legend.size() - 1);
   std::string svg = svg_open(caption_y + caption_height(caption) + 4, game.title);
   // Edges first, so that the nodes' labels sit on top; a move's name halfway down its edge, cut to
   // the width one leaf has.
@@ -155,21 +174,31 @@ std::string game_tree_svg(const BriefGame& game, const std::string& caption) {
       const double lx = x[i] + (x[c] - x[i]) * 0.68, ly = y[i] + (y[c] - y[i]) * 0.68;
       // The mark first, so that shortening to the leaf's width keeps it.
       const std::string label = (to.empty_threat ? "✗ " : "") + to.move + (to.probability.empty() ? "" : " (" + to.probability + ")");
-      svg += text_at(lx + (x[c] < x[i] ? -5 : 5), ly, shortened(label, slot * 0.75, small_font), x[c] < x[i] ? "end" : "start", small_font,
+      svg += text_at(lx + (x[c] < x[i] ? -5 : 5), ly, shortened(label, std::max(slot, width[c] / 2) * 0.75, small_font), x[c] < x[i] ? "end" : "start", small_font,
                      to.on_play ? "#D55E00" : to.empty_threat ? "#882255" : "#444");
     }
+  // Nodes their mover cannot tell apart joined by a dotted arc above the row from one to the next,
+  // each set of a row at its own height, so that a set whose nodes lie apart is not read as
+  // joining the nodes between them.
+  std::map<double, std::size_t> arcs_in_row;
+  for (const auto& [key, members] : sets) {
+    if (members.size() < 2) continue;
+    const double lift = 14 + 9 * static_cast<double>(arcs_in_row[y[members[0]]]++);
+    for (std::size_t k = 1; k < members.size(); ++k) {
+      const double x1 = x[members[k - 1]], x2 = x[members[k]], row_y = y[members[k]] - 10;
+      svg += fmt::format("<path d=\"M {:.1f} {:.1f} Q {:.1f} {:.1f} {:.1f} {:.1f}\" fill=\"none\" stroke=\"#0072B2\" stroke-width=\"1.5\" stroke-dasharray=\"2,3\"/>\n", x1,
+                         row_y, (x1 + x2) / 2, row_y - 2 * lift, x2, row_y);
+    }
+  }
   for (std::size_t i = 0; i < game.tree.size(); ++i) {
     const auto& n = game.tree[i];
-    const std::string label = shortened(n.label, slot - 6, n.children.empty() ? small_font : font);
+    const std::string label = shortened(n.label, std::min(width[i], 3 * slot) - 6, n.children.empty() ? small_font : font);
     svg += fmt::format("<g><title>{}</title>", xml_escape(n.name.empty() ? n.label : n.name + ": " + n.label));
     svg += text_at(x[i], y[i] + (n.children.empty() ? 2 : 4), label, "middle", n.children.empty() ? small_font : font, n.on_play ? "#D55E00" : "#222");
     svg += "</g>\n";
   }
-  const bool threats = std::any_of(game.tree.begin(), game.tree.end(), [](const BriefTreeNode& n) { return n.empty_threat; });
-  svg += text_at(10, caption_y - 14,
-                 fmt::format("heavy: the subgame-perfect play;{} payoffs in the order of the players, {}", threats ? " dashed ✗: a threat that is not credible;" : "",
-                             fmt::join(game.players, ", ")),
-                 "start", small_font, "#444");
+  for (std::size_t k = 0; k < legend.size(); ++k)
+    svg += text_at(10, caption_y - 14 * static_cast<double>(legend.size() - k), legend[k], "start", small_font, "#444");
   return svg + caption_lines(caption_y, caption) + "</svg>\n";
 }
 

@@ -366,7 +366,9 @@ std::string render_tree_text(const Game& game, const TreeSolution& t, const std:
   std::string bayesian;
   if (t.bayesian) bayesian = render_bayesian_text(game, *t.bayesian, indent);
   if (!t.bayesian_refused.empty()) bayesian = fmt::format("{}perfect Bayesian equilibria not searched: {}\n", indent, t.bayesian_refused);
-  if (t.equilibrium) return bayesian + behavior_text(game, t, indent);
+  // The sequence form's equilibrium need not be sequential; with pure perfect Bayesian ones
+  // found, it would only confuse.
+  if (t.equilibrium) return bayesian + (t.bayesian && !t.bayesian->equilibria.empty() ? std::string() : behavior_text(game, t, indent));
   if (t.strategic_solution)
     return bayesian + indent + "information sets join some nodes; in strategic form (a strategy picks an action at each of the player's information sets):\n" +
            render_strategic_text(*t.strategic, *t.strategic_solution, indent + "  ");

@@ -5,8 +5,11 @@
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
+#include "games/perfect_bayesian.hpp"
+#include "report/bayesian_report.hpp"
 #include "report/exact_json.hpp"
 #include "report/game_words.hpp"
+#include "scenario/rational.hpp"
 #include "scenario/work.hpp"
 
 namespace statecraft {
@@ -154,12 +157,94 @@ GamePerturbation perturbation_of(const Game& game, const PerturbationSettings& s
   return unless_refused<GamePerturbation>([&] { return perturb_game(game, settings); });
 }
 
+// The prior a tree with information sets hangs on, when it opens by drawing one of two types:
+// the scenario's first type (`types`), or the opening chance move's first probability.
+struct PriorSensitivity {
+  const Number* prior = nullptr;
+  std::string judgment;  // "the prior that RUS is transactional"; in game_judgment, with the game's title
+  std::string game_judgment;
+  mpq_class today;
+  PerfectBayesianAnalysis analysis;
+  std::optional<PriorChange> up, down;
+};
+
+bool has_information_sets(const GameNode& node) {
+  if (node.kind == GameNode::Kind::Decision && !node.infoset.empty()) return true;
+  return std::any_of(node.children.begin(), node.children.end(), [](const GameNode& child) { return has_information_sets(child); });
+}
+
+std::optional<PriorSensitivity> prior_sensitivity(const Game& game) {
+  if (game.form != Game::Form::Extensive || game.tree.kind != GameNode::Kind::Chance || game.tree.children.size() != 2 || !has_information_sets(game.tree))
+    return std::nullopt;
+  PriorSensitivity p;
+  try {
+    p.analysis = perfect_bayesian_equilibria(game);
+  } catch (const WorkTooLarge&) {
+    return std::nullopt;  // solve says so
+  }
+  if (!game.types.empty()) {
+    p.prior = &game.types[0].types[0].probability;
+    p.judgment = fmt::format("the prior that {} is {}", game.types[0].player, game.types[0].types[0].id);
+  } else {
+    p.prior = &game.tree.probabilities[0];
+    p.judgment = fmt::format("the chance of {} at the start", game.tree.moves[0]);
+  }
+  p.game_judgment = fmt::format("{} in game “{}”", p.judgment, game_title(game));
+  p.today = exact_number(*p.prior);
+  p.up = prior_change(p.analysis, p.today, +1);
+  p.down = prior_change(p.analysis, p.today, -1);
+  return p;
+}
+
+std::string prior_consequence(const Game& game, const PriorSensitivity& p, const PriorChange& change) {
+  if (change.past.empty()) return "there would be no perfect Bayesian equilibrium in pure strategies";
+  std::vector<std::string> plays;
+  for (const auto* e : change.past) {
+    std::string words = bayesian_play_words(game, p.analysis, *e);
+    if (std::find(plays.begin(), plays.end(), words) == plays.end()) plays.push_back(std::move(words));
+  }
+  if (plays.size() == 1) return "the play would be " + plays[0];
+  std::vector<std::string> each;
+  for (std::size_t k = 0; k < plays.size(); ++k) each.push_back(fmt::format("({}) {}", k + 1, plays[k]));
+  return fmt::format("the play would be either of: {}", fmt::join(each, "; "));
+}
+
+std::string prior_change_words(const PriorChange& change, int direction) {
+  return fmt::format("{} {}", direction > 0 ? "above" : "below", percent_and_fraction(change.threshold.get_str()));
+}
+
+Hinge prior_hinge(const Game& game, const PriorSensitivity& p, const PriorChange& change, int direction) {
+  Hinge h;
+  h.lens = "games";
+  h.judgment = p.game_judgment;
+  h.today = p.prior->text;
+  h.change = prior_change_words(change, direction);
+  h.consequence = prior_consequence(game, p, change);
+  h.margin = mpq_class(abs(change.threshold - p.today)).get_d();
+  h.note = p.prior->note;
+  h.source = p.prior->source;
+  h.at = p.prior->at;
+  if (!game.types.empty()) {
+    h.note = game.types[0].types[0].note;
+    h.source = game.types[0].types[0].source;
+    h.at = game.types[0].types[0].at;
+  }
+  return h;
+}
+
 double percent(std::size_t holds, std::size_t samples) { return samples == 0 ? 0 : 100.0 * static_cast<double>(holds) / static_cast<double>(samples); }
 
 }  // namespace
 
 std::string game_solution_words(const Game& game) {
   if (game.form == Game::Form::File) return {};
+  if (game.form == Game::Form::Extensive && has_information_sets(game.tree)) {
+    try {
+      return bayesian_conclusion(game, perfect_bayesian_equilibria(game));
+    } catch (const WorkTooLarge&) {
+      return {};
+    }
+  }
   try {
     return solution_words(game, game_solution(game), "is");
   } catch (const std::exception&) {  // not of perfect information, or past the budget
@@ -170,6 +255,9 @@ std::string game_solution_words(const Game& game) {
 std::vector<Hinge> games_hinges(const Scenario& scenario) {
   std::vector<Hinge> hinges;
   for (const auto& game : scenario.games) {
+    if (const auto p = prior_sensitivity(game))
+      for (const auto& [change, direction] : {std::pair{&p->up, +1}, std::pair{&p->down, -1}})
+        if (*change) hinges.push_back(prior_hinge(game, *p, **change, direction));
     const GameSensitivity s = sensitivity_of(game);
     if (!s.solved) continue;
     const auto spreads = payoff_spreads(game);
@@ -188,6 +276,13 @@ std::string render_games_sensitivity_text(const Scenario& scenario) {
   if (scenario.games.empty()) return out + "  no games\n";
   for (const auto& game : scenario.games) {
     out += fmt::format("  {} ({})\n", game_title(game), game.id);
+    if (const auto p = prior_sensitivity(game)) {
+      for (const auto& [change, direction] : {std::pair{&p->up, +1}, std::pair{&p->down, -1}})
+        if (*change)
+          out += fmt::format("    if {} were {} — today {} — {}\n", p->judgment, prior_change_words(**change, direction), percent_and_fraction(p->today.get_str()),
+                             prior_consequence(game, *p, **change));
+      if (!p->up && !p->down) out += fmt::format("    {}: the equilibria are the same at every prior\n", p->judgment);
+    }
     const GameSensitivity s = sensitivity_of(game);
     if (!s.solved) {
       out += "    not analysed: " + s.unsolved + "\n";
@@ -215,6 +310,20 @@ nlohmann::json render_games_sensitivity_json(const Scenario& scenario) {
   for (const auto& game : scenario.games) {
     const GameSensitivity s = sensitivity_of(game);
     nlohmann::json g{{"game", game.id}, {"title", game_title(game)}, {"solved", s.solved}};
+    if (const auto p = prior_sensitivity(game)) {
+      nlohmann::json prior{{"judgment", p->judgment}, {"line", p->prior->at.line}, {"column", p->prior->at.column}};
+      put_exact(prior, "today", p->today);
+      for (const auto& [change, key, direction] : {std::tuple{&p->up, "up", +1}, std::tuple{&p->down, "down", -1}}) {
+        if (!*change) {
+          prior[key] = nullptr;
+          continue;
+        }
+        nlohmann::json j{{"consequence", prior_consequence(game, *p, **change)}};
+        put_exact(j, "threshold", (*change)->threshold);
+        prior[key] = j;
+      }
+      g["prior"] = prior;
+    }
     if (!s.solved) {
       g["unsolved"] = s.unsolved;
       games.push_back(g);
