@@ -9,7 +9,7 @@ root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 program_only=false
 [ "${1:-}" = --program-only ] && program_only=true
 
-packages=(cmake make clang libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libfmt-dev libgmp-dev libpugixml-dev libsqlite3-dev libssl-dev)
+packages=(cmake make clang libyaml-cpp-dev nlohmann-json3-dev libcli11-dev libfmt-dev libgmp-dev libglpk-dev libpugixml-dev libsqlite3-dev libssl-dev)
 if ! $program_only; then
   packages+=(libclang-rt-14-dev libgtest-dev libgmock-dev libbenchmark-dev python3
              lrslib libxml2-utils chromium fonts-dejavu-core graphviz zsh python3-jsonschema

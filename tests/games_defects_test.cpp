@@ -360,10 +360,10 @@ TEST(GamesDefects, DefaultSolveFinishesInSecondsAndSaysWhatItSkipped) {
     std::vector<std::string> skipped;  // "solver -> method"
   };
   const std::vector<Case> cases{
-      {write_temporary("rand100x100.nfg", random_nfg(100, 100, 1)), {"logit tracing -> logit", "Lemke-Howson from the other labels -> lcp"}},
-      {defect("rand1x1000.nfg"), {"logit tracing -> logit", "Lemke-Howson from the other labels -> lcp"}},
-      {write_temporary("rand2x2048.nfg", random_nfg(2, 2048, 2)), {"logit tracing -> logit", "Lemke-Howson from every label -> lcp"}},
-      {write_temporary("rand64x64.nfg", random_nfg(64, 64, 3)), {"Lemke-Howson from the other labels -> lcp"}},
+      {write_temporary("rand100x100.nfg", random_nfg(100, 100, 1)), {"logit tracing -> logit", "correlated equilibria -> correlated", "Lemke-Howson from the other labels -> lcp"}},
+      {defect("rand1x1000.nfg"), {"logit tracing -> logit", "correlated equilibria -> correlated", "Lemke-Howson from the other labels -> lcp"}},
+      {write_temporary("rand2x2048.nfg", random_nfg(2, 2048, 2)), {"logit tracing -> logit", "correlated equilibria -> correlated", "Lemke-Howson from every label -> lcp"}},
+      {write_temporary("rand64x64.nfg", random_nfg(64, 64, 3)), {"correlated equilibria -> correlated", "Lemke-Howson from the other labels -> lcp"}},
   };
   for (const auto& c : cases) {
     const auto r = test::run_statecraft("solve --format json " + c.path, test::Limits{1024, 30});

@@ -176,9 +176,10 @@ int run(int argc, char** argv) {
   solve->add_option("--format", solve_options.format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
   solve->add_option("--method", solve_options.method,
                     "Strategic games: all (default: pure equilibria, dominance, every extreme equilibrium up to 32 strategies between two players "
-                    "or else Lemke-Howson from every label, logit; each within a budget of estimated work, so that it ends in seconds, and what it "
+                    "or else Lemke-Howson from every label, logit, correlated equilibria; each within a budget of estimated work, so that it ends in seconds, and what it "
                     "skips is listed with the method that runs it), pure, dominance, enummixed (every extreme equilibrium, up to 64 strategies), "
-                    "lcp (the Lemke-Howson graph), logit; an explicit method runs whatever the game's size, with progress on stderr")->capture_default_str();
+                    "lcp (the Lemke-Howson graph), logit, correlated (the mediator's best deals: correlated equilibria by linear programming, checked "
+                    "exactly); an explicit method runs whatever the game's size, with progress on stderr")->capture_default_str();
   solve->add_option("--max-lcp-rows", solve_options.max_lcp_rows,
                     "Trees with information sets: refuse a sequence form whose LCP has more rows than this (default " +
                         std::to_string(statecraft::default_max_lcp_rows) + ")")

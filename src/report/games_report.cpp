@@ -59,6 +59,7 @@ constexpr double pivoted_entries = 2e7;    // Lemke-Howson from every label, in 
 constexpr double tableau_entries = 2e6;    // and the size of its tableaux (about 100 MB)
 constexpr double logit_work = 5.5e8;       // steps × operations a step (64x64: 2.2e6 a step, 150 steps, 1.2 s)
 constexpr double logit_steps = 200;        // fewer is not worth starting: the branch needs about 150
+constexpr double correlated_nonzeros = 1e5; // the three programs of a random 10×10×10 game (28,000): 0.6 s
 }  // namespace budget
 
 // Estimated work of each solver on a game, from its size alone.
@@ -92,12 +93,13 @@ struct WorkEstimates {
 
 std::optional<SolverChoice> solver_choice(const std::string& method) {
   if (method == "all") return SolverChoice{};
-  SolverChoice only{false, false, false, false, false, true, {}, {}};
+  SolverChoice only{false, false, false, false, false, false, true, {}, {}};
   if (method == "pure") only.pure = true;
   else if (method == "dominance") only.dominance = true;
   else if (method == "enummixed") only.extreme = true;
   else if (method == "lcp") only.lemke_howson = true;
   else if (method == "logit") only.logit = true;
+  else if (method == "correlated") only.correlated = true;
   else return std::nullopt;
   return only;
 }
@@ -168,6 +170,15 @@ std::vector<MixedProfile> two_player_equilibria(const StrategicGame& game, const
   return std::move(run.equilibria);
 }
 
+// The correlated equilibria, within the default's budget of the program's nonzero coefficients.
+void run_correlated(const StrategicGame& game, const SolverChoice& choice, DefaultBudget& budgets, StrategicSolution& s) {
+  double nonzeros = static_cast<double>(game.profile_count());
+  for (const auto& list : game.strategies) nonzeros += static_cast<double>(game.profile_count()) * (static_cast<double>(list.size()) - 1);
+  if (!budgets.allows(nonzeros, budget::correlated_nonzeros, "correlated equilibria", "correlated", fmt::format("a linear program of {:.3g} nonzero coefficients", nonzeros)))
+    return;
+  s.correlated = correlated_equilibria(game);
+}
+
 }  // namespace
 
 StrategicSolution solve_strategic(const StrategicGame& game, const SolverChoice& choice) {
@@ -180,6 +191,7 @@ StrategicSolution solve_strategic(const StrategicGame& game, const SolverChoice&
   const bool dominance = choice.dominance && budgets.allows(work.comparisons, budget::comparisons, "iterated strict dominance", "dominance", comparisons + " per round");
   s.undominated = dominance ? iterated_strict_dominance(game) : game_strategies(game);
   if (choice.logit) run_logit(game, choice, work, budgets, s);
+  if (choice.correlated) run_correlated(game, choice, budgets, s);
   if (game.players.size() != 2) {
     if (choice.extreme && choice.explicit_choice)
       s.skipped.push_back({"every extreme equilibrium", fmt::format("vertex enumeration is for two-player games; this one has {} players", game.players.size()), ""});
@@ -206,6 +218,80 @@ StrategicSolution solve_strategic(const StrategicGame& game, const SolverChoice&
   }
   return s;
 }
+
+namespace {
+
+// A mediator's distribution in words: each recommended profile with its probability.
+std::string recommendation_words(const StrategicGame& g, const CorrelatedEquilibrium& e) {
+  std::vector<std::string> parts;
+  for (std::size_t k = 0; k < e.probability.size(); ++k)
+    if (sgn(e.probability[k]) != 0) parts.push_back(fmt::format("{} {}", profile_words(g, g.profile_choice(k)), percent_and_fraction(e.probability[k].get_str())));
+  return fmt::format("{} (expected payoffs {})", fmt::join(parts, "; "), payoffs_in_words(g.players, e.payoffs));
+}
+
+// The Nash equilibria found (pure, then mixed), each named and with its payoffs.
+std::vector<std::pair<std::string, std::vector<mpq_class>>> nash_payoffs(const StrategicGame& g, const StrategicSolution& s) {
+  std::vector<std::pair<std::string, std::vector<mpq_class>>> out;
+  for (const auto& e : s.pure_equilibria) out.emplace_back("the Nash equilibrium (" + profile_words(g, e) + ")", g.payoffs[g.profile_index(e)]);
+  for (std::size_t k = 0; k < s.mixed_equilibria.size(); ++k) {
+    std::vector<mpq_class> values;
+    for (const auto& v : s.mixed_equilibria[k].payoffs) values.emplace_back(v);
+    out.emplace_back(s.mixed_equilibria.size() == 1 ? std::string("the mixed Nash equilibrium") : fmt::format("mixed Nash equilibrium {}", k + 1), std::move(values));
+  }
+  return out;
+}
+
+// Who gains from the mediator's deal over each Nash equilibrium, and who loses (the first few).
+std::vector<std::string> gains_words(const StrategicGame& g, const StrategicSolution& s, const CorrelatedEquilibrium& e) {
+  std::vector<std::string> lines;
+  for (const auto& [name, values] : nash_payoffs(g, s)) {
+    if (lines.size() == 4) break;
+    std::vector<std::string> changes;
+    for (std::size_t p = 0; p < g.players.size(); ++p) {
+      const mpq_class change = e.payoffs[p] - values[p];
+      if (sgn(change) != 0) changes.push_back(fmt::format("{} {}{}", g.players[p], sgn(change) > 0 ? "+" : "", change.get_str()));
+    }
+    lines.push_back(fmt::format("against {}: {}", name, changes.empty() ? std::string("the same payoffs") : fmt::format("{}", fmt::join(changes, ", "))));
+  }
+  return lines;
+}
+
+std::string correlated_text(const StrategicGame& g, const StrategicSolution& s, const std::string& indent) {
+  const CorrelatedSolution& c = *s.correlated;
+  const auto recommended = std::count_if(c.welfare.probability.begin(), c.welfare.probability.end(), [](const mpq_class& p) { return sgn(p) != 0; });
+  const auto pure = std::find(c.welfare.probability.begin(), c.welfare.probability.end(), 1) - c.welfare.probability.begin();
+  if (recommended == 1 && c.fairest.probability == c.welfare.probability && s.pure_equilibria.size() == 1 &&
+      g.profile_index(s.pure_equilibria[0]) == static_cast<std::size_t>(pure))
+    return indent + "a mediator (correlated equilibrium, Aumann 1987) can do no better than this equilibrium, for the whole or for the worse-off side\n";
+  std::string out = indent + "a mediator's deals (correlated equilibria, Aumann 1987: it draws a profile and tells each player only its own part, and no one gains by disobeying; exact):\n";
+  out += fmt::format("{}  most total payoff: {}\n", indent, recommendation_words(g, c.welfare));
+  for (const auto& line : gains_words(g, s, c.welfare)) out += fmt::format("{}    {}\n", indent, line);
+  if (c.fairest.probability != c.welfare.probability) out += fmt::format("{}  fairest (the worst-off player's payoff as high as it goes): {}\n", indent, recommendation_words(g, c.fairest));
+  else out += indent + "  fairest (the worst-off player's payoff as high as it goes): the same\n";
+  if (c.coarse_welfare.payoffs != c.welfare.payoffs)
+    out += fmt::format("{}  if the players commit to the mediator before hearing it (coarse correlated equilibrium): {}\n", indent, recommendation_words(g, c.coarse_welfare));
+  return out;
+}
+
+nlohmann::json correlated_json(const StrategicGame& g, const CorrelatedEquilibrium& e) {
+  nlohmann::json recommendations = nlohmann::json::array();
+  for (std::size_t k = 0; k < e.probability.size(); ++k) {
+    if (sgn(e.probability[k]) == 0) continue;
+    nlohmann::json strategies = nlohmann::json::object();
+    const auto choice = g.profile_choice(k);
+    for (std::size_t p = 0; p < g.players.size(); ++p) strategies[g.players[p]] = g.strategies[p][choice[p]];
+    nlohmann::json r{{"strategies", strategies}};
+    put_exact(r, "probability", e.probability[k]);
+    recommendations.push_back(r);
+  }
+  ExactMap payoffs;
+  for (std::size_t p = 0; p < g.players.size(); ++p) payoffs.set(g.players[p], e.payoffs[p]);
+  nlohmann::json j{{"recommendations", recommendations}, {"verified", e.verified}};
+  payoffs.put(j, "payoffs");
+  return j;
+}
+
+}  // namespace
 
 std::string render_strategic_text(const StrategicGame& g, const StrategicSolution& s, const std::string& indent) {
   std::string out;
@@ -244,6 +330,7 @@ std::string render_strategic_text(const StrategicGame& g, const StrategicSolutio
     out += fmt::format("{}the equilibrium players who err less and less would reach (logit quantal response traced to its limit): {}\n", indent, fmt::join(parts, "; "));
   }
   if (!s.logit_failure.empty()) out += fmt::format("{}no selection by logit tracing: {}\n", indent, s.logit_failure);
+  if (s.correlated) out += correlated_text(g, s, indent);
   for (const auto& skipped : s.skipped)
     out += fmt::format("{}not run: {}: {}{}\n", indent, skipped.solver, skipped.reason, skipped.method.empty() ? "" : fmt::format(" (--method {} runs it)", skipped.method));
   for (std::size_t p = 0; p < g.players.size(); ++p) {
@@ -302,8 +389,16 @@ nlohmann::json strategic_json(const StrategicGame& g, const StrategicSolution& s
   nlohmann::json not_run = nlohmann::json::array();
   for (const auto& skipped : s.skipped)
     not_run.push_back({{"solver", skipped.solver}, {"reason", skipped.reason}, {"method", skipped.method.empty() ? nlohmann::json(nullptr) : nlohmann::json(skipped.method)}});
+  nlohmann::json correlated = nullptr;
+  if (s.correlated)
+    correlated = {{"welfare", correlated_json(g, s.correlated->welfare)},
+                  {"fairest", correlated_json(g, s.correlated->fairest)},
+                  {"coarse_welfare", correlated_json(g, s.correlated->coarse_welfare)},
+                  {"rows", s.correlated->rows},
+                  {"nonzeros", s.correlated->nonzeros}};
   return {{"form", "strategic"},
           {"pure_equilibria", equilibria},
+          {"correlated", correlated},
           {"mixed_equilibria", mixed},
           {"mixed_search", searches[static_cast<int>(s.mixed_search)]},
           {"degenerate", s.degenerate},

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "games/backward_induction.hpp"
+#include "games/correlated.hpp"
 #include "games/logit.hpp"
 #include "games/perfect_bayesian.hpp"
 #include "games/sequence_form.hpp"
@@ -47,6 +48,9 @@ struct StrategicSolution {
   std::vector<std::vector<double>> logit_limit;
   std::string logit_failure;  // why the tracing gave no equilibrium, when it ran and failed
   std::size_t lemke_howson_labels = 0;  // MixedSearch::lemke_howson_labels: the labels whose paths were followed
+  // The mediator's best deals: the correlated equilibria of most total payoff and of the highest
+  // payoff for the worst-off player, and the coarse one of most total payoff.
+  std::optional<CorrelatedSolution> correlated;
   std::vector<SkippedSolver> skipped;
   // Whether everything asked for was done: nothing skipped, the logit tracing did not fail.
   bool complete() const { return skipped.empty() && logit_failure.empty(); }
@@ -63,13 +67,14 @@ struct SolverChoice {
   bool lemke_howson = true;  // two players, where `extreme` did not run: from every label in turn
                              // (within the budget); the whole graph component when asked for explicitly
   bool logit = true;
+  bool correlated = true;    // correlated equilibria (a linear program), any number of players
   bool explicit_choice = false;  // then the default's budgets do not apply
   LogitSettings logit_settings;
   Progress progress;  // of the long solvers: vertex enumeration, Lemke-Howson, logit
 };
 
 // From a --method value: all (the default), pure, dominance, enummixed (every extreme
-// equilibrium), lcp (the Lemke-Howson graph, as gambit-lcp), logit.
+// equilibrium), lcp (the Lemke-Howson graph, as gambit-lcp), logit, correlated.
 // Empty for an unknown name.
 std::optional<SolverChoice> solver_choice(const std::string& method);
 
