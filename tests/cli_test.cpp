@@ -265,11 +265,11 @@ TEST(Cli, StabilityOfASeedScenario) {
   // The Da Nang status quo (the US asks Russia for help, nobody else moves) holds under every
   // concept, and is named by its option; war is stable too, but the status quo cannot reach it.
   EXPECT_NE(r.out.find("Outcomes: equilibria the status quo leads to\n"
-                       "  USA: ask Moscow for help in settling the North Korea standoff; RUS, PRK: none [state 2] — Nash GMR SMR SEQ\n"
+                       "  USA: ask Moscow for help in settling the North Korea standoff; RUS, PRK: none [state 2] — Nash GMR SMR SEQ SIM\n"
                        "    it is the status quo\n"),
             std::string::npos)
       << r.out;
-  EXPECT_NE(r.out.find("[state 10] — Nash GMR SMR SEQ\n    not reachable from the status quo: it needs USA to take “go to war with North Korea” "
+  EXPECT_NE(r.out.find("[state 10] — Nash GMR SMR SEQ SIM\n    not reachable from the status quo: it needs USA to take “go to war with North Korea” "
                        "(which cannot be undone), a move USA prefers from no state the status quo leads to\n"),
             std::string::npos)
       << r.out;

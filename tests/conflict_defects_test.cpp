@@ -188,9 +188,9 @@ TEST(ConflictDefects, NestedCompoundsWithinTheBoundAreOneDisjunction) {
     outputs.push_back(r.out);
   }
   EXPECT_EQ(outputs[0], outputs[1]);
-  EXPECT_EQ(outputs[0], "state,decimal,yn,A001:Nash,A001:GMR,A001:SMR,A001:SEQ,A002:Nash,A002:GMR,A002:SMR,A002:SEQ,equilibria\n"
-                        "1,0,NN,1,1,1,1,0,0,0,0,\n"
-                        "2,2,NY,1,1,1,1,1,1,1,1,Nash;GMR;SMR;SEQ\n");
+  EXPECT_EQ(outputs[0], "state,decimal,yn,A001:Nash,A001:GMR,A001:SMR,A001:SEQ,A001:SIM,A002:Nash,A002:GMR,A002:SMR,A002:SEQ,A002:SIM,equilibria\n"
+                        "1,0,NN,1,1,1,1,1,0,0,0,0,0,\n"
+                        "2,2,NY,1,1,1,1,1,1,1,1,1,1,Nash;GMR;SMR;SEQ;SIM\n");
 }
 
 TEST(ConflictDefects, BadGmcrContentIsLocatedAndTheBatchGoesOn) {

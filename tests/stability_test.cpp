@@ -51,7 +51,7 @@ std::vector<Mismatch> compare_with_gmcr_py(const std::string& name) {
       std::optional<Concept> concept_kind;
       for (Concept k : all_concepts)
         if (concept_text == concept_name(k)) concept_kind = k;
-      if (!concept_kind) continue;  // SIM and SEQ+SIM are not part of statecraft
+      if (!concept_kind) continue;  // SEQ+SIM (gmcr-py: SEQ or SIM) is not part of statecraft
       std::size_t maker = model.decision_maker_count();
       for (std::size_t m = 0; m < model.decision_maker_count(); ++m) {
         const auto actor = std::find_if(s.actors.begin(), s.actors.end(), [&](const Actor& a) { return a.id == model.decision_maker(m); });
@@ -134,6 +134,9 @@ TEST(Stability, PrisonersDilemma) {
   EXPECT_EQ(equilibria(c, Concept::Nash), (std::vector<std::string>{"a_defects+b_defects"}));
   for (Concept k : {Concept::GMR, Concept::SMR, Concept::SEQ})
     EXPECT_EQ(equilibria(c, k), (std::vector<std::string>{"none", "a_defects+b_defects"})) << concept_name(k);
+  // SIM too: a defection is met by the other's defection at the same moment, which leaves the
+  // defector worse off than mutual cooperation.
+  EXPECT_EQ(equilibria(c, Concept::SIM), (std::vector<std::string>{"none", "a_defects+b_defects"}));
 }
 
 TEST(Stability, PrisonersTogetherCooperate) {
@@ -187,6 +190,41 @@ TEST(Stability, Chicken) {
   EXPECT_EQ(equilibria(c, Concept::GMR), (std::vector<std::string>{"none", "a_straight", "b_straight"}));
   EXPECT_EQ(equilibria(c, Concept::SMR), (std::vector<std::string>{"none", "a_straight", "b_straight"}));
   EXPECT_EQ(equilibria(c, Concept::SEQ), (std::vector<std::string>{"a_straight", "b_straight"}));
+  // SIM keeps both swerving (a dash is met by the other's dash at the same moment: a crash) but
+  // not the crash itself (both swerving at once leaves each better off).
+  EXPECT_EQ(equilibria(c, Concept::SIM), (std::vector<std::string>{"none", "a_straight", "b_straight"}));
+  EXPECT_EQ(statecraft::equilibria(GraphModel(c), Concept::SIM), (std::vector<bool>{true, true, true, false}));
+}
+
+TEST(Stability, SimultaneousSanctionsServeEveryImprovement) {
+  // A has three improvements from the start (either or both of its options), and B one, which
+  // taken at the same moment as any of A's leaves A worse off: the start is SIM stable for A.
+  // This is the case the reference README (../shared/reference/gmcr/README.md) documents gmcr-py
+  // getting wrong: its LogicalSolver.sim draws the opponents' move combinations from one iterator
+  // shared across A's improvements, so once the first improvement's sanction is found, the later
+  // ones find no combination left. The definition (Fang, Hipel & Kilgour 1993) tries every
+  // combination for every improvement.
+  const auto loaded = load_conflict(R"(conflict:
+  options:
+    - {id: a_one, actor: AA, name: A's first}
+    - {id: a_two, actor: AA, name: A's second}
+    - {id: b_one, actor: BB, name: B's}
+  status_quo: []
+  preferences:
+    AA: ["!b_one", "a_one | a_two"]
+    BB: [b_one]
+)");
+  ASSERT_TRUE(loaded.ok()) << ::testing::PrintToString(test::messages(loaded));
+  const GraphModel model(*loaded.scenario->conflict);
+  const StabilityTable table = analyse_stability(model);
+  const auto start = static_cast<std::size_t>(model.index_of(0));
+  std::size_t improvements = 0;
+  model.for_each_improvement(0, start, [&](std::size_t) { ++improvements; });
+  EXPECT_EQ(improvements, 3u);
+  EXPECT_TRUE(table.is_stable(Concept::SIM, 0, start));
+  EXPECT_FALSE(table.is_stable(Concept::Nash, 0, start));
+  // Where B has already moved it has nothing left to sanction with: A's improvements stand.
+  EXPECT_FALSE(table.is_stable(Concept::SIM, 0, static_cast<std::size_t>(model.index_of(4))));
 }
 
 TEST(Stability, ElmiraGroundwaterConflict) {

@@ -7,6 +7,7 @@
 #include <stdexcept>
 #include <unordered_map>
 
+#include "conflict/simultaneous.hpp"
 #include "scenario/states.hpp"
 
 namespace statecraft {
@@ -214,11 +215,13 @@ const char* concept_name(Concept c) {
     case Concept::GMR: return "GMR";
     case Concept::SMR: return "SMR";
     case Concept::SEQ: return "SEQ";
+    case Concept::SIM: return "SIM";
   }
   return "?";
 }
 
 bool StabilityTable::is_equilibrium(Concept c, std::size_t state) const {
+  if (!analysed(c)) return false;
   const auto& by_maker = stable[static_cast<int>(c)];
   return std::all_of(by_maker.begin(), by_maker.end(), [&](const std::vector<bool>& s) { return s[state]; });
 }
@@ -544,12 +547,16 @@ class MakerAnalysis {
 StabilityTable analyse_stability(const GraphModel& model, const Progress& progress) {
   const std::size_t n = model.state_count(), makers = model.decision_maker_count();
   StabilityTable table;
-  table.stable.assign(4, std::vector<std::vector<bool>>(makers, std::vector<bool>(n, true)));
+  table.stable.assign(concept_count, std::vector<std::vector<bool>>(makers, std::vector<bool>(n, true)));
   const auto shapes = shapes_of(model);
   double total = 0;
   for (std::size_t i = 0; i < makers; ++i) total += static_cast<double>(n) * static_cast<double>(pass_costs(shapes, i).total());
   Ticker tick(progress, total);
   for (std::size_t i = 0; i < makers; ++i) MakerAnalysis(model, i, shapes, tick).run(table);
+  table.stable[static_cast<int>(Concept::SIM)] = simultaneous_stability(model);
+  if (table.stable[static_cast<int>(Concept::SIM)].empty())
+    table.simultaneous_skipped = fmt::format("SIM not analysed: its simultaneous sanctions take more than {:.3g} steps (every decision maker's moves from each of {} states, "
+                                             "and the combinations of the opponents' improvements tried)", simultaneous_budget, n);
   return table;
 }
 
@@ -558,8 +565,12 @@ std::vector<bool> equilibria(const GraphModel& model, Concept c) {
   StabilityTable table;
   if (c == Concept::GMR || c == Concept::SMR) {
     table = analyse_stability(model);
+  } else if (c == Concept::SIM) {
+    table.stable.assign(concept_count, {});
+    table.stable[static_cast<int>(Concept::SIM)] = simultaneous_stability(model);
+    if (table.stable[static_cast<int>(Concept::SIM)].empty()) throw WorkTooLarge(fmt::format("SIM's simultaneous sanctions take about {:.3g} steps", simultaneous_steps(model)), simultaneous_steps(model), simultaneous_budget);
   } else {
-    table.stable.assign(4, std::vector<std::vector<bool>>(makers, std::vector<bool>(n, true)));
+    table.stable.assign(concept_count, std::vector<std::vector<bool>>(makers, std::vector<bool>(n, true)));
     const auto shapes = shapes_of(model);
     const Progress nobody;
     Ticker tick(nobody, 0);

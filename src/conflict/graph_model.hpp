@@ -152,25 +152,31 @@ class GraphModel {
   std::uint64_t free_movers_ = 0;  // bit i: free_mover(i)
 };
 
-enum class Concept { Nash, GMR, SMR, SEQ };
+enum class Concept { Nash, GMR, SMR, SEQ, SIM };
 const char* concept_name(Concept c);
-inline constexpr Concept all_concepts[] = {Concept::Nash, Concept::GMR, Concept::SMR, Concept::SEQ};
+inline constexpr Concept all_concepts[] = {Concept::Nash, Concept::GMR, Concept::SMR, Concept::SEQ, Concept::SIM};
+inline constexpr std::size_t concept_count = std::size(all_concepts);
 
 struct StabilityTable {
   // stable[concept][maker][state]
   std::vector<std::vector<std::vector<bool>>> stable;
+  // Why SIM was not analysed (its work past its budget), or empty when it was; unanalysed, its
+  // verdicts are all false and the reports say so instead of listing them.
+  std::string simultaneous_skipped;
+  bool analysed(Concept c) const { return c != Concept::SIM || simultaneous_skipped.empty(); }
   bool is_stable(Concept c, std::size_t maker, std::size_t state) const {
-    return stable[static_cast<int>(c)][maker][state];
+    return analysed(c) && stable[static_cast<int>(c)][maker][state];
   }
   // Stable for every decision maker.
   bool is_equilibrium(Concept c, std::size_t state) const;
 };
 
-// Stability of every state for every decision maker under Nash, GMR, SMR and SEQ, with the
+// Stability of every state for every decision maker under Nash, GMR, SMR, SEQ and SIM, with the
 // n-decision-maker definitions (Fang, Hipel & Kilgour 1993, ch. 4): a unilateral improvement of
 // i is sanctioned when the other decision makers, moving one after another (no one twice in a
 // row; in SEQ only by their own unilateral improvements), can reach a state i likes no better
-// than where it started (in SMR: whatever i then does). `progress` counts steps, as
+// than where it started (in SMR: whatever i then does); in SIM when some of them, improving at
+// the same time as i, bring such a state about (conflict/simultaneous.hpp). `progress` counts steps, as
 // stability_steps() estimates them.
 StabilityTable analyse_stability(const GraphModel& model, const Progress& progress = {});
 

@@ -126,7 +126,7 @@ BriefOutcome brief_outcome(const StabilityRow& row) {
   o.path = reachability_in_words(row);
   if (row.named_path) o.moves = *row.named_path;
   o.movers = row.movers;
-  for (std::size_t k = 0; k < 4; ++k)
+  for (std::size_t k = 0; k < concept_count; ++k)
     if (row.equilibrium[k]) o.concepts.push_back(concept_name(all_concepts[k]));
   return o;
 }

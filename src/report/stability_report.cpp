@@ -33,7 +33,7 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::array<const char*, 4> concept_labels{"Nash", "GMR", "SMR", "SEQ"};
+constexpr std::array<const char*, concept_count> concept_labels{"Nash", "GMR", "SMR", "SEQ", "SIM"};
 // The JSON lists each concept's equilibria up to this many (and counts them all).
 constexpr std::size_t json_listed_equilibria = 10000;
 // The text's tableau is cut into blocks of this many states, so that a long one wraps.
@@ -125,9 +125,9 @@ std::vector<std::string> obstacles_in_words(const StabilityAnalysis& a, const st
   return sentences;
 }
 
-std::string flags(const std::array<bool, 4>& which) {
+std::string flags(const std::array<bool, concept_count>& which) {
   std::vector<std::string> names;
-  for (std::size_t k = 0; k < 4; ++k)
+  for (std::size_t k = 0; k < concept_count; ++k)
     if (which[k]) names.push_back(concept_labels[k]);
   return fmt::format("{}", fmt::join(names, " "));
 }
@@ -211,13 +211,13 @@ void write_tableau(std::ostream& out, const StabilityReport& r) {
       std::vector<std::string> place{r.decision_makers[i] + " rank"};
       for (const auto& row : rows) place.push_back(std::to_string(row.place[i]));
       t.add_row(place);
-      for (std::size_t k = 0; k < 4; ++k) {
+      for (std::size_t k = 0; k < concept_count; ++k) {
         std::vector<std::string> cells{fmt::format("  {}", concept_labels[k])};
         for (const auto& row : rows) cells.push_back(row.stable[i][k] ? "s" : "");
         t.add_row(cells);
       }
     }
-    for (std::size_t k = 0; k < 4; ++k) {
+    for (std::size_t k = 0; k < concept_count; ++k) {
       std::vector<std::string> cells{fmt::format("equilibrium {}", concept_labels[k])};
       for (const auto& row : rows) cells.push_back(row.equilibrium[k] ? "E" : "");
       t.add_row(cells);
@@ -240,11 +240,11 @@ json row_json(const StabilityReport& r, const StabilityRow& row) {
   json makers = json::object();
   for (std::size_t i = 0; i < r.decision_makers.size(); ++i) {
     json stable = json::object();
-    for (std::size_t k = 0; k < 4; ++k) stable[concept_labels[k]] = row.stable[i][k];
+    for (std::size_t k = 0; k < concept_count; ++k) stable[concept_labels[k]] = row.stable[i][k];
     makers[r.decision_makers[i]] = {{"place", row.place[i]}, {"stable", stable}};
   }
   json equilibrium = json::array();
-  for (std::size_t k = 0; k < 4; ++k)
+  for (std::size_t k = 0; k < concept_count; ++k)
     if (row.equilibrium[k]) equilibrium.push_back(concept_labels[k]);
   json out = {{"state", row.number}, {"decimal", row.bits}, {"yn", row.pattern}, {"meaning", row.meaning}, {"decision_makers", makers},
               {"equilibrium", equilibrium}, {"path_from_status_quo", row.path ? json(*row.path) : json(nullptr)}};
@@ -267,11 +267,11 @@ StabilityRow StabilityReport::row(std::size_t s) const {
   row.description = describe_state(a.conflict, row.bits);
   for (std::size_t i = 0; i < model.decision_maker_count(); ++i) {
     row.place.push_back(model.levels(i) - model.rank(i, s));
-    std::array<bool, 4> stable{};
-    for (std::size_t k = 0; k < 4; ++k) stable[k] = a.table.is_stable(all_concepts[k], i, s);
+    std::array<bool, concept_count> stable{};
+    for (std::size_t k = 0; k < concept_count; ++k) stable[k] = a.table.is_stable(all_concepts[k], i, s);
     row.stable.push_back(stable);
   }
-  for (std::size_t k = 0; k < 4; ++k) row.equilibrium[k] = a.table.is_equilibrium(all_concepts[k], s);
+  for (std::size_t k = 0; k < concept_count; ++k) row.equilibrium[k] = a.table.is_equilibrium(all_concepts[k], s);
   if (!a.evolution) return row;
   if (const auto steps = a.evolution->path_to(s)) {
     row.path.emplace();
@@ -315,7 +315,7 @@ std::string reachability_in_words(const StabilityRow& row) {
 
 json equilibrium_json(const StabilityRow& row) {
   json concepts = json::array();
-  for (std::size_t k = 0; k < 4; ++k)
+  for (std::size_t k = 0; k < concept_count; ++k)
     if (row.equilibrium[k]) concepts.push_back(concept_labels[k]);
   json out = {{"state", row.number}, {"meaning", row.meaning}, {"equilibrium", concepts},
               {"path_from_status_quo", row.path ? json(*row.path) : json(nullptr)}};
@@ -389,7 +389,8 @@ StabilityReport stability_report(const Conflict& conflict, const std::vector<std
     }
   }
   for (std::size_t s = 0; s < model.state_count(); ++s)
-    for (std::size_t k = 0; k < 4; ++k) report.equilibrium_counts[k] += analysis->table.is_equilibrium(all_concepts[k], s);
+    for (std::size_t k = 0; k < concept_count; ++k) report.equilibrium_counts[k] += analysis->table.is_equilibrium(all_concepts[k], s);
+  report.not_analysed = analysis->table.simultaneous_skipped;
   report.analysis = analysis;
   if (!coalition.empty()) report.coalition = coalition_report(*analysis, coalition, report, budget, stages.stage(3));
   return report;
@@ -400,8 +401,9 @@ void write_stability_text(std::ostream& out, const StabilityReport& r, bool full
                      r.decision_makers.size(), r.state_count);
   if (r.status_quo) out << fmt::format("Status quo: {}\n", named_state(r.row(*r.status_quo)));
   out << "\nEquilibria (stable for every decision maker), by state number; the states are named below\n";
-  for (std::size_t k = 0; k < 4; ++k)
-    out << fmt::format("  {:<5} {}\n", concept_labels[k], numbers_in_short(r.equilibria(all_concepts[k], listed_equilibria), r.equilibrium_counts[k]));
+  for (std::size_t k = 0; k < concept_count; ++k)
+    out << fmt::format("  {:<5} {}\n", concept_labels[k],
+                       r.analysed(all_concepts[k]) ? numbers_in_short(r.equilibria(all_concepts[k], listed_equilibria), r.equilibrium_counts[k]) : r.not_analysed);
   constexpr std::size_t explained = 12;
   const auto equilibria = ranked_equilibria(r, explained + 1);
   const std::size_t shown = std::min(equilibria.size(), explained);
@@ -443,17 +445,19 @@ namespace {
 
 json summary_json(const StabilityReport& r, std::size_t highlights, std::size_t listed) {
   json counts = json::object(), equilibria = json::object();
-  for (std::size_t k = 0; k < 4; ++k) {
+  for (std::size_t k = 0; k < concept_count; ++k) {
     json numbers = json::array();
     for (std::size_t s : r.equilibria(all_concepts[k], listed)) numbers.push_back(s + 1);
-    equilibria[concept_labels[k]] = numbers;
-    counts[concept_labels[k]] = r.equilibrium_counts[k];
+    const bool analysed = r.analysed(all_concepts[k]);
+    equilibria[concept_labels[k]] = analysed ? numbers : json(nullptr);  // null: not analysed (not_analysed says why)
+    counts[concept_labels[k]] = analysed ? json(r.equilibrium_counts[k]) : json(nullptr);
   }
   json ranked = json::array();
   for (const auto& row : ranked_equilibria(r, highlights))
     ranked.push_back(equilibrium_json(row));
   return {{"states", r.state_count}, {"status_quo", r.status_quo ? json(*r.status_quo + 1) : json(nullptr)},
-          {"equilibria", equilibria}, {"equilibrium_counts", counts}, {"highlights", ranked}};
+          {"equilibria", equilibria}, {"equilibrium_counts", counts}, {"highlights", ranked},
+          {"not_analysed", r.not_analysed.empty() ? json(nullptr) : json(r.not_analysed)}};
 }
 
 }  // namespace
@@ -494,7 +498,7 @@ void write_stability_csv(std::ostream& out, const StabilityReport& r) {
       for (Concept k : all_concepts) line += a.table.is_stable(k, i, s) ? ",1" : ",0";
     line += ',';
     bool first = true;
-    for (std::size_t k = 0; k < 4; ++k)
+    for (std::size_t k = 0; k < concept_count; ++k)
       if (a.table.is_equilibrium(all_concepts[k], s)) line += (first ? "" : ";") + std::string(concept_labels[k]), first = false;
     out << line << '\n';
   }

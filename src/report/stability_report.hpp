@@ -29,8 +29,8 @@ struct StabilityRow {
   std::string meaning;     // "USA: sanctions; RUS: nothing" (ids)
   std::string description;  // the same in the options' names (describe_state)
   std::vector<std::size_t> place;                // per decision maker: 1 = most preferred (ties share)
-  std::vector<std::array<bool, 4>> stable;        // per decision maker, per concept (Nash, GMR, SMR, SEQ)
-  std::array<bool, 4> equilibrium{};
+  std::vector<std::array<bool, concept_count>> stable;  // per decision maker, per concept (Nash, GMR, SMR, SEQ, SIM)
+  std::array<bool, concept_count> equilibrium{};
   std::optional<std::vector<std::string>> path;  // from the status quo, by ids; empty = it is the status quo
   std::optional<std::vector<std::string>> named_path;  // the same moves by the options' names
   std::vector<std::string> movers;                // who moves on that path, in order of first move
@@ -59,7 +59,9 @@ struct StabilityReport {
   std::vector<std::string> decision_makers;
   std::optional<std::size_t> status_quo;   // state index
   std::size_t state_count = 0;
-  std::array<std::size_t, 4> equilibrium_counts{};  // per concept
+  std::array<std::size_t, concept_count> equilibrium_counts{};  // per concept
+  std::string not_analysed;  // why SIM was not analysed (StabilityTable::simultaneous_skipped), or empty
+  bool analysed(Concept c) const { return c != Concept::SIM || not_analysed.empty(); }
   std::optional<CoalitionReport> coalition;
 
   StabilityRow row(std::size_t state) const;

@@ -159,12 +159,15 @@ std::vector<Term> terms_of(const Summary& s) {
     out.push_back({"GMR (general metarationality)", "every move a decision maker prefers can be answered by the others with a move that leaves it worse off", "Fang, Hipel & Kilgour 1993, ch. 4"});
     out.push_back({"SMR (symmetric metarationality)", "as GMR, and the mover cannot escape the answer by moving again", "Fang, Hipel & Kilgour 1993, ch. 4"});
     out.push_back({"SEQ (sequential stability)", "every preferred move can be answered by a move the answering side itself prefers", "Fang, Hipel & Kilgour 1993, ch. 4"});
+    out.push_back({"SIM (simultaneous sanctioning)", "every preferred move is deterred by moves the others, each improving for itself, would make at the same moment", "Fang, Hipel & Kilgour 1993, ch. 4"});
   }
   if (!s.games.empty()) {
     out.push_back({"Subgame-perfect play", "each player's best move at every point of the game tree, working back from the end", "Selten 1965"});
     out.push_back({"Credible threat", "a move that hurts another player and that the one who threatens it would still choose when the time came; one it would not choose is not credible", "Selten 1965; Schelling 1960"});
     out.push_back({"Nash equilibrium", "strategies from which no player gains by changing its own alone; a mixed one gives each strategy a probability", "Nash 1951"});
     out.push_back({"Strictly dominated", "a strategy that does worse than another whatever the others do, removed step by step", "Fudenberg & Tirole 1991, §2.1"});
+    out.push_back({"Perfect Bayesian equilibrium", "moves best for each side given what it believes, and beliefs that follow from the moves by Bayes' rule wherever they can", "Fudenberg & Tirole 1991, §8.2"});
+    out.push_back({"Correlated equilibrium", "a mediator's recommendations, drawn at random, that no side gains by disobeying", "Aumann 1987"});
     out.push_back({"Logit quantal response", "players who choose better moves more often, erring less and less; the equilibrium where that path ends", "McKelvey & Palfrey 1995"});
   }
   return out;

@@ -48,7 +48,7 @@ json stability_summary_json(const StabilityReport& r) {
   for (Concept c : all_concepts) {
     json numbers = json::array();
     for (std::size_t s : r.equilibria(c)) numbers.push_back(s + 1);
-    equilibria[concept_name(c)] = numbers;
+    equilibria[concept_name(c)] = r.analysed(c) ? numbers : json(nullptr);
   }
   json highlights = json::array();
   for (const auto& row : ranked_equilibria(r, summary_reachable, summary_unreachable)) highlights.push_back(equilibrium_json(row));

@@ -51,9 +51,10 @@ void render_conflict(const ConflictSummary& c, std::string& out) {
 // then the stable states it cannot reach, apart, each with the reason.
 void render_stability_summary(const StabilityReport& r, std::string& out) {
   out += "\nWhich outcomes hold (stability)\n";
-  for (std::size_t k = 0; k < 4; ++k) {
+  for (std::size_t k = 0; k < concept_count; ++k) {
     const std::size_t count = r.equilibrium_counts[k];
-    out += fmt::format("  {:<5} {} equilibri{}\n", concept_name(all_concepts[k]), count, count == 1 ? "um" : "a");
+    if (!r.analysed(all_concepts[k])) out += fmt::format("  {:<5} {}\n", concept_name(all_concepts[k]), r.not_analysed);
+    else out += fmt::format("  {:<5} {} equilibri{}\n", concept_name(all_concepts[k]), count, count == 1 ? "um" : "a");
   }
   bool heading_reachable = false, heading_unreachable = false;
   const auto rows = ranked_equilibria(r, summary_reachable, summary_unreachable);
@@ -67,7 +68,7 @@ void render_stability_summary(const StabilityReport& r, std::string& out) {
       heading_unreachable = true;
     }
     std::vector<std::string> concepts;
-    for (std::size_t k = 0; k < 4; ++k)
+    for (std::size_t k = 0; k < concept_count; ++k)
       if (row.equilibrium[k]) concepts.push_back(concept_name(all_concepts[k]));
     out += fmt::format("    {} ({})\n", named_state(row), fmt::join(concepts, ", "));
     // Unreachable states for one reason: the reason once, after the last of them.
