@@ -416,14 +416,35 @@ int stability(const std::string& file, const StabilityOptions& options, std::ost
       err << fmt::format("statecraft stability: --coalition member '{}' is not a decision maker ({})\n", member, fmt::join(makers, ", "));
       return bad_input;
     }
+  std::optional<Concept> inverse_concept;
+  for (Concept c : {Concept::Nash, Concept::GMR, Concept::SMR, Concept::SEQ})
+    if (options.concept_name == concept_name(c)) inverse_concept = c;
+  if (!inverse_concept) {
+    err << fmt::format("statecraft stability: --concept '{}': the inverse analysis takes Nash, GMR, SMR or SEQ\n", options.concept_name);
+    return bad_input;
+  }
   StabilityReport report;
   {
     ProgressLine line(err, "stability: steps", options.quiet);
     report = stability_report(*scenario->conflict, options.coalition, {options.max_states, options.max_steps, line.callback()});
   }
-  if (options.format == "json") write_stability_json(out, report, scenario->id, options.full_table || report.state_count <= json_listing_by_default);
-  else if (options.format == "csv") write_stability_csv(out, report);
-  else write_stability_text(out, report, options.full_table || report.state_count <= tableau_by_default);
+  if (options.make_stable > report.state_count) {
+    err << fmt::format("statecraft stability: --make-stable {}: the conflict has states 1 to {}\n", options.make_stable, report.state_count);
+    return bad_input;
+  }
+  const bool inverse = options.make_stable > 0 && options.format != "csv";
+  if (options.format == "json") {
+    std::ostringstream json_text;
+    write_stability_json(json_text, report, scenario->id, options.full_table || report.state_count <= json_listing_by_default);
+    auto j = nlohmann::json::parse(json_text.str());
+    if (inverse) j["make_stable"] = make_stable_json(report, options.make_stable - 1, *inverse_concept);
+    out << j.dump(2) << "\n";
+  } else if (options.format == "csv") {
+    write_stability_csv(out, report);
+  } else {
+    write_stability_text(out, report, options.full_table || report.state_count <= tableau_by_default);
+    if (inverse) out << render_make_stable_text(report, options.make_stable - 1, *inverse_concept);
+  }
   // The graph after the report: a graph refused (too large, no Graphviz) must not cost the report.
   if (!options.graph_file.empty() && !write_graph(*scenario->conflict, report, options.graph_file, err)) return analysis_failed;
   return ok;

@@ -121,6 +121,8 @@ struct StabilityOptions {
   std::vector<std::string> coalition;
   std::uint64_t max_states = default_max_states;
   double max_steps = default_max_steps;
+  std::size_t make_stable = 0;        // a state number (1-based): the fewest preference changes that make it an equilibrium
+  std::string concept_name = "SEQ";   // under which concept: Nash, GMR, SMR or SEQ
   bool quiet = false;  // no progress line, even on a terminal
 };
 

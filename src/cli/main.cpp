@@ -167,6 +167,11 @@ int run(int argc, char** argv) {
       ->check(whole_number(1, std::uint64_t{1} << 24))->capture_default_str();
   stability->add_option("--max-steps", stability_options.max_steps, "Refuse analyses estimated to take more steps than this (a step takes 2 to 20 ns)")
       ->check(real_number(1, 1e15))->capture_default_str();
+  stability->add_option("--make-stable", stability_options.make_stable,
+                        "The inverse question: the fewest changes to the decision makers' preferences that would make state N (as numbered in the report) an equilibrium")
+      ->check(whole_number(1, 1u << 24))->type_name("N");
+  stability->add_option("--concept", stability_options.concept_name, "The concept --make-stable asks for: Nash, GMR, SMR or SEQ")
+      ->check(CLI::IsMember({"Nash", "GMR", "SMR", "SEQ"}))->capture_default_str();
   add_quiet_flag(stability, stability_options.quiet);
 
   std::string solve_target;

@@ -209,6 +209,11 @@ void check_stability_budget(const Conflict& conflict, std::uint64_t states, std:
                        steps, max_steps, "--max-steps");
 }
 
+void GraphModel::set_ranks(std::size_t maker, const std::vector<Rank>& ranks) {
+  std::vector<std::int64_t> scores(ranks.begin(), ranks.end());
+  ranks_[maker] = levels_of(scores, levels_[maker]);
+}
+
 const char* concept_name(Concept c) {
   switch (c) {
     case Concept::Nash: return "Nash";

@@ -66,6 +66,9 @@ class GraphModel {
   const std::vector<Rank>& ranks(std::size_t maker) const { return ranks_[maker]; }
   // How many preference levels the maker's ranks use.
   Rank levels(std::size_t maker) const { return levels_[maker]; }
+  // Replaces a maker's ranks (one per state; only their order matters), for analyses that ask
+  // what other preferences would do (conflict/inverse.hpp).
+  void set_ranks(std::size_t maker, const std::vector<Rank>& ranks);
 
   // Calls fn(target) for every state `maker` can move to from `state` in one move.
   template <typename Fn>

@@ -9,6 +9,7 @@
 #include <queue>
 #include <tuple>
 
+#include "conflict/inverse.hpp"
 #include "conflict/evolution.hpp"
 #include "conflict/reachability.hpp"
 #include "scenario/states.hpp"
@@ -394,6 +395,36 @@ StabilityReport stability_report(const Conflict& conflict, const std::vector<std
   report.analysis = analysis;
   if (!coalition.empty()) report.coalition = coalition_report(*analysis, coalition, report, budget, stages.stage(3));
   return report;
+}
+
+std::string render_make_stable_text(const StabilityReport& r, std::size_t state, Concept c) {
+  const InverseStability answer = fewest_changes_for_stability(r.analysis->model, state, c);
+  std::string out = fmt::format("\nWhat would make {} a {} equilibrium (the fewest changes of preference; Kinsara, Kilgour & Hipel 2015)\n", named_state(r.row(state)), concept_name(c));
+  if (answer.already) return out + "  it is one already\n";
+  out += fmt::format("  {} change{} in all, each a state the decision maker would have to like less than this one:\n", answer.changes, answer.changes == 1 ? "" : "s");
+  for (std::size_t i = 0; i < answer.passed.size(); ++i) {
+    if (answer.passed[i].empty()) {
+      out += fmt::format("  {}: no change\n", r.decision_makers[i]);
+      continue;
+    }
+    std::vector<std::string> states;
+    // Named when they are few enough to read; else by number, as the report lists them.
+    for (std::size_t s : answer.passed[i]) states.push_back(answer.passed[i].size() <= 3 ? named_state(r.row(s)) : std::to_string(s + 1));
+    out += fmt::format("  {} would have to prefer it to {} state{} it now prefers: {}\n", r.decision_makers[i], answer.passed[i].size(), answer.passed[i].size() == 1 ? "" : "s",
+                       fmt::join(states, answer.passed[i].size() <= 3 ? "; " : ", "));
+  }
+  return out + fmt::format("  (every other comparison kept; {} combination{} of changes analysed)\n", answer.checked, answer.checked == 1 ? "" : "s");
+}
+
+json make_stable_json(const StabilityReport& r, std::size_t state, Concept c) {
+  const InverseStability answer = fewest_changes_for_stability(r.analysis->model, state, c);
+  json makers = json::array();
+  for (std::size_t i = 0; i < answer.passed.size(); ++i) {
+    json states = json::array();
+    for (std::size_t s : answer.passed[i]) states.push_back(s + 1);
+    makers.push_back({{"decision_maker", r.decision_makers[i]}, {"prefer_it_to", states}});
+  }
+  return {{"state", state + 1}, {"concept", concept_name(c)}, {"already", answer.already}, {"changes", answer.changes}, {"checked", answer.checked}, {"decision_makers", makers}};
 }
 
 void write_stability_text(std::ostream& out, const StabilityReport& r, bool full_table) {

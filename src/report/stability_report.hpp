@@ -106,6 +106,12 @@ void write_stability_text(std::ostream& out, const StabilityReport& report, bool
 void write_stability_json(std::ostream& out, const StabilityReport& report, const std::string& scenario_id, bool listing);
 void write_stability_csv(std::ostream& out, const StabilityReport& report);
 
+// The inverse question (conflict/inverse.hpp): the fewest changes to the decision makers'
+// preferences that would make `state` (an index) an equilibrium under `c`, in words and as JSON.
+// Throws WorkTooLarge past the search's limit.
+std::string render_make_stable_text(const StabilityReport& report, std::size_t state, Concept c);
+nlohmann::json make_stable_json(const StabilityReport& report, std::size_t state, Concept c);
+
 // Below this many states the text has the tableau and the JSON every state unless asked not to
 // (and both only when asked above it).
 inline constexpr std::size_t tableau_by_default = 16, json_listing_by_default = 4096;
