@@ -59,7 +59,7 @@ TEST(ExactLp, BealesCyclingExampleEndsUnderBlandsRule) {
 }
 
 Game tree_game(const std::string& actors, const std::string& game_yaml) {
-  std::string yaml = "statecraft: 1\nid: g\ntitle: g\nactors:\n";
+  std::string yaml = "statecraft: 2\nid: g\ntitle: g\nactors:\n";
   for (std::size_t start = 0; start < actors.size();) {
     const std::size_t end = std::min(actors.find(' ', start), actors.size());
     const std::string actor = actors.substr(start, end - start);
@@ -355,7 +355,7 @@ TEST(PrivateTypes, AMoveOpenToSomeTypesOnly) {
 }
 
 std::vector<std::string> errors_of(const std::string& game_yaml) {
-  const auto loaded = test::load_text("statecraft: 1\nid: g\ntitle: g\nactors:\n  - {id: RUS, name: R, capability: 1}\n  - {id: USA, name: U, capability: 1}\ngames:\n" +
+  const auto loaded = test::load_text("statecraft: 2\nid: g\ntitle: g\nactors:\n  - {id: RUS, name: R, capability: 1}\n  - {id: USA, name: U, capability: 1}\ngames:\n" +
                                       game_yaml);
   return test::messages(loaded);
 }

@@ -4,9 +4,13 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
 #include <nlohmann/json.hpp>
 
 #include "conflict/inverse.hpp"
+#include "conflict/uncertain.hpp"
 #include "test_support.hpp"
 
 namespace statecraft {
@@ -132,6 +136,80 @@ TEST(InverseStabilityCommand, TheDaNangDealNeedsWashingtonToPreferItToTwoStates)
   // A state beyond the conflict's, or a concept the inverse does not take: bad input.
   EXPECT_EQ(test::run_statecraft("stability " + seed + " --make-stable 49").exit_code, 2);
   EXPECT_EQ(test::run_statecraft("stability " + seed + " --make-stable 4 --concept SIM").exit_code, 2);
+}
+
+}  // namespace
+}  // namespace statecraft
+
+namespace statecraft {
+namespace {
+
+// A's preferences uncertain: the prisoner's dilemma with probability 7/10, or with 3/10 a
+// prisoner who would rather keep faith, whatever B does.
+const char* uncertain_prisoners = R"(statecraft: 2
+id: g
+title: g
+actors:
+  - {id: AA, name: A, capability: 1}
+  - {id: BB, name: B, capability: 1}
+conflict:
+  options:
+    - {id: a_defects, actor: AA, name: A defects}
+    - {id: b_defects, actor: BB, name: B defects}
+  status_quo: []
+  preferences:
+    AA: ["!b_defects", a_defects]
+    BB: ["!a_defects", b_defects]
+  uncertain_preferences:
+    AA:
+      - {probability: 0.7, preferences: ["!b_defects", a_defects], note: "the dilemma"}
+      - {probability: 0.3, preferences: ["!b_defects", "!a_defects"], note: "keeps faith"}
+)";
+
+TEST(UncertainPreferences, EachStatesChanceOfBeingAnEquilibriumByHand) {
+  const auto loaded = test::load_text(uncertain_prisoners);
+  ASSERT_TRUE(loaded.ok()) << ::testing::PrintToString(test::messages(loaded));
+  const Conflict& c = *loaded.scenario->conflict;
+  const GraphModel model(c);
+  const auto at = [&](StateBits bits) { return static_cast<std::size_t>(model.index_of(bits)); };
+  // Nash: mutual defection in the dilemma; with a faithful A, A cooperating while B defects.
+  const auto nash = stability_under_uncertainty(c, Concept::Nash);
+  EXPECT_EQ(nash.combinations, 2u);
+  EXPECT_EQ(nash.equilibrium[at(3)], mpq_class(7, 10));
+  EXPECT_EQ(nash.equilibrium[at(2)], mpq_class(3, 10));
+  EXPECT_EQ(nash.equilibrium[at(0)], 0);
+  // SEQ adds mutual cooperation in the dilemma (a defection is answered by the other's), which a
+  // faithful A cannot deter B from leaving.
+  const auto seq = stability_under_uncertainty(c, Concept::SEQ);
+  EXPECT_EQ(seq.equilibrium[at(0)], mpq_class(7, 10));
+  EXPECT_EQ(seq.equilibrium[at(3)], mpq_class(7, 10));
+  EXPECT_EQ(seq.equilibrium[at(2)], mpq_class(3, 10));
+}
+
+TEST(UncertainPreferences, BadAlternativesArePointedAt) {
+  auto with = [](const std::string& from, const std::string& to) { return test::messages(test::load_text(test::replace(uncertain_prisoners, from, to))); };
+  EXPECT_EQ(with("probability: 0.3,", "probability: 0.2,"), (std::vector<std::string>{"16:5: AA's alternatives' probabilities sum to 9/10, not 1"}));
+  EXPECT_EQ(with("  uncertain_preferences:\n    AA:", "  uncertain_preferences:\n    CC:"), (std::vector<std::string>{"16:5: unknown actor 'CC'"}));
+  EXPECT_EQ(with("statecraft: 2", "statecraft: 1"), (std::vector<std::string>{"16:5: 'uncertain_preferences' needs scenario format version 2: write 'statecraft: 2' at the top of the file"}));
+}
+
+TEST(UncertainPreferences, StabilityReportsTheChances) {
+  const auto dir = std::filesystem::temp_directory_path() / ("statecraft-uncertain-" + std::to_string(::getpid()));
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir / "p.yaml") << uncertain_prisoners;
+  const auto r = test::run_statecraft("stability '" + (dir / "p.yaml").string() + "' --concept Nash");
+  ASSERT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("With the uncertain preferences (2 combinations of alternatives, each analysed): each state's chance of being a Nash equilibrium\n"
+                       "   70.0 %  AA: A defects; BB: B defects"),
+            std::string::npos)
+      << r.out;
+  const auto j = test::run_statecraft("stability '" + (dir / "p.yaml").string() + "' --format json");
+  ASSERT_EQ(j.exit_code, 0) << j.err;
+  const auto u = nlohmann::json::parse(j.out)["uncertain_preferences"];
+  EXPECT_EQ(u["concept"], "SEQ");
+  EXPECT_EQ(u["equilibria"].size(), 3u);
+  EXPECT_EQ(u["equilibria"][0]["probability_exact"], "7/10");
+  std::filesystem::remove_all(dir);
 }
 
 }  // namespace

@@ -433,16 +433,21 @@ int stability(const std::string& file, const StabilityOptions& options, std::ost
     return bad_input;
   }
   const bool inverse = options.make_stable > 0 && options.format != "csv";
+  std::optional<UncertainStability> uncertain;
+  if (!scenario->conflict->uncertain_preferences.empty() && options.format != "csv")
+    uncertain = stability_under_uncertainty(*scenario->conflict, *inverse_concept, default_max_preference_combinations, options.max_steps);
   if (options.format == "json") {
     std::ostringstream json_text;
     write_stability_json(json_text, report, scenario->id, options.full_table || report.state_count <= json_listing_by_default);
     auto j = nlohmann::json::parse(json_text.str());
     if (inverse) j["make_stable"] = make_stable_json(report, options.make_stable - 1, *inverse_concept);
+    if (uncertain) j["uncertain_preferences"] = uncertain_json(*uncertain);
     out << j.dump(2) << "\n";
   } else if (options.format == "csv") {
     write_stability_csv(out, report);
   } else {
     write_stability_text(out, report, options.full_table || report.state_count <= tableau_by_default);
+    if (uncertain) out << render_uncertain_text(report, *uncertain);
     if (inverse) out << render_make_stable_text(report, options.make_stable - 1, *inverse_concept);
   }
   // The graph after the report: a graph refused (too large, no Graphviz) must not cost the report.

@@ -13,6 +13,7 @@
 #include "conflict/evolution.hpp"
 #include "conflict/reachability.hpp"
 #include "scenario/states.hpp"
+#include "report/exact_json.hpp"
 #include "report/table.hpp"
 
 namespace statecraft {
@@ -425,6 +426,41 @@ json make_stable_json(const StabilityReport& r, std::size_t state, Concept c) {
     makers.push_back({{"decision_maker", r.decision_makers[i]}, {"prefer_it_to", states}});
   }
   return {{"state", state + 1}, {"concept", concept_name(c)}, {"already", answer.already}, {"changes", answer.changes}, {"checked", answer.checked}, {"decision_makers", makers}};
+}
+
+namespace {
+
+// The states with a chance of being an equilibrium, the likeliest first (ties in state order).
+std::vector<std::size_t> by_likelihood(const UncertainStability& u) {
+  std::vector<std::size_t> states;
+  for (std::size_t s = 0; s < u.equilibrium.size(); ++s)
+    if (sgn(u.equilibrium[s]) > 0) states.push_back(s);
+  std::stable_sort(states.begin(), states.end(), [&](std::size_t a, std::size_t b) { return u.equilibrium[a] > u.equilibrium[b]; });
+  return states;
+}
+
+}  // namespace
+
+std::string render_uncertain_text(const StabilityReport& r, const UncertainStability& u) {
+  std::string out = fmt::format("\nWith the uncertain preferences ({} combination{} of alternatives, each analysed): each state's chance of being a {} equilibrium\n",
+                                u.combinations, u.combinations == 1 ? "" : "s", concept_name(u.solution));
+  const auto states = by_likelihood(u);
+  if (states.empty()) return out + "  no state is an equilibrium under any of them\n";
+  constexpr std::size_t shown = 12;
+  for (std::size_t k = 0; k < states.size() && k < shown; ++k)
+    out += fmt::format("  {:>5.1f} %  {}\n", 100 * u.equilibrium[states[k]].get_d(), named_state(r.row(states[k])));
+  if (states.size() > shown) out += fmt::format("  … and {} more with a smaller chance (--format json lists them)\n", states.size() - shown);
+  return out;
+}
+
+json uncertain_json(const UncertainStability& u) {
+  json states = json::array();
+  for (std::size_t s : by_likelihood(u)) {
+    json j{{"state", s + 1}};
+    put_exact(j, "probability", u.equilibrium[s]);
+    states.push_back(j);
+  }
+  return {{"concept", concept_name(u.solution)}, {"combinations", u.combinations}, {"equilibria", states}};
 }
 
 void write_stability_text(std::ostream& out, const StabilityReport& r, bool full_table) {

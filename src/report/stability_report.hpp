@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "conflict/uncertain.hpp"
 #include "conflict/graph_model.hpp"
 #include "scenario/model.hpp"
 #include "scenario/work.hpp"
@@ -110,6 +111,11 @@ void write_stability_csv(std::ostream& out, const StabilityReport& report);
 // preferences that would make `state` (an index) an equilibrium under `c`, in words and as JSON.
 // Throws WorkTooLarge past the search's limit.
 std::string render_make_stable_text(const StabilityReport& report, std::size_t state, Concept c);
+
+// Each state's probability of being an equilibrium when preferences are uncertain
+// (conflict/uncertain.hpp), the likeliest first.
+std::string render_uncertain_text(const StabilityReport& report, const UncertainStability& u);
+nlohmann::json uncertain_json(const UncertainStability& u);
 nlohmann::json make_stable_json(const StabilityReport& report, std::size_t state, Concept c);
 
 // Below this many states the text has the tableau and the JSON every state unless asked not to

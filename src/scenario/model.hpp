@@ -153,6 +153,21 @@ struct Misperception {
   Location at;
 };
 
+// A decision maker's preferences when they are not known for sure (format 2): alternatives, each
+// with its probability, drawn independently of the other decision makers'.
+struct PreferenceAlternative {
+  Number probability;
+  Preferences preferences;
+  std::string note;
+  std::string source;
+  Location at;
+};
+struct UncertainPreferences {
+  std::string actor;
+  std::vector<PreferenceAlternative> alternatives;
+  Location at;
+};
+
 struct Conflict {
   std::vector<Option> options;
   std::vector<Statement> infeasible;
@@ -160,6 +175,7 @@ struct Conflict {
   bool status_quo_given = false;        // imported conflicts may not say where they start
   std::vector<Preferences> preferences;
   std::vector<Misperception> misperceptions;
+  std::vector<UncertainPreferences> uncertain_preferences;  // stability_under_uncertainty draws them instead of `preferences`
   std::optional<Outcome> outcome;  // the state that came about
   Location at;
 };

@@ -412,7 +412,7 @@ class Reader {
   Conflict conflict(const DocNode& node) {
     Conflict c;
     c.at = node.at;
-    Fields f(node, "the conflict section", {"options", "infeasible", "status_quo", "preferences", "misperceptions", "outcome"}, d_);
+    Fields f(node, "the conflict section", {"options", "infeasible", "status_quo", "preferences", "misperceptions", "outcome", "uncertain_preferences"}, d_);
     if (const DocNode* n = version_2(f, "outcome")) c.outcome = outcome(*n, "the conflict's outcome", "state");
     if (const DocNode* n = f.require("options")) c.options = list<Option>(*n, "options", [&](const DocNode& e) { return option(e); });
     if (const DocNode* n = f.get("infeasible")) c.infeasible = list<Statement>(*n, "infeasible", [&](const DocNode& e) { return statement(e); });
@@ -435,7 +435,37 @@ class Reader {
           c.misperceptions.push_back({id(key, IdKind::Actor, "actor id"), list<Statement>(value, "misperceived states", [&](const DocNode& e) { return statement(e); }), key.at});
       }
     }
+    if (const DocNode* n = version_2(f, "uncertain_preferences")) {
+      if (!n->is_map()) {
+        d_.error(n->at, fmt::format("uncertain_preferences must be a mapping from actor id to a list of alternatives, found {}", describe_kind(*n)));
+      } else {
+        for (const auto& [key, value] : n->entries) c.uncertain_preferences.push_back(uncertain_preferences(key, value));
+      }
+    }
     return c;
+  }
+
+  // An actor's preferences when they are not known for sure: alternatives, each with its probability.
+  UncertainPreferences uncertain_preferences(const DocNode& key, const DocNode& node) {
+    UncertainPreferences u;
+    u.actor = id(key, IdKind::Actor, "actor id");
+    u.at = key.at;
+    if (!node.is_sequence() || node.items.size() < 2) {
+      d_.error(node.at, fmt::format("{}'s uncertain preferences must be a list of at least two alternatives, each {{probability: …, preferences: […]}}", u.actor));
+      return u;
+    }
+    for (const auto& item : node.items) {
+      PreferenceAlternative a;
+      a.at = item.at;
+      Fields f(item, "an alternative of preferences", {"probability", "preferences", "note", "source"}, d_);
+      if (!f.valid()) continue;
+      if (const DocNode* p = f.require("probability"))
+        if (auto number_read = number(*p, "a probability")) a.probability = *number_read;
+      if (const DocNode* p = f.require("preferences")) a.preferences = preferences(key, *p);
+      note_and_source(f, a.note, a.source);
+      u.alternatives.push_back(std::move(a));
+    }
+    return u;
   }
 
   Option option(const DocNode& node) {
@@ -540,11 +570,12 @@ class Reader {
         d_.error(node.at, "a game needs exactly one of: strategies and payoffs (strategic form), tree (extensive form), file (Gambit .nfg/.efg)");
       return g;
     }
-    if (const DocNode* n = f.get("types"); n && !tree) d_.error(n->at, "types belong to a game tree: the tree is played once chance has drawn them");
+    const DocNode* types = version_2(f, "types");
+    if (types && !tree) d_.error(types->at, "types belong to a game tree: the tree is played once chance has drawn them");
     if (tree) {
       g.form = Game::Form::Extensive;
       const std::size_t errors = d_.size();
-      if (const DocNode* n = f.get("types")) g.types = type_draws(*n, g.players);
+      if (types) g.types = type_draws(*types, g.players);
       typed_tree(*tree, g, errors);
     } else if (file) {
       g.form = Game::Form::File;

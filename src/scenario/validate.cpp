@@ -6,11 +6,13 @@
 #include <cmath>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+#include <gmpxx.h>
 #include <map>
 #include <set>
 #include <unordered_map>
 #include <unordered_set>
 
+#include "scenario/rational.hpp"
 #include "scenario/states.hpp"
 
 namespace statecraft {
@@ -249,6 +251,9 @@ class Checker {
     for (auto& statement : c.infeasible) resolve(statement);
     for (auto& preferences : c.preferences)
       for (auto& statement : preferences.statements) resolve(statement);
+    for (auto& uncertain : c.uncertain_preferences)
+      for (auto& alternative : uncertain.alternatives)
+        for (auto& statement : alternative.preferences.statements) resolve(statement);
     const auto makers = decision_makers(c);
     for (auto& m : c.misperceptions) {
       for (auto& statement : m.statements) resolve(statement);
@@ -270,6 +275,7 @@ class Checker {
       d_.error(c.at, "the status quo is a state that an 'infeasible' statement rules out");
     for (const auto& statement : c.infeasible) check_not_trivial(statement, "infeasibility statement");
     check_preferences(c);
+    check_uncertain_preferences(c);
     options_no_one_cares_about(c);
     if (c.outcome) check_conflict_outcome(c);
   }
@@ -348,6 +354,33 @@ class Checker {
     }
     for (const auto& maker : makers)
       if (!seen.count(maker)) d_.error(c.at, fmt::format("decision maker {} holds options but has no preferences", maker));
+  }
+
+  // Alternatives of a decision maker's preferences: its own, once per decision maker, with
+  // probabilities in [0, 1] adding up to exactly 1.
+  void check_uncertain_preferences(Conflict& c) {
+    const auto makers = decision_makers(c);
+    std::set<std::string> seen;
+    for (auto& u : c.uncertain_preferences) {
+      if (!seen.insert(u.actor).second) d_.error(u.at, fmt::format("{} has uncertain preferences twice", u.actor));
+      if (!known_actor(u.actor, u.at)) continue;
+      if (std::find(makers.begin(), makers.end(), u.actor) == makers.end()) {
+        d_.error(u.at, fmt::format("{} holds no option, so it is not a decision maker and has no preferences here", u.actor));
+        continue;
+      }
+      mpq_class total = 0;
+      bool exact = true;
+      for (auto& a : u.alternatives) {
+        source_reference(a.source, a.at);
+        const auto p = parse_rational(a.probability.text);
+        if (!p) exact = false;
+        else if (sgn(*p) < 0 || *p > 1) d_.error(a.probability.at, fmt::format("a probability must be in [0, 1], found {}", a.probability.text));
+        else total += *p;
+        for (const auto& statement : a.preferences.statements) check_not_trivial(statement, "preference statement");
+        if (a.preferences.by_ranking) check_ranking(c, a.preferences);
+      }
+      if (exact && total != 1) d_.error(u.at, fmt::format("{}'s alternatives' probabilities sum to {}, not 1", u.actor, total.get_str()));
+    }
   }
 
   void check_ranking(const Conflict& c, Preferences& preferences) {
