@@ -252,6 +252,42 @@ TEST(Gambit, ReadsEveryReferenceTree) {
   EXPECT_EQ(count, 23u);
 }
 
+// Gambit's reduced strategies of a tree, per player, from G.efg.strategies.txt ("TAKE | *" as
+// statecraft names it, "TAKE/*").
+std::vector<std::vector<std::string>> gambit_reduced_strategies(const std::string& listing) {
+  std::vector<std::vector<std::string>> players;
+  std::istringstream in(listing);
+  for (std::string line; std::getline(in, line);) {
+    if (line.rfind("player ", 0) == 0) players.emplace_back();
+    const auto colon = line.find("strategy ");
+    if (line.rfind("  column", 0) != 0 || colon == std::string::npos) continue;
+    std::string actions = line.substr(line.find(": ", colon) + 2), name;
+    for (std::size_t at = 0; at <= actions.size();) {
+      const std::size_t bar = std::min(actions.find(" | ", at), actions.size());
+      name += (name.empty() ? "" : "/") + actions.substr(at, bar - at);
+      at = bar + 3;
+    }
+    players.back().push_back(name);
+  }
+  return players;
+}
+
+TEST(Gambit, ReducedStrategicFormIsGambits) {
+  // Every reference tree: the same strategies for every player, in Gambit's order.
+  std::size_t trees = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(test::source_path("tests/data/games")))
+    if (entry.path().extension() == ".efg" && entry.path().stem() != "broken") {
+      const std::string name = entry.path().filename().string();
+      const Game g = load_efg(name);
+      const auto form = strategic_form_of_tree(g, 1'000'000);
+      ASSERT_TRUE(form) << name;
+      const auto expected = gambit_reduced_strategies(test::read_file(test::source_path("tests/data/games/" + name + ".strategies.txt")));
+      EXPECT_EQ(form->strategies, expected) << name;
+      ++trees;
+    }
+  EXPECT_EQ(trees, 23u);
+}
+
 // The subgame-perfect behaviour profile as Gambit prints a behaviour row: per player, per
 // information set in order of first appearance, per action.
 std::string spe_row(const Game& g, const SubgamePerfectEquilibrium& s) {

@@ -12,9 +12,11 @@ namespace statecraft {
 // Gambit) have the first player's varying fastest.
 StrategicGame strategic_game_of(const Game& game);
 
-// A tree's (unreduced) strategic form: a pure strategy picks one action at each of the player's
-// information sets (ordered by first node in the tree, "a/b" naming the actions in that order);
-// chance takes its expectation. Empty when it would exceed `max_profiles` profiles.
+// A tree's reduced strategic form, as Gambit's: a pure strategy picks an action at each of the
+// player's information sets that its own earlier actions leave reachable ("a/*/b" names them in
+// the order of the sets' first nodes, "*" where none is needed), strategies listed with the first
+// set's action varying slowest; strategies differing only where they never play are one. Chance
+// takes its expectation. Empty when it would exceed `max_profiles` profiles.
 std::optional<StrategicGame> strategic_form_of_tree(const Game& game, std::size_t max_profiles);
 
 }  // namespace statecraft
