@@ -1,6 +1,7 @@
 #include "report/games_report.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
@@ -59,6 +60,7 @@ constexpr double pivoted_entries = 2e7;    // Lemke-Howson from every label, in 
 constexpr double tableau_entries = 2e6;    // and the size of its tableaux (about 100 MB)
 constexpr double logit_work = 5.5e8;       // steps × operations a step (64x64: 2.2e6 a step, 150 steps, 1.2 s)
 constexpr double logit_steps = 200;        // fewer is not worth starting: the branch needs about 150
+constexpr double support_profiles = 1e4;    // support enumeration (5x4x3: 3255 profiles, 0.16 s)
 constexpr double correlated_nonzeros = 1e5; // the three programs of a random 10×10×10 game (28,000): 0.6 s
 }  // namespace budget
 
@@ -193,8 +195,19 @@ StrategicSolution solve_strategic(const StrategicGame& game, const SolverChoice&
   if (choice.logit) run_logit(game, choice, work, budgets, s);
   if (choice.correlated) run_correlated(game, choice, budgets, s);
   if (game.players.size() != 2) {
-    if (choice.extreme && choice.explicit_choice)
-      s.skipped.push_back({"every extreme equilibrium", fmt::format("vertex enumeration is for two-player games; this one has {} players", game.players.size()), ""});
+    if (choice.extreme) {
+      double profiles = 1;
+      for (const auto& list : game.strategies) profiles *= std::ldexp(1.0, static_cast<int>(list.size())) - 1;
+      if (budgets.allows(profiles, budget::support_profiles, "mixed equilibria by support enumeration", "enummixed",
+                         fmt::format("{:.3g} profiles of supports", profiles))) {
+        s.supports_searched = true;
+        for (auto& e : support_enumeration(game, {8, choice.explicit_choice ? 2e5 : budget::support_profiles})) {
+          const bool mixes = std::any_of(e.probabilities.begin(), e.probabilities.end(),
+                                         [](const std::vector<double>& mix) { return std::count_if(mix.begin(), mix.end(), [](double x) { return x > 0; }) > 1; });
+          if (mixes || !s.pure_searched) s.n_player_mixed.push_back(std::move(e));
+        }
+      }
+    }
     if (choice.lemke_howson && choice.explicit_choice)
       s.skipped.push_back({"the Lemke-Howson graph", fmt::format("Lemke-Howson is for two-player games; this one has {} players", game.players.size()), ""});
     return s;
@@ -330,6 +343,20 @@ std::string render_strategic_text(const StrategicGame& g, const StrategicSolutio
     out += fmt::format("{}the equilibrium players who err less and less would reach (logit quantal response traced to its limit): {}\n", indent, fmt::join(parts, "; "));
   }
   if (!s.logit_failure.empty()) out += fmt::format("{}no selection by logit tracing: {}\n", indent, s.logit_failure);
+  for (const auto& e : s.n_player_mixed) {
+    std::vector<std::string> parts;
+    for (std::size_t p = 0; p < g.players.size(); ++p) {
+      std::vector<std::string> shares;
+      for (std::size_t k = 0; k < e.probabilities[p].size(); ++k)
+        if (e.probabilities[p][k] > 5e-7) shares.push_back(fmt::format("{} {:.4g} %", strategy_label(g, p, k), 100 * e.probabilities[p][k]));
+      parts.push_back(fmt::format("{}: {}", g.players[p], fmt::join(shares, ", ")));
+    }
+    std::vector<std::string> payoffs;
+    for (std::size_t p = 0; p < g.players.size(); ++p) payoffs.push_back(fmt::format("{} {:.6g}", g.players[p], e.payoffs[p]));
+    out += fmt::format("{}mixed equilibrium (support enumeration): {} (expected payoffs {})\n", indent, fmt::join(parts, "; "), fmt::join(payoffs, ", "));
+  }
+  if (s.supports_searched && s.n_player_mixed.empty() && s.pure_searched)
+    out += indent + "no equilibrium that mixes was found by support enumeration\n";
   if (s.correlated) out += correlated_text(g, s, indent);
   for (const auto& skipped : s.skipped)
     out += fmt::format("{}not run: {}: {}{}\n", indent, skipped.solver, skipped.reason, skipped.method.empty() ? "" : fmt::format(" (--method {} runs it)", skipped.method));
@@ -389,6 +416,16 @@ nlohmann::json strategic_json(const StrategicGame& g, const StrategicSolution& s
   nlohmann::json not_run = nlohmann::json::array();
   for (const auto& skipped : s.skipped)
     not_run.push_back({{"solver", skipped.solver}, {"reason", skipped.reason}, {"method", skipped.method.empty() ? nlohmann::json(nullptr) : nlohmann::json(skipped.method)}});
+  for (const auto& e : s.n_player_mixed) {
+    nlohmann::json equilibrium{{"exact", false}, {"regret", e.regret}};
+    for (std::size_t p = 0; p < g.players.size(); ++p) {
+      nlohmann::json shares = nlohmann::json::object();
+      for (std::size_t k = 0; k < e.probabilities[p].size(); ++k) shares[g.strategies[p][k]] = e.probabilities[p][k];
+      equilibrium["strategies"][g.players[p]] = shares;
+      equilibrium["payoffs"][g.players[p]] = e.payoffs[p];
+    }
+    mixed.push_back(equilibrium);
+  }
   nlohmann::json correlated = nullptr;
   if (s.correlated)
     correlated = {{"welfare", correlated_json(g, s.correlated->welfare)},

@@ -11,6 +11,7 @@
 #include "games/logit.hpp"
 #include "games/perfect_bayesian.hpp"
 #include "games/sequence_form.hpp"
+#include "games/support_enumeration.hpp"
 #include "games/strategic_game.hpp"
 #include "scenario/work.hpp"
 
@@ -51,6 +52,10 @@ struct StrategicSolution {
   // The mediator's best deals: the correlated equilibria of most total payoff and of the highest
   // payoff for the worst-off player, and the coarse one of most total payoff.
   std::optional<CorrelatedSolution> correlated;
+  // Three or more players: the mixed equilibria support enumeration finds (approximate, each
+  // with its regret); those that mix, when the pure ones were searched for too.
+  bool supports_searched = false;
+  std::vector<MixedProfileFound> n_player_mixed;
   std::vector<SkippedSolver> skipped;
   // Whether everything asked for was done: nothing skipped, the logit tracing did not fail.
   bool complete() const { return skipped.empty() && logit_failure.empty(); }
