@@ -76,17 +76,9 @@ TEST(Correlated, TheCoarseOptimumIsAtLeastTheCorrelatedOne) {
   EXPECT_TRUE(is_correlated_equilibrium(g, s.welfare.probability, CorrelatedKind::correlated));
 }
 
-std::vector<std::string> nfg_games() {
-  std::vector<std::string> names;
-  for (const auto& entry : std::filesystem::directory_iterator(test::source_path("tests/data/games")))
-    if (entry.path().extension() == ".nfg" && entry.path().stem() != "broken") names.push_back(entry.path().filename().string());
-  std::sort(names.begin(), names.end());
-  return names;
-}
-
 TEST(Correlated, EveryReferenceGameIsExactlyAtLeastAsGoodAsItsPureEquilibria) {
   std::size_t games = 0;
-  for (const auto& name : nfg_games()) {
+  for (const auto& name : test::reference_nfg_games()) {
     Diagnostics d(name);
     const auto game = read_nfg(test::read_file(test::source_path("tests/data/games/" + name)), d);
     ASSERT_TRUE(game) << name;

@@ -30,14 +30,6 @@ std::string as_gambit_row(const StrategicGame& g, const std::vector<std::size_t>
   return row;
 }
 
-std::vector<std::string> nfg_games() {
-  std::vector<std::string> names;
-  for (const auto& entry : std::filesystem::directory_iterator(test::source_path("tests/data/games")))
-    if (entry.path().extension() == ".nfg" && entry.path().stem() != "broken") names.push_back(entry.path().filename().string());
-  std::sort(names.begin(), names.end());
-  return names;
-}
-
 std::vector<std::string> sorted_lines(const std::string& text) {
   std::vector<std::string> lines;
   std::istringstream in(text);
@@ -48,7 +40,7 @@ std::vector<std::string> sorted_lines(const std::string& text) {
 }
 
 TEST(Gambit, PureEquilibriaOfEveryReferenceGameAgreeWithEnumpure) {
-  const auto names = nfg_games();
+  const auto names = test::reference_nfg_games();
   ASSERT_EQ(names.size(), 22u);
   for (const auto& name : names) {
     const StrategicGame g = load_nfg(name);
@@ -69,7 +61,7 @@ TEST(Gambit, ReadsBothVersionsOfTheFormat) {
 }
 
 TEST(Gambit, WrittenFilesReadBack) {
-  for (const auto& name : nfg_games()) {
+  for (const auto& name : test::reference_nfg_games()) {
     const StrategicGame g = load_nfg(name);
     Diagnostics d("written");
     const auto again = read_nfg(write_nfg(g), d);
@@ -347,7 +339,7 @@ TEST(LemkeHowson, EveryLabelReachesAnEquilibriumOfGambitsList) {
   // lexicographic rule ends at other (still extreme) equilibria than Gambit's.
   const std::vector<std::string> degenerate{"csg1.nfg", "deg1.nfg", "deg2.nfg", "winkels.nfg", "zero.nfg"};
   std::size_t games = 0;
-  for (const auto& name : nfg_games()) {
+  for (const auto& name : test::reference_nfg_games()) {
     const StrategicGame g = load_nfg(name);
     if (g.players.size() != 2) continue;
     ++games;
@@ -540,7 +532,7 @@ TEST(ExtremeEquilibria, EqualGambitEnummixedOnEveryTwoPlayerGame) {
   // Degenerate games included (csg1, deg1, deg2, winkels, zero: the vertices of continua), in
   // every arithmetic.
   std::size_t games = 0;
-  for (const auto& name : nfg_games()) {
+  for (const auto& name : test::reference_nfg_games()) {
     const StrategicGame g = load_nfg(name);
     if (g.players.size() != 2) continue;
     ++games;
@@ -563,7 +555,7 @@ namespace {
 
 TEST(ExtremeEquilibria, DegenerateGamesAreFlagged) {
   std::vector<std::string> degenerate;
-  for (const auto& name : nfg_games()) {
+  for (const auto& name : test::reference_nfg_games()) {
     const StrategicGame g = load_nfg(name);
     if (g.players.size() == 2 && extreme_equilibria(g).degenerate) degenerate.push_back(name);
   }

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
@@ -12,6 +13,14 @@
 namespace statecraft::test {
 
 std::string source_path(const std::string& relative) { return std::string(STATECRAFT_SOURCE_DIR) + "/" + relative; }
+
+std::vector<std::string> reference_nfg_games() {
+  std::vector<std::string> names;
+  for (const auto& entry : std::filesystem::directory_iterator(source_path("tests/data/games")))
+    if (entry.path().extension() == ".nfg" && entry.path().stem() != "broken") names.push_back(entry.path().filename().string());
+  std::sort(names.begin(), names.end());
+  return names;
+}
 
 std::string read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);

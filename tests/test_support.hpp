@@ -10,6 +10,8 @@ namespace statecraft::test {
 
 std::string source_path(const std::string& relative);  // inside the source tree
 std::string read_file(const std::string& path);
+// The Gambit strategic-form reference games in tests/data/games (file names, sorted).
+std::vector<std::string> reference_nfg_games();
 
 // Loads YAML given inline; game files resolve against the test data folder.
 LoadResult load_text(const std::string& yaml);

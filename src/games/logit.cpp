@@ -4,36 +4,12 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "games/dense_solve.hpp"
+
 namespace statecraft {
 namespace {
 
 using Vector = std::vector<double>;
-
-// Solves M x = b by Gaussian elimination with partial pivoting; M is square. False if singular.
-bool solve(std::vector<Vector> m, Vector b, Vector& x) {
-  const std::size_t n = b.size();
-  for (std::size_t c = 0; c < n; ++c) {
-    std::size_t pivot = c;
-    for (std::size_t r = c + 1; r < n; ++r)
-      if (std::abs(m[r][c]) > std::abs(m[pivot][c])) pivot = r;
-    if (std::abs(m[pivot][c]) < 1e-300) return false;
-    std::swap(m[c], m[pivot]);
-    std::swap(b[c], b[pivot]);
-    for (std::size_t r = c + 1; r < n; ++r) {
-      const double f = m[r][c] / m[c][c];
-      if (f == 0) continue;
-      for (std::size_t k = c; k < n; ++k) m[r][k] -= f * m[c][k];
-      b[r] -= f * b[c];
-    }
-  }
-  x.assign(n, 0);
-  for (std::size_t r = n; r-- > 0;) {
-    double s = b[r];
-    for (std::size_t k = r + 1; k < n; ++k) s -= m[r][k] * x[k];
-    x[r] = s / m[r][r];
-  }
-  return true;
-}
 
 // The branch in coordinates (z = log-probabilities of every strategy, λ): for each player i,
 // z_ij − z_i0 − λ·(u_ij − u_i0) = 0 for j > 0, and Σ_j exp(z_ij) = 1.
@@ -165,7 +141,7 @@ bool tangent(const std::vector<Vector>& j, const Vector& previous, Vector& t) {
   m.push_back(previous);
   Vector b(j.size() + 1, 0.0);
   b.back() = 1;
-  if (!solve(m, b, t)) return false;
+  if (!solve_dense(m, b, t, 1e-300)) return false;
   double norm = 0;
   for (double v : t) norm += v * v;
   norm = std::sqrt(norm);
@@ -212,7 +188,7 @@ std::vector<LogitPoint> trace_logit(const StrategicGame& game, const LogitSettin
         break;
       }
       Vector delta;
-      if (!solve(m, rhs, delta)) break;
+      if (!solve_dense(m, rhs, delta, 1e-300)) break;
       for (std::size_t k = 0; k < n; ++k) y[k] += delta[k], moved += std::abs(delta[k]);
     }
     // A step is kept only if the branch bends little over it: a corrector that travels further

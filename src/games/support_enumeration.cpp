@@ -8,6 +8,7 @@
 #include <optional>
 #include <random>
 
+#include "games/dense_solve.hpp"
 #include "scenario/work.hpp"
 
 namespace statecraft {
@@ -87,30 +88,6 @@ double regret_of(const Game& g, const Profile& sigma) {
   return worst;
 }
 
-// Solves A x = b in place by Gaussian elimination with partial pivoting; false when singular.
-bool solve_linear(std::vector<std::vector<double>>& a, std::vector<double>& b) {
-  const std::size_t n = b.size();
-  for (std::size_t c = 0; c < n; ++c) {
-    std::size_t pivot = c;
-    for (std::size_t r = c + 1; r < n; ++r)
-      if (std::abs(a[r][c]) > std::abs(a[pivot][c])) pivot = r;
-    if (std::abs(a[pivot][c]) < 1e-14) return false;
-    std::swap(a[pivot], a[c]);
-    std::swap(b[pivot], b[c]);
-    for (std::size_t r = c + 1; r < n; ++r) {
-      const double f = a[r][c] / a[c][c];
-      if (f == 0) continue;
-      for (std::size_t k = c; k < n; ++k) a[r][k] -= f * a[c][k];
-      b[r] -= f * b[c];
-    }
-  }
-  for (std::size_t r = n; r-- > 0;) {
-    for (std::size_t k = r + 1; k < n; ++k) b[r] -= a[r][k] * b[k];
-    b[r] /= a[r][r];
-  }
-  return true;
-}
-
 // Newton's method on one support profile's indifference system.
 class SupportSystem {
  public:
@@ -142,7 +119,7 @@ class SupportSystem {
       if (norm < tolerance) return sigma;
       std::vector<std::vector<double>> jacobian = jacobian_at(sigma);
       for (double& x : f) x = -x;
-      if (!solve_linear(jacobian, f)) return std::nullopt;
+      if (!solve_dense(std::move(jacobian), f, f, 1e-14)) return std::nullopt;
       for (std::size_t k = 0; k < members_.size(); ++k) sigma[members_[k].first][members_[k].second] += f[k];
       for (std::size_t i = 0; i < g_.players(); ++i) value[i] += f[members_.size() + i];
       for (const auto& [i, s] : members_)
