@@ -226,12 +226,7 @@ TEST(Games, ScenarioOutcomesMapToGambitProfileOrder) {
 namespace statecraft {
 namespace {
 
-Game load_efg(const std::string& name) {
-  Diagnostics d(name);
-  auto game = read_efg(test::read_file(test::source_path("tests/data/games/" + name)), d);
-  EXPECT_TRUE(game.has_value()) << name << ": " << (d.empty() ? "" : format_diagnostic(d.all()[0]));
-  return game.value_or(Game{});
-}
+using test::load_efg;
 
 TEST(Gambit, ReadsEveryReferenceTree) {
   std::size_t count = 0;

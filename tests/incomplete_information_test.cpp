@@ -2,6 +2,7 @@
 // equilibria of the textbook signalling and reputation games, with their published answers.
 
 #include <gtest/gtest.h>
+#include <numeric>
 
 #include "games/exact_lp.hpp"
 #include "games/perfect_bayesian.hpp"
@@ -419,6 +420,139 @@ TEST(PerfectBayesianCommand, TooManyProfilesAreNotEnumerated) {
   EXPECT_EQ(r.exit_code, 0) << r.err;  // the sequence form still answers
   EXPECT_NE(r.err.find("not run: perfect Bayesian equilibria: the tree has 16 pure strategy profiles (4 information sets), more than"), std::string::npos) << r.err;
   EXPECT_NE(r.out.find("an equilibrium in behaviour strategies"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace statecraft
+
+#include "games/backward_induction.hpp"
+#include "games/quasi_perfect.hpp"
+
+namespace statecraft {
+namespace {
+
+std::string behavior_of(const SequenceForm& form, const SequentialEquilibrium& e, std::size_t player, std::size_t set) {
+  std::string out;
+  for (std::size_t c = 0; c < form.infosets[player][set].actions.size(); ++c)
+    out += (c ? " " : "") + form.infosets[player][set].actions[c] + "=" + e.play.behavior[player][set][c].get_str();
+  return out;
+}
+
+// An entrant stays out (0 to it, 2 to the incumbent) or enters with technology A or B; the
+// incumbent sees entry but not the technology. Accommodating beats fighting at both nodes (1 > −1
+// after A, 1 > 0 after B), so in every sequential equilibrium the incumbent accommodates and the
+// entrant enters with A (1, against 0 with B). Staying out against a threat to fight is a Nash
+// equilibrium too, one the threat's emptiness rules out.
+const char* entry_with_technologies = R"(  - id: entry
+    players: [ENT, INC]
+    tree:
+      player: ENT
+      moves:
+        out: {payoffs: [0, 2]}
+        in_a: {player: INC, infoset: entered, moves: {fight: {payoffs: [-1, -1]}, accommodate: {payoffs: [1, 1]}}}
+        in_b: {player: INC, infoset: entered, moves: {fight: {payoffs: [-1, 0]}, accommodate: {payoffs: [0, 1]}}}
+)";
+
+TEST(QuasiPerfect, AnEmptyThreatBehindAnInformationSetIsNotCarriedOut) {
+  const SequenceForm form = sequence_form(tree_game("ENT INC", entry_with_technologies));
+  const SequentialEquilibrium e = quasi_perfect_equilibrium(form);
+  EXPECT_EQ(behavior_of(form, e, 0, 0), "out=0 in_a=1 in_b=0");
+  EXPECT_EQ(behavior_of(form, e, 1, 0), "fight=0 accommodate=1");
+  EXPECT_EQ(e.beliefs[1][0], (std::vector<mpq_class>{1, 0}));  // Bayes' rule on the path
+  EXPECT_EQ(e.play.payoffs, (std::array<mpq_class, 2>{1, 1}));
+  EXPECT_TRUE(is_sequentially_rational(form, e));
+
+  // The checker can fail: the threat to fight, played as if it would be carried out.
+  SequentialEquilibrium threat = e;
+  threat.play.behavior[1][0] = {1, 0};
+  EXPECT_FALSE(is_sequentially_rational(form, threat));
+}
+
+// The sender stays out (2, 0) or enters left or right; the receiver, not seeing which, answers l
+// (2 after left, 0 after right) or r (0 after left, 1 after right). Out is best for the sender
+// whatever the receiver does, so the receiver's set is off the path and plain Nash equilibrium
+// lets it do anything. Under the perturbation each entry is a mistake of the same order (ε each),
+// so the receiver believes left and right equally likely, and then l is worth 1, r 1/2 (by hand).
+TEST(QuasiPerfect, OffThePathBeliefsComeFromTheMistakes) {
+  const SequenceForm form = sequence_form(tree_game("SND RCV", R"(  - id: off_path
+    players: [SND, RCV]
+    tree:
+      player: SND
+      moves:
+        out: {payoffs: [2, 0]}
+        left: {player: RCV, infoset: entered, moves: {l: {payoffs: [1, 2]}, r: {payoffs: [0, 0]}}}
+        right: {player: RCV, infoset: entered, moves: {l: {payoffs: [0, 0]}, r: {payoffs: [1, 1]}}}
+)"));
+  const SequentialEquilibrium e = quasi_perfect_equilibrium(form);
+  EXPECT_EQ(behavior_of(form, e, 0, 0), "out=1 left=0 right=0");
+  EXPECT_EQ(e.beliefs[1][0], (std::vector<mpq_class>{mpq_class(1, 2), mpq_class(1, 2)}));
+  EXPECT_EQ(behavior_of(form, e, 1, 0), "l=1 r=0");
+  EXPECT_EQ(e.play.realization[1], (std::vector<mpq_class>{1, 1, 0}));
+}
+
+// Beer–quiche: the perturbation reaches the beer pool. Each type drinks quiche by mistake with
+// probability ε at least, so a receiver who saw quiche would believe the weak type only 1/10
+// likely and not duel, and then the weak type would rather have quiche. In the perturbed game the
+// weak type drinks quiche (9ε) until the receiver is indifferent (belief 1/2), and the receiver
+// duels after quiche half the time, which leaves the weak type indifferent (1 + 2·1/2 = 2, by
+// hand). The limit: both drink beer, and after quiche the receiver believes weak and strong
+// equally likely and duels with probability 1/2, the Intuitive Criterion's beliefs' edge.
+TEST(QuasiPerfect, BeerQuicheEndsInTheBeerPool) {
+  const SequenceForm form = sequence_form(tree_game("SND RCV", beer_quiche));
+  const SequentialEquilibrium e = quasi_perfect_equilibrium(form);
+  ASSERT_EQ(form.infosets[0].size(), 2u);
+  EXPECT_EQ(behavior_of(form, e, 0, 0), "beer=1 quiche=0");  // strong
+  EXPECT_EQ(behavior_of(form, e, 0, 1), "beer=1 quiche=0");  // weak
+  ASSERT_EQ(form.infosets[1].size(), 2u);
+  EXPECT_EQ(behavior_of(form, e, 1, 0), "duel=0 decline=1");  // after beer
+  EXPECT_EQ(e.beliefs[1][0], (std::vector<mpq_class>{mpq_class(9, 10), mpq_class(1, 10)}));
+  EXPECT_EQ(behavior_of(form, e, 1, 1), "duel=1/2 decline=1/2");  // after quiche, off the path
+  EXPECT_EQ(e.beliefs[1][1], (std::vector<mpq_class>{mpq_class(1, 2), mpq_class(1, 2)}));
+  EXPECT_EQ(e.play.payoffs, (std::array<mpq_class, 2>{mpq_class(29, 10), mpq_class(9, 10)}));
+}
+
+std::string behavior_row(const SequentialEquilibrium& e) {
+  std::string row = "NE";
+  for (const auto& player : e.play.behavior)
+    for (const auto& set : player)
+      for (const auto& p : set) row += "," + p.get_str();
+  return row;
+}
+
+// Van Damme's game (Gambit's vd.efg): player 1 keeps (K) or waives (W) and then picks A or B
+// unseen by player 2. gambit-lcp's equilibrium plays K, then B and b, and leaves player 1's set
+// after W (never reached) at the uniform 1/2, 1/2 it prints for such sets; that is no choice a
+// player there would make (against b, A pays −1 and B 0). The quasi-perfect equilibrium is the
+// same play with B there: gambit-enumpure's fourth pure equilibrium, its blank filled in.
+TEST(QuasiPerfect, VanDammesGameGetsARationalMoveWhereLemkeLeavesAFiller) {
+  const SequenceForm form = sequence_form(test::load_efg("vd.efg"));
+  EXPECT_EQ(test::read_file(test::source_path("tests/data/games/vd.efg.lcp.out")), "NE,0,1,1/2,1/2,0,1,0,1,0,1\n");
+  const SequentialEquilibrium e = quasi_perfect_equilibrium(form);
+  EXPECT_EQ(behavior_row(e), "NE,0,1,0,1,0,1,0,1,0,1");
+  EXPECT_EQ(e.play.payoffs, (std::array<mpq_class, 2>{1, 3}));
+}
+
+TEST(QuasiPerfect, EveryReferenceTreeGivesASequentialEquilibrium) {
+  for (const char* name : {"2smp", "badgame1", "bhg4", "cent2", "cent4", "cent6", "centcs10", "e04", "e07", "e17", "km6", "poker", "sww1", "vd", "w_ex2", "work2"}) {
+    const Game g = test::load_efg(std::string(name) + ".efg");
+    const SequenceForm form = sequence_form(g);
+    const SequentialEquilibrium e = quasi_perfect_equilibrium(form);  // throws unless Nash and sequentially rational
+    EXPECT_TRUE(is_sequence_form_equilibrium(form, e.play.realization)) << name;
+    EXPECT_TRUE(is_sequentially_rational(form, e)) << name;
+    for (std::size_t p = 0; p < 2; ++p)
+      for (std::size_t h = 0; h < form.infosets[p].size(); ++h) {
+        EXPECT_EQ(std::accumulate(e.play.behavior[p][h].begin(), e.play.behavior[p][h].end(), mpq_class(0)), 1) << name;
+        EXPECT_EQ(std::accumulate(e.beliefs[p][h].begin(), e.beliefs[p][h].end(), mpq_class(0)), 1) << name;
+      }
+    if (std::string(name) == "poker") EXPECT_EQ(behavior_row(e), "NE,1,0,1/3,2/3,2/3,1/3");  // its only equilibrium (Myerson 1991, §4.9)
+    // With perfect information a sequential equilibrium is subgame perfect: its payoffs are among
+    // backward induction's.
+    const BackwardInduction b = backward_induction(g);
+    if (b.perfect_information) {
+      const std::vector<mpq_class> payoffs{e.play.payoffs[0], e.play.payoffs[1]};
+      EXPECT_TRUE(std::any_of(b.equilibria.begin(), b.equilibria.end(), [&](const auto& spe) { return spe.value == payoffs; })) << name;
+    }
+  }
 }
 
 }  // namespace

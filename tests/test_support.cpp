@@ -10,6 +10,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "formats/gambit_efg.hpp"
+
 namespace statecraft::test {
 
 std::string source_path(const std::string& relative) { return std::string(STATECRAFT_SOURCE_DIR) + "/" + relative; }
@@ -20,6 +22,13 @@ std::vector<std::string> reference_nfg_games() {
     if (entry.path().extension() == ".nfg" && entry.path().stem() != "broken") names.push_back(entry.path().filename().string());
   std::sort(names.begin(), names.end());
   return names;
+}
+
+Game load_efg(const std::string& name) {
+  Diagnostics d(name);
+  auto game = read_efg(read_file(source_path("tests/data/games/" + name)), d);
+  EXPECT_TRUE(game.has_value()) << name << ": " << (d.empty() ? "" : format_diagnostic(d.all()[0]));
+  return game.value_or(Game{});
 }
 
 std::string read_file(const std::string& path) {

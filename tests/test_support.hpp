@@ -13,6 +13,9 @@ std::string read_file(const std::string& path);
 // The Gambit strategic-form reference games in tests/data/games (file names, sorted).
 std::vector<std::string> reference_nfg_games();
 
+// A Gambit .efg of tests/data/games, by file name; a test failure if it does not read.
+Game load_efg(const std::string& name);
+
 // Loads YAML given inline; game files resolve against the test data folder.
 LoadResult load_text(const std::string& yaml);
 

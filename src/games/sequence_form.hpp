@@ -20,8 +20,13 @@ struct SequenceForm {
     std::size_t parent = 0;  // the player's own sequence that leads to it (0: the empty one)
     std::size_t first = 0;   // the sequence of its first action; the others follow in order
     std::vector<std::string> actions;
-    std::string where;      // the moves leading to its first node, joined by " / " (as backward induction names places)
-    std::size_t nodes = 1;  // how many nodes it joins
+    std::string where;  // the moves leading to its first node, joined by " / " (as backward induction names places)
+    struct Member {
+      std::string where;           // the node's place, named as `where` is
+      mpq_class chance;            // the probability chance's moves give the path to it
+      std::size_t other_sequence;  // the other player's sequence on that path
+    };
+    std::vector<Member> members;   // the nodes it joins, in the order of the tree
   };
   // Per player (the first two of the game), infosets in the order their first node appears in
   // the tree (as Gambit orders them), and the number of sequences (the empty one is 0).
@@ -54,6 +59,9 @@ struct BehaviorEquilibrium {
 // Progress counts Lemke's pivots against the number of rows (a path is usually about that long,
 // but may be longer).
 BehaviorEquilibrium sequence_form_equilibrium(const SequenceForm& form, const Progress& progress = {});
+
+// The players' expected payoffs under two realization plans.
+std::array<mpq_class, 2> sequence_form_payoffs(const SequenceForm& form, const std::array<std::vector<mpq_class>, 2>& plan);
 
 // Whether the two realization plans are best replies to each other (checked exactly, by backward
 // induction over each player's own sequences).

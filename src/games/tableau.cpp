@@ -77,8 +77,9 @@ std::size_t Tableau::pivot(std::size_t entering) {
   return pivot_at(row, entering);
 }
 
-// Minimum ratio rhs/coefficient, ties broken by the initial-basis columns in order; the
-// coefficients compared have the same sign, so ratios compare by cross-multiplication.
+// Minimum ratio rhs/coefficient, ties broken by the perturbation's terms, then by the initial-basis
+// columns in order; the coefficients compared have the same sign, so ratios compare by
+// cross-multiplication.
 bool Tableau::lexicographically_smaller(std::size_t a, std::size_t b, std::size_t entering) const {
   const mpz_class& ea = coefficient[a][entering];
   const mpz_class& eb = coefficient[b][entering];
@@ -89,6 +90,8 @@ bool Tableau::lexicographically_smaller(std::size_t a, std::size_t b, std::size_
     return cmp(left, right);
   };
   if (const int by_rhs = compare(rhs[a], rhs[b]); by_rhs != 0) return by_rhs < 0;
+  for (std::size_t column : perturbation_columns)
+    if (const int by_term = compare(coefficient[a][column], coefficient[b][column]); by_term != 0) return by_term < 0;
   for (std::size_t column : slack_columns)
     if (const int by_column = compare(coefficient[a][column], coefficient[b][column]); by_column != 0) return by_column < 0;
   return false;
@@ -105,7 +108,7 @@ mpq_class Tableau::value(std::size_t variable) const {
 }
 
 Tableau p_tableau(const PositiveBimatrix& g) {
-  Tableau p{std::vector<std::vector<mpz_class>>(g.n, std::vector<mpz_class>(g.m + g.n, 0)), std::vector<mpz_class>(g.n, g.one), {}, {}, 1};
+  Tableau p{std::vector<std::vector<mpz_class>>(g.n, std::vector<mpz_class>(g.m + g.n, 0)), std::vector<mpz_class>(g.n, g.one), {}, {}, 1, {}};
   for (std::size_t j = 0; j < g.n; ++j) {
     p.coefficient[j][g.m + j] = 1;
     p.basic.push_back(g.m + j);
@@ -116,7 +119,7 @@ Tableau p_tableau(const PositiveBimatrix& g) {
 }
 
 Tableau q_tableau(const PositiveBimatrix& g) {
-  Tableau q{std::vector<std::vector<mpz_class>>(g.m, std::vector<mpz_class>(g.m + g.n, 0)), std::vector<mpz_class>(g.m, g.one), {}, {}, 1};
+  Tableau q{std::vector<std::vector<mpz_class>>(g.m, std::vector<mpz_class>(g.m + g.n, 0)), std::vector<mpz_class>(g.m, g.one), {}, {}, 1, {}};
   for (std::size_t i = 0; i < g.m; ++i) {
     q.coefficient[i][i] = 1;
     q.basic.push_back(i);

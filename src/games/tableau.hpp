@@ -37,6 +37,11 @@ struct Tableau {
   std::vector<std::size_t> basic;          // variable basic in each row
   std::vector<std::size_t> slack_columns;  // the initial basis, for the lexicographic ratio test
   mpz_class determinant = 1;
+  // Columns that never enter but hold the right-hand side's terms in ε, ε², … of a symbolically
+  // perturbed problem (rhs + Σ ε^k·column_k): pivoting keeps each as B⁻¹ times its start, as it
+  // does the rhs, and the ratio test compares them after the rhs and before the slack columns (ε
+  // is small, but larger than the tie-breaking perturbation).
+  std::vector<std::size_t> perturbation_columns;
 
   std::size_t rows() const { return rhs.size(); }
   // The row that leaves when `entering` enters: minimum ratio, ties broken lexicographically

@@ -484,7 +484,8 @@ std::string behavior_text(const Game& game, const TreeSolution& t, const std::st
       for (std::size_t c = 0; c < set.actions.size(); ++c)
         if (sgn(e.behavior[p][h][c]) != 0) shares.push_back(set.actions[c] + " " + percent_and_fraction(e.behavior[p][h][c].get_str()));
       const bool reached = sgn(e.realization[p][set.parent]) != 0;
-      const std::string others = set.nodes == 1 ? "" : fmt::format(" (and {} other node{} it cannot tell apart)", set.nodes - 1, set.nodes == 2 ? "" : "s");
+      const std::size_t nodes = set.members.size();
+      const std::string others = nodes == 1 ? "" : fmt::format(" (and {} other node{} it cannot tell apart)", nodes - 1, nodes == 2 ? "" : "s");
       out += fmt::format("{}  {} {}{}: {}{}\n", indent, game.players[p], set.where == "root" ? std::string("at the start") : place_words(game, set.where), others, fmt::join(shares, ", "),
                          reached ? "" : " (never reached: its own earlier moves avoid it)");
     }
