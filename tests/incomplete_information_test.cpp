@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 #include <numeric>
+#include <nlohmann/json.hpp>
 
 #include "games/exact_lp.hpp"
 #include "games/perfect_bayesian.hpp"
@@ -419,7 +420,18 @@ TEST(PerfectBayesianCommand, TooManyProfilesAreNotEnumerated) {
   const auto r = test::run_statecraft("solve '" + test::source_path("tests/data/incomplete/beer_quiche.efg") + "' --max-profiles 10");
   EXPECT_EQ(r.exit_code, 0) << r.err;  // the sequence form still answers
   EXPECT_NE(r.err.find("not run: perfect Bayesian equilibria: the tree has 16 pure strategy profiles (4 information sets), more than"), std::string::npos) << r.err;
-  EXPECT_NE(r.out.find("an equilibrium in behaviour strategies"), std::string::npos);
+  EXPECT_NE(r.out.find("a sequential equilibrium in behaviour strategies"), std::string::npos) << r.out;
+  // What the receiver would do after quiche, which nobody drinks, and what it believes there.
+  EXPECT_NE(r.out.find("Sender quiche (and 1 other node it cannot tell apart): duel 50 % (1/2), decline 50 % (1/2) (off the path of play: what it would do if it got there)\n"
+                       "      believing: after chance: strong, then Sender quiche 50 % (1/2); after chance: weak, then Sender quiche 50 % (1/2)\n"),
+            std::string::npos)
+      << r.out;
+  const auto json = test::run_statecraft("solve '" + test::source_path("tests/data/incomplete/beer_quiche.efg") + "' --max-profiles 10 --format json");
+  const auto receiver = nlohmann::json::parse(json.out)["games"][0]["sequential_equilibrium"]["behavior"]["Receiver"];
+  ASSERT_EQ(receiver.size(), 2u) << json.out;
+  EXPECT_EQ(receiver[1]["reached"], true);  // by the receiver's own moves: there are none before it
+  EXPECT_EQ(receiver[1]["belief_exact"]["weak / quiche"], "1/2");
+  EXPECT_EQ(receiver[1]["actions_exact"]["duel"], "1/2");
 }
 
 }  // namespace

@@ -462,10 +462,12 @@ TreeSolution solve_tree(const Game& game, const TreeLimits& limits) {
   try {
     solution.form = sequence_form(game, limits.max_lcp_rows);
     solution.equilibrium = sequence_form_equilibrium(*solution.form, limits.progress);
+    solution.sequential = quasi_perfect_equilibrium(*solution.form, limits.progress);
   } catch (const WorkTooLarge& e) {
     solution.refused = e.what();
     solution.unsolved = std::string("information sets join some nodes; the sequence form was not solved: ") + e.what();
   } catch (const std::exception& e) {  // imperfect recall, or (not seen on any test) Lemke ending on a ray
+    if (solution.equilibrium) return solution;  // the perturbed path failed (not seen): the plain one stands
     solution.equilibrium.reset();
     solution.unsolved = std::string("information sets join some nodes, so backward induction does not apply; the sequence form cannot either: ") + e.what();
   }
@@ -474,9 +476,13 @@ TreeSolution solve_tree(const Game& game, const TreeLimits& limits) {
 
 namespace {
 
+// The sequential equilibrium when there is one, with the beliefs at sets of several nodes;
+// Lemke's otherwise.
 std::string behavior_text(const Game& game, const TreeSolution& t, const std::string& indent) {
-  const BehaviorEquilibrium& e = *t.equilibrium;
-  std::string out = indent + "information sets join some nodes; an equilibrium in behaviour strategies (sequence form, Lemke's algorithm, as gambit-lcp finds it):\n";
+  const BehaviorEquilibrium& e = t.sequential ? t.sequential->play : *t.equilibrium;
+  std::string out = indent + (t.sequential ? "information sets join some nodes; a sequential equilibrium in behaviour strategies (quasi-perfect: each move is best even "
+                                             "against the other side's slightest mistakes; sequence form, Miltersen & Sørensen 2010):\n"
+                                           : "information sets join some nodes; an equilibrium in behaviour strategies (sequence form, Lemke's algorithm, as gambit-lcp finds it):\n");
   for (std::size_t p = 0; p < 2; ++p)
     for (std::size_t h = 0; h < t.form->infosets[p].size(); ++h) {
       const auto& set = t.form->infosets[p][h];
@@ -484,10 +490,17 @@ std::string behavior_text(const Game& game, const TreeSolution& t, const std::st
       for (std::size_t c = 0; c < set.actions.size(); ++c)
         if (sgn(e.behavior[p][h][c]) != 0) shares.push_back(set.actions[c] + " " + percent_and_fraction(e.behavior[p][h][c].get_str()));
       const bool reached = sgn(e.realization[p][set.parent]) != 0;
+      const bool others_reach = std::any_of(set.members.begin(), set.members.end(), [&](const auto& m) { return sgn(m.chance * e.realization[1 - p][m.other_sequence]) != 0; });
       const std::size_t nodes = set.members.size();
       const std::string others = nodes == 1 ? "" : fmt::format(" (and {} other node{} it cannot tell apart)", nodes - 1, nodes == 2 ? "" : "s");
+      const char* off_path = !reached ? " (never reached: its own earlier moves avoid it)" : !others_reach ? " (off the path of play: what it would do if it got there)" : "";
       out += fmt::format("{}  {} {}{}: {}{}\n", indent, game.players[p], set.where == "root" ? std::string("at the start") : place_words(game, set.where), others, fmt::join(shares, ", "),
-                         reached ? "" : " (never reached: its own earlier moves avoid it)");
+                         off_path);
+      if (!t.sequential || nodes == 1) continue;
+      std::vector<std::string> beliefs;
+      for (std::size_t n = 0; n < nodes; ++n)
+        beliefs.push_back(fmt::format("{} {}", place_words(game, set.members[n].where), percent_and_fraction(t.sequential->beliefs[p][h][n].get_str())));
+      out += fmt::format("{}    believing: {}\n", indent, fmt::join(beliefs, "; "));
     }
   out += fmt::format("{}  expected payoffs: {} {}, {} {}\n", indent, game.players[0], e.payoffs[0].get_str(), game.players[1], e.payoffs[1].get_str());
   return out;
@@ -549,6 +562,37 @@ std::string render_tree_text(const Game& game, const TreeSolution& t, const std:
   return out;
 }
 
+namespace {
+
+// Per player, per information set, the moves' probabilities and, given beliefs, each node's.
+nlohmann::json behavior_json(const Game& game, const SequenceForm& form, const BehaviorEquilibrium& e, const std::array<std::vector<std::vector<mpq_class>>, 2>* beliefs) {
+  nlohmann::json behavior = nlohmann::json::object();
+  ExactMap payoffs;
+  for (std::size_t p = 0; p < 2; ++p) {
+    nlohmann::json sets = nlohmann::json::array();
+    for (std::size_t h = 0; h < form.infosets[p].size(); ++h) {
+      const auto& infoset = form.infosets[p][h];
+      ExactMap actions;
+      for (std::size_t c = 0; c < infoset.actions.size(); ++c) actions.set(infoset.actions[c], e.behavior[p][h][c]);
+      nlohmann::json set{{"at", infoset.where}, {"reached", sgn(e.realization[p][infoset.parent]) != 0}};
+      actions.put(set, "actions");
+      if (beliefs) {
+        ExactMap belief;
+        for (std::size_t n = 0; n < infoset.members.size(); ++n) belief.set(infoset.members[n].where, (*beliefs)[p][h][n]);
+        belief.put(set, "belief");
+      }
+      sets.push_back(set);
+    }
+    behavior[game.players[p]] = sets;
+    payoffs.set(game.players[p], e.payoffs[p]);
+  }
+  nlohmann::json equilibrium{{"behavior", behavior}};
+  payoffs.put(equilibrium, "payoffs");
+  return equilibrium;
+}
+
+}  // namespace
+
 nlohmann::json tree_json(const Game& game, const TreeSolution& t) {
   const BackwardInduction& s = t.backward;
   if (!s.perfect_information) {
@@ -564,23 +608,8 @@ nlohmann::json tree_json(const Game& game, const TreeSolution& t) {
       if (!t.refused.empty()) j["refused"] = t.refused;
       return j;
     }
-    nlohmann::json behavior = nlohmann::json::object();
-    ExactMap payoffs;
-    for (std::size_t p = 0; p < 2; ++p) {
-      nlohmann::json sets = nlohmann::json::array();
-      for (std::size_t h = 0; h < t.form->infosets[p].size(); ++h) {
-        ExactMap actions;
-        for (std::size_t c = 0; c < t.form->infosets[p][h].actions.size(); ++c) actions.set(t.form->infosets[p][h].actions[c], t.equilibrium->behavior[p][h][c]);
-        nlohmann::json set{{"at", t.form->infosets[p][h].where}};
-        actions.put(set, "actions");
-        sets.push_back(set);
-      }
-      behavior[game.players[p]] = sets;
-      payoffs.set(game.players[p], t.equilibrium->payoffs[p]);
-    }
-    nlohmann::json equilibrium{{"behavior", behavior}};
-    payoffs.put(equilibrium, "payoffs");
-    j["sequence_form_equilibrium"] = equilibrium;
+    j["sequence_form_equilibrium"] = behavior_json(game, *t.form, *t.equilibrium, nullptr);
+    j["sequential_equilibrium"] = t.sequential ? behavior_json(game, *t.form, t.sequential->play, &t.sequential->beliefs) : nlohmann::json(nullptr);
     return j;
   }
   auto with_payoffs = [&](nlohmann::json j, const std::vector<mpq_class>& value) {

@@ -10,6 +10,7 @@
 #include "games/correlated.hpp"
 #include "games/logit.hpp"
 #include "games/perfect_bayesian.hpp"
+#include "games/quasi_perfect.hpp"
 #include "games/sequence_form.hpp"
 #include "games/support_enumeration.hpp"
 #include "games/strategic_game.hpp"
@@ -89,8 +90,9 @@ std::string render_strategic_text(const StrategicGame& game, const StrategicSolu
 nlohmann::json strategic_json(const StrategicGame& game, const StrategicSolution& solution);
 
 // A tree: backward induction when every information set is a single node; otherwise its
-// perfect Bayesian equilibria in pure strategies, and, for two players, one equilibrium in
-// behaviour strategies from the sequence form; for more players, the tree's strategic form (up
+// perfect Bayesian equilibria in pure strategies, and, for two players, two equilibria in
+// behaviour strategies from the sequence form (Lemke's, as gambit-lcp finds it, and a sequential
+// one, quasi-perfect); for more players, the tree's strategic form (up
 // to 4096 profiles) and its solution.
 struct TreeSolution {
   BackwardInduction backward;
@@ -98,6 +100,7 @@ struct TreeSolution {
   std::string bayesian_refused;  // too many pure profiles to enumerate: the size and the limit
   std::optional<SequenceForm> form;
   std::optional<BehaviorEquilibrium> equilibrium;
+  std::optional<SequentialEquilibrium> sequential;
   std::optional<StrategicGame> strategic;
   std::optional<StrategicSolution> strategic_solution;
   std::string unsolved;  // why none applies
