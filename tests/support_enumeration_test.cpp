@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <chrono>
+#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "formats/gambit_efg.hpp"
@@ -140,6 +141,21 @@ TEST(GlobalNewton, OneRayIsOnePathAndTheSeedDecidesIt) {
   EXPECT_EQ(again.equilibria[0].probabilities, one.equilibria[0].probabilities);
   // A path cut short by its step budget is reported as unfinished.
   EXPECT_EQ(global_newton(g, {1, 3, 7}).paths_completed, 0u);
+}
+
+TEST(GlobalNewton, SolveRunsItAloneOrAfterSupportEnumeration) {
+  const std::string game = "'" + test::source_path("tests/data/games/5x4x3.nfg") + "'";
+  const auto alone = test::run_statecraft("solve " + game + " --method gnm");
+  ASSERT_EQ(alone.exit_code, 0) << alone.err;
+  std::size_t lines = 0;
+  for (std::size_t at = alone.out.find("mixed equilibrium (global Newton): "); at != std::string::npos; at = alone.out.find("mixed equilibrium (global Newton): ", at + 1)) ++lines;
+  EXPECT_EQ(lines, 3u) << alone.out;  // the three gambit-gnm printed
+  EXPECT_NE(alone.out.find("Player 1: 3 58.68 %, 5 41.32 %; Player 2: 2 38.43 %, 4 61.57 %; Player 3: 3 100 %"), std::string::npos) << alone.out;
+  // By default support enumeration runs first and the paths add only what it missed.
+  const auto json = test::run_statecraft("solve " + game + " --format json");
+  const auto mixed = nlohmann::json::parse(json.out)["games"][0]["mixed_equilibria"];
+  ASSERT_EQ(mixed.size(), 3u);
+  for (const auto& e : mixed) EXPECT_EQ(e["found_by"], "support enumeration");
 }
 
 }  // namespace

@@ -474,7 +474,7 @@ auto read_with(const std::string& file, std::ostream& err, Reader&& reader) -> d
 int solve(const std::string& target, const SolveOptions& options, std::ostream& out, std::ostream& err) {
   const auto choice = solver_choice(options.method);
   if (!choice) {
-    err << "statecraft solve: unknown method '" << options.method << "'; methods: all, pure, dominance, enummixed, lcp, logit, correlated\n";
+    err << "statecraft solve: unknown method '" << options.method << "'; methods: all, pure, dominance, enummixed, lcp, logit, correlated, gnm\n";
     return bad_input;
   }
   const auto hash = target.find('#');

@@ -184,7 +184,7 @@ int run(int argc, char** argv) {
                     "or else Lemke-Howson from every label, logit, correlated equilibria; each within a budget of estimated work, so that it ends in seconds, and what it "
                     "skips is listed with the method that runs it), pure, dominance, enummixed (every extreme equilibrium, up to 64 strategies), "
                     "lcp (the Lemke-Howson graph), logit, correlated (the mediator's best deals: correlated equilibria by linear programming, checked "
-                    "exactly); an explicit method runs whatever the game's size, with progress on stderr")->capture_default_str();
+                    "exactly), gnm (three or more players: the global Newton method's paths); an explicit method runs whatever the game's size, with progress on stderr")->capture_default_str();
   solve->add_option("--max-lcp-rows", solve_options.max_lcp_rows,
                     "Trees with information sets: refuse a sequence form whose LCP has more rows than this (default " +
                         std::to_string(statecraft::default_max_lcp_rows) + ")")

@@ -368,7 +368,7 @@ class PathFollower {
         for (std::size_t s = 0; s < p.sigma[i].size() && same; ++s) same = std::abs(f.probabilities[i][s] - p.sigma[i][s]) <= 1e-6;
       if (same) return;
     }
-    result_.equilibria.push_back({p.sigma, game_.expected(p.sigma), regret});
+    result_.equilibria.push_back({p.sigma, game_.expected(p.sigma), regret, "global Newton"});
   }
 
   const PayoffTensor& game_;

@@ -24,6 +24,7 @@ struct MixedProfileFound {
   std::vector<std::vector<double>> probabilities;  // per player, per strategy
   std::vector<double> payoffs;                     // expected, per player
   double regret = 0;  // the most any player gains by deviating, as a share of the game's payoff range
+  const char* found_by = "support enumeration";
 };
 
 struct SupportSearchSettings {

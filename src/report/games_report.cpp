@@ -8,6 +8,7 @@
 #include <stdexcept>
 
 #include "games/equilibria.hpp"
+#include "games/global_newton.hpp"
 #include "games/extreme_equilibria.hpp"
 #include "games/from_scenario.hpp"
 #include "games/lemke_howson.hpp"
@@ -61,6 +62,7 @@ constexpr double tableau_entries = 2e6;    // and the size of its tableaux (abou
 constexpr double logit_work = 5.5e8;       // steps × operations a step (64x64: 2.2e6 a step, 150 steps, 1.2 s)
 constexpr double logit_steps = 200;        // fewer is not worth starting: the branch needs about 150
 constexpr double support_profiles = 1e4;    // support enumeration (5x4x3: 3255 profiles, 0.16 s)
+constexpr double path_work = 1e9;          // the global Newton method's four paths (5x4x3: 5.4·10⁶ by the estimate below, 40 ms)
 constexpr double correlated_nonzeros = 1e5; // the three programs of a random 10×10×10 game (28,000): 0.6 s
 }  // namespace budget
 
@@ -95,13 +97,14 @@ struct WorkEstimates {
 
 std::optional<SolverChoice> solver_choice(const std::string& method) {
   if (method == "all") return SolverChoice{};
-  SolverChoice only{false, false, false, false, false, false, true, {}, {}};
+  SolverChoice only{false, false, false, false, false, false, false, true, {}, {}};
   if (method == "pure") only.pure = true;
   else if (method == "dominance") only.dominance = true;
   else if (method == "enummixed") only.extreme = true;
   else if (method == "lcp") only.lemke_howson = true;
   else if (method == "logit") only.logit = true;
   else if (method == "correlated") only.correlated = true;
+  else if (method == "gnm") only.global_newton = true;
   else return std::nullopt;
   return only;
 }
@@ -172,8 +175,33 @@ std::vector<MixedProfile> two_player_equilibria(const StrategicGame& game, const
   return std::move(run.equilibria);
 }
 
+bool mixes(const MixedProfileFound& e) {
+  return std::any_of(e.probabilities.begin(), e.probabilities.end(), [](const std::vector<double>& mix) { return std::count_if(mix.begin(), mix.end(), [](double x) { return x > 0; }) > 1; });
+}
+
+// The global Newton method's paths, within the default's budget: each step evaluates the payoffs
+// (profiles × players² products) a few times, and the reference games' paths take up to about
+// 300 steps each (estimated at 2500 evaluations a path, four paths). What they cross that support
+// enumeration did not find is added.
+void run_global_newton(const StrategicGame& game, DefaultBudget& budgets, StrategicSolution& s) {
+  const double players = static_cast<double>(game.players.size());
+  const double work = static_cast<double>(game.profile_count()) * players * players * 2500 * 4;
+  if (!budgets.allows(work, budget::path_work, "mixed equilibria by the global Newton method", "gnm", fmt::format("about {:.3g} operations for four paths", work))) return;
+  s.paths_followed = true;
+  for (auto& e : global_newton(game).equilibria) {
+    if (!mixes(e) && s.pure_searched) continue;
+    const bool known = std::any_of(s.n_player_mixed.begin(), s.n_player_mixed.end(), [&](const MixedProfileFound& f) {
+      for (std::size_t i = 0; i < e.probabilities.size(); ++i)
+        for (std::size_t k = 0; k < e.probabilities[i].size(); ++k)
+          if (std::abs(e.probabilities[i][k] - f.probabilities[i][k]) > 1e-6) return false;
+      return true;
+    });
+    if (!known) s.n_player_mixed.push_back(std::move(e));
+  }
+}
+
 // The correlated equilibria, within the default's budget of the program's nonzero coefficients.
-void run_correlated(const StrategicGame& game, const SolverChoice& choice, DefaultBudget& budgets, StrategicSolution& s) {
+void run_correlated(const StrategicGame& game, DefaultBudget& budgets, StrategicSolution& s) {
   double nonzeros = static_cast<double>(game.profile_count());
   for (const auto& list : game.strategies) nonzeros += static_cast<double>(game.profile_count()) * (static_cast<double>(list.size()) - 1);
   if (!budgets.allows(nonzeros, budget::correlated_nonzeros, "correlated equilibria", "correlated", fmt::format("a linear program of {:.3g} nonzero coefficients", nonzeros)))
@@ -193,7 +221,7 @@ StrategicSolution solve_strategic(const StrategicGame& game, const SolverChoice&
   const bool dominance = choice.dominance && budgets.allows(work.comparisons, budget::comparisons, "iterated strict dominance", "dominance", comparisons + " per round");
   s.undominated = dominance ? iterated_strict_dominance(game) : game_strategies(game);
   if (choice.logit) run_logit(game, choice, work, budgets, s);
-  if (choice.correlated) run_correlated(game, choice, budgets, s);
+  if (choice.correlated) run_correlated(game, budgets, s);
   if (game.players.size() != 2) {
     if (choice.extreme) {
       double profiles = 1;
@@ -202,12 +230,11 @@ StrategicSolution solve_strategic(const StrategicGame& game, const SolverChoice&
                          fmt::format("{:.3g} profiles of supports", profiles))) {
         s.supports_searched = true;
         for (auto& e : support_enumeration(game, {8, choice.explicit_choice ? 2e5 : budget::support_profiles})) {
-          const bool mixes = std::any_of(e.probabilities.begin(), e.probabilities.end(),
-                                         [](const std::vector<double>& mix) { return std::count_if(mix.begin(), mix.end(), [](double x) { return x > 0; }) > 1; });
-          if (mixes || !s.pure_searched) s.n_player_mixed.push_back(std::move(e));
+          if (mixes(e) || !s.pure_searched) s.n_player_mixed.push_back(std::move(e));
         }
       }
     }
+    if (choice.global_newton) run_global_newton(game, budgets, s);
     if (choice.lemke_howson && choice.explicit_choice)
       s.skipped.push_back({"the Lemke-Howson graph", fmt::format("Lemke-Howson is for two-player games; this one has {} players", game.players.size()), ""});
     return s;
@@ -353,10 +380,11 @@ std::string render_strategic_text(const StrategicGame& g, const StrategicSolutio
     }
     std::vector<std::string> payoffs;
     for (std::size_t p = 0; p < g.players.size(); ++p) payoffs.push_back(fmt::format("{} {:.6g}", g.players[p], e.payoffs[p]));
-    out += fmt::format("{}mixed equilibrium (support enumeration): {} (expected payoffs {})\n", indent, fmt::join(parts, "; "), fmt::join(payoffs, ", "));
+    out += fmt::format("{}mixed equilibrium ({}): {} (expected payoffs {})\n", indent, e.found_by, fmt::join(parts, "; "), fmt::join(payoffs, ", "));
   }
-  if (s.supports_searched && s.n_player_mixed.empty() && s.pure_searched)
-    out += indent + "no equilibrium that mixes was found by support enumeration\n";
+  if ((s.supports_searched || s.paths_followed) && s.n_player_mixed.empty() && s.pure_searched)
+    out += fmt::format("{}no equilibrium that mixes was found by {}\n", indent,
+                       s.supports_searched && s.paths_followed ? "support enumeration or the global Newton method" : s.supports_searched ? "support enumeration" : "the global Newton method");
   if (s.correlated) out += correlated_text(g, s, indent);
   for (const auto& skipped : s.skipped)
     out += fmt::format("{}not run: {}: {}{}\n", indent, skipped.solver, skipped.reason, skipped.method.empty() ? "" : fmt::format(" (--method {} runs it)", skipped.method));
@@ -417,7 +445,7 @@ nlohmann::json strategic_json(const StrategicGame& g, const StrategicSolution& s
   for (const auto& skipped : s.skipped)
     not_run.push_back({{"solver", skipped.solver}, {"reason", skipped.reason}, {"method", skipped.method.empty() ? nlohmann::json(nullptr) : nlohmann::json(skipped.method)}});
   for (const auto& e : s.n_player_mixed) {
-    nlohmann::json equilibrium{{"exact", false}, {"regret", e.regret}};
+    nlohmann::json equilibrium{{"exact", false}, {"regret", e.regret}, {"found_by", e.found_by}};
     for (std::size_t p = 0; p < g.players.size(); ++p) {
       nlohmann::json shares = nlohmann::json::object();
       for (std::size_t k = 0; k < e.probabilities[p].size(); ++k) shares[g.strategies[p][k]] = e.probabilities[p][k];
@@ -446,7 +474,7 @@ nlohmann::json strategic_json(const StrategicGame& g, const StrategicSolution& s
 }
 
 TreeSolution solve_tree(const Game& game, const TreeLimits& limits) {
-  TreeSolution solution{backward_induction(game), {}, {}, {}, {}, {}, {}, {}, {}};
+  TreeSolution solution{backward_induction(game), {}, {}, {}, {}, {}, {}, {}, {}, {}};
   if (solution.backward.perfect_information) return solution;
   try {
     solution.bayesian = perfect_bayesian_equilibria(game, limits.max_pure_profiles);

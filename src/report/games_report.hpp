@@ -53,9 +53,10 @@ struct StrategicSolution {
   // The mediator's best deals: the correlated equilibria of most total payoff and of the highest
   // payoff for the worst-off player, and the coarse one of most total payoff.
   std::optional<CorrelatedSolution> correlated;
-  // Three or more players: the mixed equilibria support enumeration finds (approximate, each
-  // with its regret); those that mix, when the pure ones were searched for too.
-  bool supports_searched = false;
+  // Three or more players: the mixed equilibria support enumeration and the global Newton
+  // method's paths find (approximate, each with its regret and the method that found it first);
+  // those that mix, when the pure ones were searched for too.
+  bool supports_searched = false, paths_followed = false;
   std::vector<MixedProfileFound> n_player_mixed;
   std::vector<SkippedSolver> skipped;
   // Whether everything asked for was done: nothing skipped, the logit tracing did not fail.
@@ -74,13 +75,15 @@ struct SolverChoice {
                              // (within the budget); the whole graph component when asked for explicitly
   bool logit = true;
   bool correlated = true;    // correlated equilibria (a linear program), any number of players
+  bool global_newton = true; // three or more players: the paths of the global Newton method
   bool explicit_choice = false;  // then the default's budgets do not apply
   LogitSettings logit_settings;
   Progress progress;  // of the long solvers: vertex enumeration, Lemke-Howson, logit
 };
 
 // From a --method value: all (the default), pure, dominance, enummixed (every extreme
-// equilibrium), lcp (the Lemke-Howson graph, as gambit-lcp), logit, correlated.
+// equilibrium), lcp (the Lemke-Howson graph, as gambit-lcp), logit, correlated, gnm (the global
+// Newton method's paths, three or more players).
 // Empty for an unknown name.
 std::optional<SolverChoice> solver_choice(const std::string& method);
 
