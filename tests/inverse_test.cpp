@@ -6,6 +6,7 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <random>
 #include <unistd.h>
 #include <nlohmann/json.hpp>
 
@@ -116,6 +117,38 @@ TEST(InverseStability, ThreeDecisionMakersAndEightOptionsWithinTenSeconds) {
   }
 }
 
+// The conditions are every stabilising preference: on the three-sided conflict, today's ranks and
+// twenty shuffled ones per decision maker, a state meets a maker's conditions exactly when the
+// stability analysis finds it stable for that maker, for every state, under Nash and GMR.
+TEST(InverseStability, TheConditionsAreExactlyTheStabilisingPreferences) {
+  GraphModel model = model_of("USA RUS PRK", three_sided);
+  std::vector<std::vector<std::vector<StabilityCondition>>> nash, gmr;
+  for (std::size_t d = 0; d < model.state_count(); ++d) {
+    nash.push_back(stability_conditions(model, d, Concept::Nash));
+    gmr.push_back(stability_conditions(model, d, Concept::GMR));
+  }
+  std::mt19937 random(15);
+  std::size_t stable_found = 0;
+  for (int round = 0; round <= 20; ++round) {
+    if (round > 0)
+      for (std::size_t i = 0; i < 3; ++i) {
+        std::vector<Rank> ranks(model.state_count());
+        for (std::size_t s = 0; s < ranks.size(); ++s) ranks[s] = static_cast<Rank>(s % 40);  // with ties
+        std::shuffle(ranks.begin(), ranks.end(), random);
+        model.set_ranks(i, ranks);
+      }
+    const StabilityTable table = analyse_stability(model);
+    for (std::size_t d = 0; d < model.state_count(); ++d)
+      for (std::size_t i = 0; i < 3; ++i) {
+        EXPECT_EQ(meets(nash[d][i], model.ranks(i), d), table.is_stable(Concept::Nash, i, d)) << d << " " << i;
+        EXPECT_EQ(meets(gmr[d][i], model.ranks(i), d), table.is_stable(Concept::GMR, i, d)) << d << " " << i;
+        stable_found += table.is_stable(Concept::GMR, i, d);
+      }
+  }
+  EXPECT_GT(stable_found, 1000u);  // both verdicts occur often
+  EXPECT_THROW(stability_conditions(model, 0, Concept::SEQ), std::invalid_argument);
+}
+
 }  // namespace
 }  // namespace statecraft
 
@@ -133,6 +166,15 @@ TEST(InverseStabilityCommand, TheDaNangDealNeedsWashingtonToPreferItToTwoStates)
   const auto answer = nlohmann::json::parse(j.out)["make_stable"];
   EXPECT_EQ(answer["changes"], 2);
   EXPECT_EQ(answer["decision_makers"][0]["prefer_it_to"], (nlohmann::json{41, 42}));
+  // And every preference that would: Washington's seven moves from the deal, two of them (to
+  // states 41 and 42) ones it now prefers; Moscow's and Pyongyang's one each, met today.
+  EXPECT_NE(r.out.find("    USA must like it at least as much as each of its moves from it:\n      state 41, where its own move takes it (USA: none) (not met today)\n"), std::string::npos)
+      << r.out;
+  ASSERT_EQ(answer["conditions"]["USA"].size(), 7u);
+  EXPECT_EQ(answer["conditions"]["USA"][0]["move"], 41);
+  EXPECT_EQ(answer["conditions"]["USA"][0]["met"], false);
+  EXPECT_EQ(answer["conditions"]["USA"][2]["met"], true);
+  EXPECT_EQ(answer["conditions"]["RUS"], (nlohmann::json::parse(R"([{"move": 36, "sanctions": [], "met": true}])")));
   // A state beyond the conflict's, or a concept the inverse does not take: bad input.
   EXPECT_EQ(test::run_statecraft("stability " + seed + " --make-stable 49").exit_code, 2);
   EXPECT_EQ(test::run_statecraft("stability " + seed + " --make-stable 4 --concept SIM").exit_code, 2);

@@ -112,4 +112,52 @@ InverseStability fewest_changes_for_stability(const GraphModel& model, std::size
   return out;
 }
 
+namespace {
+
+// The states other than `from` that the decision makers other than i reach from it, one after
+// another, no one twice in a row (a breadth-first search over state and last mover).
+std::vector<std::size_t> reachable_by_others(const GraphModel& model, std::size_t i, std::size_t from) {
+  const std::size_t makers = model.decision_maker_count(), none = makers;
+  std::vector<std::vector<bool>> seen(model.state_count(), std::vector<bool>(makers + 1, false));
+  std::vector<bool> reached(model.state_count(), false);
+  std::vector<std::pair<std::size_t, std::size_t>> queue{{from, none}};
+  seen[from][none] = true;
+  for (std::size_t k = 0; k < queue.size(); ++k) {
+    const auto [state, last] = queue[k];
+    for (std::size_t j = 0; j < makers; ++j) {
+      if (j == i || j == last) continue;
+      model.for_each_move(j, state, [&](std::size_t target) {
+        reached[target] = true;
+        if (!seen[target][j]) {
+          seen[target][j] = true;
+          queue.push_back({target, j});
+        }
+      });
+    }
+  }
+  std::vector<std::size_t> states;
+  for (std::size_t s = 0; s < reached.size(); ++s)
+    if (reached[s] && s != from) states.push_back(s);  // back where they started: the condition's first half
+  return states;
+}
+
+}  // namespace
+
+std::vector<std::vector<StabilityCondition>> stability_conditions(const GraphModel& model, std::size_t desired, Concept c) {
+  if (c != Concept::Nash && c != Concept::GMR) throw std::invalid_argument("every stabilising preference is given for Nash and GMR only");
+  std::vector<std::vector<StabilityCondition>> conditions(model.decision_maker_count());
+  for (std::size_t i = 0; i < model.decision_maker_count(); ++i)
+    model.for_each_move(i, desired, [&](std::size_t target) {
+      conditions[i].push_back({target, c == Concept::GMR ? reachable_by_others(model, i, target) : std::vector<std::size_t>{}});
+    });
+  for (auto& list : conditions) std::sort(list.begin(), list.end(), [](const auto& a, const auto& b) { return a.move < b.move; });
+  return conditions;
+}
+
+bool meets(const std::vector<StabilityCondition>& conditions, const std::vector<Rank>& ranks, std::size_t desired) {
+  return std::all_of(conditions.begin(), conditions.end(), [&](const StabilityCondition& c) {
+    return ranks[desired] >= ranks[c.move] || std::any_of(c.sanctions.begin(), c.sanctions.end(), [&](std::size_t s) { return ranks[s] <= ranks[desired]; });
+  });
+}
+
 }  // namespace statecraft

@@ -13,6 +13,12 @@
 // search goes through the changes in order of how many states they pass, the first that works
 // being the fewest. SIM is not monotone (raising d takes improvements, which sanction others, away
 // from i) and is not offered.
+//
+// Counted as comparisons reversed (Kendall's distance between rankings), raising d is the
+// cheapest change for Nash, GMR and SMR: their conditions compare d with other states only, and
+// a state between d and one it must pass has to be reversed with one of the two either way.
+// Under SEQ a sanction also needs an opponent to prefer its move, a comparison of two other
+// states, which this search leaves as it is.
 
 #include <optional>
 #include <vector>
@@ -39,5 +45,22 @@ inline constexpr std::size_t default_max_inverse_checks = 200'000;
 // works (it is then Nash stable for all), so an answer exists.
 InverseStability fewest_changes_for_stability(const GraphModel& model, std::size_t desired, Concept c,
                                               std::size_t max_checks = default_max_inverse_checks);
+
+// Every preference that makes d stable, for the concepts where a decision maker's own ranking
+// alone decides it (Kinsara, Kilgour & Hipel 2015, §III: Nash and GMR). For each move i has from d,
+// one condition on i's ranking: under Nash d must rank no lower than the move's state (else the
+// move is an improvement); under GMR, that, or no lower than one of `sanctions`, the states the
+// others can reach from it, one after another (any moves, no one twice in a row). A ranking makes d stable for i exactly when it meets all of
+// i's conditions, and an equilibrium exactly when every maker's does.
+struct StabilityCondition {
+  std::size_t move = 0;
+  std::vector<std::size_t> sanctions;  // GMR only
+};
+// Per decision maker. Throws std::invalid_argument for SMR (its conditions nest i's answers to
+// each sanction; not written out), SEQ and SIM (there the others' preferences enter too).
+std::vector<std::vector<StabilityCondition>> stability_conditions(const GraphModel& model, std::size_t desired, Concept c);
+
+// Whether the ranks (one per state) meet the conditions.
+bool meets(const std::vector<StabilityCondition>& conditions, const std::vector<Rank>& ranks, std::size_t desired);
 
 }  // namespace statecraft

@@ -398,6 +398,53 @@ StabilityReport stability_report(const Conflict& conflict, const std::vector<std
   return report;
 }
 
+namespace {
+
+// What the state has the maker doing: its part of the description ("USA: none").
+std::string own_part(const StabilityRow& row, const std::string& maker) {
+  const std::string& d = row.description;
+  for (std::size_t start = 0; start < d.size();) {
+    const std::size_t end = std::min(d.find("; ", start), d.size());
+    if (d.compare(start, maker.size() + 2, maker + ": ") == 0) return d.substr(start, end - start);
+    start = end + 2;
+  }
+  return d;
+}
+
+// Under Nash and GMR each decision maker's own ranking decides, so every stabilising preference
+// can be said: a condition per move it has from the state, the unmet ones first.
+std::string stabilising_preferences_text(const StabilityReport& r, std::size_t state, Concept c) {
+  const GraphModel& model = r.analysis->model;
+  const auto conditions = stability_conditions(model, state, c);
+  std::string out = fmt::format("  every preference that makes it one (under {} a decision maker's own ranking decides; the conditions not met today first):\n", concept_name(c));
+  constexpr std::size_t shown = 8;
+  for (std::size_t i = 0; i < conditions.size(); ++i) {
+    std::vector<StabilityCondition> unmet, met;
+    for (const auto& condition : conditions[i]) (meets({condition}, model.ranks(i), state) ? met : unmet).push_back(condition);
+    if (conditions[i].empty()) {
+      out += fmt::format("    {}: none (it cannot move from here)\n", r.decision_makers[i]);
+      continue;
+    }
+    out += fmt::format("    {} must like it at least as much as each of its moves from it:\n", r.decision_makers[i]);
+    std::size_t listed = 0;
+    for (const auto* group : {&unmet, &met})
+      for (const auto& condition : *group) {
+        if (listed++ == shown) break;
+        std::string line = fmt::format("      state {}, where its own move takes it ({})", condition.move + 1, own_part(r.row(condition.move), r.decision_makers[i]));
+        if (!condition.sanctions.empty()) {
+          std::vector<std::string> answers;
+          for (std::size_t s : condition.sanctions) answers.push_back(std::to_string(s + 1));
+          line += fmt::format(", or {} {} (where the others can take it from there)", answers.size() == 1 ? "state" : "one of", fmt::join(answers, ", "));
+        }
+        out += line + (group == &unmet ? " (not met today)\n" : "\n");
+      }
+    if (conditions[i].size() > shown) out += fmt::format("      … and {} more (JSON lists every one)\n", conditions[i].size() - shown);
+  }
+  return out;
+}
+
+}  // namespace
+
 std::string render_make_stable_text(const StabilityReport& r, std::size_t state, Concept c) {
   const InverseStability answer = fewest_changes_for_stability(r.analysis->model, state, c);
   std::string out = fmt::format("\nWhat would make {} a {} equilibrium (the fewest changes of preference; Kinsara, Kilgour & Hipel 2015)\n", named_state(r.row(state)), concept_name(c));
@@ -414,7 +461,9 @@ std::string render_make_stable_text(const StabilityReport& r, std::size_t state,
     out += fmt::format("  {} would have to prefer it to {} state{} it now prefers: {}\n", r.decision_makers[i], answer.passed[i].size(), answer.passed[i].size() == 1 ? "" : "s",
                        fmt::join(states, answer.passed[i].size() <= 3 ? "; " : ", "));
   }
-  return out + fmt::format("  (every other comparison kept; {} combination{} of changes analysed)\n", answer.checked, answer.checked == 1 ? "" : "s");
+  out += fmt::format("  (every other comparison kept; {} combination{} of changes analysed)\n", answer.checked, answer.checked == 1 ? "" : "s");
+  if (c == Concept::Nash || c == Concept::GMR) out += stabilising_preferences_text(r, state, c);
+  return out;
 }
 
 json make_stable_json(const StabilityReport& r, std::size_t state, Concept c) {
@@ -425,7 +474,22 @@ json make_stable_json(const StabilityReport& r, std::size_t state, Concept c) {
     for (std::size_t s : answer.passed[i]) states.push_back(s + 1);
     makers.push_back({{"decision_maker", r.decision_makers[i]}, {"prefer_it_to", states}});
   }
-  return {{"state", state + 1}, {"concept", concept_name(c)}, {"already", answer.already}, {"changes", answer.changes}, {"checked", answer.checked}, {"decision_makers", makers}};
+  json conditions = nullptr;
+  if (c == Concept::Nash || c == Concept::GMR) {
+    conditions = json::object();
+    const auto all = stability_conditions(r.analysis->model, state, c);
+    for (std::size_t i = 0; i < all.size(); ++i) {
+      json list = json::array();
+      for (const auto& condition : all[i]) {
+        json sanctions = json::array();
+        for (std::size_t s : condition.sanctions) sanctions.push_back(s + 1);
+        list.push_back({{"move", condition.move + 1}, {"sanctions", sanctions}, {"met", meets({condition}, r.analysis->model.ranks(i), state)}});
+      }
+      conditions[r.decision_makers[i]] = list;
+    }
+  }
+  return {{"state", state + 1},     {"concept", concept_name(c)}, {"already", answer.already},  {"changes", answer.changes},
+          {"checked", answer.checked}, {"decision_makers", makers}, {"conditions", conditions}};
 }
 
 namespace {
