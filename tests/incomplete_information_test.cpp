@@ -502,6 +502,23 @@ TEST(QuasiPerfect, OffThePathBeliefsComeFromTheMistakes) {
   EXPECT_EQ(e.play.realization[1], (std::vector<mpq_class>{1, 1, 0}));
 }
 
+// A move that pays its mover nothing wherever it leads, at a set reached only by mistakes: its
+// worth is the zero polynomial, and its limit value 0 (a random tree of depth 7 once failed here).
+TEST(QuasiPerfect, AMoveWorthNothingOffThePath) {
+  const SequenceForm form = sequence_form(tree_game("SND RCV", R"(  - id: worthless
+    players: [SND, RCV]
+    tree:
+      player: SND
+      moves:
+        out: {payoffs: [2, 0]}
+        left: {player: RCV, infoset: entered, moves: {l: {payoffs: [1, 2]}, r: {payoffs: [0, 0]}}}
+        right: {player: RCV, infoset: entered, moves: {l: {payoffs: [0, -1]}, r: {payoffs: [1, 0]}}}
+)"));
+  const SequentialEquilibrium e = quasi_perfect_equilibrium(form);
+  EXPECT_EQ(behavior_of(form, e, 1, 0), "l=1 r=0");  // l is worth (2 − 1)/2 = 1/2 against r's 0
+  EXPECT_TRUE(is_sequentially_rational(form, e));
+}
+
 // Beer–quiche: the perturbation reaches the beer pool. Each type drinks quiche by mistake with
 // probability ε at least, so a receiver who saw quiche would believe the weak type only 1/10
 // likely and not duel, and then the weak type would rather have quiche. In the perturbed game the

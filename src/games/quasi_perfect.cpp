@@ -31,6 +31,7 @@ mpq_class coefficient(const Polynomial& p, std::size_t k) { return k < p.size() 
 mpq_class limit_of_ratio(const Polynomial& p, const Polynomial& q) {
   const std::size_t k = order(q);
   if (k == q.size() || sgn(q[k]) <= 0) throw std::logic_error("quasi-perfect equilibrium: a perturbed probability is not positive");
+  if (order(p) == p.size()) return 0;  // p is zero (a payoff of 0, say)
   if (order(p) < k) throw std::logic_error("quasi-perfect equilibrium: a part outweighs its whole as ε → 0");
   return coefficient(p, k) / q[k];
 }
