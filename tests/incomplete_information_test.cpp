@@ -2,7 +2,9 @@
 // equilibria of the textbook signalling and reputation games, with their published answers.
 
 #include <gtest/gtest.h>
+#include <fmt/format.h>
 #include <numeric>
+#include <random>
 #include <nlohmann/json.hpp>
 
 #include "games/exact_lp.hpp"
@@ -438,6 +440,7 @@ TEST(PerfectBayesianCommand, TooManyProfilesAreNotEnumerated) {
 }  // namespace statecraft
 
 #include "games/backward_induction.hpp"
+#include "formats/gambit_efg.hpp"
 #include "games/quasi_perfect.hpp"
 
 namespace statecraft {
@@ -559,6 +562,59 @@ TEST(QuasiPerfect, VanDammesGameGetsARationalMoveWhereLemkeLeavesAFiller) {
   const SequentialEquilibrium e = quasi_perfect_equilibrium(form);
   EXPECT_EQ(behavior_row(e), "NE,0,1,0,1,0,1,0,1,0,1");
   EXPECT_EQ(e.play.payoffs, (std::array<mpq_class, 2>{1, 3}));
+}
+
+// Random trees with ties everywhere (payoffs in {−1, 0, 1}), chance moves, and the second player
+// not seeing the first's last move (the two nodes after it share a set): Lemke's symbolic path
+// always ends, and its limit passes the exact checks (a Nash equilibrium, sequentially rational at
+// every set), with every mix and belief summing to 1.
+std::string random_tree(unsigned seed, int depth) {
+  std::mt19937 random(seed);
+  std::string out = "EFG 2 R \"random\" { \"P1\" \"P2\" }\n\"\"\n";
+  int outcomes = 0, first_sets = 0, second_sets = 0, chances = 0;
+  auto leaf = [&] { out += fmt::format("t \"\" {} \"\" {{ {} {} }}\n", ++outcomes, static_cast<int>(random() % 3) - 1, static_cast<int>(random() % 3) - 1); };
+  // `second_set`: the set a second-player node joins (0: a new one).
+  auto node = [&](auto&& self, int level, bool first_moves, int second_set) -> void {
+    if (level >= depth) return leaf();
+    if (first_moves) {
+      out += fmt::format("p \"\" 1 {} \"\" {{ \"L\" \"R\" }} 0\n", ++first_sets);
+      const int shared = ++second_sets;
+      self(self, level + 1, false, -shared);  // the first child opens the set, the second joins it
+      self(self, level + 1, false, shared);
+      return;
+    }
+    if (second_set < 0) out += fmt::format("p \"\" 2 {} \"\" {{ \"l\" \"r\" }} 0\n", -second_set);
+    else out += fmt::format("p \"\" 2 {} \"\" 0\n", second_set);
+    for (int child = 0; child < 2; ++child) {
+      const unsigned kind = random() % 6;
+      if (kind == 0) {
+        leaf();
+      } else if (kind == 1) {
+        out += fmt::format("c \"\" {} \"\" {{ \"h\" 1/3 \"t\" 2/3 }} 0\n", ++chances);
+        self(self, level + 1, true, 0);
+        self(self, level + 1, true, 0);
+      } else {
+        self(self, level + 1, true, 0);
+      }
+    }
+  };
+  node(node, 0, true, 0);
+  return out;
+}
+
+TEST(QuasiPerfect, RandomTreesWithTiesPassTheExactChecks) {
+  for (unsigned seed = 1; seed <= 40; ++seed) {
+    Diagnostics d("random");
+    const auto g = read_efg(random_tree(seed, 4 + static_cast<int>(seed % 2)), d);
+    ASSERT_TRUE(g.has_value()) << seed << ": " << (d.empty() ? "" : format_diagnostic(d.all()[0]));
+    const SequenceForm form = sequence_form(*g);
+    const SequentialEquilibrium e = quasi_perfect_equilibrium(form);  // throws unless Nash and sequentially rational
+    for (std::size_t p = 0; p < 2; ++p)
+      for (std::size_t h = 0; h < form.infosets[p].size(); ++h) {
+        EXPECT_EQ(std::accumulate(e.play.behavior[p][h].begin(), e.play.behavior[p][h].end(), mpq_class(0)), 1) << seed;
+        EXPECT_EQ(std::accumulate(e.beliefs[p][h].begin(), e.beliefs[p][h].end(), mpq_class(0)), 1) << seed;
+      }
+  }
 }
 
 TEST(QuasiPerfect, EveryReferenceTreeGivesASequentialEquilibrium) {
