@@ -246,6 +246,7 @@ class PathFollower {
         ++result_.paths_completed;
         return;
       }
+      if (p.lambda > 2 * start) return;  // turned back at an event it misread: the path is left unfinished
       const Vector z = h.pack(p);
       Vector guess = z;
       for (std::size_t k = 0; k < z.size(); ++k) guess[k] += step * (*t)[k];

@@ -38,7 +38,7 @@ namespace statecraft {
 
 struct GlobalNewtonSettings {
   std::size_t rays = 4;           // perturbation rays, each a path; pseudo-random and seeded
-  std::size_t max_steps = 20000;  // predictor–corrector steps per path
+  std::size_t max_steps = 5000;   // predictor–corrector steps per path (the reference games' take up to about 300)
   std::uint64_t seed = 20261203;
 };
 

@@ -188,7 +188,10 @@ void run_global_newton(const StrategicGame& game, DefaultBudget& budgets, Strate
   const double work = static_cast<double>(game.profile_count()) * players * players * 2500 * 4;
   if (!budgets.allows(work, budget::path_work, "mixed equilibria by the global Newton method", "gnm", fmt::format("about {:.3g} operations for four paths", work))) return;
   s.paths_followed = true;
-  for (auto& e : global_newton(game).equilibria) {
+  GlobalNewtonResult found = global_newton(game);
+  s.paths = found.paths;
+  s.paths_completed = found.paths_completed;
+  for (auto& e : found.equilibria) {
     if (!mixes(e) && s.pure_searched) continue;
     const bool known = std::any_of(s.n_player_mixed.begin(), s.n_player_mixed.end(), [&](const MixedProfileFound& f) {
       for (std::size_t i = 0; i < e.probabilities.size(); ++i)
@@ -382,6 +385,9 @@ std::string render_strategic_text(const StrategicGame& g, const StrategicSolutio
     for (std::size_t p = 0; p < g.players.size(); ++p) payoffs.push_back(fmt::format("{} {:.6g}", g.players[p], e.payoffs[p]));
     out += fmt::format("{}mixed equilibrium ({}): {} (expected payoffs {})\n", indent, e.found_by, fmt::join(parts, "; "), fmt::join(payoffs, ", "));
   }
+  if (s.paths_completed < s.paths)
+    out += fmt::format("{}(the global Newton method followed {} of its {} paths to their end; the others stopped short, at ties in the payoffs, and may have missed equilibria)\n",
+                       indent, s.paths_completed, s.paths);
   if ((s.supports_searched || s.paths_followed) && s.n_player_mixed.empty() && s.pure_searched)
     out += fmt::format("{}no equilibrium that mixes was found by {}\n", indent,
                        s.supports_searched && s.paths_followed ? "support enumeration or the global Newton method" : s.supports_searched ? "support enumeration" : "the global Newton method");
@@ -466,6 +472,7 @@ nlohmann::json strategic_json(const StrategicGame& g, const StrategicSolution& s
           {"correlated", correlated},
           {"mixed_equilibria", mixed},
           {"mixed_search", searches[static_cast<int>(s.mixed_search)]},
+          {"global_newton_paths", s.paths_followed ? nlohmann::json{{"followed", s.paths}, {"finished", s.paths_completed}} : nlohmann::json(nullptr)},
           {"degenerate", s.degenerate},
           {"logit_limit", logit},
           {"logit_failure", s.logit_failure.empty() ? nlohmann::json(nullptr) : nlohmann::json(s.logit_failure)},

@@ -57,6 +57,7 @@ struct StrategicSolution {
   // method's paths find (approximate, each with its regret and the method that found it first);
   // those that mix, when the pure ones were searched for too.
   bool supports_searched = false, paths_followed = false;
+  std::size_t paths = 0, paths_completed = 0;  // the global Newton method's
   std::vector<MixedProfileFound> n_player_mixed;
   std::vector<SkippedSolver> skipped;
   // Whether everything asked for was done: nothing skipped, the logit tracing did not fail.
