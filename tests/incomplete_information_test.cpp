@@ -488,16 +488,20 @@ TEST(QuasiPerfect, AnEmptyThreatBehindAnInformationSetIsNotCarriedOut) {
 // whatever the receiver does, so the receiver's set is off the path and plain Nash equilibrium
 // lets it do anything. Under the perturbation each entry is a mistake of the same order (ε each),
 // so the receiver believes left and right equally likely, and then l is worth 1, r 1/2 (by hand).
-TEST(QuasiPerfect, OffThePathBeliefsComeFromTheMistakes) {
-  const SequenceForm form = sequence_form(tree_game("SND RCV", R"(  - id: off_path
+// The sender's entry game, with the receiver's answers after "right" as given.
+SequenceForm off_path_game(const std::string& after_right) {
+  return sequence_form(tree_game("SND RCV", R"(  - id: off_path
     players: [SND, RCV]
     tree:
       player: SND
       moves:
         out: {payoffs: [2, 0]}
         left: {player: RCV, infoset: entered, moves: {l: {payoffs: [1, 2]}, r: {payoffs: [0, 0]}}}
-        right: {player: RCV, infoset: entered, moves: {l: {payoffs: [0, 0]}, r: {payoffs: [1, 1]}}}
-)"));
+        right: {player: RCV, infoset: entered, moves: )" + after_right + "}\n"));
+}
+
+TEST(QuasiPerfect, OffThePathBeliefsComeFromTheMistakes) {
+  const SequenceForm form = off_path_game("{l: {payoffs: [0, 0]}, r: {payoffs: [1, 1]}}");
   const SequentialEquilibrium e = quasi_perfect_equilibrium(form);
   EXPECT_EQ(behavior_of(form, e, 0, 0), "out=1 left=0 right=0");
   EXPECT_EQ(e.beliefs[1][0], (std::vector<mpq_class>{mpq_class(1, 2), mpq_class(1, 2)}));
@@ -508,15 +512,7 @@ TEST(QuasiPerfect, OffThePathBeliefsComeFromTheMistakes) {
 // A move that pays its mover nothing wherever it leads, at a set reached only by mistakes: its
 // worth is the zero polynomial, and its limit value 0 (a random tree of depth 7 once failed here).
 TEST(QuasiPerfect, AMoveWorthNothingOffThePath) {
-  const SequenceForm form = sequence_form(tree_game("SND RCV", R"(  - id: worthless
-    players: [SND, RCV]
-    tree:
-      player: SND
-      moves:
-        out: {payoffs: [2, 0]}
-        left: {player: RCV, infoset: entered, moves: {l: {payoffs: [1, 2]}, r: {payoffs: [0, 0]}}}
-        right: {player: RCV, infoset: entered, moves: {l: {payoffs: [0, -1]}, r: {payoffs: [1, 0]}}}
-)"));
+  const SequenceForm form = off_path_game("{l: {payoffs: [0, -1]}, r: {payoffs: [1, 0]}}");
   const SequentialEquilibrium e = quasi_perfect_equilibrium(form);
   EXPECT_EQ(behavior_of(form, e, 1, 0), "l=1 r=0");  // l is worth (2 − 1)/2 = 1/2 against r's 0
   EXPECT_TRUE(is_sequentially_rational(form, e));
