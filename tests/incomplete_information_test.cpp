@@ -560,6 +560,31 @@ TEST(QuasiPerfect, VanDammesGameGetsARationalMoveWhereLemkeLeavesAFiller) {
   EXPECT_EQ(e.play.payoffs, (std::array<mpq_class, 2>{1, 3}));
 }
 
+// A branch chance never takes (probability 0): no mistake reaches the sets below it, so no belief
+// follows there (the uniform one fills in) and nothing there is checked; the rest is solved.
+TEST(QuasiPerfect, SetsBelowAChanceMoveOfProbabilityZero) {
+  Diagnostics d("zero");
+  const auto g = read_efg(R"(EFG 2 R "a branch never taken" { "P1" "P2" }
+c "" 1 "" { "L" 1 "R" 0 } 0
+p "" 1 1 "" { "a" "b" } 0
+t "" 1 "" { 1, 1 }
+t "" 2 "" { 0, 3 }
+p "" 2 1 "" { "x" "y" } 0
+p "" 1 2 "" { "c" "d" } 0
+t "" 3 "" { 2, 1 }
+t "" 4 "" { 0, 2 }
+p "" 1 2 "" { "c" "d" } 0
+t "" 5 "" { 0, 1 }
+t "" 6 "" { 1, 2 }
+)", d);
+  ASSERT_TRUE(g.has_value());
+  const SequenceForm form = sequence_form(*g);
+  const SequentialEquilibrium e = quasi_perfect_equilibrium(form);
+  EXPECT_EQ(behavior_of(form, e, 0, 0), "a=1 b=0");  // after L, the only branch that happens
+  EXPECT_EQ(e.beliefs[0][1], (std::vector<mpq_class>{mpq_class(1, 2), mpq_class(1, 2)}));
+  EXPECT_EQ(e.play.payoffs, (std::array<mpq_class, 2>{1, 1}));
+}
+
 // Random trees with ties everywhere (payoffs in {−1, 0, 1}), chance moves, and the second player
 // not seeing the first's last move (the two nodes after it share a set): Lemke's symbolic path
 // always ends, and its limit passes the exact checks (a Nash equilibrium, sequentially rational at

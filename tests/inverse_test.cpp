@@ -12,6 +12,7 @@
 
 #include "conflict/inverse.hpp"
 #include "conflict/uncertain.hpp"
+#include "scenario/work.hpp"
 #include "test_support.hpp"
 
 namespace statecraft {
@@ -115,6 +116,18 @@ TEST(InverseStability, ThreeDecisionMakersAndEightOptionsWithinTenSeconds) {
     // Nash asks the most: every other concept needs no more changes.
     if (c != Concept::Nash) EXPECT_LE(answer.changes, fewest_changes_for_stability(model, hardest, Concept::Nash).changes);
   }
+}
+
+// The GMR conditions search the others' answers to every move: with 4095 moves over 262,144
+// states that is refused, with the size, before any search starts.
+TEST(InverseStability, TooLargeASearchForConditionsIsRefused) {
+  std::string options, preferences = "    AA: [a0]\n    BB: [b0]\n";
+  for (int k = 0; k < 12; ++k) options += "    - {id: a" + std::to_string(k) + ", actor: AA, name: a" + std::to_string(k) + "}\n";
+  for (int k = 0; k < 6; ++k) options += "    - {id: b" + std::to_string(k) + ", actor: BB, name: b" + std::to_string(k) + "}\n";
+  const GraphModel model = model_of("AA BB", "conflict:\n  options:\n" + options + "  status_quo: []\n  preferences:\n" + preferences);
+  ASSERT_EQ(model.state_count(), 262144u);
+  EXPECT_THROW(stability_conditions(model, 0, Concept::GMR), WorkTooLarge);
+  EXPECT_EQ(stability_conditions(model, 0, Concept::Nash)[0].size(), 4095u);  // Nash needs no search
 }
 
 // The conditions are every stabilising preference: on the three-sided conflict, today's ranks and

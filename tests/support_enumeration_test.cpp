@@ -9,6 +9,7 @@
 #include <random>
 #include <nlohmann/json.hpp>
 #include <sstream>
+#include <tuple>
 
 #include "formats/gambit_efg.hpp"
 #include "formats/gambit_nfg.hpp"
@@ -164,6 +165,28 @@ TEST(GlobalNewton, SolveRunsItAloneOrAfterSupportEnumeration) {
 
 namespace statecraft {
 namespace {
+
+// Each player's payoffs may be on any scale, with any offset: the equilibria do not change, and
+// neither do the paths or the tolerances (the payoffs are rescaled per player). Here player 1's
+// are shrunk a million times, the others' grown a thousand times and moved up by 10⁷.
+TEST(GlobalNewton, PayoffScalesAndOffsetsChangeNothing) {
+  const StrategicGame g = reference_game("3x3x3.nfg");
+  StrategicGame moved = g;
+  for (auto& profile : moved.payoffs) {
+    profile[0] /= 1000000;
+    for (std::size_t i = 1; i < profile.size(); ++i) profile[i] = profile[i] * 1000 + 10000000;
+  }
+  for (const auto& [name, found, again] : {std::tuple{"global Newton", global_newton(g).equilibria, global_newton(moved).equilibria},
+                                          std::tuple{"support enumeration", support_enumeration(g), support_enumeration(moved)}}) {
+    ASSERT_EQ(again.size(), found.size()) << name;
+    for (std::size_t k = 0; k < found.size(); ++k) {
+      for (std::size_t i = 0; i < found[k].probabilities.size(); ++i)
+        for (std::size_t s = 0; s < found[k].probabilities[i].size(); ++s) EXPECT_NEAR(again[k].probabilities[i][s], found[k].probabilities[i][s], 1e-9) << name;
+      EXPECT_NEAR(again[k].payoffs[1], found[k].payoffs[1] * 1000 + 10000000, 1e-3) << name;  // reported in the game's own units
+      EXPECT_LT(profile_regret(moved, again[k].probabilities), 1e-9) << name;
+    }
+  }
+}
 
 // Random games of three and four players with two to four strategies each, a third of them with
 // payoffs in {0, 1, 2} (ties everywhere): every game gets an equilibrium, and every crossing kept

@@ -145,6 +145,15 @@ std::vector<std::size_t> reachable_by_others(const GraphModel& model, std::size_
 
 std::vector<std::vector<StabilityCondition>> stability_conditions(const GraphModel& model, std::size_t desired, Concept c) {
   if (c != Concept::Nash && c != Concept::GMR) throw std::invalid_argument("every stabilising preference is given for Nash and GMR only");
+  if (c == Concept::GMR) {
+    // Each move's sanctions are a search over (state, last mover): refused before it starts
+    // when all of them together would pass that many pairs more than max_condition_work times.
+    double moves = 0;
+    for (std::size_t i = 0; i < model.decision_maker_count(); ++i) model.for_each_move(i, desired, [&](std::size_t) { ++moves; });
+    const double work = moves * static_cast<double>(model.state_count()) * static_cast<double>(model.decision_maker_count() + 1);
+    if (work > max_condition_work)
+      throw WorkTooLarge(fmt::format("the GMR conditions would search {:.3g} pairs of state and mover", work), work, max_condition_work);
+  }
   std::vector<std::vector<StabilityCondition>> conditions(model.decision_maker_count());
   for (std::size_t i = 0; i < model.decision_maker_count(); ++i)
     model.for_each_move(i, desired, [&](std::size_t target) {

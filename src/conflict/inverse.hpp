@@ -56,7 +56,10 @@ struct StabilityCondition {
   std::size_t move = 0;
   std::vector<std::size_t> sanctions;  // GMR only
 };
-// Per decision maker. Throws std::invalid_argument for SMR (its conditions nest i's answers to
+inline constexpr double max_condition_work = 2e8;
+// Per decision maker. Throws WorkTooLarge under GMR when the searches for sanctions (one per move,
+// over state and last mover) would pass more than max_condition_work pairs, and
+// std::invalid_argument for SMR (its conditions nest i's answers to
 // each sanction; not written out), SEQ and SIM (there the others' preferences enter too).
 std::vector<std::vector<StabilityCondition>> stability_conditions(const GraphModel& model, std::size_t desired, Concept c);
 

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <optional>
 #include <random>
+#include <stdexcept>
 
 #include "games/dense_solve.hpp"
 #include "games/payoff_tensor.hpp"
@@ -11,7 +12,7 @@ namespace statecraft {
 namespace {
 
 // A point of the path: the mixes (zero outside the supports), each player's value v_i (in
-// units of the payoff range) and λ.
+// the rescaled payoffs) and λ.
 struct PathPoint {
   StrategyMixes sigma;
   std::vector<double> value;
@@ -32,11 +33,11 @@ double largest(const Vector& a) {
   return m;
 }
 
-// The homotopy on the current supports, in payoffs divided by the game's range (so that λ, the
+// The homotopy on the current supports, in each player's payoffs rescaled to [0, 1] (so that λ, the
 // values and the probabilities are all of order one).
 class Homotopy {
  public:
-  Homotopy(const PayoffTensor& g, StrategyMixes bonus) : g_(g), bonus_(std::move(bonus)), scale_(1 / g.range()) {
+  Homotopy(const PayoffTensor& g, StrategyMixes bonus) : g_(g), bonus_(std::move(bonus)) {
     in_.resize(g.players());
     for (std::size_t i = 0; i < g.players(); ++i) in_[i].assign(g.strategies(i), false);
   }
@@ -67,7 +68,7 @@ class Homotopy {
   StrategyMixes slack(const PathPoint& p) const {
     StrategyMixes u = g_.values(p.sigma);
     for (std::size_t i = 0; i < g_.players(); ++i)
-      for (std::size_t s = 0; s < g_.strategies(i); ++s) u[i][s] = u[i][s] * scale_ + p.lambda * bonus_[i][s] - p.value[i];
+      for (std::size_t s = 0; s < g_.strategies(i); ++s) u[i][s] = u[i][s] + p.lambda * bonus_[i][s] - p.value[i];
     return u;
   }
 
@@ -89,7 +90,7 @@ class Homotopy {
     Vector row(unknowns(), 0);
     const auto column = columns();
     g_.value_derivatives(p.sigma, [&](std::size_t a, std::size_t sa, std::size_t b, std::size_t t, double d) {
-      if (a == i && sa == s && column[b][t] >= 0) row[static_cast<std::size_t>(column[b][t])] += d * scale_;
+      if (a == i && sa == s && column[b][t] >= 0) row[static_cast<std::size_t>(column[b][t])] += d;
     });
     row[members_.size() + i] = -1;
     row.back() = bonus_[i][s];
@@ -102,7 +103,7 @@ class Homotopy {
     std::vector<Vector> j(n - 1, Vector(n, 0));
     const auto column = columns();
     g_.value_derivatives(p.sigma, [&](std::size_t a, std::size_t sa, std::size_t b, std::size_t t, double d) {
-      if (column[a][sa] >= 0 && column[b][t] >= 0) j[static_cast<std::size_t>(column[a][sa])][static_cast<std::size_t>(column[b][t])] += d * scale_;
+      if (column[a][sa] >= 0 && column[b][t] >= 0) j[static_cast<std::size_t>(column[a][sa])][static_cast<std::size_t>(column[b][t])] += d;
     });
     for (std::size_t k = 0; k < m; ++k) {
       const auto [i, s] = members_[k];
@@ -187,7 +188,6 @@ class Homotopy {
 
   const PayoffTensor& g_;
   StrategyMixes bonus_;
-  double scale_;
   std::vector<std::vector<bool>> in_;
   std::vector<std::pair<std::size_t, std::size_t>> members_;
 };
@@ -223,7 +223,7 @@ class PathFollower {
     ++result_.paths;
     Homotopy h(g_, bonus);
     // Each player's largest bonus is 1 and the others below 1/2, so at λ = 3 that strategy beats
-    // every other by more than the payoff range (which is 1 here).
+    // every other by more than its payoff range (1, rescaled).
     constexpr double start = 3;
     PathPoint p{StrategyMixes(g_.players()), Vector(g_.players()), start};
     for (std::size_t i = 0; i < g_.players(); ++i) {
@@ -235,7 +235,7 @@ class PathFollower {
     const StrategyMixes u = g_.values(p.sigma);
     for (std::size_t i = 0; i < g_.players(); ++i)
       for (std::size_t s = 0; s < g_.strategies(i); ++s)
-        if (h.in(i, s)) p.value[i] = u[i][s] / g_.range() + start * bonus[i][s];
+        if (h.in(i, s)) p.value[i] = u[i][s] + start * bonus[i][s];
     Vector down(h.unknowns(), 0);
     down.back() = -1;
     auto t = h.tangent(p, down);
@@ -352,11 +352,11 @@ class PathFollower {
       return sigma;
     };
     p.sigma = cleaned(p.sigma);
-    double regret = regret_of(game_, p.sigma) / game_.range();
+    double regret = regret_of(game_, p.sigma);
     if (const auto polished = solve_on_supports(game_, supports, p.sigma)) {
       const bool valid = std::all_of(polished->begin(), polished->end(), [](const auto& mix) { return std::all_of(mix.begin(), mix.end(), [](double x) { return x > -1e-10; }); });
       const StrategyMixes candidate = cleaned(*polished);
-      const double polished_regret = regret_of(game_, candidate) / game_.range();
+      const double polished_regret = regret_of(game_, candidate);
       if (valid && polished_regret < regret) {
         p.sigma = candidate;
         regret = polished_regret;
@@ -381,21 +381,23 @@ class PathFollower {
 }  // namespace
 
 GlobalNewtonResult global_newton(const StrategicGame& game, const GlobalNewtonSettings& settings) {
+  for (const auto& list : game.strategies)
+    if (list.size() > 64) throw std::invalid_argument("the global Newton method takes at most 64 strategies a player");
   const PayoffTensor g(game);
   std::mt19937_64 random(settings.seed);
-  // The paths run in the game with every payoff moved by less than a billionth of the range:
+  // The paths run in the game with every payoff moved by less than 10⁻¹⁰ of its player's range:
   // in a degenerate game (ties, as trees' strategic forms have) several events would otherwise
   // fall on the same point of λ = 0, where the pieces' systems are singular.
   StrategicGame nudged = game;
-  constexpr double nudge = 1e-9;
+  constexpr double nudge = 1e-10;
   for (auto& profile : nudged.payoffs)
-    for (auto& u : profile) u += mpq_class(nudge * g.range() * uniform(random));
+    for (std::size_t i = 0; i < profile.size(); ++i) profile[i] += mpq_class(nudge * g.range(i) * uniform(random));
   const PayoffTensor walked(nudged);
   GlobalNewtonResult result;
   PathFollower follower(g, walked, settings, result);
   for (std::size_t ray = 0; ray < settings.rays; ++ray) {
-    // A generic ray: per player one strategy with bonus 1 (in turn the first, the second, … of
-    // each player's, so that the rays start from different corners), the others below 1/2.
+    // A generic ray: per player one strategy with bonus 1 (pseudo-random, shifted by the ray's
+    // number so that successive rays tend to start from different corners), the others below 1/2.
     StrategyMixes bonus(g.players());
     for (std::size_t i = 0; i < g.players(); ++i) {
       for (std::size_t s = 0; s < g.strategies(i); ++s) bonus[i].push_back(0.5 * uniform(random));

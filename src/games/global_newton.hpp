@@ -23,9 +23,9 @@
 //
 // In a degenerate game (ties, as the strategic forms of trees have) several such events fall on
 // one point of λ = 0, where a piece's system is singular. So the path is followed in the game
-// with each payoff moved by a pseudo-random amount below 10⁻⁹ of the payoff range, and each
+// with each payoff moved by a pseudo-random amount below 10⁻¹⁰ of its player's payoff range, and each
 // crossing of λ = 0 is brought back to the game itself by Newton's method on its supports; it is
-// kept when its regret there is below 10⁻⁹ of the payoff range (a crossing on a continuum of
+// kept when its regret there is below 10⁻⁹ of each player's payoff range (a crossing on a continuum of
 // equilibria, where that system is singular, is kept only if it is that close already).
 
 #include <cstdint>
@@ -33,6 +33,9 @@
 
 #include "games/strategic_game.hpp"
 #include "games/support_enumeration.hpp"
+
+// Each player's payoffs are rescaled to [0, 1] first (games/payoff_tensor.hpp), so neither their
+// scale nor an offset changes the paths. Supports are bit sets: at most 64 strategies a player.
 
 namespace statecraft {
 
@@ -49,6 +52,7 @@ struct GlobalNewtonResult {
   std::size_t steps = 0;                      // predictor–corrector steps, all paths
 };
 
+// Throws std::invalid_argument when a player has more than 64 strategies.
 GlobalNewtonResult global_newton(const StrategicGame& game, const GlobalNewtonSettings& settings = {});
 
 }  // namespace statecraft

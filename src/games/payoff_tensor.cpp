@@ -30,7 +30,7 @@ class SupportSystem {
       for (std::size_t i = 0; i < g_.players(); ++i)
         for (std::size_t s : support_[i]) value[i] += v[i][s] / static_cast<double>(support_[i].size());
     }
-    const double tolerance = 1e-13 * g_.range();
+    constexpr double tolerance = 1e-13;  // the payoffs are rescaled to [0, 1]
     for (int iteration = 0; iteration < 60; ++iteration) {
       std::vector<double> f = residual(sigma, value);
       double norm = 0;

@@ -19,26 +19,32 @@ using StrategyMixes = std::vector<std::vector<double>>;
 
 class PayoffTensor {
  public:
+  // Each player's payoffs are rescaled to [0, 1] (less its lowest, over its range): the same
+  // equilibria, and tolerances and regrets that mean the same for every player whatever its
+  // payoffs' scale or offset.
   explicit PayoffTensor(const StrategicGame& g) : players_(g.players.size()), profiles_(g.profile_count()) {
     for (const auto& list : g.strategies) sizes_.push_back(list.size());
     u_.resize(profiles_ * players_);
-    double low = INFINITY, high = -INFINITY;
+    low_.assign(players_, INFINITY);
+    range_.assign(players_, -INFINITY);  // the highest, until made the range below
     for (std::size_t p = 0; p < profiles_; ++p)
       for (std::size_t i = 0; i < players_; ++i) {
-        u_[p * players_ + i] = g.payoffs[p][i].get_d();
-        low = std::min(low, u_[p * players_ + i]);
-        high = std::max(high, u_[p * players_ + i]);
+        low_[i] = std::min(low_[i], g.payoffs[p][i].get_d());
+        range_[i] = std::max(range_[i], g.payoffs[p][i].get_d());
       }
-    range_ = high > low ? high - low : 1;
+    for (std::size_t i = 0; i < players_; ++i) range_[i] = range_[i] > low_[i] ? range_[i] - low_[i] : 1;
+    for (std::size_t p = 0; p < profiles_; ++p)
+      for (std::size_t i = 0; i < players_; ++i) u_[p * players_ + i] = (g.payoffs[p][i].get_d() - low_[i]) / range_[i];
     choice_.resize(profiles_);
     for (std::size_t p = 0; p < profiles_; ++p) choice_[p] = g.profile_choice(p);
   }
 
   std::size_t players() const { return players_; }
   std::size_t strategies(std::size_t i) const { return sizes_[i]; }
-  double range() const { return range_; }
+  // Player i's payoff range, in the game's own units.
+  double range(std::size_t i) const { return range_[i]; }
 
-  // values[i][s]: player i's expected payoff from s against the others' mixes.
+  // values[i][s]: player i's expected payoff (rescaled) from s against the others' mixes.
   StrategyMixes values(const StrategyMixes& sigma) const {
     StrategyMixes v(players_);
     for (std::size_t i = 0; i < players_; ++i) v[i].assign(sizes_[i], 0);
@@ -66,16 +72,18 @@ class PayoffTensor {
         }
   }
 
-  // Each player's expected payoff under the mixes.
+  // Each player's expected payoff under the mixes, in the game's own units.
   std::vector<double> expected(const StrategyMixes& sigma) const {
     const StrategyMixes v = values(sigma);
     std::vector<double> e(players_, 0);
-    for (std::size_t i = 0; i < players_; ++i)
+    for (std::size_t i = 0; i < players_; ++i) {
       for (std::size_t s = 0; s < sizes_[i]; ++s) e[i] += sigma[i][s] * v[i][s];
+      e[i] = low_[i] + e[i] * range_[i];
+    }
     return e;
   }
 
-  double payoff(std::size_t p, std::size_t i) const { return u_[p * players_ + i]; }
+  double payoff(std::size_t p, std::size_t i) const { return u_[p * players_ + i]; }  // rescaled
   const std::vector<std::size_t>& choice(std::size_t p) const { return choice_[p]; }
   std::size_t profiles() const { return profiles_; }
 
@@ -84,10 +92,10 @@ class PayoffTensor {
   std::vector<std::size_t> sizes_;
   std::vector<double> u_;
   std::vector<std::vector<std::size_t>> choice_;
-  double range_ = 1;
+  std::vector<double> low_, range_;
 };
 
-// The most any player gains by deviating to a pure strategy, absolute.
+// The most any player gains by deviating to a pure strategy, as a share of its payoff range.
 inline double regret_of(const PayoffTensor& g, const StrategyMixes& sigma) {
   const StrategyMixes v = g.values(sigma);
   double worst = 0;

@@ -47,6 +47,10 @@ std::vector<Polynomial> member_reach(const SequenceForm::Infoset& set, const std
   return reach;
 }
 
+// A set whose every node lies below a chance move of probability 0: no mistake reaches it, no
+// belief follows there (it gets the uniform one, as a filler), and no move there matters.
+bool chance_avoids(const Polynomial& reach) { return order(reach) == reach.size(); }
+
 Polynomial sum(const std::vector<Polynomial>& parts) {
   Polynomial total;
   for (const auto& p : parts) add_multiple(total, 1, p);
@@ -81,7 +85,7 @@ SequentialEquilibrium quasi_perfect_equilibrium(const SequenceForm& form, const 
       const auto reach = member_reach(set, e.perturbed[1 - p]);
       const Polynomial total = sum(reach);
       std::vector<mpq_class> belief;
-      for (const auto& r : reach) belief.push_back(limit_of_ratio(r, total));
+      for (const auto& r : reach) belief.push_back(chance_avoids(total) ? mpq_class(1, reach.size()) : limit_of_ratio(r, total));
       e.beliefs[p].push_back(belief);
     }
   e.play.payoffs = sequence_form_payoffs(form, e.play.realization);
@@ -104,8 +108,9 @@ bool is_sequentially_rational(const SequenceForm& form, const SequentialEquilibr
     for (std::size_t h = form.infosets[p].size(); h-- > 0;) {
       const auto& set = form.infosets[p][h];
       const Polynomial reach = sum(member_reach(set, e.perturbed[other]));
+      const bool counts = !chance_avoids(reach);  // else nothing there can matter to anyone
       std::vector<mpq_class> value;
-      for (std::size_t c = 0; c < set.actions.size(); ++c) value.push_back(limit_of_ratio(worth[set.first + c], reach));
+      for (std::size_t c = 0; c < set.actions.size(); ++c) value.push_back(counts ? limit_of_ratio(worth[set.first + c], reach) : mpq_class(0));
       const mpq_class best = *std::max_element(value.begin(), value.end());
       for (std::size_t c = 0; c < set.actions.size(); ++c) {
         if (sgn(e.play.behavior[p][h][c]) != 0 && value[c] != best) return false;

@@ -33,7 +33,8 @@ struct SequentialEquilibrium {
   // too: the limit of the perturbed behaviour, not a uniform filler), and the payoffs.
   BehaviorEquilibrium play;
   // Per player, per information set, per node it joins (SequenceForm::Infoset::members): the
-  // belief, the limit of Bayes' rule under the perturbed plans.
+  // belief, the limit of Bayes' rule under the perturbed plans (uniform at a set that only chance
+  // moves of probability 0 lead to).
   std::array<std::vector<std::vector<mpq_class>>, 2> beliefs;
   // The perturbed plans: per player, per sequence, the coefficients of ε⁰, ε¹, … .
   std::array<std::vector<std::vector<mpq_class>>, 2> perturbed;
@@ -44,9 +45,10 @@ struct SequentialEquilibrium {
 SequentialEquilibrium quasi_perfect_equilibrium(const SequenceForm& form, const Progress& progress = {});
 
 // Whether each move the behaviour makes at an information set has the highest expected payoff
-// there, given the belief (the limit of the perturbed plans' reach) and the play below (the
-// other's through its perturbed plan's limit, the mover's own by its behaviour): sequential
-// rationality (Kreps & Wilson 1982), checked exactly, beliefs included.
+// there, given the belief and the play below: sequential rationality (Kreps & Wilson 1982),
+// checked exactly. The belief and the other's play are taken from its perturbed plan (their
+// limits are what `beliefs` and `play` report), the mover's own play below from its behaviour.
+// Sets that only chance moves of probability 0 lead to are not checked: nothing there matters.
 bool is_sequentially_rational(const SequenceForm& form, const SequentialEquilibrium& e);
 
 }  // namespace statecraft

@@ -24,13 +24,14 @@ std::vector<std::size_t> sequence_depths(const SequenceForm& form, std::size_t p
 }
 
 SequenceFormLcp sequence_form_lcp(const SequenceForm& form, bool perturbed) {
-  // The LCP of KMvS (1996), eq. (4.x): z = (x, y, u', u'', v', v'') ≥ 0 with the free dual
-  // variables split, w = q + M z ≥ 0, zᵀw = 0:
+  // The LCP of KMvS (1996), §4: z = (x, y, u', u'', v', v'') ≥ 0 with the free dual variables
+  // split, w = q + M z ≥ 0, zᵀw = 0:
   //   x-rows  Eᵀ(u' − u'') − A y        y-rows  Fᵀ(v' − v'') − Bᵀx
   //   u'-rows e − E x, u''-rows E x − e, and the same for v with F, f.
-  // Payoffs are made negative (every leaf less the largest payoff + 1: the same equilibria, and
-  // Lemke's algorithm then ends at a solution, KMvS Theorem 4.1); x- and y-rows are multiplied by
-  // the common denominator, which rescales u and v only.
+  // Every pair of sequences' entry is made negative (each leaf's payoff less the largest average
+  // payoff of a pair plus one, weighted by chance: the same equilibria, and Lemke's algorithm then
+  // ends at a solution, KMvS Theorem 4.1); x- and y-rows are multiplied by the common
+  // denominator, which rescales u and v only.
   const std::size_t n1 = form.sequences[0], n2 = form.sequences[1];
   const auto e = sequence_constraints(form, 0), f = sequence_constraints(form, 1);
   const std::size_t k1 = e.size(), k2 = f.size();

@@ -100,7 +100,7 @@ std::vector<MixedProfileFound> support_enumeration(const StrategicGame& game, co
           x = std::max(x, 0.0);
         }
       if (!valid) continue;
-      const double regret = regret_of(g, *solution) / g.range();
+      const double regret = regret_of(g, *solution);
       if (regret > 1e-9) continue;
       const bool known = std::any_of(found.begin(), found.end(), [&](const MixedProfileFound& f) {
         for (std::size_t i = 0; i < g.players(); ++i)

@@ -23,7 +23,7 @@ namespace statecraft {
 struct MixedProfileFound {
   std::vector<std::vector<double>> probabilities;  // per player, per strategy
   std::vector<double> payoffs;                     // expected, per player
-  double regret = 0;  // the most any player gains by deviating, as a share of the game's payoff range
+  double regret = 0;  // the most any player gains by deviating, as a share of that player's payoff range
   const char* found_by = "support enumeration";
 };
 
@@ -32,11 +32,12 @@ struct SupportSearchSettings {
   double max_profiles = 2e5;    // support profiles past which the search is refused (WorkTooLarge)
 };
 
-// Equilibria with regret below 1e-9 of the payoff range, distinct (no two within 1e-6 of each
+// Equilibria with regret below 1e-9 of each player's payoff range, distinct (no two within 1e-6 of each
 // other in every probability), in the order found.
 std::vector<MixedProfileFound> support_enumeration(const StrategicGame& game, const SupportSearchSettings& settings = {});
 
-// The most any player gains by deviating from the profile to a pure strategy, absolute.
+// The most any player gains by deviating from the profile to a pure strategy, as a share of that
+// player's payoff range (the largest over players).
 double profile_regret(const StrategicGame& game, const std::vector<std::vector<double>>& probabilities);
 
 }  // namespace statecraft

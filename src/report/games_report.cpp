@@ -187,6 +187,11 @@ void run_global_newton(const StrategicGame& game, DefaultBudget& budgets, Strate
   const double players = static_cast<double>(game.players.size());
   const double work = static_cast<double>(game.profile_count()) * players * players * 2500 * 4;
   if (!budgets.allows(work, budget::path_work, "mixed equilibria by the global Newton method", "gnm", fmt::format("about {:.3g} operations for four paths", work))) return;
+  const auto widest = std::max_element(game.strategies.begin(), game.strategies.end(), [](const auto& a, const auto& b) { return a.size() < b.size(); });
+  if (widest->size() > 64) {
+    s.skipped.push_back({"mixed equilibria by the global Newton method", fmt::format("a player has {} strategies; it takes at most 64", widest->size()), ""});
+    return;
+  }
   s.paths_followed = true;
   GlobalNewtonResult found = global_newton(game);
   s.paths = found.paths;

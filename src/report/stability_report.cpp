@@ -415,7 +415,12 @@ std::string own_part(const StabilityRow& row, const std::string& maker) {
 // can be said: a condition per move it has from the state, the unmet ones first.
 std::string stabilising_preferences_text(const StabilityReport& r, std::size_t state, Concept c) {
   const GraphModel& model = r.analysis->model;
-  const auto conditions = stability_conditions(model, state, c);
+  std::vector<std::vector<StabilityCondition>> conditions;
+  try {
+    conditions = stability_conditions(model, state, c);
+  } catch (const WorkTooLarge& e) {
+    return fmt::format("  every preference that makes it one: not written out ({})\n", e.what());
+  }
   std::string out = fmt::format("  every preference that makes it one (under {} a decision maker's own ranking decides; the conditions not met today first):\n", concept_name(c));
   constexpr std::size_t shown = 8;
   for (std::size_t i = 0; i < conditions.size(); ++i) {
@@ -476,8 +481,13 @@ json make_stable_json(const StabilityReport& r, std::size_t state, Concept c) {
   }
   json conditions = nullptr;
   if (c == Concept::Nash || c == Concept::GMR) {
-    conditions = json::object();
-    const auto all = stability_conditions(r.analysis->model, state, c);
+    std::vector<std::vector<StabilityCondition>> all;
+    try {
+      all = stability_conditions(r.analysis->model, state, c);
+      conditions = json::object();
+    } catch (const WorkTooLarge& e) {
+      conditions = std::string("not written out: ") + e.what();
+    }
     for (std::size_t i = 0; i < all.size(); ++i) {
       json list = json::array();
       for (const auto& condition : all[i]) {
