@@ -190,8 +190,8 @@ TEST(GlobalNewton, PayoffScalesAndOffsetsChangeNothing) {
 
 // Random games of three and four players with two to four strategies each, a third of them with
 // payoffs in {0, 1, 2} (ties everywhere): every game gets an equilibrium, and every crossing kept
-// is one to 1e-9. Paths do not always finish on such games (over 200 games, 168 finished all
-// four; the others stopped near a tie at λ = 0, or, seven, turned back at a misread event).
+// is one to 1e-9. Paths do not always finish on such games (over 200 games, 166 finished all
+// four; the others stopped near a tie at λ = 0, or turned back at a misread event).
 TEST(GlobalNewton, RandomGamesWithTiesGetVerifiedEquilibria) {
   std::mt19937 random(3);
   for (int trial = 0; trial < 24; ++trial) {
