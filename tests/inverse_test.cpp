@@ -130,11 +130,21 @@ TEST(InverseStability, TooLargeASearchForConditionsIsRefused) {
   EXPECT_EQ(stability_conditions(model, 0, Concept::Nash)[0].size(), 4095u);  // Nash needs no search
 }
 
+void conditions_match_stability(GraphModel model);
+
 // The conditions are every stabilising preference: on the three-sided conflict, today's ranks and
 // twenty shuffled ones per decision maker, a state meets a maker's conditions exactly when the
 // stability analysis finds it stable for that maker, for every state, under Nash and GMR.
 TEST(InverseStability, TheConditionsAreExactlyTheStabilisingPreferences) {
-  GraphModel model = model_of("USA RUS PRK", three_sided);
+  // And on the same conflict with restricted movers: an option that cannot be withdrawn, one that
+  // cannot be taken again, and infeasible states.
+  std::string restricted = test::replace(test::replace(three_sided, "{id: u1, actor: USA, name: u1}", "{id: u1, actor: USA, name: u1, reversible: forward}"),
+                                         "{id: r2, actor: RUS, name: r2}", "{id: r2, actor: RUS, name: r2, reversible: backward}");
+  restricted = test::replace(restricted, "  status_quo: []", "  infeasible: [\"u3 & p2\"]\n  status_quo: []");
+  for (const std::string& conflict : {std::string(three_sided), restricted}) conditions_match_stability(model_of("USA RUS PRK", conflict));
+}
+
+void conditions_match_stability(GraphModel model) {
   std::vector<std::vector<std::vector<StabilityCondition>>> nash, gmr;
   for (std::size_t d = 0; d < model.state_count(); ++d) {
     nash.push_back(stability_conditions(model, d, Concept::Nash));
